@@ -36,4 +36,4 @@ CASES = [(5, 2), (14, 10), (1, 0.5), (10, 7.5), (100, 90), (500, 480), (1000, 95
 
 if __name__ == '__main__':
     for c, a in CASES:
-        print(f'[{c}, {a}, {mp.nstr(erlang_b(c, a), 20)}, {mp.nstr(erlang_c(c, a), 20)}],')
+        print(f'[{c}, {a}, {float(erlang_b(c, a))!r}, {float(erlang_c(c, a))!r}],')
