@@ -1,0 +1,108 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { answerRateAgainstAgentsChart } from '../../sim/chart/answerRateAgainstAgentsChart.js';
+import { renderSvg } from '../../sim/chart/renderSvg.js';
+import { show } from '../../sim/chart/show.js';
+import { staffingByHalfHourChart } from '../../sim/chart/staffingByHalfHourChart.js';
+import { VEGA_LITE_SCHEMA } from '../../sim/chart/vegaLiteVersion.js';
+import type { VegaLiteSpec } from '../../sim/chart/vegaLiteVersion.js';
+
+// Golden files hold the exact spec each chart function returns for a fixed
+// input (regression tests: a change to a chart shows up as a diff to review).
+// Rendered images are never golden files; the SVG is only checked for content.
+// To accept an intended change: UPDATE_GOLDEN=1 npx vitest run test/chart
+const GOLDEN = join(process.cwd(), 'test', 'chart', 'golden');
+
+function expectGolden(name: string, spec: VegaLiteSpec): void {
+  const file = join(GOLDEN, name);
+  const text = `${JSON.stringify(spec, null, 2)}\n`;
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text);
+  expect(existsSync(file), `${name} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
+  expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+// Made-up sweep values (not model output): two models, three agent counts.
+const sweepRows = [
+  { agents: 10, model: 'Erlang C', answerRate: 1, serviceLevel: 0.42 },
+  { agents: 11, model: 'Erlang C', answerRate: 1, serviceLevel: 0.71 },
+  { agents: 12, model: 'Erlang C', answerRate: 1, serviceLevel: 0.86 },
+  { agents: 10, model: 'Erlang A', answerRate: 0.88, serviceLevel: 0.55 },
+  { agents: 11, model: 'Erlang A', answerRate: 0.94, serviceLevel: 0.74 },
+  { agents: 12, model: 'Erlang A', answerRate: 0.97, serviceLevel: 0.87 },
+];
+const sweepTargets = { answerRate: 0.8, serviceLevel: 0.8, answerWithinSeconds: 15 };
+
+// Made-up plan (not model output): four half hours around 09:00.
+const planRows = [
+  { intervalStart: '08:00', requiredAgents: 120, scheduledStaff: 172 },
+  { intervalStart: '08:30', requiredAgents: 180, scheduledStaff: 258 },
+  { intervalStart: '09:00', requiredAgents: 260, scheduledStaff: 372 },
+  { intervalStart: '09:30', requiredAgents: 275, scheduledStaff: 393 },
+];
+
+describe('answerRateAgainstAgentsChart', () => {
+  const spec = answerRateAgainstAgentsChart(sweepRows, sweepTargets);
+
+  it('returns the committed spec', () => {
+    expectGolden('answerRateAgainstAgentsChart.vl.json', spec);
+  });
+
+  it('is a valid Vega-Lite 6 spec (vega-lite compiles it)', () => {
+    expect(spec.$schema).toBe(VEGA_LITE_SCHEMA);
+    expect(() => compile(spec as unknown as TopLevelSpec)).not.toThrow();
+  });
+
+  it('copies the rows, so later changes to the input do not change the chart', () => {
+    const rows = sweepRows.map((row) => ({ ...row }));
+    const copy = answerRateAgainstAgentsChart(rows, sweepTargets);
+    rows[0]!.answerRate = 0;
+    expect((copy.data as { values: { answerRate: number }[] }).values[0]!.answerRate).toBe(1);
+  });
+
+  it('renders to SVG with both axis titles, the threshold and the legend', async () => {
+    const svg = await renderSvg(spec);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('Agents on the phones');
+    expect(svg).toContain('Answer rate (answered / offered)');
+    expect(svg).toContain('Service level (answered within 15 s / offered)');
+    expect(svg).toContain('Erlang A');
+  });
+});
+
+describe('staffingByHalfHourChart', () => {
+  const spec = staffingByHalfHourChart(planRows, { seats: 359 });
+
+  it('returns the committed spec', () => {
+    expectGolden('staffingByHalfHourChart.vl.json', spec);
+  });
+
+  it('is a valid Vega-Lite 6 spec, with or without the seats rule', () => {
+    expect(() => compile(spec as unknown as TopLevelSpec)).not.toThrow();
+    const noSeats = staffingByHalfHourChart(planRows);
+    expect((noSeats.layer as unknown[]).length).toBe(2);
+    expect(() => compile(noSeats as unknown as TopLevelSpec)).not.toThrow();
+  });
+
+  it('renders to SVG with the axis titles and the seats label', async () => {
+    const svg = await renderSvg(spec);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('Start of the half hour');
+    expect(svg).toContain('Agents');
+    expect(svg).toContain('Seats (359)');
+  });
+});
+
+describe('renderSvg and show outside a notebook', () => {
+  it('renderSvg rejects an invalid spec instead of drawing nothing', async () => {
+    await expect(renderSvg({ $schema: VEGA_LITE_SCHEMA, mark: 'no-such-mark' })).rejects.toThrow();
+  });
+
+  it('show draws the SVG and reports that nothing was displayed', async () => {
+    const result = await show(staffingByHalfHourChart(planRows));
+    expect(result.displayed).toBe(false);
+    expect(result.svg).toContain('<svg');
+  });
+});
