@@ -1,0 +1,181 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The layer table of ARCHITECTURE.md, as data: which module of sim/ may import
+// which. Lower layers never import higher ones.
+//
+//   L0 core
+//   L1 analytic, engine, stats            -> core
+//   L2 model                              -> core, engine, stats, analytic
+//   L2 budget                             -> core (+ types of model)
+//   L3 plan                               -> core, analytic, model, stats, budget
+//   L3 io, chart                          -> core (+ types)
+//   L4 report                             -> everything below
+//   L5 cli                                -> anything
+//
+// "+ types" means `import type` only. For io and chart it is read as types of
+// any module below L4 (a chart draws results of model, plan, budget...).
+// `calibrate` (issue 4: from call records to a scenario) is not in the table
+// yet; it is placed at L3 beside plan, reading records and fitting
+// distributions, and may use types of io. `index.ts` is the public API and
+// re-exports everything.
+
+type Module = string;
+interface Rule {
+  /** Modules whose values (and types) may be imported. */
+  values: readonly Module[];
+  /** Modules whose types only may be imported (`import type`). */
+  types?: readonly Module[];
+}
+
+const BELOW_L4 = [
+  'core',
+  'analytic',
+  'engine',
+  'stats',
+  'model',
+  'budget',
+  'plan',
+  'io',
+  'chart',
+  'calibrate',
+];
+
+const LAYERS: Record<Module, Rule> = {
+  core: { values: [] },
+  analytic: { values: ['core'] },
+  engine: { values: ['core'] },
+  stats: { values: ['core'] },
+  model: { values: ['core', 'engine', 'stats', 'analytic'] },
+  budget: { values: ['core'], types: ['model'] },
+  plan: { values: ['core', 'analytic', 'model', 'stats', 'budget'] },
+  calibrate: { values: ['core', 'analytic', 'stats', 'model'], types: ['io'] },
+  io: { values: ['core'], types: BELOW_L4 },
+  chart: { values: ['core'], types: BELOW_L4 },
+  report: { values: BELOW_L4 },
+  cli: { values: [...BELOW_L4, 'report', 'cli', 'index.ts'] },
+};
+
+const SIM = join(process.cwd(), 'sim');
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The module a file of sim/ belongs to: its first folder, or `index.ts` for the API file. */
+function moduleOf(fileInSim: string): Module {
+  const parts = fileInSim.split(sep);
+  return parts.length === 1 ? (parts[0] ?? '') : (parts[0] ?? '');
+}
+
+interface ImportEdge {
+  file: string;
+  line: number;
+  target: string;
+  typeOnly: boolean;
+}
+
+/** Every relative import, re-export, dynamic import and require of a file, with whether it is type-only. */
+export function importsOf(source: string, file: string): ImportEdge[] {
+  const edges: ImportEdge[] = [];
+  const statement =
+    /^\s*(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
+  for (const match of source.matchAll(statement)) {
+    const target = match[4] ?? match[5] ?? '';
+    const clause = match[3] ?? '';
+    // `import { type A, type B } from` is type-only too.
+    const inlineTypesOnly =
+      /^\{[\s\S]*\}$/.test(clause.trim()) &&
+      clause.split(',').every((s) => /^\s*\{?\s*type\s/.test(s) || /^\s*\}?\s*$/.test(s));
+    const line = source.slice(0, match.index).split('\n').length;
+    edges.push({
+      file,
+      line,
+      target,
+      typeOnly: match[2] !== undefined || (clause.includes('type ') && inlineTypesOnly),
+    });
+  }
+  for (const match of source.matchAll(/\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    const line = source.slice(0, match.index).split('\n').length;
+    edges.push({ file, line, target: match[1] ?? '', typeOnly: false });
+  }
+  return edges.filter((edge) => edge.target.startsWith('.'));
+}
+
+/** The module an import from `fileInSim` points at, or null when it leaves sim/. */
+function targetModule(fileInSim: string, target: string): Module | null {
+  const resolved = relative(SIM, join(SIM, fileInSim, '..', target));
+  if (resolved.startsWith('..')) return null;
+  return moduleOf(resolved);
+}
+
+describe('architecture: imports follow the layer table of ARCHITECTURE.md', () => {
+  const files = sourceFiles(SIM).map((path) => relative(SIM, path));
+
+  it('finds the source files and their imports (the test itself works)', () => {
+    expect(files.length).toBeGreaterThan(3);
+    const sample = importsOf(
+      "import { a } from '../core/validate.js';\nimport type { B } from '../model/types.js';\nexport * from './x.js';\nimport { type C } from '../io/csv.js';",
+      'chart/x.ts',
+    );
+    expect(sample.map((e) => [e.target, e.typeOnly])).toEqual([
+      ['../core/validate.js', false],
+      ['../model/types.js', true],
+      ['./x.js', false],
+      ['../io/csv.js', true],
+    ]);
+  });
+
+  it('every module of sim/ is in the table', () => {
+    const modules = new Set(files.map(moduleOf).filter((m) => m !== 'index.ts'));
+    const unknown = [...modules].filter((m) => !(m in LAYERS));
+    expect(unknown, 'add new modules to ARCHITECTURE.md and to this table').toEqual([]);
+  });
+
+  it('no module imports a module its layer may not use', () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      const from = moduleOf(file);
+      if (from === 'index.ts') continue; // the public API re-exports everything
+      const rule = LAYERS[from];
+      if (rule === undefined) continue; // reported by the test above
+      for (const edge of importsOf(readFileSync(join(SIM, file), 'utf8'), file)) {
+        const to = targetModule(file, edge.target);
+        if (to === null) {
+          violations.push(`sim/${file}:${edge.line} imports ${edge.target}, outside sim/`);
+          continue;
+        }
+        if (to === from) continue;
+        const allowed = rule.values.includes(to) || (edge.typeOnly && (rule.types ?? []).includes(to));
+        if (!allowed) {
+          const kind = edge.typeOnly ? 'type import' : 'import';
+          violations.push(
+            `sim/${file}:${edge.line}: ${from} -> ${to} (${kind} of ${edge.target}) is not allowed`,
+          );
+        }
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('engine/ never mentions calls, agents or shifts', () => {
+    const domainWord = /\b(calls?|callers?|agents?|shifts?)\b/i;
+    const mentions: string[] = [];
+    for (const file of files.filter((f) => moduleOf(f) === 'engine')) {
+      readFileSync(join(SIM, file), 'utf8')
+        .split('\n')
+        .forEach((text, index) => {
+          // Split camelCase so `scheduleCall` is seen as "schedule Call"; drop the
+          // JavaScript methods Function#call and Array#shift, which are not domain words.
+          const words = text.replace(/\.(call|shift)\(/g, '(').replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+          if (domainWord.test(words)) mentions.push(`sim/${file}:${index + 1}: ${text.trim()}`);
+        });
+    }
+    expect(mentions).toEqual([]);
+  });
+});
