@@ -88,6 +88,7 @@ export function answerRateAgainstAgentsChart(
         serviceLevel: row.serviceLevel,
       })),
     },
+    config: { legend: { labelLimit: 0 } },
     hconcat: [
       panel('answerRate', 'Answer rate (answered / offered)', targets.answerRate),
       panel(

@@ -53,7 +53,10 @@ export function staffingByHalfHourChart(
     type: 'ordinal',
     title: 'Start of the half hour',
     sort: null,
-    axis: { values: EVEN_HOURS.filter((hour) => rows.some((row) => row.intervalStart === hour)) },
+    axis: {
+      labelAngle: 0,
+      values: EVEN_HOURS.filter((hour) => rows.some((row) => row.intervalStart === hour)),
+    },
   };
   const layer: object[] = [
     {
@@ -85,6 +88,7 @@ export function staffingByHalfHourChart(
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.title ?? 'Agents needed per half hour',
+    config: { legend: { labelLimit: 0 } },
     width: 640,
     height: 260,
     data: {
