@@ -56,6 +56,10 @@ export interface QueueMetrics {
   occupancy: number;
   /** Mean number of callers waiting. */
   meanQueueLength: number;
-  /** False for an Erlang C queue at or above capacity (load >= agents, nobody abandons). */
+  /**
+   * False when waiting callers can pile up for ever: an Erlang C queue at or
+   * above capacity (load >= agents, nobody abandons, unlimited room), or no
+   * agents and nobody abandons. `queueMetrics` documents the limits it reports then.
+   */
   stable: boolean;
 }

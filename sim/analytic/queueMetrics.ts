@@ -1,0 +1,368 @@
+import {
+  requireNonNegativeFinite,
+  requireNonNegativeInteger,
+  requireNonNegativeIntegerOrInfinite,
+  requirePositiveFinite,
+  requirePositiveOrInfinite,
+} from '../core/validate.js';
+import { erlangBUnchecked } from './erlangB.js';
+import { erlangCUnchecked } from './erlangC.js';
+import type { QueueMetrics, QueueParams } from './types.js';
+
+/**
+ * Exact steady-state metrics of the M/M/c queue (Erlang C), the M/M/c+M queue
+ * with exponential patience (Erlang A), and either with a finite waiting room
+ * (M/M/c/K+M; `waitingRoom: 0` is Erlang B).
+ *
+ * Method (all exact, no heuristic):
+ * - State probabilities from the birth-death chain on the number of callers n
+ *   (birth rate lambda while a place is free; death rate min(n, c) mu +
+ *   max(n - c, 0) theta), built by ratio recurrences outward from the modal
+ *   state, so that A^c and c! are never formed and nothing overflows. With
+ *   unlimited room and abandonment the chain is cut where the omitted tail,
+ *   bounded by a geometric series (the ratios lambda / (c mu + m theta) fall),
+ *   is below 1e-300 of the modal weight: every probability that a double can
+ *   hold relative to 1 is kept. Arrivals see these probabilities (PASTA).
+ * - Waiting times of a tagged FIFO caller who finds m callers queued: he is
+ *   answered after m + 1 phases at rates c mu + j theta (j = m, ..., 0) unless
+ *   his own patience (rate theta) runs out first. Killing by patience turns
+ *   the answered part into a hypoexponential law with rates c mu + j theta,
+ *   j = 1..m+1, whose tail is an incomplete beta function, that is a negative
+ *   binomial count: P(not yet answered-or-left by t) = P(N_t <= m) with N_t ~
+ *   NegBin(c mu / theta + 1, 1 - e^(-theta t)) (Poisson(c mu t) when theta =
+ *   0). So, with T_m = P(N_t > m):
+ *   P(answered | m) = c mu / (c mu + (m+1) theta),
+ *   P(answered within t | m) = P(answered | m) T_m,
+ *   P(abandoned within t | m) = sum_{k<=m} c mu theta T_k / ((c mu + k theta)(c mu + (k+1) theta)),
+ *   E[wait; answered | m] = P(answered | m) sum_{j=1..m+1} 1 / (c mu + j theta),
+ *   E[min(wait, patience) | m] = (m + 1) / (c mu + (m + 1) theta).
+ *   Every sum has positive terms (no cancellation); T_m is taken as 1 - CDF
+ *   when the CDF is below 1/2 and as a summed upper tail otherwise. Erlang C
+ *   (no patience, unlimited room) uses the closed forms P(W > t) = C e^(-(c mu
+ *   - lambda) t) and Wq = C / (c mu - lambda).
+ * Cost: O(number of states carrying probability above 1e-300), about
+ * c + 40 sqrt(c) for a loaded queue; 1,000 agents take a few microseconds.
+ *
+ * Limits and conventions (never NaN):
+ * - Unstable Erlang C (no patience, unlimited room, load >= agents):
+ *   `stable: false`, `answerRate` = agents / load (the long-run share of offered
+ *   calls the agents can carry; 0 with no agents), `abandonRate` = `blockRate` =
+ *   0 (so the three do not sum to 1 below capacity: the rest wait for ever),
+ *   `probWait` = 1, service levels 0, `asaSeconds` = `meanWaitSeconds` =
+ *   `meanQueueLength` = `Infinity`, `occupancy` = 1 (0 with no agents).
+ * - No agents: nothing is answered; `asaSeconds` is `Infinity`, service levels
+ *   are 0, `occupancy` is 0. Without patience as well, admitted callers never
+ *   leave: `stable: false`, `meanWaitSeconds` is `Infinity`, and a finite room
+ *   fills up so that every call is blocked.
+ * - A share over an empty set of calls (nothing answered, everything blocked)
+ *   is 0. With no arrivals, the metrics are those seen by a single arriving
+ *   call (PASTA's limit): with agents, `answerRate` 1 and no wait.
+ *
+ * @param q the queue: `agents`, `arrivalsPerHour`, `meanHandleSeconds`,
+ *   `meanPatienceSeconds` (default `Infinity`), `waitingRoom` (default
+ *   `Infinity`), `answerWithinSeconds` (the service-level threshold t)
+ * @returns every field of `QueueMetrics`: `offeredErlangs`, `answerRate`,
+ *   `abandonRate`, `blockRate`, `probWait`, `serviceLevel`,
+ *   `serviceLevelOfAnswered`, `serviceLevelExcludingShortAbandons`,
+ *   `asaSeconds`, `meanWaitSeconds`, `occupancy`, `meanQueueLength`, `stable`
+ * @throws {RangeError} naming the argument and value when `agents` or
+ *   `waitingRoom` is not a non-negative integer (`waitingRoom` may be
+ *   `Infinity`), `arrivalsPerHour` or `answerWithinSeconds` is negative or not
+ *   finite, `meanHandleSeconds` is not a positive finite number, or
+ *   `meanPatienceSeconds` is not positive
+ * @example
+ * // 100 calls per 30 min, 3-min handle, 14 agents, 20 s threshold (Erlang C)
+ * queueMetrics({ agents: 14, arrivalsPerHour: 200, meanHandleSeconds: 180, answerWithinSeconds: 20 });
+ * // => { probWait: 0.17413, serviceLevel: 0.88835, asaSeconds: 7.8359, ... }
+ * // the same with 90 s mean patience (Erlang A)
+ * queueMetrics({ agents: 14, arrivalsPerHour: 200, meanHandleSeconds: 180, meanPatienceSeconds: 90, answerWithinSeconds: 20 });
+ */
+export function queueMetrics(q: QueueParams): QueueMetrics {
+  if (typeof q !== 'object' || q === null) {
+    throw new TypeError(`queueMetrics: q must be an object (got ${String(q)})`);
+  }
+  checkQueueParams('queueMetrics', q, true);
+  return queueMetricsUnchecked(
+    q.agents,
+    q.arrivalsPerHour / 3600,
+    1 / q.meanHandleSeconds,
+    patienceRate(q.meanPatienceSeconds),
+    q.waitingRoom ?? Infinity,
+    q.answerWithinSeconds,
+  );
+}
+
+/**
+ * Check the fields of a `QueueParams` (all but `agents` when `withAgents` is
+ * false, all but `arrivalsPerHour` when `withArrivals` is false), naming `fn`.
+ */
+export function checkQueueParams(
+  fn: string,
+  q: Partial<QueueParams>,
+  withAgents: boolean,
+  withArrivals = true,
+): void {
+  if (withAgents) requireNonNegativeInteger(fn, 'agents', q.agents as number);
+  if (withArrivals) requireNonNegativeFinite(fn, 'arrivalsPerHour', q.arrivalsPerHour as number);
+  requirePositiveFinite(fn, 'meanHandleSeconds', q.meanHandleSeconds as number);
+  if (q.meanPatienceSeconds !== undefined) {
+    requirePositiveOrInfinite(fn, 'meanPatienceSeconds', q.meanPatienceSeconds);
+  }
+  if (q.waitingRoom !== undefined) requireNonNegativeIntegerOrInfinite(fn, 'waitingRoom', q.waitingRoom);
+  requireNonNegativeFinite(fn, 'answerWithinSeconds', q.answerWithinSeconds as number);
+}
+
+/** Abandonment rate per second of a waiting caller: 1 / mean patience, 0 when patience is infinite. */
+export function patienceRate(meanPatienceSeconds: number | undefined): number {
+  return meanPatienceSeconds === undefined || meanPatienceSeconds === Infinity ? 0 : 1 / meanPatienceSeconds;
+}
+
+// Scratch buffers, grown on demand and reused (the module is single-threaded).
+let weights = new Float64Array(4096);
+let lowerWeights = new Float64Array(4096);
+let tails = new Float64Array(4096);
+let pmf = new Float64Array(4096);
+
+function grow(buffer: Float64Array, size: number): Float64Array {
+  if (buffer.length >= size) return buffer;
+  let length = buffer.length;
+  while (length < size) length *= 2;
+  const larger = new Float64Array(length);
+  larger.set(buffer);
+  return larger;
+}
+
+/** Omitted tails of the chain are bounded below this weight (the modal state weighs 1). */
+const TAIL_WEIGHT = 1e-300;
+
+/**
+ * `queueMetrics` in internal units, without argument checks: `agents` c,
+ * arrival rate `lambda` per second, service rate `mu` per second, abandonment
+ * rate `theta` per second (0: no abandonment), `room` places (`Infinity`:
+ * unlimited) and threshold `t` seconds.
+ */
+export function queueMetricsUnchecked(
+  agents: number,
+  lambda: number,
+  mu: number,
+  theta: number,
+  room: number,
+  t: number,
+): QueueMetrics {
+  const c = agents;
+  const offeredErlangs = lambda / mu;
+  if (theta === 0 && room === Infinity) return erlangCMetrics(c, lambda, mu, t);
+
+  const cmu = c * mu;
+  const nMax = c + room; // Infinity when the room is unlimited
+  const death = (n: number): number => (n <= c ? n * mu : cmu + (n - c) * theta);
+
+  // Modal state: the last n whose death rate is at most lambda.
+  let mode: number;
+  if (lambda === 0) mode = 0;
+  else if (offeredErlangs < c) mode = Math.floor(offeredErlangs);
+  else if (theta > 0) mode = c + Math.floor((lambda - cmu) / theta);
+  else mode = nMax;
+  if (mode > nMax) mode = nMax;
+
+  // Downward from the mode: u(n-1) = u(n) death(n) / lambda, until 0 or underflow.
+  let lowCount = 0;
+  let u = 1;
+  for (let n = mode; n > 0; n--) {
+    u *= death(n) / lambda;
+    if (u === 0) break;
+    lowerWeights = grow(lowerWeights, lowCount + 1);
+    lowerWeights[lowCount++] = u;
+  }
+  const lo = mode - lowCount;
+  weights = grow(weights, lowCount + 1);
+  for (let i = 0; i < lowCount; i++) weights[i] = lowerWeights[lowCount - 1 - i] as number;
+  weights[lowCount] = 1;
+
+  // Upward from the mode: u(n+1) = u(n) lambda / death(n+1), until nMax or a negligible tail.
+  let hi = mode;
+  u = 1;
+  while (hi < nMax && lambda > 0) {
+    const ratio = lambda / death(hi + 1);
+    u *= ratio;
+    if (u === 0) break;
+    hi++;
+    weights = grow(weights, hi - lo + 1);
+    weights[hi - lo] = u;
+    // Later ratios are smaller, so the rest weighs at most u r / (1 - r).
+    if (room === Infinity && ratio < 1 && (u * ratio) / (1 - ratio) < TAIL_WEIGHT) break;
+  }
+
+  let total = 0;
+  for (let i = 0; i <= hi - lo; i++) total += weights[i] as number;
+
+  let below = 0; // arrivals finding a free agent
+  let busy = 0; // mean busy agents
+  let queueLength = 0;
+  for (let n = lo; n <= hi; n++) {
+    const p = (weights[n - lo] as number) / total;
+    if (n < c) {
+      below += p;
+      busy += n * p;
+    } else {
+      busy += c * p;
+      queueLength += (n - c) * p;
+    }
+  }
+  const blockRate = room !== Infinity && hi === nMax ? (weights[hi - lo] as number) / total : 0;
+
+  // Waiting arrivals find m = n - c callers queued, m = 0..mLast.
+  const mLast = Math.min(hi, nMax - 1) - c;
+  let probWait = 0;
+  let answeredFromQueue = 0;
+  let abandonRate = 0;
+  let answeredWithinFromQueue = 0;
+  let notAbandonedWithin = 0;
+  let answeredWaitSum = 0;
+  let waitSum = 0;
+
+  if (c === 0) {
+    // Nobody is answered; each admitted caller leaves when his patience runs out.
+    const leaveWithin = theta > 0 ? -Math.expm1(-theta * t) : 0;
+    for (let m = Math.max(0, lo - c); m <= mLast; m++) {
+      const p = (weights[c + m - lo] as number) / total;
+      probWait += p;
+      notAbandonedWithin += p * (1 - leaveWithin);
+    }
+    abandonRate = theta > 0 ? probWait : 0;
+    waitSum = theta > 0 ? probWait / theta : Infinity;
+  } else if (mLast >= 0) {
+    tails = grow(tails, mLast + 1);
+    phaseCountTails(cmu, theta, t, mLast, tails);
+    let sumInverse = 0; // sum_{j=1..m+1} 1 / (c mu + j theta)
+    let abandonWithinGivenM = 0; // P(abandoned within t | m)
+    for (let m = 0; m <= mLast; m++) {
+      const rate = cmu + (m + 1) * theta;
+      const tail = tails[m] as number;
+      sumInverse += 1 / rate;
+      if (theta > 0) abandonWithinGivenM += (cmu * theta * tail) / ((cmu + m * theta) * rate);
+      const n = c + m;
+      if (n < lo) continue;
+      const p = (weights[n - lo] as number) / total;
+      const answered = cmu / rate;
+      probWait += p;
+      answeredFromQueue += p * answered;
+      abandonRate += (p * (m + 1) * theta) / rate;
+      answeredWithinFromQueue += p * answered * tail;
+      notAbandonedWithin += p * (1 - abandonWithinGivenM);
+      answeredWaitSum += p * answered * sumInverse;
+      waitSum += (p * (m + 1)) / rate;
+    }
+  }
+
+  // Shares are sums of probabilities that add to 1 up to rounding: keep them in [0, 1].
+  const answerRate = Math.min(1, below + answeredFromQueue);
+  const serviceLevel = Math.min(answerRate, below + answeredWithinFromQueue);
+  const admitted = below + probWait;
+  const excludingShort = below + notAbandonedWithin;
+  return {
+    offeredErlangs,
+    answerRate,
+    abandonRate: Math.min(1, abandonRate),
+    blockRate: Math.min(1, blockRate),
+    probWait: Math.min(1, probWait),
+    serviceLevel,
+    serviceLevelOfAnswered: answerRate > 0 ? serviceLevel / answerRate : 0,
+    serviceLevelExcludingShortAbandons: excludingShort > 0 ? Math.min(1, serviceLevel / excludingShort) : 0,
+    asaSeconds: c === 0 ? Infinity : answerRate > 0 ? answeredWaitSum / answerRate : 0,
+    meanWaitSeconds: c === 0 && theta === 0 ? Infinity : admitted > 0 ? waitSum / admitted : 0,
+    occupancy: c > 0 ? Math.min(1, busy / c) : 0,
+    meanQueueLength: queueLength,
+    stable: c > 0 || theta > 0,
+  };
+}
+
+/** Erlang C: closed forms when stable, documented limits when not. */
+function erlangCMetrics(c: number, lambda: number, mu: number, t: number): QueueMetrics {
+  const offeredErlangs = lambda / mu;
+  if (offeredErlangs >= c) {
+    return {
+      offeredErlangs,
+      answerRate: offeredErlangs > 0 ? c / offeredErlangs : 0,
+      abandonRate: 0,
+      blockRate: 0,
+      probWait: 1,
+      serviceLevel: 0,
+      serviceLevelOfAnswered: 0,
+      serviceLevelExcludingShortAbandons: 0,
+      asaSeconds: Infinity,
+      meanWaitSeconds: Infinity,
+      occupancy: c > 0 ? 1 : 0,
+      meanQueueLength: Infinity,
+      stable: false,
+    };
+  }
+  const rho = offeredErlangs / c;
+  const blocking = erlangBUnchecked(c, offeredErlangs);
+  const probWait = erlangCUnchecked(c, offeredErlangs);
+  // 1 - C written without cancellation: (1 - B)(1 - rho) / (1 - rho (1 - B)).
+  const noWait = ((1 - blocking) * (1 - rho)) / (1 - rho * (1 - blocking));
+  const drain = c * mu - lambda;
+  const serviceLevel = Math.min(1, noWait + probWait * -Math.expm1(-drain * t));
+  const waitSeconds = probWait / drain;
+  return {
+    offeredErlangs,
+    answerRate: 1,
+    abandonRate: 0,
+    blockRate: 0,
+    probWait,
+    serviceLevel,
+    serviceLevelOfAnswered: serviceLevel,
+    serviceLevelExcludingShortAbandons: serviceLevel,
+    asaSeconds: waitSeconds,
+    meanWaitSeconds: waitSeconds,
+    occupancy: rho,
+    meanQueueLength: (probWait * rho) / (1 - rho),
+    stable: true,
+  };
+}
+
+/**
+ * T_k = P(N > k) for k = 0..kMax, where N counts the phases a waiting caller
+ * would complete by time t: N ~ NegBin(c mu / theta + 1, 1 - e^(-theta t)),
+ * or Poisson(c mu t) when theta = 0. pmf: P(N = 0) = e^(-(c mu + theta) t),
+ * P(N = k) / P(N = k-1) = g (c mu + k theta) / k with g = (1 - e^(-theta t)) / theta.
+ * Written into `out`; accurate to a few ulps relative for every k.
+ */
+function phaseCountTails(cmu: number, theta: number, t: number, kMax: number, out: Float64Array): void {
+  pmf = grow(pmf, kMax + 1);
+  const g = theta > 0 ? -Math.expm1(-theta * t) / theta : t;
+  let logTerm = -(cmu + theta) * t;
+  let inLog = logTerm < -700; // P(N = 0) underflows: walk in logs until the terms are representable
+  let term = inLog ? 0 : Math.exp(logTerm);
+  let cdf = 0;
+  for (let k = 0; k <= kMax; k++) {
+    if (k > 0) {
+      const ratio = (g * (cmu + k * theta)) / k;
+      if (inLog) {
+        logTerm += Math.log(ratio);
+        term = logTerm < -745 ? 0 : Math.exp(logTerm);
+        if (logTerm >= -700) inLog = false;
+      } else {
+        term *= ratio;
+      }
+    }
+    pmf[k] = term;
+    cdf += term;
+    out[k] = cdf;
+  }
+  if (cdf < 0.5) {
+    for (let k = 0; k <= kMax; k++) out[k] = 1 - (out[k] as number);
+    return;
+  }
+  // The median is at or below kMax: sum the upper tail directly, then downward.
+  let tail = 0;
+  for (let k = kMax + 1; k < kMax + 10_000_000; k++) {
+    const ratio = (g * (cmu + k * theta)) / k;
+    term *= ratio;
+    tail += term;
+    if (term === 0 || (ratio < 1 && (term * ratio) / (1 - ratio) <= 1e-18 * tail)) break;
+  }
+  out[kMax] = tail;
+  for (let k = kMax - 1; k >= 0; k--) out[k] = (out[k + 1] as number) + (pmf[k + 1] as number);
+}
