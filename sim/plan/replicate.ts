@@ -1,0 +1,365 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { compiledEntry } from '../core/packageRoot.js';
+import { requireNonNegativeInteger, requirePositiveInteger } from '../core/validate.js';
+import { kpisOf, PERIOD_COUNT_FIELDS } from '../model/kpis.js';
+import { checkScenario } from '../model/scenario.js';
+import type { Kpis, PeriodCounts, PeriodRow, Scenario } from '../model/types.js';
+import { summarise, type Summary } from '../stats/summarise.js';
+import { runReplication, type ReplicationRun } from './runReplication.js';
+
+export type { ReplicationRun } from './runReplication.js';
+
+/** Options of `replicate`. */
+export interface ReplicateOptions {
+  /** Number of independent replications, a positive integer; replication r is `simulate(scenario, { seed, replication: r })`. */
+  replications: number;
+  /** The seed shared by every replication, a non-negative integer. */
+  seed: number;
+  /**
+   * Worker threads. `0` runs every replication in the calling thread, one after
+   * the other (no build needed; handy in a debugger). `1` or more start that many
+   * worker threads (never more than `replications`) from the compiled
+   * `dist/sim/plan/replicateWorker.js`, which must be up to date (`npm run build`).
+   * The results are identical whatever the number.
+   *
+   * __Default value:__ the smaller of `replications` and the machine's available parallelism
+   */
+  workers?: number;
+  /**
+   * Called in the calling thread each time a replication finishes, in the order
+   * they finish (not necessarily replication order), with the count done so far.
+   *
+   * __Default value:__ none
+   */
+  onProgress?: (done: number, total: number, run: ReplicationRun) => void;
+  /**
+   * Confidence level of the intervals of the mean, in (0, 1).
+   *
+   * __Default value:__ `0.95`
+   */
+  level?: number;
+  /**
+   * Keep every replication's interval rows in `runs` (a year of half hours is
+   * 17,520 rows per replication).
+   *
+   * __Default value:__ `false`
+   */
+  keepIntervals?: boolean;
+}
+
+/** Each KPI summarised across replications; `null` when no replication had a value (for example no offered calls). */
+export type KpiSummaries = { [K in keyof Kpis]: Summary | null };
+
+/** Each count summarised across replications. */
+export type CountSummaries = { [K in keyof PeriodCounts]: Summary };
+
+/** KPIs of one period (a quarter, a month, a day) across replications. */
+export interface PeriodSummary {
+  /** `YYYY-Qn`, `YYYY-MM` or `YYYY-MM-DD`. */
+  period: string;
+  /** Start and end of the period, seconds from the start of the horizon. */
+  startSeconds: number;
+  endSeconds: number;
+  /** Each KPI of the period (a ratio of the period's sums in each replication) across replications. */
+  kpis: KpiSummaries;
+}
+
+/** Result of `replicate`. Everything but the `timing` fields is determined by the scenario, the seed and the number of replications. */
+export interface ReplicationResult {
+  seed: number;
+  replications: number;
+  /** Confidence level of every `ciLow`/`ciHigh`. */
+  level: number;
+  /** KPIs of the whole horizon across replications. */
+  kpis: KpiSummaries;
+  /** Counts of the whole horizon across replications (offered, answered, ...). */
+  counts: CountSummaries;
+  /** Per quarter: KPIs and counts across replications. */
+  quarters: (PeriodSummary & { counts: CountSummaries })[];
+  /** Per month and per day: KPIs across replications. */
+  months: PeriodSummary[];
+  days: PeriodSummary[];
+  /** Per day of the week and hour of the day (168 rows, Monday 00:00 first): KPIs across replications. */
+  weekdayHours: { weekday: number; hour: number; kpis: KpiSummaries }[];
+  /** Per interval (`period` is its local start `YYYY-MM-DDTHH:MM`), only with `keepIntervals: true`. */
+  intervals?: PeriodSummary[];
+  /** Every replication, in replication order. */
+  runs: ReplicationRun[];
+  /** Each distinct warning, prefixed by the replications that gave it: `[r0, r3] ...`. */
+  warnings: string[];
+  /** Wall-clock time and worker threads used; differs between identical runs. */
+  timing: { wallSeconds: number; workers: number; simulatedSeconds: number };
+}
+
+const KPI_NAMES: readonly (keyof Kpis)[] = [
+  'answerRate',
+  'callerAnswerRate',
+  'answerRateIncludingSelfService',
+  'abandonRate',
+  'blockRate',
+  'probWait',
+  'serviceLevel',
+  'serviceLevelOfAnswered',
+  'serviceLevelExcludingShortAbandons',
+  'asaSeconds',
+  'meanWaitSeconds',
+  'occupancy',
+  'meanQueueLength',
+];
+
+/**
+ * Summarise each KPI across replications. A replication whose KPI is `null`
+ * (its denominator was 0) is left out of that KPI's summary, so `n` can be
+ * smaller than the number of replications.
+ */
+export function summariseKpis(kpisOfRuns: readonly Kpis[], level = 0.95): KpiSummaries {
+  const summaries = {} as KpiSummaries;
+  for (const name of KPI_NAMES) {
+    const values: number[] = [];
+    for (const kpis of kpisOfRuns) {
+      const value = kpis[name];
+      if (value !== null) values.push(value);
+    }
+    summaries[name] = values.length > 0 ? summarise(values, level) : null;
+  }
+  return summaries;
+}
+
+function summariseCounts(rows: readonly PeriodCounts[], level: number): CountSummaries {
+  const summaries = {} as CountSummaries;
+  for (const name of PERIOD_COUNT_FIELDS)
+    summaries[name] = summarise(
+      rows.map((row) => row[name]),
+      level,
+    );
+  return summaries;
+}
+
+function summarisePeriods(
+  runs: readonly ReplicationRun[],
+  pick: (run: ReplicationRun) => readonly PeriodRow[],
+  level: number,
+): PeriodSummary[] {
+  const picked = runs.map(pick);
+  const first = picked[0];
+  if (first === undefined) return [];
+  return first.map((row, index) => ({
+    period: row.period,
+    startSeconds: row.startSeconds,
+    endSeconds: row.endSeconds,
+    kpis: summariseKpis(
+      picked.map((rows) => kpisOf(rows[index] ?? row)),
+      level,
+    ),
+  }));
+}
+
+/** Aggregate runs, given in replication order, into a `ReplicationResult`. */
+function aggregate(
+  runs: readonly ReplicationRun[],
+  seed: number,
+  level: number,
+  intervalSeconds: number,
+  timing: ReplicationResult['timing'],
+): ReplicationResult {
+  const quarters = summarisePeriods(runs, (run) => run.quarters, level).map((summary, index) => ({
+    ...summary,
+    counts: summariseCounts(
+      runs.map((run) => run.quarters[index] as PeriodCounts),
+      level,
+    ),
+  }));
+  const warningRuns = new Map<string, number[]>();
+  for (const run of runs) {
+    for (const warning of run.warnings) {
+      const list = warningRuns.get(warning) ?? [];
+      list.push(run.replication);
+      warningRuns.set(warning, list);
+    }
+  }
+  const result: ReplicationResult = {
+    seed,
+    replications: runs.length,
+    level,
+    kpis: summariseKpis(
+      runs.map((run) => run.kpis),
+      level,
+    ),
+    counts: summariseCounts(
+      runs.map((run) => run.horizon),
+      level,
+    ),
+    quarters,
+    months: summarisePeriods(runs, (run) => run.months, level),
+    days: summarisePeriods(runs, (run) => run.days, level),
+    weekdayHours: (runs[0]?.weekdayHours ?? []).map((cell, index) => ({
+      weekday: cell.weekday,
+      hour: cell.hour,
+      kpis: summariseKpis(
+        runs.map((run) => kpisOf(run.weekdayHours[index] ?? cell)),
+        level,
+      ),
+    })),
+    runs: [...runs],
+    warnings: [...warningRuns].map(
+      ([warning, list]) => `[${list.map((r) => `r${r}`).join(', ')}] ${warning}`,
+    ),
+    timing,
+  };
+  if (runs[0]?.intervals !== undefined) {
+    result.intervals = summarisePeriods(
+      runs,
+      (run) =>
+        (run.intervals ?? []).map((row) => ({
+          ...row,
+          period: row.start,
+          endSeconds: row.startSeconds + intervalSeconds,
+        })),
+      level,
+    );
+  }
+  return result;
+}
+
+function workerError(error: { name: string; message: string }): Error {
+  const make = error.name === 'RangeError' ? RangeError : error.name === 'TypeError' ? TypeError : Error;
+  const rebuilt = new make(error.message);
+  if (make === Error && error.name !== 'Error') rebuilt.name = error.name;
+  return rebuilt;
+}
+
+/** Run replications on worker threads; resolves with the runs in replication order. */
+function runOnWorkers(
+  scenario: Scenario,
+  seed: number,
+  replications: number,
+  workers: number,
+  keepIntervals: boolean,
+  progress: (run: ReplicationRun) => void,
+): Promise<ReplicationRun[]> {
+  const entry = compiledEntry('sim/plan/replicateWorker.js');
+  return new Promise((resolvePromise, rejectPromise) => {
+    const runs: (ReplicationRun | undefined)[] = new Array<ReplicationRun | undefined>(replications);
+    const threads: Worker[] = [];
+    let next = 0;
+    let done = 0;
+    let failed = false;
+
+    const stop = (): Promise<unknown> => Promise.all(threads.map((thread) => thread.terminate()));
+    const fail = (error: unknown): void => {
+      if (failed) return;
+      failed = true;
+      void stop().finally(() => rejectPromise(error));
+    };
+    const dispatch = (thread: Worker): void => {
+      if (next < replications) thread.postMessage({ replication: next++ });
+    };
+
+    for (let w = 0; w < workers; w++) {
+      const thread = new Worker(entry, { workerData: { scenario, seed, keepIntervals } });
+      threads.push(thread);
+      thread.on(
+        'message',
+        (message: {
+          replication: number;
+          run?: ReplicationRun;
+          error?: { name: string; message: string };
+        }) => {
+          if (failed) return;
+          if (message.error || !message.run) {
+            fail(
+              workerError(message.error ?? { name: 'Error', message: 'replicate: a worker sent no result' }),
+            );
+            return;
+          }
+          runs[message.replication] = message.run;
+          done++;
+          try {
+            progress(message.run);
+          } catch (error) {
+            fail(error);
+            return;
+          }
+          if (done === replications) {
+            void stop().then(() => resolvePromise(runs as ReplicationRun[]), rejectPromise);
+          } else {
+            dispatch(thread);
+          }
+        },
+      );
+      thread.on('error', fail);
+      thread.on('exit', (code) => {
+        if (code !== 0 && done < replications)
+          fail(new Error(`replicate: a worker thread stopped with code ${code}`));
+      });
+      dispatch(thread);
+    }
+  });
+}
+
+/**
+ * Run independent replications of a scenario, on worker threads, and
+ * summarise every KPI across them: mean, standard deviation, confidence
+ * interval of the mean (Student t, 95% by default) and 5th and 95th
+ * percentiles, for the whole horizon and per quarter, month and day.
+ *
+ * Replication r is `simulate(scenario, { seed, replication: r })`; its random
+ * streams depend only on (seed, r, stream name), and runs are aggregated in
+ * replication order, so 0, 1, 2 or 4 workers give identical results (only the
+ * `timing` fields differ). A period's KPI in one replication is a ratio of the
+ * period's sums (an attempt counted in the period it arrives in, a caller in
+ * the period of its first attempt); the summaries are across replications of
+ * those ratios. The mean of the 95% interval is where the long-run KPI lies;
+ * p05 and p95 say how much a single year may fall short of it.
+ *
+ * Workers start from the compiled `dist/sim/plan/replicateWorker.js`, found
+ * from the package root (`HOTLINE_PLANNER_ROOT`, or walking up from the
+ * working directory), so the same call works from a notebook, the CLI and the
+ * tests; `workers: 0` needs no build.
+ *
+ * @param scenario the scenario, checked before any worker starts
+ * @param options replications, seed, workers, onProgress, level, keepIntervals (see `ReplicateOptions`)
+ * @returns a promise of the summaries and every run, in replication order
+ * @throws {RangeError} (the promise rejects) for a bad scenario or option
+ * @throws {Error} "run npm run build" when workers are asked for and `dist/` is missing or stale
+ * @example
+ * const result = await replicate(scenario, { replications: 20, seed: 1, workers: 2 });
+ * result.kpis.answerRate; // => { n: 20, mean: 0.83, sd: 0.004, ciLow: 0.828, ciHigh: 0.832, p05: 0.826, p95: 0.837 }
+ * result.quarters.map((q) => [q.period, q.kpis.answerRate?.mean]); // => [['2020-Q1', 0.81], ...]
+ */
+export async function replicate(scenario: Scenario, options: ReplicateOptions): Promise<ReplicationResult> {
+  const { replications, seed, onProgress, level = 0.95, keepIntervals = false } = options;
+  requirePositiveInteger('replicate', 'replications', replications);
+  requireNonNegativeInteger('replicate', 'seed', seed);
+  if (typeof level !== 'number' || !(level > 0 && level < 1)) {
+    throw new RangeError(`replicate: level must be in (0, 1) (got ${String(level)})`);
+  }
+  const workers = Math.min(options.workers ?? availableParallelism(), replications);
+  requireNonNegativeInteger('replicate', 'workers', workers);
+  checkScenario('replicate', scenario);
+
+  const started = performance.now();
+  let done = 0;
+  const progress = (run: ReplicationRun): void => {
+    done++;
+    onProgress?.(done, replications, run);
+  };
+  let runs: ReplicationRun[];
+  if (workers === 0) {
+    runs = [];
+    for (let replication = 0; replication < replications; replication++) {
+      const run = runReplication(scenario, seed, replication, keepIntervals);
+      runs.push(run);
+      progress(run);
+    }
+  } else {
+    runs = await runOnWorkers(scenario, seed, replications, workers, keepIntervals, progress);
+  }
+  const simulatedSeconds = runs.reduce((sum, run) => sum + run.timing.runSeconds, 0);
+  return aggregate(runs, seed, level, scenario.intervalMinutes * 60, {
+    wallSeconds: (performance.now() - started) / 1000,
+    workers,
+    simulatedSeconds,
+  });
+}

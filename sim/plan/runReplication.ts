@@ -1,0 +1,57 @@
+import { simulate } from '../model/simulate.js';
+import type { EndState, IntervalRow, Kpis, PeriodRow, Scenario } from '../model/types.js';
+import { weekdayHourCounts, type WeekdayHourCounts } from './weekdayHours.js';
+
+/**
+ * What `replicate` keeps of one replication: the period roll-ups and KPIs,
+ * not the interval rows unless asked (a year has 17,520 half hours).
+ */
+export interface ReplicationRun {
+  /** Replication number, 0-based; the run used `simulate(scenario, { seed, replication })`. */
+  replication: number;
+  /** KPIs of the whole horizon. */
+  kpis: Kpis;
+  /** Counts of the whole horizon. */
+  horizon: PeriodRow;
+  /** Counts per quarter, per month and per day (an interval belongs to the period it starts in). */
+  quarters: PeriodRow[];
+  months: PeriodRow[];
+  days: PeriodRow[];
+  /** Counts by day of the week and hour of the day (168 rows, Monday 00:00 first; see `weekdayHourCounts`). */
+  weekdayHours: WeekdayHourCounts[];
+  /** Interval rows, only with `keepIntervals: true`. */
+  intervals?: IntervalRow[];
+  /** Modelling concerns found in the run. */
+  warnings: string[];
+  endState: EndState;
+  /** Work done; `runSeconds` is wall-clock and differs between identical runs. */
+  timing: { runSeconds: number; events: number; attempts: number };
+}
+
+/**
+ * Run one replication and keep what `replicate` needs. The same function runs
+ * in the calling thread (`workers: 0`) and in worker threads, so both give
+ * identical runs. Internal to `replicate`.
+ */
+export function runReplication(
+  scenario: Scenario,
+  seed: number,
+  replication: number,
+  keepIntervals: boolean,
+): ReplicationRun {
+  const result = simulate(scenario, { seed, replication });
+  const run: ReplicationRun = {
+    replication,
+    kpis: result.kpis,
+    horizon: result.horizon,
+    quarters: result.quarters,
+    months: result.months,
+    days: result.days,
+    weekdayHours: weekdayHourCounts(result.intervals),
+    warnings: result.warnings,
+    endState: result.endState,
+    timing: result.timing,
+  };
+  if (keepIntervals) run.intervals = result.intervals;
+  return run;
+}
