@@ -1,0 +1,105 @@
+import { VEGA_LITE_SCHEMA } from './vegaLiteVersion.js';
+import type { VegaLiteSpec } from './vegaLiteVersion.js';
+
+/** One day of a KPI across replications. */
+export interface DailyRateRow {
+  /** The day, ISO `YYYY-MM-DD`. */
+  date: string;
+  /** Mean of the KPI across replications, a fraction. */
+  mean: number;
+  /** 5th and 95th percentiles across replications, fractions. */
+  p05: number;
+  p95: number;
+}
+
+/** Target line and labels of the daily chart. */
+export interface DailyRateChartOptions {
+  /**
+   * The target, drawn as a dashed rule; omit to draw none.
+   *
+   * __Default value:__ none
+   */
+  target?: number;
+  /**
+   * Title of the y axis.
+   *
+   * __Default value:__ `'Answer rate (answered / offered)'`
+   */
+  yTitle?: string;
+  /**
+   * Chart title.
+   *
+   * __Default value:__ `'Daily answer rate across replications'`
+   */
+  title?: string;
+}
+
+/**
+ * A KPI per day over the horizon: the mean across replications as a line, the
+ * band from the 5th to the 95th percentile (how much one year's day may
+ * differ) shaded behind it, and the target as a dashed rule. Pure: returns a
+ * Vega-Lite spec and draws nothing; show it with `show(spec)`.
+ *
+ * @param rows one row per day, in date order
+ * @param options target, axis title and chart title
+ * @returns a Vega-Lite spec
+ * @example
+ * const rows = result.days.map((d) => ({ date: d.period, mean: d.kpis.answerRate!.mean,
+ *   p05: d.kpis.answerRate!.p05, p95: d.kpis.answerRate!.p95 }));
+ * await show(dailyAnswerRateChart(rows, { target: 0.8 }));
+ */
+export function dailyAnswerRateChart(
+  rows: readonly DailyRateRow[],
+  options: DailyRateChartOptions = {},
+): VegaLiteSpec {
+  const yTitle = options.yTitle ?? 'Answer rate (answered / offered)';
+  const x = { field: 'date', type: 'temporal', title: 'Day', axis: { format: '%b' } };
+  const layer: object[] = [
+    {
+      mark: { type: 'area', opacity: 0.3 },
+      encoding: {
+        x,
+        y: {
+          field: 'p05',
+          type: 'quantitative',
+          title: yTitle,
+          axis: { format: '%' },
+          scale: { zero: false },
+        },
+        y2: { field: 'p95' },
+        color: { datum: '5th to 95th percentile', type: 'nominal', title: null },
+      },
+    },
+    {
+      mark: { type: 'line', strokeWidth: 1 },
+      encoding: {
+        x,
+        y: { field: 'mean', type: 'quantitative' },
+        color: { datum: 'Mean of replications', type: 'nominal' },
+        tooltip: [
+          { field: 'date', type: 'temporal' },
+          { field: 'mean', type: 'quantitative', format: '.2%' },
+          { field: 'p05', type: 'quantitative', format: '.2%' },
+          { field: 'p95', type: 'quantitative', format: '.2%' },
+        ],
+      },
+    },
+  ];
+  if (options.target !== undefined) {
+    layer.push({
+      mark: { type: 'rule', strokeDash: [4, 4] },
+      encoding: {
+        y: { datum: options.target },
+        color: { datum: `Target (${options.target * 100}%)`, type: 'nominal' },
+      },
+    });
+  }
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: options.title ?? 'Daily answer rate across replications',
+    width: 720,
+    height: 260,
+    data: { values: rows.map((row) => ({ date: row.date, mean: row.mean, p05: row.p05, p95: row.p95 })) },
+    layer,
+  };
+}
