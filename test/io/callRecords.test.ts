@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { CallRecord } from '../../sim/calibrate/types.js';
+import { InputError } from '../../sim/core/errors.js';
+import {
+  formatCallRecords,
+  parseCallRecords,
+  readCallRecords,
+  writeCallRecords,
+} from '../../sim/io/callRecords.js';
+
+const fixturePath = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+const HEADER = 'callId,arrivalTime,waitSeconds,outcome,handleSeconds,agentId,priority,callClass';
+// 2020-03-02 is 18323 days after 1970-01-01 (by hand: 18262 to 2020-01-01, + 31 + 29 + 1).
+const MARCH_2 = 18_323 * 86_400;
+
+function issuesOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error.issues.map((i) => `${i.row} ${i.column}: ${i.message}`);
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('call records', () => {
+  const expected: CallRecord[] = [
+    {
+      callId: '1',
+      arrivalSeconds: MARCH_2 + 28_805,
+      waitSeconds: 12,
+      outcome: 'answered',
+      handleSeconds: 180,
+      agentId: '张伟',
+      priority: 0,
+      callClass: '政策咨询',
+    },
+    {
+      callId: '2',
+      arrivalSeconds: MARCH_2 + 28_870,
+      waitSeconds: 95,
+      outcome: 'abandoned',
+      priority: 0,
+      callClass: '社保查询',
+    },
+    {
+      callId: '3',
+      arrivalSeconds: MARCH_2 + 28_920,
+      waitSeconds: 0,
+      outcome: 'answered',
+      handleSeconds: 240,
+      agentId: '李娜',
+      priority: 2,
+      callClass: '转接',
+    },
+  ];
+
+  it('reads the same records from UTF-8, UTF-8 with BOM and GB18030 files', () => {
+    for (const name of ['calls-utf8.csv', 'calls-utf8-bom.csv', 'calls-gb18030.csv']) {
+      expect(readCallRecords(fixturePath(name))).toEqual(expected);
+    }
+  });
+
+  it('round-trips through the writer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hotline-calls-'));
+    try {
+      writeCallRecords(join(dir, 'calls.csv'), expected);
+      expect(readFileSync(join(dir, 'calls.csv'), 'utf8').split('\n')[0]).toBe(HEADER);
+      expect(readCallRecords(join(dir, 'calls.csv'))).toEqual(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('quotes text that holds a comma or a quote', () => {
+    const text = formatCallRecords([
+      { arrivalSeconds: 0, waitSeconds: 0, outcome: 'answered', handleSeconds: 1, agentId: 'Li, "Na"' },
+    ]);
+    expect(text).toBe(`${HEADER}\n,1970-01-01 00:00:00,0,answered,1,"Li, ""Na""",,\n`);
+    expect(parseCallRecords(text, 'c.csv')[0]?.agentId).toBe('Li, "Na"');
+  });
+
+  it('checks the fields against each other: handle time iff answered, no wait when blocked', () => {
+    const text = [
+      'arrivalTime,waitSeconds,outcome,handleSeconds',
+      '2020-03-02 08:00,5,answered,',
+      '2020-03-02 08:01,5,abandoned,30',
+      '2020-03-02 08:02,5,blocked,',
+      '2020-03-02 08:03,5,hung up,',
+    ].join('\n');
+    expect(issuesOf(() => parseCallRecords(text, 'c.csv'))).toEqual([
+      '5 outcome: must be one of answered, abandoned, blocked (got "hung up")',
+    ]);
+    expect(issuesOf(() => parseCallRecords(text.split('\n').slice(0, 4).join('\n'), 'c.csv'))).toEqual([
+      '2 handleSeconds: is empty (expected a number >= 0 s for an answered call)',
+      '3 handleSeconds: must be empty for an abandoned call (got 30)',
+      '4 waitSeconds: must be 0 for a blocked call (got 5)',
+    ]);
+  });
+
+  it('rejects a repeated call id', () => {
+    const text = `callId,arrivalTime,waitSeconds,outcome\n7,2020-03-02 08:00,5,abandoned\n7,2020-03-02 08:01,5,abandoned\n`;
+    expect(issuesOf(() => parseCallRecords(text, 'c.csv'))).toEqual([
+      '3 callId: duplicate 7 (first at row 2)',
+    ]);
+  });
+});
