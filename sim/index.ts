@@ -5,3 +5,53 @@
 export * from './core/errors.js';
 export * from './core/validate.js';
 export type { QueueParams, QueueMetrics } from './analytic/types.js';
+export { Tally } from './stats/tally.js';
+export { TimeWeightedAverage } from './stats/timeWeightedAverage.js';
+export { PeriodCounters } from './stats/periodCounters.js';
+export { confidenceInterval } from './stats/confidenceInterval.js';
+export type { ConfidenceInterval } from './stats/confidenceInterval.js';
+export { summarise } from './stats/summarise.js';
+export type { Summary } from './stats/summarise.js';
+export { percentile } from './stats/percentile.js';
+export { studentTCdf, studentTQuantile } from './stats/studentT.js';
+export { logBeta, regularizedIncompleteBeta } from './stats/incompleteBeta.js';
+export { replicate, summariseKpis } from './plan/replicate.js';
+export type {
+  CountSummaries,
+  KpiSummaries,
+  PeriodSummary,
+  ReplicateOptions,
+  ReplicationResult,
+  ReplicationRun,
+} from './plan/replicate.js';
+export { WEEKDAY_NAMES, weekdayHourCounts } from './plan/weekdayHours.js';
+export type { WeekdayHourCounts } from './plan/weekdayHours.js';
+export { dailyAnswerRateChart } from './chart/dailyAnswerRateChart.js';
+export type { DailyRateChartOptions, DailyRateRow } from './chart/dailyAnswerRateChart.js';
+export { weekdayHourHeatmap } from './chart/weekdayHourHeatmap.js';
+export type { WeekdayHourCell, WeekdayHourHeatmapOptions } from './chart/weekdayHourHeatmap.js';
+export { intervalComparisonChart } from './chart/intervalComparisonChart.js';
+export type { IntervalComparisonChartOptions, IntervalComparisonRow } from './chart/intervalComparisonChart.js';
+export type {
+  BudgetLines,
+  CostLine,
+  PlanCost,
+  QuarterlySettlementRule,
+  StaffingCostPlan,
+  UnitCosts,
+} from './budget/types.js';
+export { costOfPlan } from './budget/costOfPlan.js';
+export { settleQuarters, type Settlement } from './budget/settleQuarters.js';
+export { budgetExecution, type BudgetExecution } from './budget/budgetExecution.js';
+export {
+  whatBudgetBuys,
+  PAID_HOURS_PER_STAFF_YEAR,
+  type BudgetPurchase,
+  type BuyingOptions,
+} from './budget/whatBudgetBuys.js';
+export {
+  shanghai12333Budget2020,
+  shanghai12333UnitCosts2020,
+  SHANGHAI_12333_BUDGET_2020_TOTAL,
+  SHANGHAI_12333_BUDGET_2019_TOTAL,
+} from './budget/shanghai12333Costs.js';
