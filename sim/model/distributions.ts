@@ -1,0 +1,356 @@
+import type { Uniform } from '../core/rng.js';
+import { requireNonNegativeFinite, requirePositiveFinite, requirePositiveInteger } from '../core/validate.js';
+import type { Distribution } from './types.js';
+
+/**
+ * Exponential duration (memoryless), the Erlang assumption for handle time and patience.
+ *
+ * @param meanSeconds mean, seconds, > 0
+ * @returns the distribution, as plain data
+ * @throws {RangeError} when `meanSeconds` is not a finite number > 0
+ * @example
+ * exponential(90); // => { kind: 'exponential', meanSeconds: 90 }; variance 8,100 s^2
+ */
+export function exponential(meanSeconds: number): Distribution {
+  requirePositiveFinite('exponential', 'meanSeconds', meanSeconds);
+  return { kind: 'exponential', meanSeconds };
+}
+
+/**
+ * Lognormal duration given by its mean and coefficient of variation (standard
+ * deviation / mean), the usual shape of talk times. The underlying normal has
+ * sigma^2 = ln(1 + cv^2) and mu = ln(mean) - sigma^2 / 2.
+ *
+ * @param meanSeconds mean, seconds, > 0
+ * @param cv coefficient of variation, > 0
+ * @returns the distribution, as plain data
+ * @throws {RangeError} when `meanSeconds` or `cv` is not a finite number > 0
+ * @example
+ * lognormal(180, 1); // mean 180 s, standard deviation 180 s
+ */
+export function lognormal(meanSeconds: number, cv: number): Distribution {
+  requirePositiveFinite('lognormal', 'meanSeconds', meanSeconds);
+  requirePositiveFinite('lognormal', 'cv', cv);
+  return { kind: 'lognormal', meanSeconds, cv };
+}
+
+/**
+ * Gamma duration given by its mean and coefficient of variation: shape 1/cv^2,
+ * scale mean x cv^2.
+ *
+ * @param meanSeconds mean, seconds, > 0
+ * @param cv coefficient of variation, > 0 (1 is exponential)
+ * @returns the distribution, as plain data
+ * @throws {RangeError} when `meanSeconds` or `cv` is not a finite number > 0
+ * @example
+ * gamma(220, 0.5); // shape 4, scale 55 s
+ */
+export function gamma(meanSeconds: number, cv: number): Distribution {
+  requirePositiveFinite('gamma', 'meanSeconds', meanSeconds);
+  requirePositiveFinite('gamma', 'cv', cv);
+  return { kind: 'gamma', meanSeconds, cv };
+}
+
+/**
+ * Erlang-k duration: the sum of `phases` independent exponential phases with
+ * total mean `meanSeconds` (coefficient of variation 1/sqrt(phases)).
+ *
+ * @param phases number of phases k, a positive integer
+ * @param meanSeconds total mean, seconds, > 0
+ * @returns the distribution, as plain data
+ * @throws {RangeError} when `phases` is not a positive integer or `meanSeconds` not > 0
+ * @example
+ * erlang(4, 200); // four phases of 50 s each; variance 10,000 s^2
+ */
+export function erlang(phases: number, meanSeconds: number): Distribution {
+  requirePositiveInteger('erlang', 'phases', phases);
+  requirePositiveFinite('erlang', 'meanSeconds', meanSeconds);
+  return { kind: 'erlang', meanSeconds, phases };
+}
+
+/**
+ * A duration that is always the same.
+ *
+ * @param seconds the duration, seconds, >= 0
+ * @returns the distribution, as plain data
+ * @throws {RangeError} when `seconds` is negative, NaN or infinite
+ * @example
+ * deterministic(60); // always 60 s; variance 0
+ */
+export function deterministic(seconds: number): Distribution {
+  requireNonNegativeFinite('deterministic', 'seconds', seconds);
+  return { kind: 'deterministic', meanSeconds: seconds };
+}
+
+/**
+ * A duration resampled from observed values, each with equal probability (the
+ * bootstrap). Its mean and variance are those of the sample (variance with
+ * divisor n, the distribution's own variance).
+ *
+ * @param samplesSeconds observed durations, seconds, each >= 0 and finite, at least one
+ * @returns the distribution, as plain data (it keeps a copy of the samples)
+ * @throws {RangeError} when there is no sample or one is negative, NaN or infinite
+ * @example
+ * empirical([60, 120, 300]); // mean 160 s
+ */
+export function empirical(samplesSeconds: readonly number[]): Distribution {
+  if (samplesSeconds.length === 0) {
+    throw new RangeError('empirical: samplesSeconds must hold at least one value (got 0)');
+  }
+  samplesSeconds.forEach((value, i) => requireNonNegativeFinite('empirical', `samplesSeconds[${i}]`, value));
+  return { kind: 'empirical', samplesSeconds: [...samplesSeconds] };
+}
+
+/**
+ * Mean of a duration distribution.
+ *
+ * @param distribution the distribution
+ * @returns its mean, seconds
+ * @example
+ * distributionMean(erlang(4, 200)); // => 200
+ */
+export function distributionMean(distribution: Distribution): number {
+  if (distribution.kind === 'empirical') {
+    const samples = distribution.samplesSeconds;
+    let sum = 0;
+    for (const value of samples) sum += value;
+    return sum / samples.length;
+  }
+  return distribution.meanSeconds;
+}
+
+/**
+ * Variance of a duration distribution.
+ *
+ * @param distribution the distribution
+ * @returns its variance, seconds^2
+ * @example
+ * distributionVariance(lognormal(180, 0.5)); // => 8100 (standard deviation 90 s)
+ */
+export function distributionVariance(distribution: Distribution): number {
+  switch (distribution.kind) {
+    case 'exponential':
+      return distribution.meanSeconds ** 2;
+    case 'lognormal':
+    case 'gamma':
+      return (distribution.meanSeconds * distribution.cv) ** 2;
+    case 'erlang':
+      return distribution.meanSeconds ** 2 / distribution.phases;
+    case 'deterministic':
+      return 0;
+    case 'empirical': {
+      const mean = distributionMean(distribution);
+      let sum = 0;
+      for (const value of distribution.samplesSeconds) sum += (value - mean) ** 2;
+      return sum / distribution.samplesSeconds.length;
+    }
+  }
+}
+
+/**
+ * Check a distribution given as plain data (for example read from a file or
+ * built by hand), with the same rules as its constructor.
+ *
+ * @param fn name of the calling function, for the message
+ * @param name name of the argument, for the message
+ * @param distribution the distribution to check
+ * @throws {RangeError} naming `fn`, `name` and the bad field
+ * @example
+ * checkDistribution('simulate', 'handle', { kind: 'exponential', meanSeconds: 180 }); // passes
+ */
+export function checkDistribution(fn: string, name: string, distribution: Distribution): void {
+  switch (distribution?.kind) {
+    case 'exponential':
+      return requirePositiveFinite(fn, `${name}.meanSeconds`, distribution.meanSeconds);
+    case 'lognormal':
+    case 'gamma':
+      requirePositiveFinite(fn, `${name}.meanSeconds`, distribution.meanSeconds);
+      return requirePositiveFinite(fn, `${name}.cv`, distribution.cv);
+    case 'erlang':
+      requirePositiveFinite(fn, `${name}.meanSeconds`, distribution.meanSeconds);
+      return requirePositiveInteger(fn, `${name}.phases`, distribution.phases);
+    case 'deterministic':
+      return requireNonNegativeFinite(fn, `${name}.meanSeconds`, distribution.meanSeconds);
+    case 'empirical':
+      if (!Array.isArray(distribution.samplesSeconds) || distribution.samplesSeconds.length === 0) {
+        throw new RangeError(`${fn}: ${name}.samplesSeconds must hold at least one value (got 0)`);
+      }
+      distribution.samplesSeconds.forEach((value, i) =>
+        requireNonNegativeFinite(fn, `${name}.samplesSeconds[${i}]`, value),
+      );
+      return;
+    default:
+      throw new RangeError(
+        `${fn}: ${name}.kind must be one of exponential, lognormal, gamma, erlang, deterministic, empirical (got ${String(
+          (distribution as { kind?: unknown } | undefined)?.kind,
+        )})`,
+      );
+  }
+}
+
+/**
+ * Inverse of the standard normal distribution function, by Wichura's algorithm
+ * AS 241 (PPND16), accurate to about 1e-16. One uniform gives one normal draw,
+ * so a stream's position does not depend on pairing (as Box-Muller's would).
+ *
+ * Reference: M. J. Wichura (1988), Algorithm AS 241, Applied Statistics 37(3), 477-484.
+ */
+export function normalQuantile(p: number): number {
+  const q = p - 0.5;
+  if (Math.abs(q) <= 0.425) {
+    const r = 0.180625 - q * q;
+    return (
+      (q *
+        (((((((r * 2509.0809287301226727 + 33430.575583588128105) * r + 67265.770927008700853) * r +
+          45921.953931549871457) *
+          r +
+          13731.693765509461125) *
+          r +
+          1971.5909503065514427) *
+          r +
+          133.14166789178437745) *
+          r +
+          3.387132872796366608)) /
+      (((((((r * 5226.495278852545925 + 28729.085735721942674) * r + 39307.89580009271061) * r +
+        21213.794301586595867) *
+        r +
+        5394.1960214247511077) *
+        r +
+        687.1870074920579083) *
+        r +
+        42.313330701600911252) *
+        r +
+        1)
+    );
+  }
+  let r = q < 0 ? p : 1 - p;
+  r = Math.sqrt(-Math.log(r));
+  let value: number;
+  if (r <= 5) {
+    r -= 1.6;
+    value =
+      (((((((r * 7.7454501427834140764e-4 + 0.0227238449892691845833) * r + 0.24178072517745061177) * r +
+        1.27045825245236838258) *
+        r +
+        3.64784832476320460504) *
+        r +
+        5.7694972214606914055) *
+        r +
+        4.6303378461565452959) *
+        r +
+        1.42343711074968357734) /
+      (((((((r * 1.05075007164441684324e-9 + 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r +
+        0.14810397642748007459) *
+        r +
+        0.68976733498510000455) *
+        r +
+        1.6763848301838038494) *
+        r +
+        2.05319162663775882187) *
+        r +
+        1);
+  } else {
+    r -= 5;
+    value =
+      (((((((r * 2.01033439929228813265e-7 + 2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r +
+        0.026532189526576123093) *
+        r +
+        0.29656057182850489123) *
+        r +
+        1.7848265399172913358) *
+        r +
+        5.4637849111641143699) *
+        r +
+        6.6579046435011037772) /
+      (((((((r * 2.04426310338993978564e-15 + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r +
+        7.868691311456132591e-4) *
+        r +
+        0.0148753612908506148525) *
+        r +
+        0.13692988092273580531) *
+        r +
+        0.59983220655588793769) *
+        r +
+        1);
+  }
+  return q < 0 ? -value : value;
+}
+
+/**
+ * Gamma(shape, 1) draw by Marsaglia and Tsang's method (2000), with normals from
+ * `normalQuantile`; a shape below 1 uses the boost Gamma(shape + 1) x U^(1/shape).
+ */
+function standardGamma(shape: number, u: Uniform): number {
+  const boost = shape < 1;
+  const a = boost ? shape + 1 : shape;
+  const d = a - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = normalQuantile(u());
+    const v0 = 1 + c * x;
+    if (v0 <= 0) continue;
+    const v = v0 * v0 * v0;
+    const w = u();
+    if (w < 1 - 0.0331 * x * x * x * x || Math.log(w) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+      return boost ? d * v * Math.pow(u(), 1 / shape) : d * v;
+    }
+  }
+}
+
+/**
+ * Build a sampler for a distribution once, before a run: a function that maps
+ * draws from `u` to durations, with every constant precomputed. Each sampler
+ * should have a stream of its own.
+ *
+ * @param distribution the distribution (checked by the caller)
+ * @param u uniform draws in (0, 1)
+ * @returns a function returning one duration, seconds, per call
+ * @example
+ * const handle = compileSampler(exponential(180), randomStreams(1, 0).stream('handleTime'));
+ * handle(); // => a duration, mean 180 s
+ */
+export function compileSampler(distribution: Distribution, u: Uniform): () => number {
+  switch (distribution.kind) {
+    case 'exponential': {
+      const mean = distribution.meanSeconds;
+      return () => -mean * Math.log(u());
+    }
+    case 'lognormal': {
+      const sigma2 = Math.log(1 + distribution.cv * distribution.cv);
+      const sigma = Math.sqrt(sigma2);
+      const mu = Math.log(distribution.meanSeconds) - sigma2 / 2;
+      return () => Math.exp(mu + sigma * normalQuantile(u()));
+    }
+    case 'gamma': {
+      const shape = 1 / (distribution.cv * distribution.cv);
+      const scale = distribution.meanSeconds / shape;
+      return () => scale * standardGamma(shape, u);
+    }
+    case 'erlang': {
+      const phases = distribution.phases;
+      const phaseMean = distribution.meanSeconds / phases;
+      return () => {
+        // Sum of logs in blocks of 16 products: no underflow for any number of phases.
+        let sum = 0;
+        let product = 1;
+        for (let i = 1; i <= phases; i++) {
+          product *= u();
+          if ((i & 15) === 0) {
+            sum += Math.log(product);
+            product = 1;
+          }
+        }
+        return -phaseMean * (sum + Math.log(product));
+      };
+    }
+    case 'deterministic': {
+      const value = distribution.meanSeconds;
+      return () => value;
+    }
+    case 'empirical': {
+      const samples = Float64Array.from(distribution.samplesSeconds);
+      const n = samples.length;
+      return () => samples[Math.floor(u() * n)] as number;
+    }
+  }
+}

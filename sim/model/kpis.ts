@@ -1,0 +1,99 @@
+import type { IntervalRow, Kpis, PeriodCounts, PeriodRow } from './types.js';
+
+/** The fields of `PeriodCounts`, in a fixed order (roll-ups sum them). */
+export const PERIOD_COUNT_FIELDS = [
+  'offered',
+  'freshCallers',
+  'freshCallersAnswered',
+  'selfServed',
+  'answered',
+  'abandoned',
+  'blocked',
+  'waited',
+  'answeredWithin',
+  'abandonedWithin',
+  'waitAnsweredSeconds',
+  'waitAbandonedSeconds',
+  'stillWaiting',
+  'measuredSeconds',
+  'agentSeconds',
+  'busyAgentSeconds',
+  'waitingCallerSeconds',
+] as const satisfies readonly (keyof PeriodCounts)[];
+
+/** `numerator / denominator`, or null when the denominator is 0 (never NaN). */
+function ratio(numerator: number, denominator: number): number | null {
+  return denominator > 0 ? numerator / denominator : null;
+}
+
+/**
+ * KPIs of a period from its counts, with the definitions of `QueueMetrics`:
+ * shares of offered attempts unless said, blocked attempts offered but never
+ * waiting, a ratio with an empty denominator `null`.
+ *
+ * @param counts the counts of an interval, a day, a month, a quarter or the horizon
+ * @returns the period's KPIs
+ * @example
+ * kpisOf(result.horizon).answerRate; // answered / offered over the whole run
+ */
+export function kpisOf(counts: PeriodCounts): Kpis {
+  const c = counts;
+  return {
+    answerRate: ratio(c.answered, c.offered),
+    callerAnswerRate: ratio(c.freshCallersAnswered, c.freshCallers),
+    answerRateIncludingSelfService: ratio(c.answered + c.selfServed, c.offered + c.selfServed),
+    abandonRate: ratio(c.abandoned, c.offered),
+    blockRate: ratio(c.blocked, c.offered),
+    probWait: ratio(c.waited, c.offered),
+    serviceLevel: ratio(c.answeredWithin, c.offered),
+    serviceLevelOfAnswered: ratio(c.answeredWithin, c.answered),
+    serviceLevelExcludingShortAbandons: ratio(c.answeredWithin, c.offered - c.blocked - c.abandonedWithin),
+    asaSeconds: ratio(c.waitAnsweredSeconds, c.answered),
+    meanWaitSeconds: ratio(c.waitAnsweredSeconds + c.waitAbandonedSeconds, c.answered + c.abandoned),
+    occupancy: ratio(c.busyAgentSeconds, c.agentSeconds),
+    meanQueueLength: ratio(c.waitingCallerSeconds, c.measuredSeconds),
+  };
+}
+
+/** Counts with every field 0. */
+export function emptyCounts(): PeriodCounts {
+  const counts = {} as Record<keyof PeriodCounts, number>;
+  for (const field of PERIOD_COUNT_FIELDS) counts[field] = 0;
+  return counts;
+}
+
+/**
+ * Roll interval rows up into periods: consecutive intervals with the same key
+ * form one period, whose counts are the sums of theirs.
+ *
+ * @param rows interval rows in time order
+ * @param intervalSeconds interval length, seconds
+ * @param key the period an interval belongs to (for example its day, `YYYY-MM-DD`)
+ * @returns one row per period, in time order
+ * @example
+ * rollUp(result.intervals, 1800, (row) => row.start.slice(0, 7)); // months
+ */
+export function rollUp(
+  rows: readonly IntervalRow[],
+  intervalSeconds: number,
+  key: (row: IntervalRow) => string,
+): PeriodRow[] {
+  const out: PeriodRow[] = [];
+  let current: PeriodRow | undefined;
+  for (const row of rows) {
+    const period = key(row);
+    if (current === undefined || current.period !== period) {
+      current = { period, startSeconds: row.startSeconds, endSeconds: row.startSeconds, ...emptyCounts() };
+      out.push(current);
+    }
+    for (const field of PERIOD_COUNT_FIELDS) current[field] += row[field];
+    current.endSeconds = row.startSeconds + intervalSeconds;
+  }
+  return out;
+}
+
+/** The quarter of an interval row: `YYYY-Qn`. */
+export function quarterOf(row: IntervalRow): string {
+  const month = Number(row.start.slice(5, 7));
+  return `${row.start.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
+}

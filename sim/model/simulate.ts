@@ -1,0 +1,871 @@
+import type { Uniform } from '../core/rng.js';
+import { randomStreams } from '../core/rng.js';
+import { requireNonNegativeInteger } from '../core/validate.js';
+import { EventCalendar } from '../engine/calendar.js';
+import { EventPriority } from '../engine/priority.js';
+import { compileSampler, distributionMean, gamma } from './distributions.js';
+import { PERIOD_COUNT_FIELDS, kpisOf, quarterOf, rollUp } from './kpis.js';
+import {
+  agentsPerInterval,
+  checkScenario,
+  expectedArrivalsPerInterval,
+  localDateTime,
+  scenarioCalendar,
+} from './scenario.js';
+import type {
+  CallOutcome,
+  CallRecord,
+  IntervalRow,
+  PeriodCounts,
+  Scenario,
+  SimulateOptions,
+  SimulationResult,
+} from './types.js';
+
+/** Records kept when `recordCalls` is `true`. */
+export const DEFAULT_RECORD_CAP = 100_000;
+
+// Event kinds in the calendar (the engine only sees integers).
+const SERVICE_END = 0;
+const ABANDONMENT = 1;
+const REDIAL = 2;
+
+// Same-instant priorities, as plain constants for the hot loop.
+const P_SERVICE_END = EventPriority.ServiceEnd;
+const P_STAFFING = EventPriority.StaffingChange;
+const P_ABANDONMENT = EventPriority.Abandonment;
+const P_DISPATCH = EventPriority.Dispatch;
+const P_ARRIVAL = EventPriority.Arrival;
+
+// States of a slot of the call pool.
+const FREE = 0;
+const WAITING = 1;
+const ANSWERED = 2;
+const ABANDONED = 3;
+const REDIAL_PENDING = 4;
+
+// Outcome codes of records.
+const OUTCOMES: readonly CallOutcome[] = ['answered', 'abandoned', 'blocked', 'waiting'];
+
+/**
+ * Zero as a floating-point value (-0, which V8 never stores as a small integer):
+ * adding it keeps the time-weighted sums typed as doubles from the first event,
+ * so the optimised loop is not thrown away when they first become fractional.
+ */
+const NOT_A_SMALL_INTEGER_ZERO = -0;
+
+/** Initial sizes of the pool, the queue and the calendar; all double when full. */
+const INITIAL_CAPACITY = 1 << 14;
+
+/**
+ * The pool of attempts in the system, as parallel typed arrays (struct of
+ * arrays) with a free list: a slot holds one attempt from its arrival (or the
+ * scheduling of a redial) until nothing refers to it any more. `refs` counts the
+ * references: the FIFO queue (abandoned callers are removed from it lazily, when
+ * they reach its head), a pending abandonment event (left in the calendar when
+ * the caller is answered, and ignored when it comes up), and a pending redial.
+ */
+class CallPool {
+  arrival: Float64Array;
+  caller: Int32Array;
+  attempt: Int32Array;
+  /** Row of the attempt's counts: its arrival interval, or the discard row when not measured. */
+  row: Int32Array;
+  /** Row of the caller's first attempt (or the discard row). */
+  firstRow: Int32Array;
+  measured: Uint8Array;
+  state: Uint8Array;
+  refs: Uint8Array;
+  free: Int32Array;
+  freeCount: number;
+
+  constructor(capacity: number) {
+    this.arrival = new Float64Array(capacity);
+    this.caller = new Int32Array(capacity);
+    this.attempt = new Int32Array(capacity);
+    this.row = new Int32Array(capacity);
+    this.firstRow = new Int32Array(capacity);
+    this.measured = new Uint8Array(capacity);
+    this.state = new Uint8Array(capacity);
+    this.refs = new Uint8Array(capacity);
+    this.free = new Int32Array(capacity);
+    for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
+    this.freeCount = capacity;
+  }
+
+  /** Double the capacity; the new slots go on the free list. */
+  grow(): void {
+    const old = this.arrival.length;
+    const capacity = old * 2;
+    const f64 = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(capacity);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(capacity);
+      b.set(a);
+      return b;
+    };
+    const u8 = (a: Uint8Array): Uint8Array => {
+      const b = new Uint8Array(capacity);
+      b.set(a);
+      return b;
+    };
+    this.arrival = f64(this.arrival);
+    this.caller = i32(this.caller);
+    this.attempt = i32(this.attempt);
+    this.row = i32(this.row);
+    this.firstRow = i32(this.firstRow);
+    this.measured = u8(this.measured);
+    this.state = u8(this.state);
+    this.refs = u8(this.refs);
+    const free = new Int32Array(capacity);
+    free.set(this.free.subarray(0, this.freeCount));
+    for (let i = capacity - 1; i >= old; i--) free[this.freeCount++] = i;
+    this.free = free;
+  }
+}
+
+/** Call records in typed arrays, up to a cap. */
+class Recorder {
+  count = 0;
+  overflow = false;
+  private capacity: number;
+  caller: Int32Array;
+  attempt: Int32Array;
+  arrival: Float64Array;
+  wait: Float64Array;
+  handle: Float64Array;
+  outcome: Uint8Array;
+  measured: Uint8Array;
+
+  constructor(readonly cap: number) {
+    this.capacity = Math.min(cap, 1024);
+    this.caller = new Int32Array(this.capacity);
+    this.attempt = new Int32Array(this.capacity);
+    this.arrival = new Float64Array(this.capacity);
+    this.wait = new Float64Array(this.capacity);
+    this.handle = new Float64Array(this.capacity);
+    this.outcome = new Uint8Array(this.capacity);
+    this.measured = new Uint8Array(this.capacity);
+  }
+
+  /** Add a record; returns false once the cap is reached (the record is then dropped). */
+  add(
+    caller: number,
+    attempt: number,
+    arrival: number,
+    wait: number,
+    handle: number,
+    outcome: number,
+    measured: number,
+  ): boolean {
+    if (this.count >= this.cap) {
+      this.overflow = true;
+      return false;
+    }
+    if (this.count === this.capacity) this.grow();
+    const k = this.count++;
+    this.caller[k] = caller;
+    this.attempt[k] = attempt;
+    this.arrival[k] = arrival;
+    this.wait[k] = wait;
+    this.handle[k] = handle;
+    this.outcome[k] = outcome;
+    this.measured[k] = measured;
+    return true;
+  }
+
+  /** The records as objects, in order of arrival (ties: caller, then attempt). */
+  toRecords(): CallRecord[] {
+    const records: CallRecord[] = new Array<CallRecord>(this.count);
+    for (let k = 0; k < this.count; k++) {
+      records[k] = {
+        caller: this.caller[k]!,
+        attempt: this.attempt[k]!,
+        arrivalSeconds: this.arrival[k]!,
+        waitSeconds: this.wait[k]!,
+        outcome: OUTCOMES[this.outcome[k]!]!,
+        handleSeconds: this.handle[k]!,
+        measured: this.measured[k] === 1,
+      };
+    }
+    records.sort(
+      (a, b) => a.arrivalSeconds - b.arrivalSeconds || a.caller - b.caller || a.attempt - b.attempt,
+    );
+    return records;
+  }
+
+  private grow(): void {
+    this.capacity = Math.min(this.cap, this.capacity * 2);
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.caller = grow(this.caller, new Int32Array(this.capacity));
+    this.attempt = grow(this.attempt, new Int32Array(this.capacity));
+    this.arrival = grow(this.arrival, new Float64Array(this.capacity));
+    this.wait = grow(this.wait, new Float64Array(this.capacity));
+    this.handle = grow(this.handle, new Float64Array(this.capacity));
+    this.outcome = grow(this.outcome, new Uint8Array(this.capacity));
+    this.measured = grow(this.measured, new Uint8Array(this.capacity));
+  }
+}
+
+/** Everything the event loop needs, prepared once per run. */
+interface RunInput {
+  /** Number of intervals; row `n` of every column is the discard row for unmeasured attempts. */
+  n: number;
+  /** Interval length, seconds. */
+  L: number;
+  /** Horizon, seconds. */
+  H: number;
+  /** Calls entering per second in each interval. */
+  rate: Float64Array;
+  /** Explicit arrival instants, or null for Poisson arrivals. */
+  explicitTimes: Float64Array | null;
+  agents: Int32Array;
+  selfShare: number;
+  waitingRoom: number;
+  threshold: number;
+  maxAttempts: number;
+  redialProbability: number;
+  redials: boolean;
+  uArrival: Uniform;
+  uSelf: Uniform;
+  drawHandle: () => number;
+  drawPatience: (() => number) | null;
+  uRedial: Uniform;
+  drawRedialDelay: (() => number) | null;
+  warmupSeconds: number;
+  warmupArrivals: number;
+  cohortLimit: number;
+  recorder: Recorder | null;
+  columns: Record<keyof PeriodCounts, Float64Array>;
+}
+
+/** What the event loop leaves besides the columns. */
+interface RunOutput {
+  endSeconds: number;
+  stillWaiting: number;
+  busy: number;
+  pendingRedials: number;
+  events: number;
+  attempts: number;
+  /** Fresh callers after `warmupSeconds` (measured or skipped). */
+  postWarmup: number;
+  openMeasured: number;
+  unresolvedWaiting: number;
+}
+
+/**
+ * Simulate a call-center scenario once: callers arrive (an exact
+ * non-homogeneous Poisson process with a rate constant in each interval, or at
+ * given instants), some finish in self-service, the rest queue first-in
+ * first-out for the agents on duty, hang up when their patience runs out or get
+ * a busy tone when the waiting room is full, and may redial. Returns plain
+ * counts per interval, roll-ups per day, month, quarter and horizon, the
+ * horizon's KPIs, warnings and the state at the end.
+ *
+ * Exactness and order:
+ * - Arrivals: one unit-rate exponential draw per arrival, mapped through the
+ *   integrated rate, so a gap that crosses an interval boundary carries over
+ *   exactly (no thinning, no approximation).
+ * - Same-instant events follow `EventPriority`: service ends, then staffing
+ *   changes (interval boundaries), then abandonments, then free agents take
+ *   waiting callers, then arrivals (redials before fresh calls). So a call
+ *   arriving at the instant a shift changes meets the new shift, and a caller
+ *   whose patience ends at the instant an agent frees has hung up.
+ * - Agents who must log off while busy finish their call first, then leave
+ *   (see `AgentSpec`).
+ * - Abandonment events stay in the calendar until they come due; one whose
+ *   caller was answered meanwhile is ignored then. So each abandonment happens
+ *   at its exact instant, and a redial after it is scheduled from that instant.
+ *
+ * Random streams (see `randomStreams`): `arrivals`, `selfService`, `handleTime`,
+ * `patience`, `redial`, `redialDelay`, `dailyBusyness`, each keyed by (seed,
+ * replication), so that a run is fully determined by them and a change to one
+ * mechanism leaves the others' draws alone.
+ *
+ * Memory is flat: typed arrays per interval, a pool of the attempts in the
+ * system, and call records only when asked for (capped).
+ *
+ * @param scenario the scenario (checked first)
+ * @param options seed, replication and call records
+ * @returns counts, roll-ups, KPIs, warnings, end state and timing
+ * @throws {RangeError} when the scenario or an option is invalid, naming the field
+ * @example
+ * const result = simulate(
+ *   {
+ *     startDate: '2020-01-01', days: 1, intervalMinutes: 30,
+ *     arrivals: { kind: 'profile', dailyVolume: 4_800 },
+ *     handle: exponential(180), patience: exponential(90),
+ *     agents: { kind: 'constant', count: 12 }, answerWithinSeconds: 20,
+ *   },
+ *   { seed: 1 },
+ * );
+ * result.kpis.answerRate; // => about 0.9
+ */
+export function simulate(scenario: Scenario, options: SimulateOptions): SimulationResult {
+  const wallStart = performance.now();
+  checkScenario('simulate', scenario);
+  if (typeof options !== 'object' || options === null) {
+    throw new RangeError(`simulate: options must be an object with a seed (got ${String(options)})`);
+  }
+  const seed = options.seed;
+  const replication = options.replication ?? 0;
+  requireNonNegativeInteger('simulate', 'options.seed', seed);
+  requireNonNegativeInteger('simulate', 'options.replication', replication);
+  const recordOption = options.recordCalls ?? false;
+  if (typeof recordOption === 'number') {
+    requireNonNegativeInteger('simulate', 'options.recordCalls', recordOption);
+  }
+  const recordCap = recordOption === true ? DEFAULT_RECORD_CAP : recordOption === false ? 0 : recordOption;
+
+  // ---- Calendar, rates and staffing, precomputed once ----
+  const { intervalSeconds: L, intervals: n, horizonSeconds: H, startMs } = scenarioCalendar(scenario);
+  const expected = expectedArrivalsPerInterval(scenario);
+  const agents = Int32Array.from(agentsPerInterval(scenario));
+  const streams = randomStreams(seed, replication);
+  const rate = new Float64Array(n);
+  const explicitTimes = scenario.arrivals.kind === 'at' ? Float64Array.from(scenario.arrivals.seconds) : null;
+  if (explicitTimes === null) {
+    const busyness = new Float64Array(scenario.days).fill(1);
+    const busynessCv = scenario.dayBusynessCv ?? 0;
+    if (busynessCv > 0) {
+      const draw = compileSampler(gamma(1, busynessCv), streams.stream('dailyBusyness'));
+      for (let d = 0; d < scenario.days; d++) busyness[d] = draw();
+    }
+    for (let i = 0; i < n; i++) {
+      rate[i] = ((expected[i] ?? 0) * (busyness[Math.floor((i * L) / 86_400)] ?? 1)) / L;
+    }
+  }
+  const redial = scenario.redial;
+  const redials = redial !== undefined && redial.maxAttempts > 1 && redial.redialProbability > 0;
+  const columns = {} as Record<keyof PeriodCounts, Float64Array>;
+  for (const field of PERIOD_COUNT_FIELDS) columns[field] = new Float64Array(n + 1);
+  const input: RunInput = {
+    n,
+    L,
+    H,
+    rate,
+    explicitTimes,
+    agents,
+    selfShare: scenario.selfServiceShare ?? 0,
+    waitingRoom: scenario.waitingRoom ?? Infinity,
+    threshold: scenario.answerWithinSeconds,
+    maxAttempts: redial?.maxAttempts ?? 1,
+    redialProbability: redial?.redialProbability ?? 0,
+    redials,
+    uArrival: streams.stream('arrivals'),
+    uSelf: streams.stream('selfService'),
+    drawHandle: compileSampler(scenario.handle, streams.stream('handleTime')),
+    drawPatience: scenario.patience ? compileSampler(scenario.patience, streams.stream('patience')) : null,
+    uRedial: streams.stream('redial'),
+    drawRedialDelay: redials ? compileSampler(redial.delay, streams.stream('redialDelay')) : null,
+    warmupSeconds: scenario.measurement?.warmupSeconds ?? 0,
+    warmupArrivals: scenario.measurement?.warmupArrivals ?? 0,
+    cohortLimit: scenario.measurement?.arrivals ?? Infinity,
+    recorder: recordCap > 0 ? new Recorder(recordCap) : null,
+    columns,
+  };
+
+  const out = runLoop(input);
+
+  // ---- Plain rows, roll-ups, KPIs, warnings ----
+  const intervals: IntervalRow[] = new Array<IntervalRow>(n);
+  for (let i = 0; i < n; i++) {
+    const row = {
+      index: i,
+      startSeconds: i * L,
+      start: localDateTime(startMs, i * L),
+      agents: agents[i] ?? 0,
+    } as IntervalRow;
+    for (const field of PERIOD_COUNT_FIELDS) row[field] = columns[field][i] as number;
+    intervals[i] = row;
+  }
+  const horizon = rollUp(intervals, L, () => 'horizon')[0]!;
+  const warnings: string[] = [];
+  if (!scenario.patience) {
+    const meanHandle = distributionMean(scenario.handle);
+    let unstable = 0;
+    let first = -1;
+    for (let i = 0; i < n; i++) {
+      const load = (((expected[i] ?? 0) * (1 - input.selfShare)) / L) * meanHandle;
+      if (load > 0 && load >= (agents[i] ?? 0)) {
+        unstable++;
+        if (first < 0) first = i;
+      }
+    }
+    if (unstable > 0) {
+      warnings.push(
+        `${unstable} interval(s) have an offered load at or above the agents and nobody abandons, so the queue grows without limit there (first at ${localDateTime(startMs, first * L)})`,
+      );
+    }
+  }
+  if (out.postWarmup <= input.warmupArrivals) {
+    warnings.push(
+      `no caller was measured: the warm-up (${input.warmupSeconds} s, ${input.warmupArrivals} arrivals) covers the whole run`,
+    );
+  } else if (input.cohortLimit !== Infinity && out.postWarmup - input.warmupArrivals < input.cohortLimit) {
+    warnings.push(
+      `only ${out.postWarmup - input.warmupArrivals} of the ${input.cohortLimit} callers to measure arrived before the end of the horizon`,
+    );
+  }
+  if (input.cohortLimit !== Infinity && out.openMeasured > 0) {
+    warnings.push(
+      `${out.openMeasured} measured caller(s) were unresolved at the end of the horizon (${out.unresolvedWaiting} waiting, the others waiting to redial)`,
+    );
+  }
+  if (input.recorder?.overflow) {
+    warnings.push(`call records stopped at the cap of ${recordCap}; later attempts were not recorded`);
+  }
+
+  const result: SimulationResult = {
+    seed,
+    replication,
+    intervals,
+    days: rollUp(intervals, L, (row) => row.start.slice(0, 10)),
+    months: rollUp(intervals, L, (row) => row.start.slice(0, 7)),
+    quarters: rollUp(intervals, L, quarterOf),
+    horizon,
+    kpis: kpisOf(horizon),
+    warnings,
+    endState: {
+      endSeconds: out.endSeconds,
+      stillWaiting: out.stillWaiting,
+      busyAgents: out.busy,
+      pendingRedials: out.pendingRedials,
+    },
+    timing: { runSeconds: 0, events: out.events, attempts: out.attempts },
+  };
+  if (input.recorder) result.records = input.recorder.toRecords();
+  result.timing.runSeconds = (performance.now() - wallStart) / 1000;
+  return result;
+}
+
+/**
+ * The event loop. Kept apart from the set-up so that it stays small for the
+ * optimising compiler, and written so that every arithmetic operation runs from
+ * the first events on (unmeasured attempts are counted in a discard row rather
+ * than skipped by a branch): code first reached late in a run would make the
+ * compiler throw away the optimised loop and rebuild it.
+ */
+function runLoop(input: RunInput): RunOutput {
+  const { n, L, H, rate, explicitTimes, agents, selfShare, waitingRoom, threshold } = input;
+  const { maxAttempts, redialProbability, redials, uArrival, uSelf, drawHandle, drawPatience } = input;
+  const { uRedial, drawRedialDelay, warmupSeconds, warmupArrivals, cohortLimit, recorder } = input;
+  const c = input.columns;
+  const offered = c.offered;
+  const freshCallers = c.freshCallers;
+  const freshCallersAnswered = c.freshCallersAnswered;
+  const selfServed = c.selfServed;
+  const answered = c.answered;
+  const abandoned = c.abandoned;
+  const blocked = c.blocked;
+  const waited = c.waited;
+  const answeredWithin = c.answeredWithin;
+  const abandonedWithin = c.abandonedWithin;
+  const waitAnswered = c.waitAnsweredSeconds;
+  const waitAbandoned = c.waitAbandonedSeconds;
+  const stillWaiting = c.stillWaiting;
+  const measuredSeconds = c.measuredSeconds;
+  const agentSeconds = c.agentSeconds;
+  const busySeconds = c.busyAgentSeconds;
+  const waitingSeconds = c.waitingCallerSeconds;
+
+  const cohortEnd = warmupArrivals + cohortLimit; // position after the last measured caller
+  let postWarmup = 0; // fresh callers arrived at or after warmupSeconds
+  let openMeasured = 0; // measured callers not yet answered nor given up
+  let cohortClosed = false;
+  // Time-weighted sums count from measureStart until the cohort closes.
+  let measureStart = warmupArrivals === 0 ? warmupSeconds : Infinity;
+  let measureDone = false;
+  let recording = recorder !== null;
+
+  const calendar = new EventCalendar(INITIAL_CAPACITY);
+  const pool = new CallPool(INITIAL_CAPACITY);
+  let pArrival = pool.arrival;
+  let pCaller = pool.caller;
+  let pAttempt = pool.attempt;
+  let pRow = pool.row;
+  let pFirstRow = pool.firstRow;
+  let pMeasured = pool.measured;
+  let pState = pool.state;
+  let pRefs = pool.refs;
+  let fifo = new Int32Array(INITIAL_CAPACITY); // ring buffer of slots, capacity a power of 2
+  let fifoMask = fifo.length - 1;
+  let fifoHead = 0; // position of the oldest entry (counts up; masked on access)
+  let fifoTail = 0; // position after the newest entry
+
+  let now = 0;
+  let lastT = 0; // time-weighted sums are up to date until here
+  let ci = 0; // current interval
+  let staffed = agents[0] ?? 0;
+  let busy = 0;
+  let waiting = 0; // callers waiting (abandoned callers still in the FIFO excluded)
+  let pendingRedials = 0;
+  let pendingDispatch = false;
+  let accMeasured = 0;
+  let accAgents = 0;
+  let accBusy = 0;
+  let accWaiting = 0;
+  let events = 0;
+  let attempts = 0;
+  let callers = 0; // agent-bound fresh callers so far (their numbers)
+  let endSeconds = H;
+
+  // The next fresh arrival and the next interval boundary are scalars merged with
+  // the calendar's top, not calendar entries.
+  let arrivalInterval = 0;
+  let arrivalClock = 0;
+  let explicitNext = 0;
+  let nextArrival = Infinity;
+  let nextBoundary = n > 1 ? L : Infinity;
+  let needArrival = true;
+
+  for (;;) {
+    if (needArrival) {
+      // Next fresh arrival: a unit exponential mapped through the integrated rate.
+      needArrival = false;
+      if (explicitTimes !== null) {
+        nextArrival = explicitNext < explicitTimes.length ? explicitTimes[explicitNext++]! : Infinity;
+      } else {
+        let e = -Math.log(uArrival());
+        let tt = arrivalClock;
+        let i = arrivalInterval;
+        nextArrival = Infinity;
+        while (i < n) {
+          const r = rate[i]!;
+          const end = (i + 1) * L;
+          if (r > 0) {
+            const dt = e / r;
+            if (tt + dt < end) {
+              nextArrival = tt + dt;
+              break;
+            }
+            e -= r * (end - tt);
+            if (e < 0) e = 0;
+          }
+          i++;
+          tt = end;
+        }
+        arrivalInterval = i;
+        arrivalClock = nextArrival;
+      }
+    }
+
+    // ---- The next event: calendar top, next boundary or next fresh arrival ----
+    let t: number;
+    let priority: number;
+    let source: number; // 0 calendar, 1 boundary, 2 fresh arrival
+    if (nextBoundary <= nextArrival) {
+      t = nextBoundary;
+      priority = P_STAFFING;
+      source = 1;
+    } else {
+      t = nextArrival;
+      priority = P_ARRIVAL;
+      source = 2;
+    }
+    const tc = calendar.peekTime();
+    if (tc < t || (tc === t && tc !== Infinity && calendar.peekPriority() <= priority)) {
+      t = tc;
+      priority = calendar.peekPriority();
+      source = 0;
+    }
+
+    // ---- Free agents take waiting callers once this instant's earlier events are done ----
+    if (pendingDispatch && (t > now || priority >= P_DISPATCH)) {
+      pendingDispatch = false;
+      while (busy < staffed && waiting > 0) {
+        const slot = fifo[fifoHead & fifoMask]!;
+        fifoHead++;
+        if (pState[slot] !== WAITING) {
+          // An abandoned caller reaching the head leaves the queue now.
+          if (--pRefs[slot]! === 0) {
+            pState[slot] = FREE;
+            pool.free[pool.freeCount++] = slot;
+          }
+          continue;
+        }
+        pRefs[slot]!--;
+        waiting--;
+        const w = now - pArrival[slot]!;
+        const h = drawHandle();
+        busy++;
+        calendar.schedule(now + h, P_SERVICE_END, SERVICE_END, 0);
+        pState[slot] = ANSWERED;
+        const row = pRow[slot]!;
+        answered[row]!++;
+        waitAnswered[row]! += w;
+        if (w <= threshold) answeredWithin[row]!++;
+        freshCallersAnswered[pFirstRow[slot]!]!++;
+        openMeasured -= pMeasured[slot]!;
+        if (recording) {
+          recording = recorder!.add(
+            pCaller[slot]!,
+            pAttempt[slot]!,
+            pArrival[slot]!,
+            w,
+            h,
+            0,
+            pMeasured[slot]!,
+          );
+        }
+        if (pRefs[slot] === 0) {
+          pState[slot] = FREE;
+          pool.free[pool.freeCount++] = slot;
+        }
+      }
+    }
+
+    if (openMeasured === 0 && cohortClosed) {
+      endSeconds = now;
+      break;
+    }
+    if (t >= H) break;
+
+    // ---- Advance the clock and the time-weighted sums ----
+    if (t > lastT) {
+      const from = measureStart > lastT ? measureStart : lastT;
+      const span = t - from; // -Infinity before measurement starts
+      const dt = measureDone || span <= 0 ? NOT_A_SMALL_INTEGER_ZERO : span;
+      accMeasured += dt;
+      accAgents += staffed * dt;
+      accBusy += busy * dt;
+      accWaiting += waiting * dt;
+      lastT = t;
+    }
+    now = t;
+    events++;
+
+    if (source === 1) {
+      // ---- Interval boundary: close the interval's time-weighted sums, change staffing ----
+      measuredSeconds[ci] = accMeasured;
+      agentSeconds[ci] = accAgents;
+      busySeconds[ci] = accBusy;
+      waitingSeconds[ci] = accWaiting;
+      accMeasured = accAgents = accBusy = accWaiting = 0;
+      ci++;
+      staffed = agents[ci] ?? 0;
+      nextBoundary = ci + 1 < n ? (ci + 1) * L : Infinity;
+      if (busy < staffed && waiting > 0) pendingDispatch = true;
+      continue;
+    }
+
+    let slot: number;
+    if (source === 0) {
+      calendar.pop();
+      const kind = calendar.kind;
+      slot = calendar.data;
+      if (kind === SERVICE_END) {
+        busy--;
+        if (waiting > 0 && busy < staffed) pendingDispatch = true;
+        continue;
+      }
+      if (kind === ABANDONMENT) {
+        if (pState[slot] !== WAITING) {
+          // The caller was answered before its patience ran out: nothing happens.
+          if (--pRefs[slot]! === 0) {
+            pState[slot] = FREE;
+            pool.free[pool.freeCount++] = slot;
+          }
+          continue;
+        }
+        pRefs[slot]!--; // this event; the FIFO entry stays until it reaches the head
+        pState[slot] = ABANDONED;
+        waiting--;
+        const w = now - pArrival[slot]!;
+        const row = pRow[slot]!;
+        abandoned[row]!++;
+        waitAbandoned[row]! += w;
+        if (w <= threshold) abandonedWithin[row]!++;
+        if (recording) {
+          recording = recorder!.add(
+            pCaller[slot]!,
+            pAttempt[slot]!,
+            pArrival[slot]!,
+            w,
+            0,
+            1,
+            pMeasured[slot]!,
+          );
+        }
+        // A failed attempt: the caller redials, or gives up.
+        if (redials && pAttempt[slot]! < maxAttempts && uRedial() < redialProbability) {
+          if (pool.freeCount === 0) {
+            pool.grow();
+            pArrival = pool.arrival;
+            pCaller = pool.caller;
+            pAttempt = pool.attempt;
+            pRow = pool.row;
+            pFirstRow = pool.firstRow;
+            pMeasured = pool.measured;
+            pState = pool.state;
+            pRefs = pool.refs;
+          }
+          const next = pool.free[--pool.freeCount]!;
+          pCaller[next] = pCaller[slot]!;
+          pAttempt[next] = pAttempt[slot]! + 1;
+          pFirstRow[next] = pFirstRow[slot]!;
+          pMeasured[next] = pMeasured[slot]!;
+          pState[next] = REDIAL_PENDING;
+          pRefs[next] = 1;
+          pendingRedials++;
+          calendar.schedule(now + drawRedialDelay!(), P_ARRIVAL, REDIAL, next);
+        } else {
+          openMeasured -= pMeasured[slot]!;
+        }
+        continue;
+      }
+      // kind === REDIAL: the caller tries again, as an arrival (below).
+      pendingRedials--;
+      pRefs[slot]!--;
+    } else {
+      // ---- A fresh call enters ----
+      needArrival = true;
+      if (selfShare > 0 && uSelf() < selfShare) {
+        selfServed[!measureDone && now >= measureStart ? ci : n]!++;
+        continue;
+      }
+      // Is this caller measured? Computed without branches that would first run late.
+      const position = now >= warmupSeconds ? postWarmup++ : -1;
+      const m = (position >= warmupArrivals ? 1 : 0) & (position < cohortEnd ? 1 : 0);
+      if (measureStart === Infinity && position === warmupArrivals) measureStart = now;
+      if (position === cohortEnd) {
+        measureDone = true;
+        cohortClosed = true;
+      }
+      if (pool.freeCount === 0) {
+        pool.grow();
+        pArrival = pool.arrival;
+        pCaller = pool.caller;
+        pAttempt = pool.attempt;
+        pRow = pool.row;
+        pFirstRow = pool.firstRow;
+        pMeasured = pool.measured;
+        pState = pool.state;
+        pRefs = pool.refs;
+      }
+      slot = pool.free[--pool.freeCount]!;
+      const firstRow = m === 1 ? ci : n;
+      pCaller[slot] = callers++;
+      pAttempt[slot] = 1;
+      pFirstRow[slot] = firstRow;
+      pMeasured[slot] = m;
+      pRefs[slot] = 0;
+      freshCallers[firstRow]!++;
+      openMeasured += m;
+    }
+
+    // ---- An attempt (fresh or redial) reaches the agent queue ----
+    attempts++;
+    const row = pMeasured[slot] === 1 ? ci : n;
+    pArrival[slot] = now;
+    pRow[slot] = row;
+    offered[row]!++;
+    if (busy < staffed && waiting === 0) {
+      // A free agent answers at once.
+      const h = drawHandle();
+      busy++;
+      calendar.schedule(now + h, P_SERVICE_END, SERVICE_END, 0);
+      answered[row]!++;
+      answeredWithin[row]!++;
+      freshCallersAnswered[pFirstRow[slot]!]!++;
+      openMeasured -= pMeasured[slot]!;
+      if (recording) {
+        recording = recorder!.add(pCaller[slot]!, pAttempt[slot]!, now, 0, h, 0, pMeasured[slot]!);
+      }
+      pState[slot] = FREE;
+      pool.free[pool.freeCount++] = slot;
+    } else if (waiting >= waitingRoom) {
+      // Busy tone.
+      blocked[row]!++;
+      if (recording) {
+        recording = recorder!.add(pCaller[slot]!, pAttempt[slot]!, now, 0, 0, 2, pMeasured[slot]!);
+      }
+      if (redials && pAttempt[slot]! < maxAttempts && uRedial() < redialProbability) {
+        // The same slot carries the next attempt (nothing else refers to it).
+        pAttempt[slot]!++;
+        pState[slot] = REDIAL_PENDING;
+        pRefs[slot] = 1;
+        pendingRedials++;
+        calendar.schedule(now + drawRedialDelay!(), P_ARRIVAL, REDIAL, slot);
+      } else {
+        openMeasured -= pMeasured[slot]!;
+        pState[slot] = FREE;
+        pool.free[pool.freeCount++] = slot;
+      }
+    } else {
+      // Wait in the queue.
+      waiting++;
+      waited[row]!++;
+      pState[slot] = WAITING;
+      if (fifoTail - fifoHead === fifo.length) {
+        const grown = new Int32Array(fifo.length * 2);
+        for (let k = fifoHead, j = 0; k < fifoTail; k++, j++) grown[j] = fifo[k & fifoMask]!;
+        fifoTail -= fifoHead;
+        fifoHead = 0;
+        fifo = grown;
+        fifoMask = fifo.length - 1;
+      }
+      fifo[fifoTail & fifoMask] = slot;
+      fifoTail++;
+      if (drawPatience !== null) {
+        pRefs[slot] = 2;
+        calendar.schedule(now + drawPatience(), P_ABANDONMENT, ABANDONMENT, slot);
+      } else {
+        pRefs[slot] = 1;
+      }
+    }
+  }
+
+  // ---- End of the run: close the last interval, count who is still waiting ----
+  if (endSeconds > lastT) {
+    const from = measureStart > lastT ? measureStart : lastT;
+    const dt = measureDone || endSeconds <= from ? 0 : endSeconds - from;
+    accMeasured += dt;
+    accAgents += staffed * dt;
+    accBusy += busy * dt;
+    accWaiting += waiting * dt;
+  }
+  if (ci < n) {
+    measuredSeconds[ci] = accMeasured;
+    agentSeconds[ci] = accAgents;
+    busySeconds[ci] = accBusy;
+    waitingSeconds[ci] = accWaiting;
+  }
+  let stillWaitingAll = 0;
+  let unresolvedWaiting = 0;
+  for (let k = fifoHead; k < fifoTail; k++) {
+    const slot = fifo[k & fifoMask]!;
+    if (pState[slot] !== WAITING) continue;
+    stillWaitingAll++;
+    stillWaiting[pRow[slot]!]!++;
+    unresolvedWaiting += pMeasured[slot]!;
+    if (recording) {
+      recording = recorder!.add(
+        pCaller[slot]!,
+        pAttempt[slot]!,
+        pArrival[slot]!,
+        endSeconds - pArrival[slot]!,
+        0,
+        3,
+        pMeasured[slot]!,
+      );
+    }
+  }
+  return {
+    endSeconds,
+    stillWaiting: stillWaitingAll,
+    busy,
+    pendingRedials,
+    events,
+    attempts,
+    postWarmup,
+    openMeasured,
+    unresolvedWaiting,
+  };
+}
