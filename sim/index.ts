@@ -31,7 +31,10 @@ export type { DailyRateChartOptions, DailyRateRow } from './chart/dailyAnswerRat
 export { weekdayHourHeatmap } from './chart/weekdayHourHeatmap.js';
 export type { WeekdayHourCell, WeekdayHourHeatmapOptions } from './chart/weekdayHourHeatmap.js';
 export { intervalComparisonChart } from './chart/intervalComparisonChart.js';
-export type { IntervalComparisonChartOptions, IntervalComparisonRow } from './chart/intervalComparisonChart.js';
+export type {
+  IntervalComparisonChartOptions,
+  IntervalComparisonRow,
+} from './chart/intervalComparisonChart.js';
 export type {
   BudgetLines,
   CostLine,
