@@ -58,3 +58,22 @@ export {
   SHANGHAI_12333_BUDGET_2020_TOTAL,
   SHANGHAI_12333_BUDGET_2019_TOTAL,
 } from './budget/shanghai12333Costs.js';
+export { QUICK_ENV_VAR, isQuickRun, replicationsFor } from './core/quick.js';
+export { renderSvg } from './chart/renderSvg.js';
+export { show, type ShowResult } from './chart/show.js';
+export {
+  VEGA_LITE_SCHEMA,
+  VEGA_LITE_MIME_TYPE,
+  VEGA_LITE_V5_SCHEMA,
+  type VegaLiteSpec,
+} from './chart/vegaLiteVersion.js';
+export {
+  answerRateAgainstAgentsChart,
+  type AgentSweepRow,
+  type AgentSweepTargets,
+} from './chart/answerRateAgainstAgentsChart.js';
+export {
+  staffingByHalfHourChart,
+  type StaffingChartOptions,
+  type StaffingChartRow,
+} from './chart/staffingByHalfHourChart.js';
