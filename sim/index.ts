@@ -77,3 +77,48 @@ export {
   type StaffingChartOptions,
   type StaffingChartRow,
 } from './chart/staffingByHalfHourChart.js';
+export { EventPriority } from './engine/priority.js';
+export { EventCalendar } from './engine/calendar.js';
+export { simulate, DEFAULT_RECORD_CAP } from './model/simulate.js';
+export {
+  simulateQueue,
+  defaultWarmupCalls,
+  type SimulateQueueOptions,
+  type SimulatedQueueMetrics,
+} from './model/simulateQueue.js';
+export {
+  exponential,
+  lognormal,
+  gamma,
+  erlang,
+  deterministic,
+  empirical,
+  distributionMean,
+  distributionVariance,
+  normalQuantile,
+} from './model/distributions.js';
+export {
+  checkScenario,
+  expectedArrivalsPerInterval,
+  agentsPerInterval,
+  scenarioCalendar,
+  type ScenarioCalendar,
+} from './model/scenario.js';
+export { kpisOf, rollUp, emptyCounts, PERIOD_COUNT_FIELDS } from './model/kpis.js';
+export type {
+  Distribution,
+  ArrivalSpec,
+  RedialOptions,
+  AgentSpec,
+  MeasurementOptions,
+  Scenario,
+  SimulateOptions,
+  PeriodCounts,
+  IntervalRow,
+  PeriodRow,
+  Kpis,
+  CallOutcome,
+  CallRecord,
+  EndState,
+  SimulationResult,
+} from './model/types.js';
