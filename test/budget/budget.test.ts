@@ -190,3 +190,26 @@ describe('budgetExecution', () => {
     expect(over.meetsTarget).toBe(false);
   });
 });
+
+describe('costPlanFromWorkforce', () => {
+  it('prices a simulated workforce year: churn with six months of training costs hires but not more seats', async () => {
+    const { simulateWorkforce } = await import('../../sim/model/workforce.js');
+    const { costPlanFromWorkforce } = await import('../../sim/budget/costPlanFromWorkforce.js');
+    const workforce = simulateWorkforce(
+      {
+        initialStaff: 407,
+        turnover: 0.25,
+        hiring: { policy: 'backfill', recruitmentLagDays: 30, trainingDays: 182 },
+      },
+      { startDate: '2020-01-01', days: 366, seed: 1 },
+    );
+    const plan = costPlanFromWorkforce(workforce, 359);
+    const cost = costOfPlan(plan, shanghai12333UnitCosts2020);
+    const hiring = cost.lines.find((l) => l.name === 'recruitmentAndTraining');
+    expect(hiring?.year).toBe(workforce.hires * 5_000);
+    // The payroll dips while vacancies are open, so the staff line is below the budgeted 407 x 12 x 9,100.
+    const staff = cost.lines.find((l) => l.name === 'seatStaff');
+    expect(staff?.year ?? Infinity).toBeLessThan(407 * 12 * 9_100);
+    expect(() => costPlanFromWorkforce(workforce, [1, 2])).toThrow(/seats must be one number or 12/);
+  });
+});
