@@ -122,3 +122,15 @@ export type {
   EndState,
   SimulationResult,
 } from './model/types.js';
+export { costPlanFromWorkforce } from './budget/costPlanFromWorkforce.js';
+export {
+  simulateWorkforce,
+  DEFAULT_LEARNING_CURVE,
+  type HiringPolicy,
+  type LearningCurveStep,
+  type TenureBandRate,
+  type WorkforceDay,
+  type WorkforcePeriod,
+  type WorkforceResult,
+  type WorkforceSpec,
+} from './model/workforce.js';
