@@ -577,6 +577,7 @@ function runLoop(input: RunInput): RunOutput {
     }
 
     // ---- Free agents take waiting callers once this instant's earlier events are done ----
+    // (then the next event is chosen again: the services just begun may end first)
     if (pendingDispatch && (t > now || priority >= P_DISPATCH)) {
       pendingDispatch = false;
       while (busy < staffed && waiting > 0) {
@@ -619,6 +620,7 @@ function runLoop(input: RunInput): RunOutput {
           pool.free[pool.freeCount++] = slot;
         }
       }
+      continue;
     }
 
     if (openMeasured === 0 && cohortClosed) {
@@ -638,6 +640,7 @@ function runLoop(input: RunInput): RunOutput {
       accWaiting += waiting * dt;
       lastT = t;
     }
+    if (t < now) throw new Error(`simulate: internal error, the clock would go back from ${now} to ${t}`);
     now = t;
     events++;
 
