@@ -126,7 +126,9 @@ export function zodIssuesToInputIssues(
           message:
             input === undefined
               ? `is required (expected ${article(issue.expected)})`
-              : `must be ${article(issue.expected)} (got ${describeValue(input)})`,
+              : typeof input === 'number' && issue.expected === 'number'
+                ? `must be a finite number (got ${describeValue(input)})` // NaN, or Infinity from 1e400
+                : `must be ${article(issue.expected)} (got ${describeValue(input)})`,
         });
         break;
       case 'too_small':

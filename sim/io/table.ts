@@ -311,16 +311,15 @@ export function checkTable(csv: CsvTable, spec: TableSpec): Table {
 /** Column name used in an {@link InputIssue} about the number of rows. */
 export const ROW_COUNT_COLUMN = '(rows)';
 
-/** `integer >= 0 agents`, `date-time`, `one of a, b`: what a column expects, for messages. */
+/** `an integer from 0 to 500 agents`, `date-time`, `one of a, b`: what a column expects, for messages. */
 export function describeColumn(column: ColumnSpec): string {
   if (column.values !== undefined) return `one of ${column.values.join(', ')}`;
-  const parts: string[] = [
-    column.type === 'integer' ? 'an integer' : column.type === 'number' ? 'a number' : column.type,
-  ];
-  if (column.min !== undefined && (column.type === 'number' || column.type === 'integer'))
-    parts.push(`>= ${column.min}`);
-  if (column.max !== undefined && (column.type === 'number' || column.type === 'integer'))
-    parts.push(`<= ${column.max}`);
+  const numeric = column.type === 'number' || column.type === 'integer';
+  const parts: string[] = [column.type === 'integer' ? 'an integer' : numeric ? 'a number' : column.type];
+  if (numeric && column.min !== undefined && column.max !== undefined)
+    parts.push(`from ${column.min} to ${column.max}`);
+  else if (numeric && column.min !== undefined) parts.push(`>= ${column.min}`);
+  else if (numeric && column.max !== undefined) parts.push(`<= ${column.max}`);
   if (column.unit !== undefined) parts.push(column.unit);
   return parts.join(' ');
 }

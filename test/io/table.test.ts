@@ -100,7 +100,7 @@ describe('parseTable', () => {
     expect(issuesOf(() => parseTable(text, spec, 't.csv'))).toEqual([
       't.csv:1 agnets: unknown column "agnets" (did you mean "agents"?)',
       't.csv:1 colour: unknown column "colour" (known: start, agents, rate, note, kind)',
-      't.csv:1 agents: missing column (an integer >= 0 <= 500 agents)',
+      't.csv:1 agents: missing column (an integer from 0 to 500 agents)',
       't.csv:2 rate: must be a number (got "abc")',
       't.csv:3 rate: must be >= 0 calls/h (got -1)',
       't.csv:3 start: duplicate 2020-01-01 08:00 (first at row 2)',
@@ -126,7 +126,7 @@ describe('parseTable', () => {
     ]);
     const text2 = 'start,agents,rate,kind\n2020-01-01 08:00,,1,c\n';
     expect(issuesOf(() => parseTable(text2, spec, 't.csv'))).toEqual([
-      't.csv:2 agents: is empty (expected an integer >= 0 <= 500 agents)',
+      't.csv:2 agents: is empty (expected an integer from 0 to 500 agents)',
       't.csv:2 kind: must be one of a, b (got "c")',
     ]);
   });
