@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { renderSvg } from './renderSvg.js';
 import { VEGA_LITE_MIME_TYPE, VEGA_LITE_V5_SCHEMA } from './vegaLiteVersion.js';
 import type { VegaLiteSpec } from './vegaLiteVersion.js';
@@ -18,19 +20,24 @@ export interface ShowResult {
 
 /**
  * tslab's display when this code runs inside a tslab kernel, otherwise null.
- * tslab compiles `sim/` to CommonJS, so a kernel is recognised by `require`
- * finding the `tslab` package; outside a kernel tslab's display throws
- * "Not ready", which `show` treats as "not in a notebook".
+ * A kernel is the process started as `tslab kernel --config-path ...`; the
+ * `tslab` package is then loaded from beside the kernel's own script (or from
+ * the working directory), so that it is the instance the kernel writes its
+ * outputs through. This works whether `sim/` was compiled to CommonJS by tslab
+ * or is the ESM build in `dist/`. Outside a kernel nothing is loaded.
  */
 function tslabDisplay(): TslabDisplay | null {
-  if (typeof require !== 'function' || typeof module !== 'object') return null;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const tslab = require('tslab') as { display?: TslabDisplay };
-    return tslab.display ?? null;
-  } catch {
-    return null;
+  const script = process.argv[1] ?? '';
+  if (!/tslab/.test(script) || !process.argv.includes('kernel')) return null;
+  for (const base of [script, join(process.cwd(), 'notebook.js')]) {
+    try {
+      const tslab = createRequire(base)('tslab') as { display?: TslabDisplay };
+      if (tslab.display !== undefined) return tslab.display;
+    } catch {
+      // not found from this base; try the next
+    }
   }
+  return null;
 }
 
 /**
