@@ -134,3 +134,21 @@ export {
   type WorkforceResult,
   type WorkforceSpec,
 } from './model/workforce.js';
+export {
+  DEFAULT_FAULT_LEVELS,
+  drawFaults,
+  summariseFaults,
+  expectedOutageMinutesPerYear,
+  capacityByInterval,
+  type FaultEpisode,
+  type FaultLevelSpec,
+  type FaultLevelSummary,
+} from './model/faults.js';
+export {
+  DEFAULT_SATISFACTION,
+  satisfactionProbability,
+  fitSatisfactionCurve,
+  type SatisfactionKnot,
+  type SatisfactionModel,
+  type SatisfactionObservation,
+} from './model/satisfaction.js';
