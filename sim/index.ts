@@ -152,3 +152,111 @@ export {
   type SatisfactionModel,
   type SatisfactionObservation,
 } from './model/satisfaction.js';
+export {
+  shanghai12333Load2020,
+  shanghai12333Defaults,
+  normaliseMonthFactors,
+  halfHourSharesFromHourly,
+  daysInMonths,
+  SHANGHAI_12333_HOURLY_SHARES,
+  SHANGHAI_12333_RAW_MONTH_FACTORS,
+  type DailyLoadProfile,
+} from './model/shanghai12333.js';
+export { decodeText, firstInvalidUtf8Offset, type DecodedText } from './io/encoding.js';
+export { levenshtein, nearestName } from './io/nearestName.js';
+export { parseCsv, readCsvFile, type CsvOptions, type CsvRow, type CsvTable } from './io/csv.js';
+export {
+  checkTable,
+  parseTable,
+  readTable,
+  parseLocalDateTime,
+  formatLocalDateTime,
+  parseTimeOfDay,
+  type CellValue,
+  type ColumnSpec,
+  type ColumnType,
+  type LocalSeconds,
+  type Table,
+  type TableRow,
+  type TableSpec,
+} from './io/table.js';
+export { parseJson, readJson, zodIssuesToInputIssues, formatJsonPath } from './io/json.js';
+export { findJsonSyntaxError, type JsonSyntaxProblem } from './io/jsonSyntax.js';
+export { writeFileAtomic } from './io/writeFileAtomic.js';
+export {
+  ARRIVAL_PROFILE_TABLE,
+  ARRIVAL_RATES_TABLE,
+  STAFFING_TABLE,
+  parseArrivalProfile,
+  readArrivalProfile,
+  parseArrivalRates,
+  readArrivalRates,
+  parseStaffingTable,
+  readStaffingTable,
+  type ArrivalRateInterval,
+  type DatedTableOptions,
+  type ProfileInterval,
+  type StaffingInterval,
+} from './io/tables.js';
+export {
+  CALL_RECORDS_TABLE,
+  parseCallRecords,
+  readCallRecords,
+  formatCallRecords,
+  writeCallRecords,
+} from './io/callRecords.js';
+export {
+  parseAnonymousBankCalls,
+  readAnonymousBankCalls,
+  type AnonymousBankCalls,
+} from './io/anonymousBank.js';
+export {
+  calibrationSchema,
+  parseCalibration,
+  readCalibration,
+  writeCalibration,
+  type CalibrationFile,
+} from './io/calibrationFile.js';
+export type {
+  CalibratedParameters,
+  ObservedCall,
+  ObservedOutcome,
+  WeekdayName,
+} from './calibrate/types.js';
+export {
+  arrivalRatesByWeekday,
+  type ArrivalRateEstimate,
+  type ArrivalRateOptions,
+  type WeekdayArrivalRates,
+} from './calibrate/arrivalRates.js';
+export {
+  fitHandleTimes,
+  handleTimeSamples,
+  ksDistance,
+  standardNormalCdf,
+  type ExponentialFit,
+  type HandleTimeFit,
+  type LognormalFit,
+} from './calibrate/handleTimeFit.js';
+export {
+  kaplanMeier,
+  survivalAt,
+  exponentialPatience,
+  patienceObservations,
+  type ExponentialPatienceEstimate,
+  type KaplanMeierEstimate,
+  type KaplanMeierStep,
+  type PatienceObservation,
+} from './calibrate/patience.js';
+export {
+  agentsPresentPerInterval,
+  type AgentsInInterval,
+  type AgentsPresentEstimate,
+  type AgentsPresentOptions,
+} from './calibrate/agentsPresent.js';
+export {
+  outcomesByClass,
+  type ClassOutcomes,
+  type OutcomesByClassOptions,
+} from './calibrate/byClass.js';
+export { calibrateFromRecords, type CalibrateOptions } from './calibrate/calibrateFromRecords.js';
