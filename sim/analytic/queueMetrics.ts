@@ -139,7 +139,9 @@ const TAIL_WEIGHT = 1e-300;
  * `queueMetrics` in internal units, without argument checks: `agents` c,
  * arrival rate `lambda` per second, service rate `mu` per second, abandonment
  * rate `theta` per second (0: no abandonment), `room` places (`Infinity`:
- * unlimited) and threshold `t` seconds.
+ * unlimited) and threshold `t` seconds. `tailWeight` bounds the omitted tails
+ * of the chain relative to the modal weight (1e-300 by default; the staffing
+ * search passes a larger bound, which changes no comparison with a target).
  */
 export function queueMetricsUnchecked(
   agents: number,
@@ -148,6 +150,7 @@ export function queueMetricsUnchecked(
   theta: number,
   room: number,
   t: number,
+  tailWeight = TAIL_WEIGHT,
 ): QueueMetrics {
   const c = agents;
   const offeredErlangs = lambda / mu;
@@ -155,8 +158,6 @@ export function queueMetricsUnchecked(
 
   const cmu = c * mu;
   const nMax = c + room; // Infinity when the room is unlimited
-  const death = (n: number): number => (n <= c ? n * mu : cmu + (n - c) * theta);
-
   // Modal state: the last n whose death rate is at most lambda.
   let mode: number;
   if (lambda === 0) mode = 0;
@@ -166,13 +167,16 @@ export function queueMetricsUnchecked(
   if (mode > nMax) mode = nMax;
 
   // Downward from the mode: u(n-1) = u(n) death(n) / lambda, until 0 or underflow.
+  lowerWeights = grow(lowerWeights, mode + 1);
   let lowCount = 0;
   let u = 1;
   for (let n = mode; n > 0; n--) {
-    u *= death(n) / lambda;
+    const ratio = (n <= c ? n * mu : cmu + (n - c) * theta) / lambda;
+    u *= ratio;
     if (u === 0) break;
-    lowerWeights = grow(lowerWeights, lowCount + 1);
     lowerWeights[lowCount++] = u;
+    // Ratios fall further down, so the states below weigh at most u r / (1 - r).
+    if (ratio < 1 && (u * ratio) / (1 - ratio) < tailWeight) break;
   }
   const lo = mode - lowCount;
   weights = grow(weights, lowCount + 1);
@@ -183,24 +187,26 @@ export function queueMetricsUnchecked(
   let hi = mode;
   u = 1;
   while (hi < nMax && lambda > 0) {
-    const ratio = lambda / death(hi + 1);
+    const next = hi + 1;
+    const ratio = lambda / (next <= c ? next * mu : cmu + (next - c) * theta);
     u *= ratio;
     if (u === 0) break;
-    hi++;
-    weights = grow(weights, hi - lo + 1);
+    hi = next;
+    if (hi - lo >= weights.length) weights = grow(weights, hi - lo + 1);
     weights[hi - lo] = u;
     // Later ratios are smaller, so the rest weighs at most u r / (1 - r).
-    if (room === Infinity && ratio < 1 && (u * ratio) / (1 - ratio) < TAIL_WEIGHT) break;
+    if (room === Infinity && ratio < 1 && (u * ratio) / (1 - ratio) < tailWeight) break;
   }
 
   let total = 0;
   for (let i = 0; i <= hi - lo; i++) total += weights[i] as number;
+  const scale = 1 / total;
 
   let below = 0; // arrivals finding a free agent
   let busy = 0; // mean busy agents
   let queueLength = 0;
   for (let n = lo; n <= hi; n++) {
-    const p = (weights[n - lo] as number) / total;
+    const p = (weights[n - lo] as number) * scale;
     if (n < c) {
       below += p;
       busy += n * p;
@@ -225,7 +231,7 @@ export function queueMetricsUnchecked(
     // Nobody is answered; each admitted caller leaves when his patience runs out.
     const leaveWithin = theta > 0 ? -Math.expm1(-theta * t) : 0;
     for (let m = Math.max(0, lo - c); m <= mLast; m++) {
-      const p = (weights[c + m - lo] as number) / total;
+      const p = (weights[c + m - lo] as number) * scale;
       probWait += p;
       notAbandonedWithin += p * (1 - leaveWithin);
     }
@@ -236,22 +242,24 @@ export function queueMetricsUnchecked(
     phaseCountTails(cmu, theta, t, mLast, tails);
     let sumInverse = 0; // sum_{j=1..m+1} 1 / (c mu + j theta)
     let abandonWithinGivenM = 0; // P(abandoned within t | m)
+    let previousInverse = 1 / cmu; // 1 / (c mu + m theta)
     for (let m = 0; m <= mLast; m++) {
-      const rate = cmu + (m + 1) * theta;
+      const inverse = 1 / (cmu + (m + 1) * theta);
       const tail = tails[m] as number;
-      sumInverse += 1 / rate;
-      if (theta > 0) abandonWithinGivenM += (cmu * theta * tail) / ((cmu + m * theta) * rate);
+      sumInverse += inverse;
+      abandonWithinGivenM += cmu * theta * tail * previousInverse * inverse;
+      previousInverse = inverse;
       const n = c + m;
       if (n < lo) continue;
-      const p = (weights[n - lo] as number) / total;
-      const answered = cmu / rate;
+      const p = (weights[n - lo] as number) * scale;
+      const answered = cmu * inverse;
       probWait += p;
       answeredFromQueue += p * answered;
-      abandonRate += (p * (m + 1) * theta) / rate;
+      abandonRate += p * (m + 1) * theta * inverse;
       answeredWithinFromQueue += p * answered * tail;
       notAbandonedWithin += p * (1 - abandonWithinGivenM);
       answeredWaitSum += p * answered * sumInverse;
-      waitSum += (p * (m + 1)) / rate;
+      waitSum += p * (m + 1) * inverse;
     }
   }
 
