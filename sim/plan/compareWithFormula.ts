@@ -1,0 +1,60 @@
+import { queueMetrics } from '../analytic/queueMetrics.js';
+import type { QueueMetrics } from '../analytic/types.js';
+import type { Scenario } from '../model/types.js';
+import { formulaQueues } from './formulaQueues.js';
+import type { KpiSummaries, ReplicationResult } from './replicate.js';
+
+/** One interval: what the stationary formula predicts and what the replications measured. */
+export interface IntervalAgainstFormula {
+  /** Local start of the interval, `YYYY-MM-DDTHH:MM`. */
+  start: string;
+  /** Agents on the phones. */
+  agents: number;
+  /** Expected agent-bound arrivals per hour in the interval (the formula's Poisson rate). */
+  arrivalsPerHour: number;
+  /** The exact stationary metrics of the interval's queue (`queueMetrics` of `formulaQueues`). */
+  formula: QueueMetrics;
+  /** The interval's KPIs across replications. */
+  simulated: KpiSummaries;
+}
+
+/**
+ * Put the exact stationary formulas beside the simulation, interval by
+ * interval: for each interval, `queueMetrics` of its queue (`formulaQueues`)
+ * and the simulated KPIs across replications. Where the formula falls outside
+ * the simulated confidence interval, the interval is not in the formula's
+ * steady state (a queue carried over from the previous interval, a load
+ * change) or the scenario has what the formula lacks.
+ *
+ * @param scenario the scenario that was replicated
+ * @param result `replicate(scenario, { ..., keepIntervals: true })`
+ * @returns one row per interval
+ * @throws {RangeError} when `result` has no interval summaries or does not match the scenario
+ * @example
+ * const result = await replicate(day, { replications: 40, seed: 1, keepIntervals: true });
+ * compareWithFormula(day, result).map((r) => [r.start, r.formula.answerRate, r.simulated.answerRate?.mean]);
+ */
+export function compareWithFormula(scenario: Scenario, result: ReplicationResult): IntervalAgainstFormula[] {
+  const intervals = result.intervals;
+  if (intervals === undefined) {
+    throw new RangeError(
+      'compareWithFormula: result has no interval summaries (replicate with keepIntervals: true)',
+    );
+  }
+  const queues = formulaQueues(scenario);
+  if (queues.length !== intervals.length) {
+    throw new RangeError(
+      `compareWithFormula: the scenario has ${queues.length} intervals but the result ${intervals.length}`,
+    );
+  }
+  return intervals.map((interval, index) => {
+    const q = queues[index]!;
+    return {
+      start: interval.period,
+      agents: q.agents,
+      arrivalsPerHour: q.arrivalsPerHour,
+      formula: queueMetrics(q),
+      simulated: interval.kpis,
+    };
+  });
+}
