@@ -26,6 +26,10 @@ export type {
 } from './plan/replicate.js';
 export { WEEKDAY_NAMES, weekdayHourCounts } from './plan/weekdayHours.js';
 export type { WeekdayHourCounts } from './plan/weekdayHours.js';
+export { formulaQueues } from './plan/formulaQueues.js';
+export { staffToTarget, type StaffToTargetOptions } from './plan/staffToTarget.js';
+export { compareWithFormula, type IntervalAgainstFormula } from './plan/compareWithFormula.js';
+export { periodTable, type PeriodTableRow, type TargetDirection } from './plan/periodTable.js';
 export { dailyAnswerRateChart } from './chart/dailyAnswerRateChart.js';
 export type { DailyRateChartOptions, DailyRateRow } from './chart/dailyAnswerRateChart.js';
 export { weekdayHourHeatmap } from './chart/weekdayHourHeatmap.js';
@@ -217,12 +221,7 @@ export {
   writeCalibration,
   type CalibrationFile,
 } from './io/calibrationFile.js';
-export type {
-  CalibratedParameters,
-  ObservedCall,
-  ObservedOutcome,
-  WeekdayName,
-} from './calibrate/types.js';
+export type { CalibratedParameters, ObservedCall, ObservedOutcome, WeekdayName } from './calibrate/types.js';
 export {
   arrivalRatesByWeekday,
   type ArrivalRateEstimate,
@@ -254,9 +253,5 @@ export {
   type AgentsPresentEstimate,
   type AgentsPresentOptions,
 } from './calibrate/agentsPresent.js';
-export {
-  outcomesByClass,
-  type ClassOutcomes,
-  type OutcomesByClassOptions,
-} from './calibrate/byClass.js';
+export { outcomesByClass, type ClassOutcomes, type OutcomesByClassOptions } from './calibrate/byClass.js';
 export { calibrateFromRecords, type CalibrateOptions } from './calibrate/calibrateFromRecords.js';

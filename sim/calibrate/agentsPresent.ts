@@ -1,5 +1,5 @@
 import { requireNonNegativeFinite, requirePositiveInteger } from '../core/validate.js';
-import type { CallRecord } from './types.js';
+import type { ObservedCall } from './types.js';
 
 /** Agents seen in one interval. */
 export interface AgentsInInterval {
@@ -65,7 +65,7 @@ export interface AgentsPresentOptions {
  * agentsPresentPerInterval(records).intervals[16]; // => { agentsPresent: 1, agentsBusy: 2/3, agentsSeen: 1, ... }
  */
 export function agentsPresentPerInterval(
-  records: readonly CallRecord[],
+  records: readonly ObservedCall[],
   options: AgentsPresentOptions = {},
 ): AgentsPresentEstimate {
   const fn = 'agentsPresentPerInterval';

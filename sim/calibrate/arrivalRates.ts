@@ -1,5 +1,5 @@
 import { requireNonNegativeInteger, requirePositiveInteger } from '../core/validate.js';
-import type { CallRecord } from './types.js';
+import type { ObservedCall } from './types.js';
 
 /** Names of the weekdays, index 0 = Sunday as in `Date.getUTCDay`. */
 export const WEEKDAY_NAMES = [
@@ -81,7 +81,7 @@ export interface ArrivalRateOptions {
  * arrivalRatesByWeekday(records, { intervalSeconds: 3600 }).weekdays[0]?.meanCalls[8]; // => 2
  */
 export function arrivalRatesByWeekday(
-  records: readonly CallRecord[],
+  records: readonly ObservedCall[],
   options: ArrivalRateOptions = {},
 ): ArrivalRateEstimate {
   const fn = 'arrivalRatesByWeekday';

@@ -1,5 +1,5 @@
 import { requireNonNegativeFinite } from '../core/validate.js';
-import type { CallRecord } from './types.js';
+import type { ObservedCall } from './types.js';
 
 /** Waits and abandonment of one class of calls, as measured in the records. */
 export interface ClassOutcomes {
@@ -29,7 +29,7 @@ export interface OutcomesByClassOptions {
    *
    * __Default value:__ its priority as text, or `none`
    */
-  classOf?: (record: CallRecord) => string;
+  classOf?: (record: ObservedCall) => string;
   /**
    * The service-level threshold, in seconds.
    *
@@ -52,13 +52,13 @@ export interface OutcomesByClassOptions {
  * outcomesByClass(records).map((c) => [c.callClass, c.meanWaitSeconds]);
  */
 export function outcomesByClass(
-  records: readonly CallRecord[],
+  records: readonly ObservedCall[],
   options: OutcomesByClassOptions = {},
 ): ClassOutcomes[] {
   const threshold = options.answerWithinSeconds ?? 20;
   requireNonNegativeFinite('outcomesByClass', 'answerWithinSeconds', threshold);
   const classOf =
-    options.classOf ?? ((r: CallRecord) => (r.priority === undefined ? 'none' : String(r.priority)));
+    options.classOf ?? ((r: ObservedCall) => (r.priority === undefined ? 'none' : String(r.priority)));
   interface Sums {
     answered: number;
     abandoned: number;

@@ -2,7 +2,7 @@ import { agentsPresentPerInterval } from './agentsPresent.js';
 import { arrivalRatesByWeekday } from './arrivalRates.js';
 import { fitHandleTimes, handleTimeSamples } from './handleTimeFit.js';
 import { exponentialPatience, kaplanMeier, patienceObservations } from './patience.js';
-import type { CalibratedParameters, CallRecord, WeekdayName } from './types.js';
+import type { CalibratedParameters, ObservedCall, WeekdayName } from './types.js';
 
 /** Options of {@link calibrateFromRecords}. */
 export interface CalibrateOptions {
@@ -44,7 +44,7 @@ export interface CalibrateOptions {
  * calibrateFromRecords(bank.records, { source: 'Anonymous Bank, February 1999' }).patience.meanSeconds;
  */
 export function calibrateFromRecords(
-  records: readonly CallRecord[],
+  records: readonly ObservedCall[],
   options: CalibrateOptions,
 ): CalibratedParameters {
   const intervalMinutes = options.intervalMinutes ?? 30;

@@ -1,5 +1,5 @@
 import { requireNonNegativeFinite } from '../core/validate.js';
-import type { CallRecord } from './types.js';
+import type { ObservedCall } from './types.js';
 
 const LOG_SQRT_2PI = 0.9189385332046727; // ln(sqrt(2*pi))
 
@@ -178,7 +178,7 @@ export function fitHandleTimes(seconds: readonly number[]): HandleTimeFit {
  * // => { seconds: [], leftOut: 1 }
  */
 export function handleTimeSamples(
-  records: readonly CallRecord[],
+  records: readonly ObservedCall[],
   minSeconds = 0,
 ): { seconds: number[]; leftOut: number } {
   requireNonNegativeFinite('handleTimeSamples', 'minSeconds', minSeconds);

@@ -1,4 +1,4 @@
-import type { CallRecord } from './types.js';
+import type { ObservedCall } from './types.js';
 
 /** One caller's time in the queue: patience observed (abandoned) or censored (answered first). */
 export interface PatienceObservation {
@@ -20,7 +20,7 @@ export interface PatienceObservation {
  * patienceObservations([{ arrivalSeconds: 0, waitSeconds: 30, outcome: 'answered', handleSeconds: 90 }]);
  * // => [{ seconds: 30, abandoned: false }]
  */
-export function patienceObservations(records: readonly CallRecord[]): PatienceObservation[] {
+export function patienceObservations(records: readonly ObservedCall[]): PatienceObservation[] {
   const out: PatienceObservation[] = [];
   for (const r of records) {
     if (r.outcome === 'blocked') continue;

@@ -1,11 +1,13 @@
 /** What happened to a call that asked for an agent. */
-export type CallOutcome = 'answered' | 'abandoned' | 'blocked';
+export type ObservedOutcome = 'answered' | 'abandoned' | 'blocked';
 
 /**
- * One call that asked for an agent (after the voice menu), as a call center's
- * switch records it. The CSV format is in data/README.md ("call records").
+ * One call that asked for an agent (after the voice menu), as a real call center's
+ * switch recorded it: the input of calibration. The CSV format is "call records" in
+ * data/README.md. (The simulator's own per-attempt `CallRecord` in sim/model is a
+ * different thing: attempts of simulated callers, timed from the horizon start.)
  */
-export interface CallRecord {
+export interface ObservedCall {
   /** The call's identifier in the source, when it has one. */
   readonly callId?: string;
   /**
@@ -19,7 +21,7 @@ export interface CallRecord {
    * 0 for a call answered at once and for a blocked call.
    */
   readonly waitSeconds: number;
-  readonly outcome: CallOutcome;
+  readonly outcome: ObservedOutcome;
   /** Talk plus wrap-up, in seconds; only for answered calls. */
   readonly handleSeconds?: number;
   /** The agent who answered; only for answered calls, and absent when the source lost it. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { CallRecord } from '../calibrate/types.js';
+import type { ObservedCall } from '../calibrate/types.js';
 import { InputError, type InputIssue } from '../core/errors.js';
 import { parseCsv } from './csv.js';
 import { decodeText } from './encoding.js';
@@ -30,7 +30,7 @@ export const ANONYMOUS_BANK_COLUMNS = [
 /** The Anonymous Bank records as call records, with a count of every row left out. */
 export interface AnonymousBankCalls {
   /** Calls that reached the queue for an agent (answered, or abandoned while queued), in file order. */
-  readonly records: CallRecord[];
+  readonly records: ObservedCall[];
   /** Data rows in the file. */
   readonly rows: number;
   /** `PHANTOM` rows (no trace of a caller): left out. */
@@ -90,7 +90,7 @@ export function parseAnonymousBankCalls(text: string, file: string): AnonymousBa
   }
   if (issues.length > 0) throw new InputError(issues);
 
-  const records: CallRecord[] = [];
+  const records: ObservedCall[] = [];
   let phantom = 0;
   let abandonedInMenu = 0;
   let answered = 0;
@@ -138,7 +138,7 @@ export function parseAnonymousBankCalls(text: string, file: string): AnonymousBa
     if (!/^\d+$/.test(cell('q_time'))) bad('q_time', `must be an integer >= 0 s (got "${cell('q_time')}")`);
     if (entry === undefined || join === undefined || !/^\d+$/.test(cell('q_time'))) continue;
     const arrivalSeconds = dayMs / 1000 + join + (join < entry - 43_200 ? 86_400 : 0);
-    const record: { -readonly [K in keyof CallRecord]: CallRecord[K] } = {
+    const record: { -readonly [K in keyof ObservedCall]: ObservedCall[K] } = {
       callId: cell('call_id'),
       arrivalSeconds,
       waitSeconds: wait,

@@ -1,11 +1,11 @@
-import type { CallOutcome, CallRecord } from '../calibrate/types.js';
+import type { ObservedOutcome, ObservedCall } from '../calibrate/types.js';
 import { InputError, type InputIssue } from '../core/errors.js';
 import { parseCsv, readCsvFile, type CsvOptions, type CsvTable } from './csv.js';
 import { checkTable, formatLocalDateTime, type TableSpec } from './table.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
 /** The outcomes a call record may have. */
-export const CALL_OUTCOMES: readonly CallOutcome[] = ['answered', 'abandoned', 'blocked'];
+export const CALL_OUTCOMES: readonly ObservedOutcome[] = ['answered', 'abandoned', 'blocked'];
 
 /**
  * The call-record CSV format (data/README.md, "call records"): one row per call
@@ -35,12 +35,12 @@ export const CALL_RECORDS_TABLE: TableSpec = {
   key: ['callId'],
 };
 
-function toCallRecords(csv: CsvTable): CallRecord[] {
+function toCallRecords(csv: CsvTable): ObservedCall[] {
   const table = checkTable(csv, CALL_RECORDS_TABLE);
   const issues: InputIssue[] = [];
-  const records: CallRecord[] = [];
+  const records: ObservedCall[] = [];
   for (const { row, values } of table.rows) {
-    const outcome = values.outcome as CallOutcome;
+    const outcome = values.outcome as ObservedOutcome;
     const handle = values.handleSeconds as number | undefined;
     const wait = values.waitSeconds as number;
     if (outcome === 'answered' && handle === undefined) {
@@ -68,7 +68,7 @@ function toCallRecords(csv: CsvTable): CallRecord[] {
       });
     }
     const record: {
-      -readonly [K in keyof CallRecord]: CallRecord[K];
+      -readonly [K in keyof ObservedCall]: ObservedCall[K];
     } = { arrivalSeconds: values.arrivalTime as number, waitSeconds: wait, outcome };
     if (values.callId !== undefined) record.callId = values.callId as string;
     if (handle !== undefined) record.handleSeconds = handle;
@@ -87,13 +87,13 @@ function toCallRecords(csv: CsvTable): CallRecord[] {
  * @param text the CSV text
  * @param file the file name, for the messages
  * @param options the delimiter
- * @returns one {@link CallRecord} per row, in file order
+ * @returns one {@link ObservedCall} per row, in file order
  * @throws {InputError} listing every problem in the file
  * @example
  * parseCallRecords('arrivalTime,waitSeconds,outcome,handleSeconds,agentId\n' +
  *   '1999-02-01 07:02:56,0,answered,166,DORIT\n', 'calls.csv')[0]?.handleSeconds; // => 166
  */
-export function parseCallRecords(text: string, file: string, options: CsvOptions = {}): CallRecord[] {
+export function parseCallRecords(text: string, file: string, options: CsvOptions = {}): ObservedCall[] {
   return toCallRecords(parseCsv(text, file, options));
 }
 
@@ -106,7 +106,7 @@ export function parseCallRecords(text: string, file: string, options: CsvOptions
  * @example
  * const records = readCallRecords('data/calls.csv');
  */
-export function readCallRecords(path: string, options: CsvOptions = {}): CallRecord[] {
+export function readCallRecords(path: string, options: CsvOptions = {}): ObservedCall[] {
   return toCallRecords(readCsvFile(path, options));
 }
 
@@ -125,7 +125,7 @@ function csvCell(value: string | number | undefined): string {
  * formatCallRecords([{ arrivalSeconds: 0, waitSeconds: 5, outcome: 'abandoned' }]);
  * // => 'callId,arrivalTime,waitSeconds,outcome,handleSeconds,agentId,priority,callClass\n,1970-01-01 00:00:00,5,abandoned,,,,\n'
  */
-export function formatCallRecords(records: readonly CallRecord[]): string {
+export function formatCallRecords(records: readonly ObservedCall[]): string {
   const lines = [CALL_RECORDS_TABLE.columns.map((c) => c.name).join(',')];
   for (const r of records) {
     lines.push(
@@ -155,6 +155,6 @@ export function formatCallRecords(records: readonly CallRecord[]): string {
  * @example
  * writeCallRecords('reports/calls.csv', records);
  */
-export function writeCallRecords(path: string, records: readonly CallRecord[]): void {
+export function writeCallRecords(path: string, records: readonly ObservedCall[]): void {
   writeFileAtomic(path, formatCallRecords(records));
 }

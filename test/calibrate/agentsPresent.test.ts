@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { agentsPresentPerInterval } from '../../sim/calibrate/agentsPresent.js';
-import type { CallRecord } from '../../sim/calibrate/types.js';
+import type { ObservedCall } from '../../sim/calibrate/types.js';
 
-const served = (agentId: string | undefined, startSeconds: number, handleSeconds: number): CallRecord => ({
+const served = (agentId: string | undefined, startSeconds: number, handleSeconds: number): ObservedCall => ({
   arrivalSeconds: startSeconds - 10,
   waitSeconds: 10,
   outcome: 'answered',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { arrivalRatesByWeekday } from '../../sim/calibrate/arrivalRates.js';
-import type { CallRecord } from '../../sim/calibrate/types.js';
+import type { ObservedCall } from '../../sim/calibrate/types.js';
 import { parseLocalDateTime } from '../../sim/io/table.js';
 
-const at = (text: string): CallRecord => ({
+const at = (text: string): ObservedCall => ({
   arrivalSeconds: parseLocalDateTime(text)!,
   waitSeconds: 0,
   outcome: 'abandoned',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { outcomesByClass } from '../../sim/calibrate/byClass.js';
-import type { CallRecord } from '../../sim/calibrate/types.js';
+import type { ObservedCall } from '../../sim/calibrate/types.js';
 
 describe('outcomesByClass', () => {
-  const records: CallRecord[] = [
+  const records: ObservedCall[] = [
     { arrivalSeconds: 0, waitSeconds: 10, outcome: 'answered', handleSeconds: 60, priority: 2 },
     { arrivalSeconds: 0, waitSeconds: 30, outcome: 'answered', handleSeconds: 60, priority: 2 },
     { arrivalSeconds: 0, waitSeconds: 60, outcome: 'abandoned', priority: 2 },

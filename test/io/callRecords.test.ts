@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CallRecord } from '../../sim/calibrate/types.js';
+import type { ObservedCall } from '../../sim/calibrate/types.js';
 import { InputError } from '../../sim/core/errors.js';
 import {
   formatCallRecords,
@@ -28,7 +28,7 @@ function issuesOf(run: () => unknown): string[] {
 }
 
 describe('call records', () => {
-  const expected: CallRecord[] = [
+  const expected: ObservedCall[] = [
     {
       callId: '1',
       arrivalSeconds: MARCH_2 + 28_805,
