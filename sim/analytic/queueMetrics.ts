@@ -94,22 +94,26 @@ export function queueMetrics(q: QueueParams): QueueMetrics {
 
 /**
  * Check the fields of a `QueueParams` (all but `agents` when `withAgents` is
- * false, all but `arrivalsPerHour` when `withArrivals` is false), naming `fn`.
+ * false, all but `arrivalsPerHour` when `withArrivals` is false), naming `fn`
+ * and each field with `prefix` before it (for example `intervals[3].`).
  */
 export function checkQueueParams(
   fn: string,
   q: Partial<QueueParams>,
   withAgents: boolean,
   withArrivals = true,
+  prefix = '',
 ): void {
-  if (withAgents) requireNonNegativeInteger(fn, 'agents', q.agents as number);
-  if (withArrivals) requireNonNegativeFinite(fn, 'arrivalsPerHour', q.arrivalsPerHour as number);
-  requirePositiveFinite(fn, 'meanHandleSeconds', q.meanHandleSeconds as number);
+  if (withAgents) requireNonNegativeInteger(fn, `${prefix}agents`, q.agents as number);
+  if (withArrivals) requireNonNegativeFinite(fn, `${prefix}arrivalsPerHour`, q.arrivalsPerHour as number);
+  requirePositiveFinite(fn, `${prefix}meanHandleSeconds`, q.meanHandleSeconds as number);
   if (q.meanPatienceSeconds !== undefined) {
-    requirePositiveOrInfinite(fn, 'meanPatienceSeconds', q.meanPatienceSeconds);
+    requirePositiveOrInfinite(fn, `${prefix}meanPatienceSeconds`, q.meanPatienceSeconds);
   }
-  if (q.waitingRoom !== undefined) requireNonNegativeIntegerOrInfinite(fn, 'waitingRoom', q.waitingRoom);
-  requireNonNegativeFinite(fn, 'answerWithinSeconds', q.answerWithinSeconds as number);
+  if (q.waitingRoom !== undefined) {
+    requireNonNegativeIntegerOrInfinite(fn, `${prefix}waitingRoom`, q.waitingRoom);
+  }
+  requireNonNegativeFinite(fn, `${prefix}answerWithinSeconds`, q.answerWithinSeconds as number);
 }
 
 /** Abandonment rate per second of a waiting caller: 1 / mean patience, 0 when patience is infinite. */

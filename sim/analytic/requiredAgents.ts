@@ -137,7 +137,9 @@ export function requiredAgents(q: Omit<QueueParams, 'agents'>, target: StaffingT
 /**
  * `requiredAgents` in internal units (rates per second), without checks;
  * `guess` is an optional warm start (for example the previous interval's answer
- * scaled to this load). `fn` names the caller in errors.
+ * scaled to this load). `fn` names the caller in errors. When `found` is
+ * given, `found.metrics` receives the metrics at the answer, computed with the
+ * search's tail bound (`SEARCH_TAIL_WEIGHT`).
  */
 export function requiredAgentsUnchecked(
   lambda: number,
@@ -148,6 +150,7 @@ export function requiredAgentsUnchecked(
   target: StaffingTarget,
   guess?: number,
   fn = 'requiredAgents',
+  found?: { metrics?: QueueMetrics },
 ): number {
   const load = lambda / mu;
   const erlangC = theta === 0 && room === Infinity;
@@ -172,8 +175,17 @@ export function requiredAgentsUnchecked(
   if (target.maxOccupancy !== undefined && target.maxOccupancy > 0) {
     cap = Math.max(cap, Math.ceil(load / target.maxOccupancy) + 1);
   }
-  const met = (c: number): boolean =>
-    meetsTarget(queueMetricsUnchecked(c, lambda, mu, theta, room, t, SEARCH_TAIL_WEIGHT), target);
+  let metAt = -1;
+  let metMetrics: QueueMetrics | undefined;
+  const met = (c: number): boolean => {
+    const m = queueMetricsUnchecked(c, lambda, mu, theta, room, t, SEARCH_TAIL_WEIGHT);
+    const ok = meetsTarget(m, target);
+    if (ok) {
+      metAt = c;
+      metMetrics = m;
+    }
+    return ok;
+  };
 
   let start = guess ?? Math.ceil(load + Math.sqrt(load));
   start = Math.min(cap, Math.max(least, start));
@@ -208,6 +220,10 @@ export function requiredAgentsUnchecked(
     const mid = lo + Math.floor((hi - lo) / 2);
     if (met(mid)) hi = mid;
     else lo = mid;
+  }
+  if (found !== undefined) {
+    found.metrics =
+      metAt === hi ? metMetrics : queueMetricsUnchecked(hi, lambda, mu, theta, room, t, SEARCH_TAIL_WEIGHT);
   }
   return hi;
 }
