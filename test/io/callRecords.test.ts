@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,5 +108,41 @@ describe('call records', () => {
     expect(issuesOf(() => parseCallRecords(text, 'c.csv'))).toEqual([
       '3 callId: duplicate 7 (first at row 2)',
     ]);
+  });
+});
+
+describe('call records round trip (property)', () => {
+  it('formatCallRecords then parseCallRecords gives back any valid records', () => {
+    const text = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s !== '');
+    const record = fc.oneof(
+      fc.record({
+        callId: fc.nat().map(String),
+        arrivalSeconds: fc.integer({ min: 0, max: 4_000_000_000 }),
+        waitSeconds: fc.integer({ min: 0, max: 3_600 }),
+        outcome: fc.constant('answered' as const),
+        handleSeconds: fc.double({ min: 0, max: 86_400, noNaN: true }),
+        agentId: text,
+        priority: fc.integer({ min: 0, max: 3 }),
+        callClass: text,
+      }),
+      fc.record({
+        arrivalSeconds: fc.integer({ min: 0, max: 4_000_000_000 }),
+        waitSeconds: fc.double({ min: 0, max: 3_600, noNaN: true }),
+        outcome: fc.constant('abandoned' as const),
+      }),
+      fc.record({
+        arrivalSeconds: fc.integer({ min: 0, max: 4_000_000_000 }),
+        waitSeconds: fc.constant(0),
+        outcome: fc.constant('blocked' as const),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 20 }), (records) => {
+        // call ids must be unique: number them by position
+        const unique = records.map((r, i) => ('callId' in r ? { ...r, callId: String(i) } : r));
+        expect(parseCallRecords(formatCallRecords(unique), 'c.csv')).toEqual(unique);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
   });
 });
