@@ -105,6 +105,39 @@ function scanGb18030(bytes: Uint8Array): Gb18030Scan {
   return { firstBadOffset: -1, twoByte, twoByteGb2312, fourByte };
 }
 
+/**
+ * Share of the non-ASCII characters of a text that Chinese text is made of: CJK
+ * ideographs, CJK and full-width punctuation, general punctuation and a few symbols.
+ * Big5 or Shift-JIS bytes read as GB18030 give kana, Greek, Cyrillic, box drawing
+ * and private-use characters instead, and fail the 90% bar.
+ */
+function chineseShare(text: string): number {
+  let nonAscii = 0;
+  let chinese = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) continue;
+    nonAscii++;
+    if (
+      (c >= 0x3400 && c <= 0x9fff) || // CJK ideographs and extension A
+      (c >= 0xf900 && c <= 0xfaff) || // CJK compatibility ideographs
+      c >= 0x20000 || // CJK extensions B and beyond
+      (c >= 0x3000 && c <= 0x303f) || // CJK symbols and punctuation
+      (c >= 0xff00 && c <= 0xffef) || // full-width forms
+      (c >= 0x2000 && c <= 0x206f) || // general punctuation: “ ” … —
+      (c >= 0x2100 && c <= 0x218f) || // ℃ № Ⅰ
+      (c >= 0x2460 && c <= 0x24ff) || // ① ⑴
+      c === 0xb7 ||
+      c === 0xd7 ||
+      c === 0xf7 ||
+      c === 0x20ac
+    ) {
+      chinese++;
+    }
+  }
+  return nonAscii === 0 ? 1 : chinese / nonAscii;
+}
+
 function hex(byte: number | undefined): string {
   return `0x${(byte ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
 }
@@ -130,10 +163,13 @@ function decodeStrict(label: string, bytes: Uint8Array): string | undefined {
  * 2. valid UTF-8 (with or without the byte-order mark Excel writes): read as UTF-8;
  * 3. valid GB18030 that looks like Chinese text (at least half of its two-byte
  *    characters in the GB2312 area, both bytes 0xA1-0xFE, as Chinese Excel's
- *    "CSV" exports are): read as GB18030;
+ *    "CSV" exports are, and at least 90% of its non-ASCII characters Chinese:
+ *    ideographs, CJK and full-width punctuation): read as GB18030;
  * 4. anything else: reported as an undecodable encoding, with the offset of the
- *    first byte that is not UTF-8. (Latin-1 or Shift-JIS text usually fails step 3,
- *    because its accented letters are followed by ASCII bytes.)
+ *    first byte that is not UTF-8. (Latin-1 fails step 3 because its accented
+ *    letters are followed by ASCII bytes; Big5 and Shift-JIS because they read as
+ *    kana, Greek or private-use characters. This is a heuristic: declare the
+ *    encoding when it guesses wrong.)
  *
  * A declared encoding skips the detection: `utf-8`, `gb18030` (or its subsets
  * `gbk`, `gb2312`, `cp936`), or any other WHATWG label Node knows (`big5`,
@@ -203,7 +239,8 @@ export function decodeText(bytes: Uint8Array, file: string, declaredEncoding?: s
   const scan = scanGb18030(bytes);
   if (scan.firstBadOffset < 0 && scan.twoByteGb2312 * 2 >= scan.twoByte + scan.fourByte) {
     const text = decodeStrict('gb18030', bytes);
-    if (text !== undefined) return { text, encoding: 'gb18030', byteOrderMark: false };
+    if (text !== undefined && chineseShare(text) >= 0.9)
+      return { text, encoding: 'gb18030', byteOrderMark: false };
   }
   fail(
     file,

@@ -107,3 +107,24 @@ describe('decodeText', () => {
     );
   });
 });
+
+describe('decodeText with other East Asian encodings', () => {
+  // Fixtures written by Python's 'big5' and 'shift_jis' codecs.
+  it('reports Big5 and Shift-JIS files instead of reading them as GB18030 garbage', () => {
+    expect(issueOf(() => decodeText(fixture('big5.csv'), 'a.csv'))).toMatch(
+      /^\(encoding\): undecodable encoding: not UTF-8 \(first bad byte 0xB1 at offset 18\)/,
+    );
+    expect(issueOf(() => decodeText(fixture('shift-jis.csv'), 'a.csv'))).toMatch(
+      /^\(encoding\): undecodable encoding: not UTF-8/,
+    );
+  });
+
+  it('reads them when their encoding is declared', () => {
+    expect(decodeText(fixture('big5.csv'), 'a.csv', 'big5').text).toBe(
+      'agentId,callClass\n張偉,政策諮詢\n李娜,社會保險查詢\n',
+    );
+    expect(decodeText(fixture('shift-jis.csv'), 'a.csv', 'shift_jis').text).toBe(
+      'agentId,callClass\n田中,東京都の問い合わせ\n',
+    );
+  });
+});
