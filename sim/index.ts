@@ -5,6 +5,27 @@
 export * from './core/errors.js';
 export * from './core/validate.js';
 export type { QueueParams, QueueMetrics } from './analytic/types.js';
+export { erlangB } from './analytic/erlangB.js';
+export { erlangC } from './analytic/erlangC.js';
+export { queueMetrics } from './analytic/queueMetrics.js';
+export {
+  requiredAgents,
+  maxArrivalsPerHour,
+  meetsTarget,
+  type StaffingTarget,
+} from './analytic/requiredAgents.js';
+export { squareRootStaffing, halfinWhittBeta, halfinWhittProbWait } from './analytic/squareRootStaffing.js';
+export {
+  retrialEquilibrium,
+  type RetrialParams,
+  type RetrialEquilibrium,
+} from './analytic/retrialEquilibrium.js';
+export {
+  staffingPlan,
+  type StaffingPlanInterval,
+  type StaffingPlanOptions,
+  type StaffingPlanRow,
+} from './analytic/staffingPlan.js';
 export { Tally } from './stats/tally.js';
 export { TimeWeightedAverage } from './stats/timeWeightedAverage.js';
 export { PeriodCounters } from './stats/periodCounters.js';

@@ -10,7 +10,7 @@ import type { QueueMetrics, QueueParams } from './types.js';
  * `arrivalsPerHour`, so intervals of any length (15 min, 30 min, 1 h) are
  * described alike: for N calls in a half hour, pass `arrivalsPerHour: 2 * N`.
  */
-export interface StaffingInterval extends Omit<QueueParams, 'agents'> {
+export interface StaffingPlanInterval extends Omit<QueueParams, 'agents'> {
   /** The interval's start, as the caller labels it (ISO string, slot number...). */
   start: string | number;
 }
@@ -52,7 +52,7 @@ interface Solved {
 }
 
 /** Fast check of a row's fields; a failing row is re-checked to throw with its name. */
-function isPlainValid(row: StaffingInterval): boolean {
+function isPlainValid(row: StaffingPlanInterval): boolean {
   const patience = row.meanPatienceSeconds;
   const room = row.waitingRoom;
   return (
@@ -102,7 +102,7 @@ function isPlainValid(row: StaffingInterval): boolean {
  * ); // => [{ start: '09:00', requiredAgents: 14, scheduledStaff: 20, metrics: { serviceLevel: 0.888, ... } }]
  */
 export function staffingPlan(
-  intervals: readonly StaffingInterval[],
+  intervals: readonly StaffingPlanInterval[],
   target: StaffingTarget,
   options: StaffingPlanOptions = {},
 ): StaffingPlanRow[] {

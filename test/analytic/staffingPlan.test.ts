@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { queueMetrics } from '../../sim/analytic/queueMetrics.js';
 import { requiredAgents } from '../../sim/analytic/requiredAgents.js';
-import type { StaffingInterval } from '../../sim/analytic/staffingPlan.js';
+import type { StaffingPlanInterval } from '../../sim/analytic/staffingPlan.js';
 import { staffingPlan } from '../../sim/analytic/staffingPlan.js';
 
 const rel = (x: number, ref: number): number =>
   x === ref ? 0 : Math.abs(x - ref) / Math.max(Math.abs(ref), 1e-30);
 
 /** A day of half hours with a smooth two-peak profile (made up for the test), 220 s handle, 90 s patience. */
-function day(start: number, callsPerDay: number): StaffingInterval[] {
+function day(start: number, callsPerDay: number): StaffingPlanInterval[] {
   return Array.from({ length: 48 }, (_, slot) => {
     const hour = slot / 2;
     const shape = 0.2 + Math.exp(-((hour - 10) ** 2) / 4) + 0.8 * Math.exp(-((hour - 15) ** 2) / 5);
@@ -41,7 +41,7 @@ describe('staffingPlan', () => {
     const plan = staffingPlan(intervals, target, { shrinkage: 0.35 });
     expect(plan).toHaveLength(intervals.length);
     plan.forEach((row, i) => {
-      const interval = intervals[i] as StaffingInterval;
+      const interval = intervals[i] as StaffingPlanInterval;
       const { start: _start, ...q } = interval;
       expect(row.start).toBe(interval.start);
       expect(row.requiredAgents).toBe(requiredAgents(q, target));

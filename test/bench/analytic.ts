@@ -4,14 +4,14 @@
  * runs on it; compare runs on a quiet machine.
  */
 import { queueMetrics } from '../../sim/analytic/queueMetrics.js';
-import type { StaffingInterval } from '../../sim/analytic/staffingPlan.js';
+import type { StaffingPlanInterval } from '../../sim/analytic/staffingPlan.js';
 import { staffingPlan } from '../../sim/analytic/staffingPlan.js';
 import { shanghai12333Load2020 } from '../../sim/model/shanghai12333.js';
 
 /** A year (365 days from 2021-01-01) of half hours of the 12333 load: 25,000 calls a day. */
-function yearOfHalfHours(withCalendar: boolean): StaffingInterval[] {
+function yearOfHalfHours(withCalendar: boolean): StaffingPlanInterval[] {
   const { dailyCalls, monthFactors, weekdayFactors, intradayShares } = shanghai12333Load2020;
-  const rows: StaffingInterval[] = [];
+  const rows: StaffingPlanInterval[] = [];
   for (let d = 0; d < 365; d++) {
     const date = new Date(Date.UTC(2021, 0, 1 + d));
     const weekday = (date.getUTCDay() + 6) % 7; // Monday = 0
@@ -39,7 +39,7 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] as number;
 };
 
-function timePlan(label: string, intervals: StaffingInterval[]): void {
+function timePlan(label: string, intervals: StaffingPlanInterval[]): void {
   const target = { answerRate: 0.8, serviceLevel: 0.8 };
   let started = performance.now();
   const plan = staffingPlan(intervals, target, { shrinkage: 0.3 });
