@@ -91,22 +91,50 @@ export class EventCalendar {
    *   (both are bugs in the calling model)
    */
   schedule(time: number, priority: number, kind: number, data: number): void {
-    if (!(time >= this.time)) {
-      throw new RangeError(`EventCalendar.schedule: time must be >= the clock ${this.time} (got ${time})`);
+    if (!(time >= this.time) || !(priority >= 0 && priority <= MAX_PRIORITY && (priority | 0) === priority)) {
+      this.reject(time, priority);
     }
-    if (!(priority >= 0 && priority <= MAX_PRIORITY && (priority | 0) === priority)) {
-      throw new RangeError(
-        `EventCalendar.schedule: priority must be an integer in [0, 255] (got ${priority})`,
-      );
-    }
-    if (this.count === this.times.length) this.grow();
-    const key = priority * SEQUENCE_SPAN + this.sequence++;
+    // Append, then restore the heap order. This method stays small so that the
+    // optimising compiler inlines it where events are scheduled (a call that is
+    // not inlined would box the time argument); the sift takes only an index.
+    const i = this.count;
+    if (i === this.times.length) this.grow();
+    this.times[i] = time;
+    this.keys[i] = priority * SEQUENCE_SPAN + this.sequence++;
+    this.kinds[i] = kind;
+    this.datas[i] = data;
+    this.count = i + 1;
+    if (i > 0) this.siftUp(i);
+  }
+
+  /**
+   * Remove the earliest event and advance the clock to it. Its fields are then
+   * in `time`, `priority`, `kind` and `data`.
+   *
+   * @returns false (and changes nothing) when the calendar is empty
+   */
+  pop(): boolean {
+    const n = this.count;
+    if (n === 0) return false;
+    this.time = this.times[0] as number;
+    this.priority = Math.floor((this.keys[0] as number) / SEQUENCE_SPAN);
+    this.kind = this.kinds[0] as number;
+    this.data = this.datas[0] as number;
+    this.count = n - 1;
+    if (n > 1) this.siftDown(n - 1);
+    return true;
+  }
+
+  /** Move the entry at `i` up until its parent is not later. */
+  private siftUp(i: number): void {
     const times = this.times;
     const keys = this.keys;
     const kinds = this.kinds;
     const datas = this.datas;
-    // Sift up: move parents down until the new entry's place is found.
-    let i = this.count++;
+    const time = times[i] as number;
+    const key = keys[i] as number;
+    const kind = kinds[i] as number;
+    const data = datas[i] as number;
     while (i > 0) {
       const parent = (i - 1) >> 2;
       const pt = times[parent] as number;
@@ -123,28 +151,12 @@ export class EventCalendar {
     datas[i] = data;
   }
 
-  /**
-   * Remove the earliest event and advance the clock to it. Its fields are then
-   * in `time`, `priority`, `kind` and `data`.
-   *
-   * @returns false (and changes nothing) when the calendar is empty
-   */
-  pop(): boolean {
-    const n = this.count;
-    if (n === 0) return false;
+  /** Fill the hole at the root with the entry at `last` (now outside the heap), moving smaller children up. */
+  private siftDown(last: number): void {
     const times = this.times;
     const keys = this.keys;
     const kinds = this.kinds;
     const datas = this.datas;
-    this.time = times[0] as number;
-    const topKey = keys[0] as number;
-    this.priority = Math.floor(topKey / SEQUENCE_SPAN);
-    this.kind = kinds[0] as number;
-    this.data = datas[0] as number;
-    const last = n - 1;
-    this.count = last;
-    if (last === 0) return true;
-    // Sift the last entry down from the root.
     const t = times[last] as number;
     const k = keys[last] as number;
     const kd = kinds[last] as number;
@@ -177,7 +189,13 @@ export class EventCalendar {
     keys[i] = k;
     kinds[i] = kd;
     datas[i] = d;
-    return true;
+  }
+
+  private reject(time: number, priority: number): never {
+    if (!(time >= this.time)) {
+      throw new RangeError(`EventCalendar.schedule: time must be >= the clock ${this.time} (got ${time})`);
+    }
+    throw new RangeError(`EventCalendar.schedule: priority must be an integer in [0, 255] (got ${priority})`);
   }
 
   /** Remove every event and reset the clock to 0 (the sequence keeps counting). */

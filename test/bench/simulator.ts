@@ -1,0 +1,160 @@
+/**
+ * Simulator benchmarks, printed as figures (never a timed test). Each case runs
+ * in a child process of its own (`node --expose-gc`), so that its peak memory
+ * (maxRSS) is its own and nothing else competes for the V8 heap.
+ *
+ * Cases:
+ * - `mmcm`: the issue's reference model, M/M/c+M with 100 agents, 25 calls a
+ *   minute, 4-minute exponential handle time, 2-minute exponential patience,
+ *   1,000,000 measured calls through `simulateQueue` (three runs in one process:
+ *   the first includes compiling the hot loop, the others show the warm speed).
+ * - `year`: a year (2020, 366 days of half hours) of the Shanghai 12333 default
+ *   load (FACTS.md §7.1 via `shanghai12333Load2020`): 25,000 agent-bound first
+ *   attempts a day, lognormal handle time (mean 220 s), exponential patience (90 s),
+ *   redials (p 0.5, up to 4 attempts, 10-minute exponential delay), agents per half
+ *   hour = the fewest meeting an 80% Erlang A answer rate at the interval's load.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { queueMetrics } from '../../sim/analytic/queueMetrics.js';
+import { exponential, lognormal } from '../../sim/model/distributions.js';
+import { expectedArrivalsPerInterval } from '../../sim/model/scenario.js';
+import { shanghai12333Defaults as d, shanghai12333Load2020 as load } from '../../sim/model/shanghai12333.js';
+import { simulate } from '../../sim/model/simulate.js';
+import { simulateQueue } from '../../sim/model/simulateQueue.js';
+import type { Scenario } from '../../sim/model/types.js';
+
+/** The 12333 default year, staffed per half hour for an 80% Erlang A answer rate. */
+export function yearScenario12333(): Scenario {
+  const talkSd = d.meanTalkSeconds * d.talkCv; // wrap-up is a constant: it adds to the mean only
+  const base: Scenario = {
+    startDate: '2020-01-01',
+    days: 366,
+    intervalMinutes: 30,
+    arrivals: {
+      kind: 'profile',
+      dailyVolume: load.dailyCalls,
+      monthFactors: load.monthFactors,
+      weekdayFactors: load.weekdayFactors,
+      intradayShares: load.intradayShares,
+    },
+    handle: lognormal(d.meanHandleSeconds, talkSd / d.meanHandleSeconds),
+    patience: exponential(d.meanPatienceSeconds),
+    redial: {
+      redialProbability: d.redialProbability,
+      maxAttempts: d.maxAttempts,
+      delay: exponential(d.meanRedialDelaySeconds),
+    },
+    agents: { kind: 'constant', count: 1 },
+    answerWithinSeconds: d.answerWithinSeconds,
+  };
+  const counts = expectedArrivalsPerInterval(base).map((calls) => {
+    const q = {
+      arrivalsPerHour: calls * 2,
+      meanHandleSeconds: d.meanHandleSeconds,
+      meanPatienceSeconds: d.meanPatienceSeconds,
+      answerWithinSeconds: d.answerWithinSeconds,
+    };
+    let agents = Math.max(1, Math.floor(((calls * 2) / 3600) * d.meanHandleSeconds * 0.7));
+    while (queueMetrics({ ...q, agents }).answerRate < d.answerRateTarget) agents++;
+    return agents;
+  });
+  return { ...base, agents: { kind: 'perInterval', counts } };
+}
+
+interface CaseResult {
+  name: string;
+  runs: { wallSeconds: number; cpuSeconds: number; calls: number; events: number }[];
+  maxRssMB: number;
+  heapUsedMB: number;
+  note: string;
+}
+
+function runCase(name: string): CaseResult {
+  const runs: CaseResult['runs'] = [];
+  let note = '';
+  const measure = (fn: () => { calls: number; events: number }): void => {
+    global.gc?.();
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const { calls, events } = fn();
+    const wallSeconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    runs.push({ wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, calls, events });
+  };
+  if (name === 'mmcm') {
+    const q = {
+      agents: 100,
+      arrivalsPerHour: 25 * 60,
+      meanHandleSeconds: 240,
+      meanPatienceSeconds: 120,
+      answerWithinSeconds: 20,
+    };
+    for (let seed = 1; seed <= 3; seed++) {
+      measure(() => {
+        const r = simulateQueue(q, { calls: 1_000_000, seed });
+        note = `answer rate ${r.answerRate.toFixed(4)} (Erlang A ${queueMetrics(q).answerRate.toFixed(4)})`;
+        return { calls: r.offered, events: r.events };
+      });
+    }
+  } else {
+    const scenario = yearScenario12333();
+    const agentHours = (scenario.agents.kind === 'perInterval' ? scenario.agents.counts : []).reduce(
+      (a, b) => a + b / 2,
+      0,
+    );
+    measure(() => {
+      const r = simulate(scenario, { seed: 1 });
+      note =
+        `${r.horizon.freshCallers} callers, ${r.horizon.offered} attempts, answer rate ${r.kpis.answerRate?.toFixed(4)}, ` +
+        `per caller ${r.kpis.callerAnswerRate?.toFixed(4)}, ${Math.round(agentHours)} agent-hours`;
+      return { calls: r.timing.attempts, events: r.timing.events };
+    });
+  }
+  return {
+    name,
+    runs,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    heapUsedMB: process.memoryUsage().heapUsed / 2 ** 20,
+    note,
+  };
+}
+
+const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+/**
+ * Run the simulator cases, each in a child process, and print calls/s, events/s
+ * and peak memory. Figures are noisy when other work shares the machine.
+ */
+export function benchSimulator(): void {
+  const script = fileURLToPath(import.meta.url);
+  console.log('\nSimulator (each case in its own process; wall-clock and CPU seconds of one core)');
+  for (const name of ['mmcm', 'year']) {
+    const child = spawnSync(process.execPath, ['--expose-gc', script, name], { encoding: 'utf8' });
+    if (child.status !== 0) {
+      console.log(`  ${name}: failed\n${child.stderr}`);
+      continue;
+    }
+    const result = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as CaseResult;
+    const label =
+      name === 'mmcm'
+        ? 'M/M/c+M, 100 agents, 25 calls/min, 1,000,000 calls (simulateQueue)'
+        : 'a year of the 12333 default load (simulate)';
+    console.log(`  ${label}: ${result.note}`);
+    result.runs.forEach((run, i) => {
+      console.log(
+        `    run ${i + 1}: ${run.wallSeconds.toFixed(2)} s wall, ${run.cpuSeconds.toFixed(2)} s CPU; ` +
+          `${fmt(run.calls / run.wallSeconds)} calls/s, ${fmt(run.events / run.wallSeconds)} events/s ` +
+          `(${fmt(run.calls)} calls, ${fmt(run.events)} events)`,
+      );
+    });
+    console.log(
+      `    peak memory ${result.maxRssMB.toFixed(0)} MB RSS, heap used at the end ${result.heapUsedMB.toFixed(0)} MB`,
+    );
+  }
+  console.log('  targets: >= 3,000,000 calls/s (M/M/c+M); a year <= 5 s per replication and < 300 MB');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] !== undefined) {
+  console.log(JSON.stringify(runCase(process.argv[2])));
+}
