@@ -99,6 +99,7 @@ export function dailyAnswerRateChart(
     title: options.title ?? 'Daily answer rate across replications',
     width: 720,
     height: 260,
+    config: { legend: { labelLimit: 0 } },
     data: { values: rows.map((row) => ({ date: row.date, mean: row.mean, p05: row.p05, p95: row.p95 })) },
     layer,
   };

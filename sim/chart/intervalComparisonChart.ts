@@ -61,6 +61,7 @@ export function intervalComparisonChart(
     title: options.title ?? 'Simulation against the formula, interval by interval',
     width: 720,
     height: 280,
+    config: { legend: { labelLimit: 0 } },
     data: {
       values: rows.map((row) => ({
         intervalStart: row.intervalStart,
