@@ -8,7 +8,9 @@ recurrences and negative-binomial phase counts):
 - Waiting times by direct numerical integration (mpmath quad, 50 digits) of
   the density of the offered wait V of an arriving caller who must wait
   (Baccelli & Hebuterne 1981; Zeltyn & Mandelbaum 2005), for m = 0..K-1 queued
-  ahead summed:  f(s) = p_c c mu e^{-c mu s} sum_{k=0}^{K-1} x(s)^k / k!,
+  ahead summed:  f(s) = p_c c mu e^{-c mu s} sum_{k=0}^{K-1} x(s)^k / k!
+  (integrated without the factor p_c, which multiplies the result, so that
+  quad's absolute tolerance is a relative one),
   x(s) = lambda (1 - e^{-theta s}) / theta  (lambda s when theta = 0).
   A caller with patience tau ~ Exp(theta) is answered iff V < tau, so
     answered within t  = P(no wait) + int_0^t f(s) e^{-theta s} ds
@@ -16,11 +18,13 @@ recurrences and negative-binomial phase counts):
     E[wait; answered]  = int_0^inf s f(s) e^{-theta s} ds
     E[min(V, tau)]     = int_0^inf f(s) (1 - e^{-theta s}) / theta ds
 - Cross-checks printed to stderr: the answered share from the integral must
-  equal the chain's carried load mu E[busy] / lambda, and abandonment must
-  equal theta E[queue] / lambda.
+  equal the chain's carried load mu E[busy] / lambda, abandonment must
+  equal theta E[queue] / lambda, and the mean wait must satisfy Little's law
+  (relative difference printed); quad's error estimates above 1e-30 relative
+  are printed too.
 Cases: (agents, arrivalsPerHour, meanHandleSeconds, meanPatienceSeconds or inf,
 waitingRoom or inf, answerWithinSeconds). Output: one JSON-like row per case.
-Run: /usr/bin/python3 test/reference/queue_metrics.py
+Run: /usr/bin/python3 test/reference/queue_metrics.py [--random | '[[c, perHour, handle, patience|null, room|null, t], ...]']
 """
 import sys
 from mpmath import mp, mpf, exp, expm1, inf, quad, gammainc, log
@@ -57,6 +61,7 @@ def chain(c, lam, mu, theta, room):
     weights = [mpf(1)]
     n = 0
     total = mpf(1)
+    queue_mass = mpf(0)
     while True:
         if room != inf and n == c + room:
             break
@@ -64,7 +69,11 @@ def chain(c, lam, mu, theta, room):
         w = weights[-1] * lam / death(n)
         weights.append(w)
         total += w
-        if room == inf and n > c and lam < death(n) and w < total * mpf(10) ** -70:
+        if n >= c:
+            queue_mass += w
+        # past the mode the ratios fall, so the rest is below a geometric series:
+        # stop when it is negligible against the queue states already summed
+        if room == inf and n > c + 1 and lam < death(n) and w < queue_mass * mpf(10) ** -70:
             break
     return [w / total for w in weights]
 
@@ -96,9 +105,12 @@ def metrics(c, per_hour, handle, patience, room, t):
                 series = exp(xs)
             else:
                 series = exp(xs) * gammainc(room, xs, inf, regularized=True)
-            return pc * cmu * exp(-cmu * s) * series
+            # without the factor p_c: quad's tolerance is absolute, so integrate an O(1)
+            # function and multiply by p_c afterwards (see integral())
+            return cmu * exp(-cmu * s) * series
 
     def integral(g, a, b):
+        # integrates g built on f without p_c, returns p_c times the integral
         # split the range where the integrand has its bulk (around the mode of f)
         pts = [a]
         if f is not None and theta > 0 and lam > cmu and cmu > 0:
@@ -112,7 +124,10 @@ def metrics(c, per_hour, handle, patience, room, t):
                 pts.append(a + scale * k)
             k *= 2
         pts = sorted(pts) + [b]
-        return quad(g, pts)
+        value, error = quad(g, pts, error=True, maxdegree=10)
+        if error > abs(value) * mpf(10) ** -30:
+            print(f'quad error estimate {mp.nstr(error, 3)} for {mp.nstr(value, 10)}', file=sys.stderr)
+        return pc * value
 
     if f is None or c == 0:
         ans_q = ans_within_q = asa_num = mpf(0)
@@ -138,7 +153,9 @@ def metrics(c, per_hour, handle, patience, room, t):
     if lam > 0:
         print(f'case {c, per_hour, handle, patience, room, t}: answered integral - carried/offered = '
               f'{mp.nstr(answer - mu * busy / lam, 5)}; abandoned - theta E[Q]/lambda = '
-              f'{mp.nstr((prob_wait - ans_q) - theta * queue / lam, 5)}', file=sys.stderr)
+              f'{mp.nstr((prob_wait - ans_q) - theta * queue / lam, 5)}; '
+              f'Little: {mp.nstr(queue / (lam * (1 - block)) / (wait_num / (1 - block)) - 1 if wait_num > 0 else 0, 5)}',
+              file=sys.stderr)
     sl = below + ans_within_q
     return dict(
         offeredErlangs=lam / mu,
@@ -156,7 +173,34 @@ def metrics(c, per_hour, handle, patience, room, t):
     )
 
 
+def random_cases():
+    """27 spot checks: 24 drawn with seed 7 over agents, load, handle, patience,
+    room and threshold (no unstable Erlang C), and 3 large fixed ones."""
+    import random
+    random.seed(7)
+    cases = []
+    for _ in range(24):
+        c = random.choice([1, 2, 5, 17, 60, 250, 1000, 3000, 5000])
+        a = c * random.choice([0.3, 0.7, 0.9, 0.98, 1.0, 1.1, 1.5, 3.0])
+        h = random.choice([30, 60, 180, 220, 600])
+        pat = random.choice([None, 5, 30, 90, 600, 5000])
+        room = random.choice([None, None, 0, 1, 7, 40])
+        t = random.choice([0, 1, 15, 20, 60, 600])
+        if pat is None and room is None and a >= c:
+            a = c * 0.95
+        cases.append([c, a * 3600 / h, h, pat, room, t])
+    cases += [[5000, 5000 * 3600 / 60, 60, 120, None, 60], [5000, 4500 * 3600 / 60, 60, None, None, 60],
+              [3000, 3100 * 3600 / 30, 30, 10, None, 300]]
+    return [tuple(inf if v is None else v for v in case) for case in cases]
+
+
 if __name__ == '__main__':
+    # Optional: --random for the spot checks, or a JSON list of cases, replaces CASES.
+    if len(sys.argv) > 1 and sys.argv[1] == '--random':
+        CASES = random_cases()
+    elif len(sys.argv) > 1:
+        import json
+        CASES = [tuple(inf if v is None else v for v in case) for case in json.loads(sys.argv[1])]
     for case in CASES:
         m = metrics(*case)
         fields = ', '.join(f'{k}: {float(v)!r}' for k, v in m.items())
