@@ -278,27 +278,143 @@ export function normalQuantile(p: number): number {
  * Gamma(shape, 1) draw by Marsaglia and Tsang's method (2000), with normals from
  * `normalQuantile`; a shape below 1 uses the boost Gamma(shape + 1) x U^(1/shape).
  */
-function standardGamma(shape: number, u: Uniform): number {
+function standardGamma(shape: number, u: UniformSource): number {
   const boost = shape < 1;
   const a = boost ? shape + 1 : shape;
   const d = a - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
-    const x = normalQuantile(u());
+    const x = normalQuantile(u.next());
     const v0 = 1 + c * x;
     if (v0 <= 0) continue;
     const v = v0 * v0 * v0;
-    const w = u();
+    const w = u.next();
     if (w < 1 - 0.0331 * x * x * x * x || Math.log(w) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
-      return boost ? d * v * Math.pow(u(), 1 / shape) : d * v;
+      return boost ? d * v * Math.pow(u.next(), 1 / shape) : d * v;
+    }
+  }
+}
+
+/** A source of uniform draws in (0, 1), as an object (see `AleaStream`). */
+export interface UniformSource {
+  next(): number;
+}
+
+const EXPONENTIAL = 0;
+const LOGNORMAL = 1;
+const GAMMA = 2;
+const ERLANG = 3;
+const DETERMINISTIC = 4;
+const EMPIRICAL = 5;
+
+/**
+ * A distribution prepared for drawing: every constant computed once, and
+ * `next()` one method of one class for every kind, so that a simulation loop
+ * calling it is compiled once and inlines it (the common exponential and
+ * deterministic cases are handled in `next()` itself). Give each sampler a
+ * stream of its own.
+ *
+ * @example
+ * const handle = new Sampler(exponential(180), new AleaStream(1, 0, 'handleTime'));
+ * handle.next(); // => a duration, mean 180 s
+ */
+export class Sampler {
+  // Numeric fields start as non-integer doubles, so that V8 gives them a double
+  // representation (a field declared without a value starts as `undefined`).
+  private readonly kind: number = 0;
+  /** exponential, deterministic: the mean; lognormal: mu; gamma: the shape; erlang: the phase mean. */
+  private readonly a: number = 0.5;
+  /** lognormal: sigma; gamma: the scale; erlang: the number of phases. */
+  private readonly b: number = 0.5;
+  private readonly samples: Float64Array;
+
+  /**
+   * @param distribution the distribution (checked by the caller)
+   * @param rng uniform draws in (0, 1)
+   */
+  constructor(
+    distribution: Distribution,
+    private readonly rng: UniformSource,
+  ) {
+    let kind = EXPONENTIAL;
+    let a = 0;
+    let b = 0;
+    let samples = new Float64Array(0);
+    switch (distribution.kind) {
+      case 'exponential':
+        a = distribution.meanSeconds;
+        break;
+      case 'lognormal': {
+        kind = LOGNORMAL;
+        const sigma2 = Math.log(1 + distribution.cv * distribution.cv);
+        a = Math.log(distribution.meanSeconds) - sigma2 / 2;
+        b = Math.sqrt(sigma2);
+        break;
+      }
+      case 'gamma':
+        kind = GAMMA;
+        a = 1 / (distribution.cv * distribution.cv);
+        b = distribution.meanSeconds / a;
+        break;
+      case 'erlang':
+        kind = ERLANG;
+        a = distribution.meanSeconds / distribution.phases;
+        b = distribution.phases;
+        break;
+      case 'deterministic':
+        kind = DETERMINISTIC;
+        a = distribution.meanSeconds;
+        break;
+      case 'empirical':
+        kind = EMPIRICAL;
+        samples = Float64Array.from(distribution.samplesSeconds);
+        break;
+    }
+    this.kind = kind;
+    this.a = a;
+    this.b = b;
+    this.samples = samples;
+  }
+
+  /** One draw, seconds. */
+  next(): number {
+    const kind = this.kind;
+    if (kind === EXPONENTIAL) return -this.a * Math.log(this.rng.next());
+    if (kind === DETERMINISTIC) return this.a;
+    return this.other(kind);
+  }
+
+  private other(kind: number): number {
+    const u = this.rng;
+    switch (kind) {
+      case LOGNORMAL:
+        return Math.exp(this.a + this.b * normalQuantile(u.next()));
+      case GAMMA:
+        return this.b * standardGamma(this.a, u);
+      case ERLANG: {
+        // Sum of logs in blocks of 16 products: no underflow for any number of phases.
+        const phases = this.b;
+        let sum = 0;
+        let product = 1;
+        for (let i = 1; i <= phases; i++) {
+          product *= u.next();
+          if ((i & 15) === 0) {
+            sum += Math.log(product);
+            product = 1;
+          }
+        }
+        return -this.a * (sum + Math.log(product));
+      }
+      default: {
+        const samples = this.samples;
+        return samples[Math.floor(u.next() * samples.length)] as number;
+      }
     }
   }
 }
 
 /**
- * Build a sampler for a distribution once, before a run: a function that maps
- * draws from `u` to durations, with every constant precomputed. Each sampler
- * should have a stream of its own.
+ * Build a sampler for a distribution as a function (a `Sampler` over `u`).
  *
  * @param distribution the distribution (checked by the caller)
  * @param u uniform draws in (0, 1)
@@ -308,47 +424,6 @@ function standardGamma(shape: number, u: Uniform): number {
  * handle(); // => a duration, mean 180 s
  */
 export function compileSampler(distribution: Distribution, u: Uniform): () => number {
-  switch (distribution.kind) {
-    case 'exponential': {
-      const mean = distribution.meanSeconds;
-      return () => -mean * Math.log(u());
-    }
-    case 'lognormal': {
-      const sigma2 = Math.log(1 + distribution.cv * distribution.cv);
-      const sigma = Math.sqrt(sigma2);
-      const mu = Math.log(distribution.meanSeconds) - sigma2 / 2;
-      return () => Math.exp(mu + sigma * normalQuantile(u()));
-    }
-    case 'gamma': {
-      const shape = 1 / (distribution.cv * distribution.cv);
-      const scale = distribution.meanSeconds / shape;
-      return () => scale * standardGamma(shape, u);
-    }
-    case 'erlang': {
-      const phases = distribution.phases;
-      const phaseMean = distribution.meanSeconds / phases;
-      return () => {
-        // Sum of logs in blocks of 16 products: no underflow for any number of phases.
-        let sum = 0;
-        let product = 1;
-        for (let i = 1; i <= phases; i++) {
-          product *= u();
-          if ((i & 15) === 0) {
-            sum += Math.log(product);
-            product = 1;
-          }
-        }
-        return -phaseMean * (sum + Math.log(product));
-      };
-    }
-    case 'deterministic': {
-      const value = distribution.meanSeconds;
-      return () => value;
-    }
-    case 'empirical': {
-      const samples = Float64Array.from(distribution.samplesSeconds);
-      const n = samples.length;
-      return () => samples[Math.floor(u() * n)] as number;
-    }
-  }
+  const sampler = new Sampler(distribution, { next: u });
+  return () => sampler.next();
 }

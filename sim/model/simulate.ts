@@ -1,9 +1,9 @@
-import type { Uniform } from '../core/rng.js';
+import { AleaStream } from '../core/aleaStream.js';
 import { randomStreams } from '../core/rng.js';
 import { requireNonNegativeInteger } from '../core/validate.js';
 import { EventCalendar } from '../engine/calendar.js';
 import { EventPriority } from '../engine/priority.js';
-import { compileSampler, distributionMean, gamma } from './distributions.js';
+import { Sampler, compileSampler, distributionMean, gamma } from './distributions.js';
 import { PERIOD_COUNT_FIELDS, kpisOf, quarterOf, rollUp } from './kpis.js';
 import {
   agentsPerInterval,
@@ -46,13 +46,6 @@ const REDIAL_PENDING = 4;
 
 // Outcome codes of records.
 const OUTCOMES: readonly CallOutcome[] = ['answered', 'abandoned', 'blocked', 'waiting'];
-
-/**
- * Zero as a floating-point value (-0, which V8 never stores as a small integer):
- * adding it keeps the time-weighted sums typed as doubles from the first event,
- * so the optimised loop is not thrown away when they first become fractional.
- */
-const NOT_A_SMALL_INTEGER_ZERO = -0;
 
 /** Initial sizes of the pool, the queue and the calendar; all double when full. */
 const INITIAL_CAPACITY = 1 << 14;
@@ -232,12 +225,12 @@ interface RunInput {
   maxAttempts: number;
   redialProbability: number;
   redials: boolean;
-  uArrival: Uniform;
-  uSelf: Uniform;
-  drawHandle: () => number;
-  drawPatience: (() => number) | null;
-  uRedial: Uniform;
-  drawRedialDelay: (() => number) | null;
+  uArrival: AleaStream;
+  uSelf: AleaStream;
+  handle: Sampler;
+  patience: Sampler | null;
+  uRedial: AleaStream;
+  redialDelay: Sampler | null;
   warmupSeconds: number;
   warmupArrivals: number;
   cohortLimit: number;
@@ -358,12 +351,14 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
     maxAttempts: redial?.maxAttempts ?? 1,
     redialProbability: redial?.redialProbability ?? 0,
     redials,
-    uArrival: streams.stream('arrivals'),
-    uSelf: streams.stream('selfService'),
-    drawHandle: compileSampler(scenario.handle, streams.stream('handleTime')),
-    drawPatience: scenario.patience ? compileSampler(scenario.patience, streams.stream('patience')) : null,
-    uRedial: streams.stream('redial'),
-    drawRedialDelay: redials ? compileSampler(redial.delay, streams.stream('redialDelay')) : null,
+    uArrival: new AleaStream(seed, replication, 'arrivals'),
+    uSelf: new AleaStream(seed, replication, 'selfService'),
+    handle: new Sampler(scenario.handle, new AleaStream(seed, replication, 'handleTime')),
+    patience: scenario.patience
+      ? new Sampler(scenario.patience, new AleaStream(seed, replication, 'patience'))
+      : null,
+    uRedial: new AleaStream(seed, replication, 'redial'),
+    redialDelay: redials ? new Sampler(redial.delay, new AleaStream(seed, replication, 'redialDelay')) : null,
     warmupSeconds: scenario.measurement?.warmupSeconds ?? 0,
     warmupArrivals: scenario.measurement?.warmupArrivals ?? 0,
     cohortLimit: scenario.measurement?.arrivals ?? Infinity,
@@ -454,8 +449,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
  */
 function runLoop(input: RunInput): RunOutput {
   const { n, L, H, rate, explicitTimes, agents, selfShare, waitingRoom, threshold } = input;
-  const { maxAttempts, redialProbability, redials, uArrival, uSelf, drawHandle, drawPatience } = input;
-  const { uRedial, drawRedialDelay, warmupSeconds, warmupArrivals, cohortLimit, recorder } = input;
+  const { maxAttempts, redialProbability, redials, uArrival, uSelf, handle, patience } = input;
+  const { uRedial, redialDelay, warmupSeconds, warmupArrivals, cohortLimit, recorder } = input;
   const c = input.columns;
   const offered = c.offered;
   const freshCallers = c.freshCallers;
@@ -507,10 +502,10 @@ function runLoop(input: RunInput): RunOutput {
   let waiting = 0; // callers waiting (abandoned callers still in the FIFO excluded)
   let pendingRedials = 0;
   let pendingDispatch = false;
-  let accMeasured = 0;
-  let accAgents = 0;
-  let accBusy = 0;
-  let accWaiting = 0;
+  // Time-weighted sums of the current interval: measured seconds, agent-seconds, busy
+  // agent-seconds, caller-seconds waiting. Kept in a typed array rather than in local
+  // variables, which the optimising compiler may box (allocate) at every update.
+  const acc = new Float64Array(4);
   let events = 0;
   let attempts = 0;
   let callers = 0; // agent-bound fresh callers so far (their numbers)
@@ -532,7 +527,7 @@ function runLoop(input: RunInput): RunOutput {
       if (explicitTimes !== null) {
         nextArrival = explicitNext < explicitTimes.length ? explicitTimes[explicitNext++]! : Infinity;
       } else {
-        let e = -Math.log(uArrival());
+        let e = -Math.log(uArrival.next());
         let tt = arrivalClock;
         let i = arrivalInterval;
         nextArrival = Infinity;
@@ -594,7 +589,7 @@ function runLoop(input: RunInput): RunOutput {
         pRefs[slot]!--;
         waiting--;
         const w = now - pArrival[slot]!;
-        const h = drawHandle();
+        const h = handle.next();
         busy++;
         calendar.schedule(now + h, P_SERVICE_END, SERVICE_END, 0);
         pState[slot] = ANSWERED;
@@ -633,11 +628,12 @@ function runLoop(input: RunInput): RunOutput {
     if (t > lastT) {
       const from = measureStart > lastT ? measureStart : lastT;
       const span = t - from; // -Infinity before measurement starts
-      const dt = measureDone || span <= 0 ? NOT_A_SMALL_INTEGER_ZERO : span;
-      accMeasured += dt;
-      accAgents += staffed * dt;
-      accBusy += busy * dt;
-      accWaiting += waiting * dt;
+      if (!measureDone && span > 0) {
+        acc[0] += span;
+        acc[1] += staffed * span;
+        acc[2] += busy * span;
+        acc[3] += waiting * span;
+      }
       lastT = t;
     }
     if (t < now) throw new Error(`simulate: internal error, the clock would go back from ${now} to ${t}`);
@@ -646,11 +642,11 @@ function runLoop(input: RunInput): RunOutput {
 
     if (source === 1) {
       // ---- Interval boundary: close the interval's time-weighted sums, change staffing ----
-      measuredSeconds[ci] = accMeasured;
-      agentSeconds[ci] = accAgents;
-      busySeconds[ci] = accBusy;
-      waitingSeconds[ci] = accWaiting;
-      accMeasured = accAgents = accBusy = accWaiting = 0;
+      measuredSeconds[ci] = acc[0]!;
+      agentSeconds[ci] = acc[1]!;
+      busySeconds[ci] = acc[2]!;
+      waitingSeconds[ci] = acc[3]!;
+      acc.fill(0);
       ci++;
       staffed = agents[ci] ?? 0;
       nextBoundary = ci + 1 < n ? (ci + 1) * L : Infinity;
@@ -697,7 +693,7 @@ function runLoop(input: RunInput): RunOutput {
           );
         }
         // A failed attempt: the caller redials, or gives up.
-        if (redials && pAttempt[slot]! < maxAttempts && uRedial() < redialProbability) {
+        if (redials && pAttempt[slot]! < maxAttempts && uRedial.next() < redialProbability) {
           if (pool.freeCount === 0) {
             pool.grow();
             pArrival = pool.arrival;
@@ -717,7 +713,7 @@ function runLoop(input: RunInput): RunOutput {
           pState[next] = REDIAL_PENDING;
           pRefs[next] = 1;
           pendingRedials++;
-          calendar.schedule(now + drawRedialDelay!(), P_ARRIVAL, REDIAL, next);
+          calendar.schedule(now + redialDelay!.next(), P_ARRIVAL, REDIAL, next);
         } else {
           openMeasured -= pMeasured[slot]!;
         }
@@ -729,7 +725,7 @@ function runLoop(input: RunInput): RunOutput {
     } else {
       // ---- A fresh call enters ----
       needArrival = true;
-      if (selfShare > 0 && uSelf() < selfShare) {
+      if (selfShare > 0 && uSelf.next() < selfShare) {
         selfServed[!measureDone && now >= measureStart ? ci : n]!++;
         continue;
       }
@@ -771,7 +767,7 @@ function runLoop(input: RunInput): RunOutput {
     offered[row]!++;
     if (busy < staffed && waiting === 0) {
       // A free agent answers at once.
-      const h = drawHandle();
+      const h = handle.next();
       busy++;
       calendar.schedule(now + h, P_SERVICE_END, SERVICE_END, 0);
       answered[row]!++;
@@ -789,13 +785,13 @@ function runLoop(input: RunInput): RunOutput {
       if (recording) {
         recording = recorder!.add(pCaller[slot]!, pAttempt[slot]!, now, 0, 0, 2, pMeasured[slot]!);
       }
-      if (redials && pAttempt[slot]! < maxAttempts && uRedial() < redialProbability) {
+      if (redials && pAttempt[slot]! < maxAttempts && uRedial.next() < redialProbability) {
         // The same slot carries the next attempt (nothing else refers to it).
         pAttempt[slot]!++;
         pState[slot] = REDIAL_PENDING;
         pRefs[slot] = 1;
         pendingRedials++;
-        calendar.schedule(now + drawRedialDelay!(), P_ARRIVAL, REDIAL, slot);
+        calendar.schedule(now + redialDelay!.next(), P_ARRIVAL, REDIAL, slot);
       } else {
         openMeasured -= pMeasured[slot]!;
         pState[slot] = FREE;
@@ -816,9 +812,9 @@ function runLoop(input: RunInput): RunOutput {
       }
       fifo[fifoTail & fifoMask] = slot;
       fifoTail++;
-      if (drawPatience !== null) {
+      if (patience !== null) {
         pRefs[slot] = 2;
-        calendar.schedule(now + drawPatience(), P_ABANDONMENT, ABANDONMENT, slot);
+        calendar.schedule(now + patience.next(), P_ABANDONMENT, ABANDONMENT, slot);
       } else {
         pRefs[slot] = 1;
       }
@@ -828,17 +824,19 @@ function runLoop(input: RunInput): RunOutput {
   // ---- End of the run: close the last interval, count who is still waiting ----
   if (endSeconds > lastT) {
     const from = measureStart > lastT ? measureStart : lastT;
-    const dt = measureDone || endSeconds <= from ? 0 : endSeconds - from;
-    accMeasured += dt;
-    accAgents += staffed * dt;
-    accBusy += busy * dt;
-    accWaiting += waiting * dt;
+    const span = endSeconds - from;
+    if (!measureDone && span > 0) {
+      acc[0] += span;
+      acc[1] += staffed * span;
+      acc[2] += busy * span;
+      acc[3] += waiting * span;
+    }
   }
   if (ci < n) {
-    measuredSeconds[ci] = accMeasured;
-    agentSeconds[ci] = accAgents;
-    busySeconds[ci] = accBusy;
-    waitingSeconds[ci] = accWaiting;
+    measuredSeconds[ci] = acc[0]!;
+    agentSeconds[ci] = acc[1]!;
+    busySeconds[ci] = acc[2]!;
+    waitingSeconds[ci] = acc[3]!;
   }
   let stillWaitingAll = 0;
   let unresolvedWaiting = 0;
