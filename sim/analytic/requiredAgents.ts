@@ -100,6 +100,9 @@ export const SEARCH_TAIL_WEIGHT = 1e-40;
  * caller's warm start), gallops up or down by 1, 2, 4, ... agents and bisects:
  * typically 2 to 4 evaluations when the guess is close. Without patience and
  * with unlimited room only stable counts (agents > load) are considered.
+ * With no calls offered, the answer is what a lone arriving caller needs
+ * (`queueMetrics` judges an empty load that way): usually 1 agent, 0 when the
+ * targets allow nobody to be answered.
  *
  * Unreachable targets throw: a service level (any kind) of 1 with calls
  * offered (some callers always wait; with t = 0 none waits only if none
