@@ -474,8 +474,15 @@ function runLoop(input: RunInput): RunOutput {
   let postWarmup = 0; // fresh callers arrived at or after warmupSeconds
   let openMeasured = 0; // measured callers not yet answered nor given up
   let cohortClosed = false;
-  // Time-weighted sums count from measureStart until the cohort closes.
-  let measureStart = warmupArrivals === 0 ? warmupSeconds : Infinity;
+  // The clock's doubles that live from one event to the next, in a typed array: the
+  // optimising compiler may box (allocate) such values when they are loop variables.
+  // [0] now; [1] time-weighted sums are up to date until here; [2] next fresh arrival;
+  // [3] the arrival process's own clock; [4] next interval boundary; [5] start of the
+  // measured time (the time-weighted sums count from it until the cohort closes).
+  const clock = new Float64Array(6);
+  clock[2] = Infinity;
+  clock[4] = n > 1 ? L : Infinity;
+  clock[5] = warmupArrivals === 0 ? warmupSeconds : Infinity;
   let measureDone = false;
   let recording = recorder !== null;
 
@@ -494,8 +501,6 @@ function runLoop(input: RunInput): RunOutput {
   let fifoHead = 0; // position of the oldest entry (counts up; masked on access)
   let fifoTail = 0; // position after the newest entry
 
-  let now = 0;
-  let lastT = 0; // time-weighted sums are up to date until here
   let ci = 0; // current interval
   let staffed = agents[0] ?? 0;
   let busy = 0;
@@ -514,30 +519,28 @@ function runLoop(input: RunInput): RunOutput {
   // The next fresh arrival and the next interval boundary are scalars merged with
   // the calendar's top, not calendar entries.
   let arrivalInterval = 0;
-  let arrivalClock = 0;
   let explicitNext = 0;
-  let nextArrival = Infinity;
-  let nextBoundary = n > 1 ? L : Infinity;
   let needArrival = true;
 
   for (;;) {
+    let now = clock[0]!;
     if (needArrival) {
       // Next fresh arrival: a unit exponential mapped through the integrated rate.
       needArrival = false;
       if (explicitTimes !== null) {
-        nextArrival = explicitNext < explicitTimes.length ? explicitTimes[explicitNext++]! : Infinity;
+        clock[2] = explicitNext < explicitTimes.length ? explicitTimes[explicitNext++]! : Infinity;
       } else {
         let e = -Math.log(uArrival.next());
-        let tt = arrivalClock;
+        let tt = clock[3]!;
         let i = arrivalInterval;
-        nextArrival = Infinity;
+        let next = Infinity;
         while (i < n) {
           const r = rate[i]!;
           const end = (i + 1) * L;
           if (r > 0) {
             const dt = e / r;
             if (tt + dt < end) {
-              nextArrival = tt + dt;
+              next = tt + dt;
               break;
             }
             e -= r * (end - tt);
@@ -547,7 +550,8 @@ function runLoop(input: RunInput): RunOutput {
           tt = end;
         }
         arrivalInterval = i;
-        arrivalClock = nextArrival;
+        clock[2] = next;
+        clock[3] = next;
       }
     }
 
@@ -555,6 +559,8 @@ function runLoop(input: RunInput): RunOutput {
     let t: number;
     let priority: number;
     let source: number; // 0 calendar, 1 boundary, 2 fresh arrival
+    const nextArrival = clock[2]!;
+    const nextBoundary = clock[4]!;
     if (nextBoundary <= nextArrival) {
       t = nextBoundary;
       priority = P_STAFFING;
@@ -625,7 +631,9 @@ function runLoop(input: RunInput): RunOutput {
     if (t >= H) break;
 
     // ---- Advance the clock and the time-weighted sums ----
+    const lastT = clock[1]!;
     if (t > lastT) {
+      const measureStart = clock[5]!;
       const from = measureStart > lastT ? measureStart : lastT;
       const span = t - from; // -Infinity before measurement starts
       if (!measureDone && span > 0) {
@@ -634,10 +642,11 @@ function runLoop(input: RunInput): RunOutput {
         acc[2] += busy * span;
         acc[3] += waiting * span;
       }
-      lastT = t;
+      clock[1] = t;
     }
     if (t < now) throw new Error(`simulate: internal error, the clock would go back from ${now} to ${t}`);
     now = t;
+    clock[0] = t;
     events++;
 
     if (source === 1) {
@@ -649,7 +658,7 @@ function runLoop(input: RunInput): RunOutput {
       acc.fill(0);
       ci++;
       staffed = agents[ci] ?? 0;
-      nextBoundary = ci + 1 < n ? (ci + 1) * L : Infinity;
+      clock[4] = ci + 1 < n ? (ci + 1) * L : Infinity;
       if (busy < staffed && waiting > 0) pendingDispatch = true;
       continue;
     }
@@ -726,13 +735,13 @@ function runLoop(input: RunInput): RunOutput {
       // ---- A fresh call enters ----
       needArrival = true;
       if (selfShare > 0 && uSelf.next() < selfShare) {
-        selfServed[!measureDone && now >= measureStart ? ci : n]!++;
+        selfServed[!measureDone && now >= clock[5]! ? ci : n]!++;
         continue;
       }
       // Is this caller measured? Computed without branches that would first run late.
       const position = now >= warmupSeconds ? postWarmup++ : -1;
       const m = (position >= warmupArrivals ? 1 : 0) & (position < cohortEnd ? 1 : 0);
-      if (measureStart === Infinity && position === warmupArrivals) measureStart = now;
+      if (clock[5] === Infinity && position === warmupArrivals) clock[5] = now;
       if (position === cohortEnd) {
         measureDone = true;
         cohortClosed = true;
@@ -822,7 +831,9 @@ function runLoop(input: RunInput): RunOutput {
   }
 
   // ---- End of the run: close the last interval, count who is still waiting ----
+  const lastT = clock[1]!;
   if (endSeconds > lastT) {
+    const measureStart = clock[5]!;
     const from = measureStart > lastT ? measureStart : lastT;
     const span = endSeconds - from;
     if (!measureDone && span > 0) {
