@@ -22,7 +22,8 @@ import type { QueueMetrics, QueueParams } from './types.js';
  *   unlimited room and abandonment the chain is cut where the omitted tail,
  *   bounded by a geometric series (the ratios lambda / (c mu + m theta) fall),
  *   is below 1e-300 of the modal weight: every probability that a double can
- *   hold relative to 1 is kept. Arrivals see these probabilities (PASTA).
+ *   hold relative to 1 is kept. The same bound ends the lower tail, and a
+ *   finite room's upper tail (whose blocking is then below 1e-300: 0). Arrivals see these probabilities (PASTA).
  * - Waiting times of a tagged FIFO caller who finds m callers queued: he is
  *   answered after m + 1 phases at rates c mu + j theta (j = m, ..., 0) unless
  *   his own patience (rate theta) runs out first. Killing by patience turns
@@ -69,7 +70,9 @@ import type { QueueMetrics, QueueParams } from './types.js';
  *   `waitingRoom` is not a non-negative integer (`waitingRoom` may be
  *   `Infinity`), `arrivalsPerHour` or `answerWithinSeconds` is negative or not
  *   finite, `meanHandleSeconds` is not a positive finite number, or
- *   `meanPatienceSeconds` is not positive
+ *   `meanPatienceSeconds` is not positive; also when the chain would need more
+ *   than 5 million states (an overloaded queue whose mean patience or waiting
+ *   room is so large that millions of callers queue: use the Erlang C limits)
  * @example
  * // 100 calls per 30 min, 3-min handle, 14 agents, 20 s threshold (Erlang C)
  * queueMetrics({ agents: 14, arrivalsPerHour: 200, meanHandleSeconds: 180, answerWithinSeconds: 20 });
@@ -139,6 +142,16 @@ function grow(buffer: Float64Array, size: number): Float64Array {
 /** Omitted tails of the chain are bounded below this weight (the modal state weighs 1). */
 const TAIL_WEIGHT = 1e-300;
 
+/** Most states of the chain handled (memory: 16 bytes each). */
+const MAX_STATES = 5_000_000;
+
+function tooManyStates(callers: number): RangeError {
+  return new RangeError(
+    `queueMetrics: the queue would hold about ${callers} callers, beyond the ${MAX_STATES} states ` +
+      'this exact method handles (patience too long or waiting room too large for an overloaded queue)',
+  );
+}
+
 /**
  * `queueMetrics` in internal units, without argument checks: `agents` c,
  * arrival rate `lambda` per second, service rate `mu` per second, abandonment
@@ -169,6 +182,7 @@ export function queueMetricsUnchecked(
   else if (theta > 0) mode = c + Math.floor((lambda - cmu) / theta);
   else mode = nMax;
   if (mode > nMax) mode = nMax;
+  if (mode > MAX_STATES) throw tooManyStates(mode);
 
   // Downward from the mode: u(n-1) = u(n) death(n) / lambda, until 0 or underflow.
   lowerWeights = grow(lowerWeights, mode + 1);
@@ -196,10 +210,14 @@ export function queueMetricsUnchecked(
     u *= ratio;
     if (u === 0) break;
     hi = next;
-    if (hi - lo >= weights.length) weights = grow(weights, hi - lo + 1);
+    if (hi - lo >= weights.length) {
+      if (hi - lo > MAX_STATES) throw tooManyStates(hi);
+      weights = grow(weights, hi - lo + 1);
+    }
     weights[hi - lo] = u;
-    // Later ratios are smaller, so the rest weighs at most u r / (1 - r).
-    if (room === Infinity && ratio < 1 && (u * ratio) / (1 - ratio) < tailWeight) break;
+    // Later ratios are no larger, so the rest weighs at most u r / (1 - r). With a
+    // finite room the last state (blocking) is then below the bound too: 0.
+    if (ratio < 1 && (u * ratio) / (1 - ratio) < tailWeight) break;
   }
 
   let total = 0;

@@ -1108,6 +1108,15 @@ describe('queueMetrics argument checks', () => {
     expect(() => queueMetrics({ ...ok, ...bad })).toThrow(message);
   });
 
+  it('refuses, with a RangeError, a chain of more than 5 million states', () => {
+    // Overloaded (A = 50 > 10 agents) with a mean patience of 1e12 s: about 2e11 callers would queue.
+    expect(() =>
+      queueMetrics({ ...ok, agents: 10, arrivalsPerHour: 1000, meanPatienceSeconds: 1e12 }),
+    ).toThrow(/queueMetrics: the queue would hold about \d+ callers, beyond the 5000000 states/);
+    // A huge room is fine while the queue is stable: its tail is cut at 1e-300.
+    expect(queueMetrics({ ...ok, waitingRoom: 1e9 }).blockRate).toBe(0);
+  });
+
   it('rejects a missing parameter object with a TypeError', () => {
     expect(() => queueMetrics(undefined as unknown as QueueParams)).toThrow(TypeError);
   });
