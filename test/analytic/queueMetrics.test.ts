@@ -1114,7 +1114,7 @@ describe('queueMetrics argument checks', () => {
       queueMetrics({ ...ok, agents: 10, arrivalsPerHour: 1000, meanPatienceSeconds: 1e12 }),
     ).toThrow(/queueMetrics: the queue would hold about \d+ callers, beyond the 5000000 states/);
     // A huge room is fine while the queue is stable: its tail is cut at 1e-300.
-    expect(queueMetrics({ ...ok, waitingRoom: 1e9 }).blockRate).toBe(0);
+    expect(queueMetrics({ ...ok, agents: 6, waitingRoom: 1e9 }).blockRate).toBe(0);
   });
 
   it('rejects a missing parameter object with a TypeError', () => {
