@@ -1063,6 +1063,55 @@ describe('queueMetrics properties', () => {
     );
   });
 
+  it('Erlang A and finite rooms: answer rate and service level fall as the load grows', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 300 }),
+        fc.double({ min: 0.01, max: 400, noNaN: true }),
+        fc.double({ min: 5, max: 2_000, noNaN: true }),
+        fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 60 })),
+        (c, erlangs, patience, room) => {
+          const q = {
+            agents: c,
+            meanHandleSeconds: 200,
+            meanPatienceSeconds: patience,
+            waitingRoom: room,
+            answerWithinSeconds: 20,
+          };
+          const now = queueMetrics({ ...q, arrivalsPerHour: erlangs * 18 });
+          const more = queueMetrics({ ...q, arrivalsPerHour: erlangs * 18 * 1.05 });
+          expect(more.answerRate).toBeLessThanOrEqual(now.answerRate * (1 + 1e-12));
+          expect(more.serviceLevel).toBeLessThanOrEqual(now.serviceLevel * (1 + 1e-12));
+          expect(more.blockRate).toBeGreaterThanOrEqual(now.blockRate * (1 - 1e-12));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never returns NaN at large scale (up to 5,000 agents and 6,000 erlangs)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 5000 }),
+        fc.double({ min: 0.5, max: 1.2, noNaN: true }),
+        fc.oneof(fc.constant(Infinity), fc.double({ min: 10, max: 1_000, noNaN: true })),
+        fc.double({ min: 0, max: 300, noNaN: true }),
+        (c, loadPerAgent, patience, t) => {
+          const m = queueMetrics({
+            agents: c,
+            arrivalsPerHour: (c * loadPerAgent * 3600) / 180,
+            meanHandleSeconds: 180,
+            meanPatienceSeconds: patience,
+            answerWithinSeconds: t,
+          });
+          for (const value of Object.values(m)) expect(Number.isNaN(value)).toBe(false);
+          if (m.stable) expect(Math.abs(m.answerRate + m.abandonRate + m.blockRate - 1)).toBeLessThan(1e-12);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('stays finite and accurate at 5,000 agents and 5,000 erlangs', () => {
     const m = queueMetrics({
       agents: 5000,
