@@ -37,7 +37,7 @@ export type TargetDirection = 'atLeast' | 'atMost';
  * @returns one row per period with data
  * @example
  * periodTable(result, 'answerRate', { target: 0.8 });
- * // => [{ period: '2020-Q1', n: 20, mean: 0.83, ciLow: 0.829, ciHigh: 0.832, p05: 0.82, p95: 0.84, shareMeetingTarget: 1 }, ...]
+ * // shape (values illustrative): [{ period: '2020-Q1', n: 20, mean: 0.83, ciLow: 0.829, ciHigh: 0.832, p05: 0.82, p95: 0.84, shareMeetingTarget: 1 }, ...]
  */
 export function periodTable(
   result: ReplicationResult,

@@ -325,8 +325,8 @@ function runOnWorkers(
  * @throws {Error} "run npm run build" when workers are asked for and `dist/` is missing or stale
  * @example
  * const result = await replicate(scenario, { replications: 20, seed: 1, workers: 2 });
- * result.kpis.answerRate; // => { n: 20, mean: 0.83, sd: 0.004, ciLow: 0.828, ciHigh: 0.832, p05: 0.826, p95: 0.837 }
- * result.quarters.map((q) => [q.period, q.kpis.answerRate?.mean]); // => [['2020-Q1', 0.81], ...]
+ * result.kpis.answerRate; // shape (values illustrative): { n: 20, mean: 0.83, sd: 0.004, ciLow: 0.828, ciHigh: 0.832, p05: 0.826, p95: 0.837 }
+ * result.quarters.map((q) => [q.period, q.kpis.answerRate?.mean]); // e.g. [['2020-Q1', 0.81], ...]
  */
 export async function replicate(scenario: Scenario, options: ReplicateOptions): Promise<ReplicationResult> {
   const { replications, seed, onProgress, level = 0.95, keepIntervals = false } = options;
