@@ -1,0 +1,727 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { dayKind, CALENDAR_YEARS } from '../core/calendar.js';
+import { InputError, type InputIssue } from '../core/errors.js';
+import type { ArrivalSpec, Distribution, RedialOptions, Scenario } from '../model/types.js';
+import { decodeText } from './encoding.js';
+import { formatJsonPath, parseJson } from './json.js';
+import { nearestName } from './nearestName.js';
+import { formatLocalDateTime, parseLocalDateTime } from './table.js';
+import { readArrivalProfile, readArrivalRates, readStaffingTable } from './tables.js';
+import { readTargetSet, type TargetSet } from './targets.js';
+
+/*
+ * Scenario files (data/README.md, "Scenario files"): one strict JSON document
+ * per scenario, with CSV side tables where a table is natural (intraday
+ * profile, staffing table, arrival rates), read into the simulator's
+ * `Scenario`. Every parameter carries a source (`sources`, keyed by JSON path).
+ */
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+/** A day of the week, as the scenario file spells it. */
+export type ScenarioWeekday = (typeof WEEKDAYS)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+const distributionSchema = z
+  .object({
+    kind: z.enum(['exponential', 'lognormal', 'gamma', 'erlang', 'deterministic']),
+    meanSeconds: z.number().positive().max(86_400),
+    cv: z.number().positive().max(100).optional(),
+    phases: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+const dateFactorSchema = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    factor: z.number().min(0).max(100),
+    label: z.string().min(1),
+  })
+  .strict();
+
+const scenarioFileSchema = z
+  .object({
+    formatVersion: z.literal(1),
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+    title: z.string().min(1),
+    description: z.string().optional(),
+    horizon: z
+      .object({
+        startDate: isoDate,
+        days: z.number().int().min(1).max(366),
+        intervalMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]),
+      })
+      .strict(),
+    arrivals: z
+      .object({
+        kind: z.enum(['profile', 'table']),
+        inboundCallsPerDay: z.number().min(0).max(10_000_000).optional(),
+        monthFactors: z.array(z.number().min(0).max(100)).length(12).optional(),
+        normaliseMonthFactors: z.boolean().optional(),
+        weekdayFactors: z.array(z.number().min(0).max(100)).length(7).optional(),
+        intradayProfileFile: z.string().min(1).optional(),
+        arrivalRatesFile: z.string().min(1).optional(),
+        selfServiceShare: z.number().min(0).max(1),
+        dayBusynessCv: z.number().min(0).max(10),
+      })
+      .strict(),
+    calendar: z
+      .object({
+        holidays: z.literal('china-official'),
+        holidayLoadAs: z.enum(WEEKDAYS),
+        adjustedWorkingDayLoadAs: z.enum(WEEKDAYS),
+        keepHorizonTotal: z.boolean(),
+      })
+      .strict()
+      .optional(),
+    loadAdjustments: z.array(dateFactorSchema).optional(),
+    handle: distributionSchema,
+    patience: distributionSchema.optional(),
+    waitingRoom: z.number().int().min(0).max(1_000_000).optional(),
+    redial: z
+      .object({
+        redialProbability: z.number().min(0).max(1),
+        maxAttempts: z.number().int().min(1).max(100),
+        delay: distributionSchema,
+      })
+      .strict()
+      .optional(),
+    agents: z
+      .object({
+        kind: z.enum(['constant', 'table']),
+        count: z.number().int().min(0).max(100_000).optional(),
+        staffingFile: z.string().min(1).optional(),
+        adjustments: z.array(dateFactorSchema).optional(),
+      })
+      .strict(),
+    answerWithinSeconds: z.number().min(0).max(86_400),
+    targets: z
+      .object({
+        file: z.string().min(1),
+        answerRateDefinition: z.enum(['perAttempt', 'perCaller', 'includingSelfService']),
+      })
+      .strict()
+      .optional(),
+    budget: z
+      .object({
+        seatRentalYuan: z.number().min(0).max(1e12).optional(),
+        managementFeeYuan: z.number().min(0).max(1e12).optional(),
+        payrollYuan: z.number().min(0).max(1e12).optional(),
+        statedTotalYuan: z.number().min(0).max(1e12),
+        previousYearTotalYuan: z.number().min(0).max(1e12).optional(),
+      })
+      .strict()
+      .optional(),
+    sources: z.record(z.string(), z.string()),
+  })
+  .strict();
+
+/** The scenario file as written (after the schema check). */
+export type ScenarioFileData = z.output<typeof scenarioFileSchema>;
+
+/** The schema of a scenario file (strict zod; see data/README.md). */
+export const scenarioFileZodSchema: z.ZodType<ScenarioFileData> = scenarioFileSchema;
+
+/** How the answer rate of a scenario's targets is defined (FACTS §0.1; SEED definitions). */
+export type AnswerRateDefinition = 'perAttempt' | 'perCaller' | 'includingSelfService';
+
+/** What a scenario file says beyond the simulator's `Scenario`. */
+export interface ScenarioMeta {
+  /** The file read. */
+  readonly file: string;
+  readonly name: string;
+  readonly title: string;
+  readonly description?: string;
+  /** Source of every parameter, keyed by JSON path (`arrivals.inboundCallsPerDay`). */
+  readonly sources: Readonly<Record<string, string>>;
+  /** The target set and the answer-rate definition it is judged on, when the file names one. */
+  readonly targets?: { readonly set: TargetSet; readonly answerRateDefinition: AnswerRateDefinition };
+  /** The budget lines, yuan (read by the budget and report code; the simulator ignores them). */
+  readonly budget?: ScenarioFileData['budget'];
+  /** Expected agent-bound first attempts (after self-service, before redials) per day over the horizon. */
+  readonly agentBoundCallsPerDay: number;
+  /** Expected calls entering (before self-service) per day, one per day of the horizon. */
+  readonly inboundCallsByDay: readonly number[];
+  /** Public holidays and worked weekend days inside the horizon, when the calendar rule applies. */
+  readonly specialDays: readonly { readonly date: string; readonly kind: 'holiday' | 'adjustedWorkingDay' }[];
+  /** The file as written (after the schema check). */
+  readonly data: ScenarioFileData;
+}
+
+/** A scenario read from a file: the simulator's input and what else the file says. */
+export interface ScenarioFile {
+  readonly scenario: Scenario;
+  readonly meta: ScenarioMeta;
+}
+
+/** Fields that are not parameters and need no source. */
+const NO_SOURCE_NEEDED = new Set(['formatVersion', 'name', 'title', 'description', 'sources']);
+
+/** JSON paths of the parameters of a file: leaves, arrays counted whole; `kind` and `label` excluded. */
+function parameterPaths(value: unknown, path: (string | number)[] = []): string[] {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => {
+      if (path.length === 0 && NO_SOURCE_NEEDED.has(key)) return [];
+      if (key === 'kind' || key === 'label') return [];
+      return parameterPaths(inner, [...path, key]);
+    });
+  }
+  if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object')) {
+    return value.flatMap((inner, i) => parameterPaths(inner, [...path, i]));
+  }
+  return [formatJsonPath(path)];
+}
+
+/** Every path and each of its ancestors (`a.b[0].c` -> `a`, `a.b`, `a.b[0]`, `a.b[0].c`). */
+function withAncestors(paths: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of paths) {
+    const parts = p.match(/^[^.[]+|\.[^.[]+|\[\d+\]/g) ?? [p];
+    let prefix = '';
+    for (const part of parts) {
+      prefix += part;
+      out.add(prefix);
+    }
+  }
+  return out;
+}
+
+/** A parameter is covered when `sources` has its path or an ancestor's. */
+function checkSources(data: ScenarioFileData, file: string): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const params = parameterPaths(data);
+  const known = withAncestors(params);
+  const keys = Object.keys(data.sources);
+  for (const key of keys) {
+    const text = (data.sources[key] ?? '').trim();
+    const column = `sources[${JSON.stringify(key)}]`;
+    if (!known.has(key)) {
+      const near = nearestName(key, [...known]);
+      issues.push({
+        file,
+        row: 0,
+        column,
+        message: `names no parameter of this file${near !== undefined ? ` (did you mean "${near}"?)` : ''}`,
+      });
+    } else if (text === '') {
+      issues.push({ file, row: 0, column, message: 'must give a source or "assumed: <reasoning>" (got "")' });
+    } else if (/^assumed\b/i.test(text) && !/^assumed: \S.{9,}/i.test(text)) {
+      issues.push({
+        file,
+        row: 0,
+        column,
+        message: `an assumption must give its reasoning, "assumed: <at least 10 characters>" (got ${JSON.stringify(text)})`,
+      });
+    }
+  }
+  for (const param of params) {
+    const covered = [...withAncestors([param])].some((p) => keys.includes(p));
+    if (!covered) {
+      issues.push({
+        file,
+        row: 0,
+        column: param,
+        message:
+          'has no source (add it to "sources" under this path or a parent path, or "assumed: <reasoning>")',
+      });
+    }
+  }
+  return issues;
+}
+
+function distributionOf(
+  d: z.output<typeof distributionSchema>,
+  path: string,
+  file: string,
+  issues: InputIssue[],
+): Distribution {
+  const need = (field: 'cv' | 'phases', kind: string): void => {
+    if (d[field] === undefined)
+      issues.push({
+        file,
+        row: 0,
+        column: `${path}.${field}`,
+        message: `is required for a ${kind} (expected a number)`,
+      });
+  };
+  const forbid = (field: 'cv' | 'phases'): void => {
+    if (d[field] !== undefined)
+      issues.push({
+        file,
+        row: 0,
+        column: `${path}.${field}`,
+        message: `is not used by a ${d.kind} distribution (remove it)`,
+      });
+  };
+  switch (d.kind) {
+    case 'exponential':
+    case 'deterministic':
+      forbid('cv');
+      forbid('phases');
+      return { kind: d.kind, meanSeconds: d.meanSeconds };
+    case 'lognormal':
+    case 'gamma':
+      need('cv', d.kind);
+      forbid('phases');
+      return { kind: d.kind, meanSeconds: d.meanSeconds, cv: d.cv ?? 1 };
+    case 'erlang':
+      need('phases', 'erlang');
+      forbid('cv');
+      return { kind: 'erlang', meanSeconds: d.meanSeconds, phases: d.phases ?? 1 };
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+function isoDay(startDay: number, d: number): string {
+  return new Date((startDay + d) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Day numbers (days since 1970-01-01) of a from/to pair inside the horizon, or issues. */
+function dateRange(
+  range: z.output<typeof dateFactorSchema>,
+  path: string,
+  startDay: number,
+  days: number,
+  file: string,
+  issues: InputIssue[],
+): [number, number] | undefined {
+  const from = parseLocalDateTime(range.from);
+  const to = parseLocalDateTime(range.to);
+  const bad = (field: string, message: string): void => {
+    issues.push({ file, row: 0, column: `${path}.${field}`, message });
+  };
+  if (from === undefined) bad('from', `is not a calendar date (got ${JSON.stringify(range.from)})`);
+  if (to === undefined) bad('to', `is not a calendar date (got ${JSON.stringify(range.to)})`);
+  if (from === undefined || to === undefined) return undefined;
+  const a = from / 86_400 - startDay;
+  const b = to / 86_400 - startDay;
+  const last = isoDay(startDay, days - 1);
+  let ok = true;
+  if (a < 0 || a >= days) {
+    bad('from', `must be within the horizon ${isoDay(startDay, 0)} to ${last} (got ${range.from})`);
+    ok = false;
+  }
+  if (b < 0 || b >= days) {
+    bad('to', `must be within the horizon ${isoDay(startDay, 0)} to ${last} (got ${range.to})`);
+    ok = false;
+  }
+  if (ok && b < a) {
+    bad('to', `must not be before from (${range.from}) (got ${range.to})`);
+    ok = false;
+  }
+  return ok ? [a, b] : undefined;
+}
+
+/** A value per interval from a table whose rows hold "from this start until the next row's". */
+function stepTable(
+  rows: readonly { readonly startSeconds: number; readonly value: number }[],
+  startSeconds: number,
+  intervals: number,
+  intervalSeconds: number,
+  file: string,
+  column: string,
+  issues: InputIssue[],
+): number[] {
+  const first = rows[0];
+  if (first === undefined || first.startSeconds !== startSeconds) {
+    issues.push({
+      file,
+      row: 0,
+      column,
+      message: `the first row must start at the horizon's start ${formatLocalDateTime(startSeconds)} (got ${
+        first === undefined ? 'no rows' : formatLocalDateTime(first.startSeconds)
+      })`,
+    });
+    return [];
+  }
+  const out = new Array<number>(intervals);
+  let r = 0;
+  for (let i = 0; i < intervals; i++) {
+    const t = startSeconds + i * intervalSeconds;
+    while (r + 1 < rows.length && (rows[r + 1]?.startSeconds ?? Infinity) <= t) r++;
+    out[i] = rows[r]?.value ?? 0;
+  }
+  return out;
+}
+
+function required<T>(
+  value: T | undefined,
+  path: string,
+  what: string,
+  file: string,
+  issues: InputIssue[],
+): T | undefined {
+  if (value === undefined) issues.push({ file, row: 0, column: path, message: `is required ${what}` });
+  return value;
+}
+
+function forbidden(value: unknown, path: string, what: string, file: string, issues: InputIssue[]): void {
+  if (value !== undefined)
+    issues.push({ file, row: 0, column: path, message: `is not used ${what} (remove it)` });
+}
+
+/** Run a side-table reader, collecting its InputError's issues. */
+function collect<T>(read: () => T, issues: InputIssue[]): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InputError) {
+      issues.push(...error.issues);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Turn a checked scenario file into the simulator's `Scenario`. Arrivals become
+ * an explicit table of expected calls per interval (`{ kind: 'table' }`) so that
+ * holidays, load adjustments and month factors are applied exactly as the file
+ * says; agents become a per-interval table.
+ */
+function build(data: ScenarioFileData, file: string): ScenarioFile {
+  const issues: InputIssue[] = [];
+  const folder = dirname(file);
+  const { startDate, days, intervalMinutes } = data.horizon;
+  const startSeconds = parseLocalDateTime(startDate);
+  if (startSeconds === undefined) {
+    throw new InputError([
+      {
+        file,
+        row: 0,
+        column: 'horizon.startDate',
+        message: `is not a calendar date (got ${JSON.stringify(startDate)})`,
+      },
+    ]);
+  }
+  const startDay = startSeconds / 86_400;
+  const intervalSeconds = intervalMinutes * 60;
+  const perDay = 1440 / intervalMinutes;
+  const intervals = days * perDay;
+  const horizonOption = { horizon: { startSeconds, days }, intervalSeconds };
+
+  const handle = distributionOf(data.handle, 'handle', file, issues);
+  const patience =
+    data.patience === undefined ? undefined : distributionOf(data.patience, 'patience', file, issues);
+  let redial: RedialOptions | undefined;
+  if (data.redial !== undefined) {
+    redial = {
+      redialProbability: data.redial.redialProbability,
+      maxAttempts: data.redial.maxAttempts,
+      delay: distributionOf(data.redial.delay, 'redial.delay', file, issues),
+    };
+  }
+
+  // Arrivals: expected calls entering per interval, and per day.
+  const a = data.arrivals;
+  const callsPerInterval = new Array<number>(intervals).fill(0);
+  const specialDays: { date: string; kind: 'holiday' | 'adjustedWorkingDay' }[] = [];
+  if (a.kind === 'profile') {
+    const what = 'for a profile (kind "profile")';
+    const volume = required(
+      a.inboundCallsPerDay,
+      'arrivals.inboundCallsPerDay',
+      `${what} (expected a number)`,
+      file,
+      issues,
+    );
+    const profileFile = required(
+      a.intradayProfileFile,
+      'arrivals.intradayProfileFile',
+      `${what} (expected a file name)`,
+      file,
+      issues,
+    );
+    forbidden(a.arrivalRatesFile, 'arrivals.arrivalRatesFile', what, file, issues);
+    const profile =
+      profileFile === undefined
+        ? undefined
+        : collect(() => readArrivalProfile(resolve(folder, profileFile)), issues);
+    if (profile !== undefined && profile.length !== perDay) {
+      issues.push({
+        file,
+        row: 0,
+        column: 'arrivals.intradayProfileFile',
+        message: `must have one share per ${intervalMinutes}-minute interval, ${perDay} rows (got ${profile.length})`,
+      });
+    }
+    let months = a.monthFactors ?? new Array<number>(12).fill(1);
+    if (a.normaliseMonthFactors === true) {
+      // Weighted by the days of each month of the horizon's first year (as shanghai12333.ts does).
+      const year = new Date(startDay * DAY_MS).getUTCFullYear();
+      const lengths = Array.from({ length: 12 }, (_, m) => new Date(Date.UTC(year, m + 1, 0)).getUTCDate());
+      const total = lengths.reduce((s, n) => s + n, 0);
+      const weighted = months.reduce((s, f, m) => s + f * (lengths[m] ?? 0), 0);
+      if (weighted > 0) months = months.map((f) => (f * total) / weighted);
+    }
+    const weekdays = a.weekdayFactors ?? new Array<number>(7).fill(1);
+    const cal = data.calendar;
+    if (cal !== undefined) {
+      const lastYear = new Date((startDay + days - 1) * DAY_MS).getUTCFullYear();
+      const firstYear = new Date(startDay * DAY_MS).getUTCFullYear();
+      for (const year of [firstYear, lastYear]) {
+        if (!CALENDAR_YEARS.includes(year)) {
+          issues.push({
+            file,
+            row: 0,
+            column: 'calendar.holidays',
+            message: `the official calendar is known for ${CALENDAR_YEARS.join(', ')} only (the horizon reaches ${year})`,
+          });
+        }
+      }
+    }
+    if (volume !== undefined && profile !== undefined && profile.length === perDay && issues.length === 0) {
+      const plain: number[] = [];
+      const adjusted: number[] = [];
+      for (let d = 0; d < days; d++) {
+        const date = new Date((startDay + d) * DAY_MS);
+        const weekdayIndex = (date.getUTCDay() + 6) % 7; // Monday 0
+        const month = months[date.getUTCMonth()] ?? 1;
+        const base = volume * month;
+        plain.push(base * (weekdays[weekdayIndex] ?? 1));
+        let w = weekdays[weekdayIndex] ?? 1;
+        if (cal !== undefined) {
+          const iso = isoDay(startDay, d);
+          const kind = dayKind(iso);
+          if (kind === 'holiday') w = weekdays[WEEKDAYS.indexOf(cal.holidayLoadAs)] ?? 1;
+          if (kind === 'adjustedWorkingDay')
+            w = weekdays[WEEKDAYS.indexOf(cal.adjustedWorkingDayLoadAs)] ?? 1;
+          if (kind === 'holiday' || kind === 'adjustedWorkingDay') specialDays.push({ date: iso, kind });
+        }
+        adjusted.push(base * w);
+      }
+      const plainTotal = plain.reduce((s, x) => s + x, 0);
+      const adjustedTotal = adjusted.reduce((s, x) => s + x, 0);
+      const scale = cal?.keepHorizonTotal === true && adjustedTotal > 0 ? plainTotal / adjustedTotal : 1;
+      for (let d = 0; d < days; d++) {
+        const dayCalls = (adjusted[d] ?? 0) * scale;
+        for (let s = 0; s < perDay; s++)
+          callsPerInterval[d * perDay + s] = dayCalls * (profile[s]?.share ?? 0);
+      }
+    }
+  } else {
+    const what = 'for a table (kind "table")';
+    const ratesFile = required(
+      a.arrivalRatesFile,
+      'arrivals.arrivalRatesFile',
+      `${what} (expected a file name)`,
+      file,
+      issues,
+    );
+    for (const field of [
+      'inboundCallsPerDay',
+      'monthFactors',
+      'normaliseMonthFactors',
+      'weekdayFactors',
+      'intradayProfileFile',
+    ] as const) {
+      forbidden(a[field], `arrivals.${field}`, what, file, issues);
+    }
+    forbidden(
+      data.calendar,
+      'calendar',
+      'with arrivals of kind "table" (the table gives every interval)',
+      file,
+      issues,
+    );
+    const rates =
+      ratesFile === undefined
+        ? undefined
+        : collect(() => readArrivalRates(resolve(folder, ratesFile), horizonOption), issues);
+    if (rates !== undefined) {
+      const withHandle = rates.find((r) => r.meanHandleSeconds !== undefined);
+      if (withHandle !== undefined) {
+        issues.push({
+          file: resolve(folder, ratesFile ?? ''),
+          row: 0,
+          column: 'meanHandleSeconds',
+          message:
+            'is not supported in a scenario yet (the simulator has one handle-time distribution; remove the column)',
+        });
+      }
+      const perInterval = stepTable(
+        rates.map((r) => ({
+          startSeconds: r.startSeconds,
+          value: (r.arrivalsPerHour * intervalMinutes) / 60,
+        })),
+        startSeconds,
+        intervals,
+        intervalSeconds,
+        resolve(folder, ratesFile ?? ''),
+        'intervalStart',
+        issues,
+      );
+      perInterval.forEach((v, i) => (callsPerInterval[i] = v));
+    }
+  }
+  (data.loadAdjustments ?? []).forEach((adj, i) => {
+    const range = dateRange(adj, `loadAdjustments[${i}]`, startDay, days, file, issues);
+    if (range === undefined) return;
+    for (let d = range[0]; d <= range[1]; d++) {
+      for (let s = 0; s < perDay; s++)
+        callsPerInterval[d * perDay + s] = (callsPerInterval[d * perDay + s] ?? 0) * adj.factor;
+    }
+  });
+
+  // Agents per interval.
+  const g = data.agents;
+  let counts: number[] = [];
+  if (g.kind === 'constant') {
+    const count = required(
+      g.count,
+      'agents.count',
+      'for kind "constant" (expected an integer)',
+      file,
+      issues,
+    );
+    forbidden(g.staffingFile, 'agents.staffingFile', 'for kind "constant"', file, issues);
+    counts = new Array<number>(intervals).fill(count ?? 0);
+  } else {
+    const staffingFile = required(
+      g.staffingFile,
+      'agents.staffingFile',
+      'for kind "table" (expected a file name)',
+      file,
+      issues,
+    );
+    forbidden(g.count, 'agents.count', 'for kind "table"', file, issues);
+    const path = staffingFile === undefined ? undefined : resolve(folder, staffingFile);
+    const rows =
+      path === undefined ? undefined : collect(() => readStaffingTable(path, horizonOption), issues);
+    if (rows !== undefined && path !== undefined) {
+      counts = stepTable(
+        rows.map((r) => ({ startSeconds: r.startSeconds, value: r.agents })),
+        startSeconds,
+        intervals,
+        intervalSeconds,
+        path,
+        'intervalStart',
+        issues,
+      );
+    }
+  }
+  (g.adjustments ?? []).forEach((adj, i) => {
+    const range = dateRange(adj, `agents.adjustments[${i}]`, startDay, days, file, issues);
+    if (range === undefined || counts.length === 0) return;
+    for (let d = range[0]; d <= range[1]; d++) {
+      for (let s = 0; s < perDay; s++) {
+        const k = d * perDay + s;
+        counts[k] = Math.round((counts[k] ?? 0) * adj.factor); // agents are whole: round half up
+      }
+    }
+  });
+
+  let targets: ScenarioMeta['targets'];
+  if (data.targets !== undefined) {
+    const targetFile = resolve(folder, data.targets.file);
+    const set = collect(() => readTargetSet(targetFile), issues);
+    if (set !== undefined) targets = { set, answerRateDefinition: data.targets.answerRateDefinition };
+  }
+
+  issues.push(...checkSources(data, file));
+  if (issues.length > 0) throw new InputError(issues);
+
+  const arrivals: ArrivalSpec = { kind: 'table', callsPerInterval };
+  const scenario: Scenario = {
+    startDate,
+    days,
+    intervalMinutes,
+    arrivals,
+    dayBusynessCv: a.dayBusynessCv,
+    selfServiceShare: a.selfServiceShare,
+    handle,
+    ...(patience !== undefined ? { patience } : {}),
+    ...(data.waitingRoom !== undefined ? { waitingRoom: data.waitingRoom } : {}),
+    ...(redial !== undefined ? { redial } : {}),
+    agents: { kind: 'perInterval', counts },
+    answerWithinSeconds: data.answerWithinSeconds,
+  };
+  const inboundCallsByDay = Array.from({ length: days }, (_, d) =>
+    callsPerInterval.slice(d * perDay, (d + 1) * perDay).reduce((s, x) => s + x, 0),
+  );
+  const total = inboundCallsByDay.reduce((s, x) => s + x, 0);
+  const meta: ScenarioMeta = {
+    file,
+    name: data.name,
+    title: data.title,
+    ...(data.description !== undefined ? { description: data.description } : {}),
+    sources: data.sources,
+    ...(targets !== undefined ? { targets } : {}),
+    ...(data.budget !== undefined ? { budget: data.budget } : {}),
+    agentBoundCallsPerDay: (total * (1 - a.selfServiceShare)) / days,
+    inboundCallsByDay,
+    specialDays,
+    data,
+  };
+  return { scenario, meta };
+}
+
+/**
+ * Parse a scenario file's JSON text; side tables are read relative to the
+ * folder of `file`. Problems come in two passes: first every schema problem
+ * (types, ranges, unknown fields with the nearest name); when the schema holds,
+ * every problem of the content at once (fields a kind needs or does not use,
+ * dates outside the horizon, every side table's problems with their row and
+ * column, parameters without a source).
+ *
+ * @param text the JSON text
+ * @param file the file's path (names it in messages; side tables are relative to its folder)
+ * @returns `{ scenario, meta }`
+ * @throws {InputError} listing every problem
+ * @example
+ * const { scenario } = parseScenarioFile(readFileSync(path, 'utf8'), path);
+ */
+export function parseScenarioFile(text: string, file: string): ScenarioFile {
+  return build(parseJson(text, scenarioFileSchema, file), file);
+}
+
+/**
+ * Read a scenario file (JSON, UTF-8 or GB18030) and its side tables, checked
+ * against the schema of data/README.md, into the simulator's `Scenario`
+ * (arrivals as an explicit table per interval, agents per interval) and the
+ * file's other contents (`meta`: sources, targets, budget, load figures).
+ *
+ * @param path the scenario JSON file
+ * @returns `{ scenario, meta }`
+ * @throws {InputError} listing every problem (file, JSON path or CSV row and
+ *   column, expected and found)
+ * @example
+ * const { scenario, meta } = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * meta.agentBoundCallsPerDay; // => about 25,000
+ * simulate(firstDaysOf(scenario, 7), { seed: 1 });
+ */
+export function readScenarioFile(path: string): ScenarioFile {
+  return parseScenarioFile(decodeText(readFileSync(path), path).text, path);
+}
+
+/**
+ * The first `days` days of a scenario read from a file (its per-interval
+ * arrival and staffing tables cut to match), for a short run of a long scenario.
+ *
+ * @param scenario a scenario with arrivals of kind `table` and agents `perInterval`
+ * @param days how many days to keep, 1 to `scenario.days`
+ * @returns the shortened scenario
+ * @throws {RangeError} when `days` is out of range or the scenario's tables are of another kind
+ * @example
+ * simulate(firstDaysOf(readScenarioFile(path).scenario, 7), { seed: 1 });
+ */
+export function firstDaysOf(scenario: Scenario, days: number): Scenario {
+  if (!Number.isInteger(days) || days < 1 || days > scenario.days) {
+    throw new RangeError(`firstDaysOf: days must be an integer from 1 to ${scenario.days} (got ${days})`);
+  }
+  if (scenario.arrivals.kind !== 'table' || scenario.agents.kind !== 'perInterval') {
+    throw new RangeError('firstDaysOf: the scenario must have arrivals of kind table and agents perInterval');
+  }
+  const n = (days * 1440) / scenario.intervalMinutes;
+  return {
+    ...scenario,
+    days,
+    arrivals: { kind: 'table', callsPerInterval: scenario.arrivals.callsPerInterval.slice(0, n) },
+    agents: { kind: 'perInterval', counts: scenario.agents.counts.slice(0, n) },
+  };
+}

@@ -1,0 +1,297 @@
+/**
+ * Writes the shipped scenario files of data/ from the facts they cite (run with
+ * `npx tsx test/data/buildData.ts`; the files are committed, and
+ * test/data/shippedData.test.ts checks that they still agree with this script's
+ * rules and with the in-code default load). Hand-edited files (the targets)
+ * are not written here.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isWorkingDay } from '../../sim/core/calendar.js';
+import { whatBudgetBuys } from '../../sim/budget/whatBudgetBuys.js';
+import {
+  SHANGHAI_12333_BUDGET_2019_TOTAL,
+  shanghai12333Budget2020,
+  shanghai12333UnitCosts2020,
+} from '../../sim/budget/shanghai12333Costs.js';
+import { readScenarioFile } from '../../sim/io/scenarioFile.js';
+import {
+  SHANGHAI_12333_HOURLY_SHARES,
+  SHANGHAI_12333_RAW_MONTH_FACTORS,
+  halfHourSharesFromHourly,
+  shanghai12333Defaults as d,
+  shanghai12333Load2020,
+} from '../../sim/model/shanghai12333.js';
+import { DESK_12345, STAFFING_12333, deskAgentsOnPhones } from './buildData.config.js';
+import { staffingFromPayroll } from './staffingRule.js';
+
+const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
+const D12333 = `${DATA}shanghai-12333-2020/`;
+const D12345 = `${DATA}shanghai-12345-desk-2020/`;
+
+const FACTS = 'FACTS.md'; // ../shared/domain/FACTS.md, the project's sourced facts
+const SEED = 'SEED (2020 budget performance-target tables, ../shared/seed/)';
+
+/** Agent-bound first attempts a day: the in-code default (FACTS §7.1: 25,000). */
+const AGENT_BOUND_PER_DAY = shanghai12333Load2020.dailyCalls;
+/** Calls entering per day so that 15% self-service leaves 25,000 for agents. */
+const INBOUND_PER_DAY = AGENT_BOUND_PER_DAY / (1 - d.selfServiceShare);
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function clock(minutes: number): string {
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+function isoDay(day: number): string {
+  return new Date(Date.UTC(2020, 0, 1 + day)).toISOString().slice(0, 10);
+}
+
+function profileCsv(shares: readonly number[]): string {
+  const minutes = 1440 / shares.length;
+  return ['intervalStart,share', ...shares.map((s, i) => `${clock(i * minutes)},${s}`)].join('\n') + '\n';
+}
+
+/** Staffing CSV with a row only where the count changes (each row holds until the next). */
+function staffingCsv(counts: readonly number[], intervalMinutes: number): string {
+  const lines = ['intervalStart,agents'];
+  let last = -1;
+  counts.forEach((c, i) => {
+    if (c === last) return;
+    last = c;
+    const minutes = i * intervalMinutes;
+    lines.push(`${isoDay(Math.floor(minutes / 1440))} ${clock(minutes % 1440)},${c}`);
+  });
+  return lines.join('\n') + '\n';
+}
+
+function json(path: string, value: unknown): void {
+  writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
+}
+
+const horizon = { startDate: '2020-01-01', days: 366, intervalMinutes: 30 };
+
+const base12333 = {
+  formatVersion: 1,
+  name: 'shanghai-12333-2020',
+  title: 'Shanghai 12333 hotline, 2020 (SEED project 1)',
+  description:
+    'The whole year 2020 of the Shanghai HRSS 12333 consultation hotline: load, callers, agents from 407 staff on payroll, targets and budget. Mechanisms not yet in the simulator (staff churn and training, faults, satisfaction, costs) are documented in data/README.md and enter this file with their mechanism.',
+  horizon,
+  arrivals: {
+    kind: 'profile',
+    inboundCallsPerDay: INBOUND_PER_DAY,
+    monthFactors: [...SHANGHAI_12333_RAW_MONTH_FACTORS],
+    normaliseMonthFactors: true,
+    weekdayFactors: [...shanghai12333Load2020.weekdayFactors],
+    intradayProfileFile: 'intraday-profile.csv',
+    selfServiceShare: d.selfServiceShare,
+    dayBusynessCv: 0,
+  },
+  calendar: {
+    holidays: 'china-official',
+    holidayLoadAs: 'Sunday',
+    adjustedWorkingDayLoadAs: 'Tuesday',
+    keepHorizonTotal: true,
+  },
+  handle: { kind: 'lognormal', meanSeconds: d.meanHandleSeconds, cv: d.meanTalkSeconds / d.meanHandleSeconds },
+  patience: { kind: 'exponential', meanSeconds: d.meanPatienceSeconds },
+  redial: {
+    redialProbability: d.redialProbability,
+    maxAttempts: d.maxAttempts,
+    delay: { kind: 'exponential', meanSeconds: d.meanRedialDelaySeconds },
+  },
+  agents: { kind: 'table', staffingFile: 'staffing.csv' },
+  answerWithinSeconds: d.answerWithinSeconds,
+  targets: { file: '../targets/shanghai-12333-2020.json', answerRateDefinition: 'perAttempt' },
+  budget: {
+    seatRentalYuan: shanghai12333Budget2020.seatRental,
+    managementFeeYuan: shanghai12333Budget2020.managementFee,
+    statedTotalYuan: 55_070_152,
+    previousYearTotalYuan: SHANGHAI_12333_BUDGET_2019_TOTAL,
+  },
+};
+
+const sources12333: Record<string, string> = {
+  horizon: `${SEED}: planned start 2020-01-01, end 2020-12-31; 24 h x 365 days service [S]. Half-hour intervals: assumed: the planning grid of the intraday profile (FACTS §7.1, 24 x 30-min).`,
+  'arrivals.inboundCallsPerDay': `${FACTS} §7.1: 25,000 agent-bound first attempts a day (annual mean) = inbound / (1 - 0.15) = 29,411.8 calls entering. FACTS gives 30,000 inbound [S: 近3万/日] and 25,000 agent-bound [D/A]; 30,000 x 0.85 = 25,500, so the two disagree by 2%: we keep the 25,000 agent-bound of the in-code default (sim/model/shanghai12333.ts) and the tests.`,
+  'arrivals.monthFactors': `${FACTS} §7.1: Jan 1.05, Feb 0.85, Mar-Apr 1.10 (epidemic policies, assumed), May 0.95, Jun 1.00, Jul 1.15 (summer surge, +9% YoY [S]), Aug 1.05, Sep-Nov 0.95, Dec 1.00.`,
+  'arrivals.normaliseMonthFactors': `${FACTS} §7.1 says "mean 1.0"; the factors average 1.0083, so they are scaled to a day-weighted mean of exactly 1 for 2020 (as shanghai12333Load2020 does).`,
+  'arrivals.weekdayFactors': `${FACTS} §7.1: Mon 1.20, Tue-Fri 1.10, Sat 0.75, Sun 0.65 [A, no Shanghai source]; they average exactly 1.`,
+  'arrivals.intradayProfileFile': `${FACTS} §7.1/§5 aggregates: 09-11 = 28%, 14-16 = 26%, 00-08 = 3% of a day [S: gzqhw 2023; Huawei busy hour 0.10-0.13]; other hours' shape assumed; spread smoothly to 48 half hours keeping each hour's total (halfHourSharesFromHourly). The same profile on every day of the week [A].`,
+  'arrivals.selfServiceShare': `assumed: ${FACTS} §7.1, 15% of calls finish in the voice menu; no Shanghai figure (Ningxia 60%, Hangzhou 42%, Dongying 29%), but 80-90 calls per agent a day imply most calls reach agents.`,
+  'arrivals.dayBusynessCv': 'assumed: 0, no day-to-day variation beyond Poisson, until a daily series of Shanghai volumes is found (the bank data show more; see notebook 06).',
+  calendar: `国办发明电〔2019〕16号 and 〔2020〕1号 (sim/core/calendar.ts). assumed: a public holiday carries a Sunday's load and a worked weekend day a Tuesday's; holidays move load rather than remove it (the 25,000 a day is an annual mean), so the year's total is kept.`,
+  handle: `${FACTS} §7.1: talk lognormal mean 180 s [S: "3 minutes"], CV 1.0 [A], plus 40 s after-call work [A]. The sum is written as one lognormal with the sum's exact mean 220 s and standard deviation 180 s (cv 180/220 = 0.818): the deterministic 40 s adds no variance. Shape differs slightly (no 40 s minimum); the simulator has no shifted distribution.`,
+  patience: `assumed: ${FACTS} §7.1, exponential mean 90 s (literature ~2 min; an IVR message at 60 s raises the hazard).`,
+  redial: `assumed: ${FACTS} §7.1, p = 0.5 per failed attempt (industry 33% [S], higher for a hotline with no substitute), at most 3 retries (4 attempts), delay exponential mean 10 min.`,
+  agents: `Derived (data/README.md, "How the 12333 staffing table is derived"): 407 staff on payroll [S] x 2,000 paid hours a year (250 working days x 8 h) x (1 - 30% shrinkage [S]) = 569,800 agent-hours, spread over the half hours in proportion to the Erlang A agents needed for an 80% answer rate (staffingPlan), rounded, capped at 359 seats [S].`,
+  answerWithinSeconds: 'GB/T 33358-2016 (政府热线服务规范): answer within 15 s, as FACTS §7.1 uses it.',
+  targets: `${SEED} project 1 indicator table; the per-attempt agent answer rate is the SEED definition (seed/README.md).`,
+  budget: `${SEED}: 2020 budget 55,070,152 yuan (seat rental 50,932,600 + management fee 4,137,700; the lines sum to 148 yuan more than the stated total); 2019 budget 70,785,200.`,
+};
+
+function write12333(): void {
+  mkdirSync(D12333, { recursive: true });
+  const shares = halfHourSharesFromHourly(SHANGHAI_12333_HOURLY_SHARES);
+  writeFileSync(`${D12333}intraday-profile.csv`, profileCsv(shares));
+  // A flat placeholder table lets the loader compute the load; the real table replaces it.
+  writeFileSync(`${D12333}staffing.csv`, 'intervalStart,agents\n2020-01-01 00:00,1\n');
+  json(`${D12333}scenario.json`, { ...base12333, sources: sources12333 });
+  const { scenario } = readScenarioFile(`${D12333}scenario.json`);
+  const calls = scenario.arrivals.kind === 'table' ? scenario.arrivals.callsPerInterval : [];
+  const rule = staffingFromPayroll({
+    agentBoundCallsPerInterval: calls.map((c) => c * (1 - d.selfServiceShare)),
+    intervalMinutes: 30,
+    meanHandleSeconds: d.meanHandleSeconds,
+    meanPatienceSeconds: d.meanPatienceSeconds,
+    answerWithinSeconds: d.answerWithinSeconds,
+    ...STAFFING_12333,
+  });
+  writeFileSync(`${D12333}staffing.csv`, staffingCsv(rule.agents, 30));
+  console.log(
+    `12333: scale ${rule.scale.toFixed(4)}, agent-hours ${rule.scheduledAgentHours} of ${rule.availableAgentHours}, peak ${Math.max(...rule.agents)}`,
+  );
+
+  // Presets (FACTS §7.3).
+  const epidemic = {
+    ...base12333,
+    name: 'shanghai-12333-2020-epidemic-spring',
+    title: 'Shanghai 12333, 2020, epidemic spring preset (FACTS §7.3)',
+    loadAdjustments: [
+      { from: '2020-02-03', to: '2020-03-15', factor: 1.75, label: 'epidemic peak weeks after the extended Spring Festival' },
+      { from: '2020-03-16', to: '2020-04-30', factor: 1.25, label: 'epidemic tail (subsidy and deferral questions)' },
+    ],
+    agents: {
+      ...base12333.agents,
+      adjustments: [
+        { from: '2020-01-24', to: '2020-03-31', factor: 0.85, label: '15% of agents unavailable (quarantine, remote seats not yet open)' },
+      ],
+    },
+  };
+  json(`${D12333}epidemic-spring.json`, {
+    ...epidemic,
+    sources: {
+      ...sources12333,
+      loadAdjustments: `assumed: ${FACTS} §7.3, 12333 demand x 1.5-2.0 in the peak weeks (no Shanghai 12333 figure; Shanghai 12345 saw 6.76x YoY on 2020-01-27): 1.75 from the return to work on 3 Feb to mid-March, 1.25 to the end of April, on top of the month factors.`,
+      'agents.adjustments': `assumed: ${FACTS} §7.3, 10-20% of agents unavailable (quarantine, remote seats not yet open): 15% from the Spring Festival to the end of March.`,
+    },
+  });
+
+  const july = {
+    ...base12333,
+    name: 'shanghai-12333-2020-july-peak',
+    title: 'Shanghai 12333, 2020, July base-adjustment peak preset (FACTS §7.3)',
+    loadAdjustments: [{ from: '2020-07-01', to: '2020-07-31', factor: 1.1, label: 'July at the top of its range' }],
+  };
+  json(`${D12333}july-peak.json`, {
+    ...july,
+    sources: {
+      ...sources12333,
+      loadAdjustments: `assumed: ${FACTS} §7.1 gives July 1.15 (in the month factors already) with a sensitivity range of +-10%; this preset takes the top of the range, July x 1.10 more (the social-insurance base adjustment and summer complaints, +16% labour-inspection complaints [S]).`,
+    },
+  });
+
+  const bought2020 = whatBudgetBuys(shanghai12333Budget2020, shanghai12333UnitCosts2020, {
+    staffPerSeat: d.staffOnPayroll / d.seats,
+    shrinkage: d.shrinkage,
+  });
+  const seatRental2019 = SHANGHAI_12333_BUDGET_2019_TOTAL - shanghai12333Budget2020.managementFee;
+  const bought2019 = whatBudgetBuys(
+    { seatRental: seatRental2019, managementFee: shanghai12333Budget2020.managementFee },
+    shanghai12333UnitCosts2020,
+    { staffPerSeat: d.staffOnPayroll / d.seats, shrinkage: d.shrinkage },
+  );
+  const factor2019 = bought2019.agentHoursYear / bought2020.agentHoursYear;
+  json(`${D12333}budget-2019.json`, {
+    ...base12333,
+    name: 'shanghai-12333-2020-budget-2019',
+    title: 'Shanghai 12333, 2020 load with the 2019 budget preset (FACTS §7.3)',
+    agents: {
+      ...base12333.agents,
+      adjustments: [
+        { from: '2020-01-01', to: '2020-12-31', factor: factor2019, label: 'agent-hours the 2019 money buys / 2020' },
+      ],
+    },
+    budget: {
+      seatRentalYuan: seatRental2019,
+      managementFeeYuan: shanghai12333Budget2020.managementFee,
+      statedTotalYuan: SHANGHAI_12333_BUDGET_2019_TOTAL,
+    },
+    sources: {
+      ...sources12333,
+      'agents.adjustments': `Derived with whatBudgetBuys at 2020 unit costs (sim/budget/shanghai12333Costs.ts), 407/359 staff per seat, 30% shrinkage: 2020 seat rental 50,932,600 buys ${bought2020.seats} seats and ${bought2020.staffOnPayroll} staff; the 2019 budget 70,785,200 [S, SEED] less an assumed unchanged management fee 4,137,700 (the 2019 split is not published) = ${seatRental2019} buys ${bought2019.seats} seats and ${bought2019.staffOnPayroll} staff, ${bought2019.agentHoursYear} agent-hours against ${bought2020.agentHoursYear}: every interval's agents x ${factor2019.toFixed(6)}, rounded. The 359-seat cap of the 2020 table is lifted to ${bought2019.seats} by the same factor.`,
+      budget: `${SEED}: 2019 budget 70,785,200 yuan for the same project (70,784,807 spent); its split into lines is assumed (management fee as in 2020).`,
+    },
+  });
+  console.log(`2019 budget: ${bought2019.seats} seats, ${bought2019.staffOnPayroll} staff, factor ${factor2019}`);
+
+  json(`${D12333}lenient-answer-rate.json`, {
+    ...base12333,
+    name: 'shanghai-12333-2020-lenient',
+    title: 'Shanghai 12333, 2020, judged on the IVR-inclusive answer rate (FACTS §7.3)',
+    targets: { ...base12333.targets, answerRateDefinition: 'includingSelfService' },
+    sources: {
+      ...sources12333,
+      targets: `${SEED} project 1 indicator table, judged on the Ningxia-style 综合接通率 = (agent-answered + self-served) / calls entering (${FACTS} §0.1, §3.1), which some provinces publish.`,
+    },
+  });
+}
+
+function write12345(): void {
+  mkdirSync(D12345, { recursive: true });
+  const [open, close] = DESK_12345.openMinutes;
+  const slots: number[] = Array.from({ length: 48 }, (_, s) => (s * 30 >= open && s * 30 < close ? 1 : 0));
+  const slotTotal = slots.reduce((a, b) => a + b, 0);
+  writeFileSync(`${D12345}intraday-profile.csv`, profileCsv(slots.map((x) => x / slotTotal)));
+  const agents = deskAgentsOnPhones();
+  const counts: number[] = [];
+  for (let day = 0; day < 366; day++) {
+    const working = isWorkingDay(isoDay(day));
+    for (let s = 0; s < 48; s++) counts.push(working && slots[s] === 1 ? agents : 0);
+  }
+  writeFileSync(`${D12345}staffing.csv`, staffingCsv(counts, 30));
+  json(`${D12345}scenario.json`, {
+    formatVersion: 1,
+    name: 'shanghai-12345-desk-2020',
+    title: 'Shanghai HRSS 12345 liaison desk, 2020 (SEED project 2): calls transferred from 12345',
+    description:
+      'Calls transferred from the 12345 citizen hotline to the bureau desk in business hours. Work orders (about 300 a day, 45 staff-minutes each) come with their own model in a later issue; until then they only reduce the staff on the phones (data/README.md).',
+    horizon,
+    arrivals: {
+      kind: 'profile',
+      inboundCallsPerDay: 1_200,
+      weekdayFactors: [1, 1, 1, 1, 1, 0, 0],
+      intradayProfileFile: 'intraday-profile.csv',
+      selfServiceShare: 0,
+      dayBusynessCv: 0,
+    },
+    calendar: { holidays: 'china-official', holidayLoadAs: 'Sunday', adjustedWorkingDayLoadAs: 'Friday', keepHorizonTotal: false },
+    handle: { kind: 'lognormal', meanSeconds: 240, cv: 1 },
+    patience: { kind: 'exponential', meanSeconds: 60 },
+    agents: { kind: 'table', staffingFile: 'staffing.csv' },
+    answerWithinSeconds: 15,
+    targets: { file: '../targets/shanghai-12345-desk-2020.json', answerRateDefinition: 'perAttempt' },
+    budget: { payrollYuan: 6_836_000, statedTotalYuan: 6_836_000 },
+    sources: {
+      horizon: `${SEED} project 2: planned 2020-01-01 to 2020-12-31. Half hours: assumed: the same planning grid as 12333.`,
+      'arrivals.inboundCallsPerDay': `assumed: ${FACTS} §7.2, 1,200 transferred calls a working day (range 600-2,500); no public figure.`,
+      'arrivals.weekdayFactors': `assumed: ${FACTS} §7.2, transfers "weekdays mostly 08:30-17:30": none on weekends.`,
+      'arrivals.intradayProfileFile': `assumed: ${FACTS} §7.2, business hours 08:30-17:30, spread evenly over the 18 half hours (no intraday figure); none outside them.`,
+      'arrivals.selfServiceShare': 'assumed: 0, transferred calls come from a 12345 operator and ask for an agent.',
+      'arrivals.dayBusynessCv': 'assumed: 0, no day-to-day variation beyond Poisson (no daily series found).',
+      calendar: '国办发明电〔2019〕16号 and 〔2020〕1号 (sim/core/calendar.ts). assumed: the desk keeps official working days: closed on holidays (a Sunday\'s load, 0), open on worked weekend days (a Friday\'s); the 1,200 is per working day, so no rescaling.',
+      handle: `assumed: ${FACTS} §7.2, transfer talk lognormal mean 240 s (harder calls); CV 1 as 12333; the desk's after-call work belongs to the work orders.`,
+      patience: `assumed: ${FACTS} §7.2, exponential mean 60 s (the caller has already queued once at 12345).`,
+      agents: `Derived (data/README.md): 50 staff [S, SEED] x (1 - 30% shrinkage [A, as 12333]) = 35 on duty, less the work orders' staff time 300 a day [A] x 45 min [A] / 9 open hours = 25: ${agents} on the transfer seats 08:30-17:30 on working days, none otherwise.`,
+      answerWithinSeconds: 'GB/T 33358-2016 (政府热线服务规范): answer within 15 s.',
+      targets: `${SEED} project 2 indicator table.`,
+      budget: `${SEED} project 2: 6,836,000 yuan, settled quarterly on payroll (labour dispatch).`,
+    },
+  });
+}
+
+write12333();
+write12345();

@@ -1,0 +1,191 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { dayKind } from '../../sim/core/calendar.js';
+import { firstDaysOf, readScenarioFile } from '../../sim/io/scenarioFile.js';
+import { readTargetSet } from '../../sim/io/targets.js';
+import { shanghai12333Defaults, shanghai12333Load2020 } from '../../sim/model/shanghai12333.js';
+import { simulate } from '../../sim/model/simulate.js';
+import { DESK_12345, STAFFING_12333, deskAgentsOnPhones } from './buildData.config.js';
+import { staffingFromPayroll } from './staffingRule.js';
+
+const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
+const S12333 = `${DATA}shanghai-12333-2020/`;
+const S12345 = `${DATA}shanghai-12345-desk-2020/`;
+
+const scenarioFiles = [
+  ...readdirSync(S12333).filter((f) => f.endsWith('.json')).map((f) => S12333 + f),
+  ...readdirSync(S12345).filter((f) => f.endsWith('.json')).map((f) => S12345 + f),
+];
+
+describe('shipped scenario files', () => {
+  it('ships the 12333 year, its four presets and the 12345 desk', () => {
+    expect(scenarioFiles.map((f) => f.slice(DATA.length)).sort()).toEqual([
+      'shanghai-12333-2020/budget-2019.json',
+      'shanghai-12333-2020/epidemic-spring.json',
+      'shanghai-12333-2020/july-peak.json',
+      'shanghai-12333-2020/lenient-answer-rate.json',
+      'shanghai-12333-2020/scenario.json',
+      'shanghai-12345-desk-2020/scenario.json',
+    ]);
+  });
+
+  it.each(scenarioFiles)('%s loads, every parameter with a source', (file) => {
+    const { scenario, meta } = readScenarioFile(file);
+    expect(scenario.days).toBe(366);
+    expect(scenario.arrivals.kind).toBe('table');
+    expect(meta.targets).toBeDefined();
+    expect(Object.keys(meta.sources).length).toBeGreaterThan(5);
+  });
+
+  it.each(readdirSync(`${DATA}targets/`).map((f) => `${DATA}targets/${f}`))('%s loads', (file) => {
+    const set = readTargetSet(file);
+    expect(set.indicators.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the 12333 year', () => {
+  const { scenario, meta } = readScenarioFile(`${S12333}scenario.json`);
+  const calls = scenario.arrivals.kind === 'table' ? scenario.arrivals.callsPerInterval : [];
+  const share = scenario.selfServiceShare ?? 0;
+
+  it('has 25,000 agent-bound first attempts a day on average, within 0.5%', () => {
+    // FACTS §7.1: 25,000 a day (annual mean). Holidays move load, keeping the year's total.
+    expect(Math.abs(meta.agentBoundCallsPerDay / 25_000 - 1)).toBeLessThan(0.005);
+  });
+
+  it('agrees with the in-code default load on every ordinary day (sim/model/shanghai12333.ts)', () => {
+    // The file's load before holidays is the code's: 25,000 x month x weekday x half-hour
+    // share; on an ordinary day it differs only by the year's constant holiday rescaling.
+    const load = shanghai12333Load2020;
+    const ratios: number[] = [];
+    for (let day = 0; day < 366; day++) {
+      const date = new Date(Date.UTC(2020, 0, 1 + day));
+      const iso = date.toISOString().slice(0, 10);
+      const kind = dayKind(iso);
+      if (kind === 'holiday' || kind === 'adjustedWorkingDay') continue;
+      for (let s = 0; s < 48; s++) {
+        const code =
+          load.dailyCalls *
+          (load.monthFactors[date.getUTCMonth()] ?? 0) *
+          (load.weekdayFactors[(date.getUTCDay() + 6) % 7] ?? 0) *
+          (load.intradayShares[s] ?? 0);
+        ratios.push(((calls[day * 48 + s] ?? 0) * (1 - share)) / code);
+      }
+    }
+    const first = ratios[0] ?? 0;
+    for (const r of ratios) expect(r).toBeCloseTo(first, 12);
+    // The rescaling that keeps the year's total with 30 holiday days at a Sunday's load (0.65
+    // instead of up to 1.20): a little above 1; by hand at most 30 x 0.55 / 366 = 4.5%.
+    expect(first).toBeGreaterThan(1);
+    expect(first).toBeLessThan(1.045);
+  });
+
+  it('uses the in-code defaults for the callers', () => {
+    const d = shanghai12333Defaults;
+    expect(share).toBe(d.selfServiceShare);
+    expect(scenario.handle).toEqual({ kind: 'lognormal', meanSeconds: 220, cv: 180 / 220 });
+    expect(scenario.patience).toEqual({ kind: 'exponential', meanSeconds: d.meanPatienceSeconds });
+    expect(scenario.redial?.maxAttempts).toBe(d.maxAttempts);
+    expect(scenario.answerWithinSeconds).toBe(d.answerWithinSeconds);
+  });
+
+  it('loads a holiday at a Sunday load (2020-10-01 is a Thursday)', () => {
+    const thursdayOct1 = calls.slice(274 * 48, 275 * 48).reduce((a, b) => a + b, 0);
+    const sundayOct4 = calls.slice(277 * 48, 278 * 48).reduce((a, b) => a + b, 0);
+    expect(thursdayOct1).toBeCloseTo(sundayOct4, 6); // both holidays, same month: same load
+    expect(meta.specialDays.filter((s) => s.kind === 'holiday')).toHaveLength(30);
+  });
+
+  it('has the staffing table the payroll rule gives (the file and its derivation agree)', () => {
+    const rule = staffingFromPayroll({
+      agentBoundCallsPerInterval: calls.map((c) => c * (1 - share)),
+      intervalMinutes: 30,
+      meanHandleSeconds: 220,
+      meanPatienceSeconds: 90,
+      answerWithinSeconds: 15,
+      ...STAFFING_12333,
+    });
+    const counts = scenario.agents.kind === 'perInterval' ? scenario.agents.counts : [];
+    expect(counts).toEqual(rule.agents);
+    // 407 staff x 2,000 h x 0.7 = 569,800 agent-hours (exact, by hand), scheduled within one half hour.
+    const hours = counts.reduce((a, b) => a + b, 0) / 2;
+    expect(hours).toBeLessThanOrEqual(569_800);
+    expect(hours).toBeGreaterThan(569_800 - 0.5 * 359);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(359);
+  });
+
+  it('runs one week in the simulator', () => {
+    const week = simulate(firstDaysOf(scenario, 7), { seed: 1 });
+    expect(week.days).toHaveLength(7);
+    const fresh = week.horizon.freshCallers;
+    // 7 days of 1-7 Jan 2020 (New Year at a Sunday load), about 25,000 a day: a loose check.
+    expect(fresh).toBeGreaterThan(7 * 20_000);
+    expect(fresh).toBeLessThan(7 * 30_000);
+    expect(week.kpis.answerRate).toBeGreaterThan(0.5);
+  });
+});
+
+describe('the presets', () => {
+  const base = readScenarioFile(`${S12333}scenario.json`);
+  const total = (f: string): number => {
+    const s = readScenarioFile(S12333 + f).scenario;
+    return s.arrivals.kind === 'table' ? s.arrivals.callsPerInterval.reduce((a, b) => a + b, 0) : 0;
+  };
+  const agentHours = (f: string): number => {
+    const s = readScenarioFile(S12333 + f).scenario;
+    return s.agents.kind === 'perInterval' ? s.agents.counts.reduce((a, b) => a + b, 0) / 2 : 0;
+  };
+
+  it('epidemic spring adds load and removes agents; July adds a tenth to July', () => {
+    expect(total('epidemic-spring.json')).toBeGreaterThan(total('scenario.json') * 1.1);
+    expect(agentHours('epidemic-spring.json')).toBeLessThan(agentHours('scenario.json'));
+    const july = total('july-peak.json') - total('scenario.json');
+    const julyBase = base.meta.inboundCallsByDay.slice(182, 213).reduce((a, b) => a + b, 0);
+    expect(july / julyBase).toBeCloseTo(0.1, 10);
+  });
+
+  it('the 2019 budget buys 531/407 of the agent-hours (whatBudgetBuys: 469 seats, 531 staff)', () => {
+    expect(agentHours('budget-2019.json') / agentHours('scenario.json')).toBeCloseTo(531 / 407, 2);
+  });
+
+  it('the lenient preset is judged on the IVR-inclusive answer rate', () => {
+    const lenient = readScenarioFile(`${S12333}lenient-answer-rate.json`);
+    expect(lenient.meta.targets?.answerRateDefinition).toBe('includingSelfService');
+    expect(base.meta.targets?.answerRateDefinition).toBe('perAttempt');
+  });
+});
+
+describe('the 12345 desk', () => {
+  const { scenario, meta } = readScenarioFile(`${S12345}scenario.json`);
+
+  it('has 1,200 transferred calls on each of the 249 working days of 2020, none otherwise', () => {
+    const open = meta.inboundCallsByDay.filter((c) => c > 0);
+    expect(open).toHaveLength(249);
+    for (const c of open) expect(c).toBeCloseTo(1_200, 9);
+  });
+
+  it('puts the staff left from work orders on the phones in business hours only', () => {
+    // 50 x 0.7 - 300 x 45 / 60 / 9 = 35 - 25 = 10 (exact, by hand)
+    expect(deskAgentsOnPhones()).toBe(10);
+    expect(DESK_12345.staff).toBe(50);
+    const counts = scenario.agents.kind === 'perInterval' ? scenario.agents.counts : [];
+    expect(Math.max(...counts)).toBe(10);
+    expect(counts.filter((c) => c > 0)).toHaveLength(249 * 18);
+  });
+
+  it('has its targets: transfer answer rate > 86%, satisfaction > 98%, turnover < 20%', () => {
+    const set = meta.targets?.set;
+    const get = (id: string) => set?.indicators.find((t) => t.id === id);
+    expect([get('transferAnswerRate')?.comparison, get('transferAnswerRate')?.value]).toEqual(['>', 0.86]);
+    expect(get('satisfaction')?.value).toBe(0.98);
+    expect(get('turnover')?.value).toBe(0.2);
+  });
+});
+
+describe('the data dictionary', () => {
+  it('names every shipped file', () => {
+    const readme = readFileSync(`${DATA}README.md`, 'utf8');
+    for (const f of scenarioFiles) expect(readme).toContain(f.slice(DATA.length));
+  });
+});
