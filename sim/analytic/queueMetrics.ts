@@ -23,26 +23,29 @@ import type { QueueMetrics, QueueParams } from './types.js';
  *   bounded by a geometric series (the ratios lambda / (c mu + m theta) fall),
  *   is below 1e-300 of the modal weight: every probability that a double can
  *   hold relative to 1 is kept. The same bound ends the lower tail, and a
- *   finite room's upper tail (whose blocking is then below 1e-300: 0). Arrivals see these probabilities (PASTA).
+ *   finite room's upper tail (whose blocking is then below 1e-300: 0).
+ *   Arrivals see these probabilities (PASTA).
  * - Waiting times of a tagged FIFO caller who finds m callers queued: he is
  *   answered after m + 1 phases at rates c mu + j theta (j = m, ..., 0) unless
- *   his own patience (rate theta) runs out first. Killing by patience turns
- *   the answered part into a hypoexponential law with rates c mu + j theta,
- *   j = 1..m+1, whose tail is an incomplete beta function, that is a negative
- *   binomial count: P(not yet answered-or-left by t) = P(N_t <= m) with N_t ~
- *   NegBin(c mu / theta + 1, 1 - e^(-theta t)) (Poisson(c mu t) when theta =
- *   0). So, with T_m = P(N_t > m):
+ *   his own patience (rate theta) runs out first. Given that he is answered,
+ *   his wait is hypoexponential with rates c mu + j theta, j = 1..m+1 (patience
+ *   adds theta to every phase); its distribution is an incomplete beta
+ *   function, that is a negative-binomial count: P(wait <= t | answered, m) =
+ *   P(N_t > m) =: T_m with N_t ~ NegBin(c mu / theta + 1, 1 - e^(-theta t)),
+ *   the phases such a caller would complete by t (Poisson(c mu t) when
+ *   theta = 0). So:
  *   P(answered | m) = c mu / (c mu + (m+1) theta),
  *   P(answered within t | m) = P(answered | m) T_m,
  *   P(abandoned within t | m) = sum_{k<=m} c mu theta T_k / ((c mu + k theta)(c mu + (k+1) theta)),
  *   E[wait; answered | m] = P(answered | m) sum_{j=1..m+1} 1 / (c mu + j theta),
  *   E[min(wait, patience) | m] = (m + 1) / (c mu + (m + 1) theta).
  *   Every sum has positive terms (no cancellation); T_m is taken as 1 - CDF
- *   when the CDF is below 1/2 and as a summed upper tail otherwise. Erlang C
+ *   when the CDF is below 1/2 and as a summed upper tail otherwise, and the
+ *   pmf is walked in logarithms while e^(-(c mu + theta) t) underflows. Erlang C
  *   (no patience, unlimited room) uses the closed forms P(W > t) = C e^(-(c mu
  *   - lambda) t) and Wq = C / (c mu - lambda).
  * Cost: O(number of states carrying probability above 1e-300), about
- * c + 40 sqrt(c) for a loaded queue; 1,000 agents take a few microseconds.
+ * c + 40 sqrt(c) for a loaded queue; 1,000 agents take about 60 µs of CPU.
  *
  * Limits and conventions (never NaN):
  * - Unstable Erlang C (no patience, unlimited room, load >= agents):
