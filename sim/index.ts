@@ -85,7 +85,7 @@ export {
 } from './budget/shanghai12333Costs.js';
 export { QUICK_ENV_VAR, isQuickRun, replicationsFor } from './core/quick.js';
 export { renderSvg } from './chart/renderSvg.js';
-export { show, type ShowResult } from './chart/show.js';
+export { show } from './chart/show.js';
 export {
   VEGA_LITE_SCHEMA,
   VEGA_LITE_MIME_TYPE,
@@ -276,3 +276,35 @@ export {
 } from './calibrate/agentsPresent.js';
 export { outcomesByClass, type ClassOutcomes, type OutcomesByClassOptions } from './calibrate/byClass.js';
 export { calibrateFromRecords, type CalibrateOptions } from './calibrate/calibrateFromRecords.js';
+export {
+  readScenarioFile,
+  parseScenarioFile,
+  firstDaysOf,
+  scenarioFileZodSchema,
+  type AnswerRateDefinition,
+  type ScenarioFile,
+  type ScenarioFileData,
+  type ScenarioMeta,
+  type ScenarioWeekday,
+} from './io/scenarioFile.js';
+export {
+  readTargetSet,
+  parseTargetSet,
+  meetsIndicator,
+  targetSetSchema,
+  TARGET_KPIS,
+  type TargetComparison,
+  type TargetIndicator,
+  type TargetKpi,
+  type TargetSet,
+} from './io/targets.js';
+export {
+  CHINA_HOLIDAYS_2020,
+  CALENDAR_YEARS,
+  dayKind,
+  isWorkingDay,
+  addWorkingDays,
+  workingDaysBetween,
+  type DayKind,
+  type HolidayPeriod,
+} from './core/calendar.js';

@@ -10,14 +10,6 @@ interface TslabDisplay {
   raw(contentType: string, data: unknown): void;
 }
 
-/** What `show` did. */
-export interface ShowResult {
-  /** The chart drawn as SVG markup. */
-  svg: string;
-  /** True when the chart was sent to a tslab notebook; false elsewhere (Node, tests, the CLI). */
-  displayed: boolean;
-}
-
 /**
  * tslab's display when this code runs inside a tslab kernel, otherwise null.
  * A kernel is the process started as `tslab kernel --config-path ...`; the
@@ -46,24 +38,25 @@ function tslabDisplay(): TslabDisplay | null {
  * front end renders one (JupyterLab, Notebook 7, VS Code). The interactive copy
  * is sent as `application/vnd.vegalite.v5+json` with a v5 `$schema` (see
  * `vegaLiteVersion.ts`). Outside a notebook it draws the SVG and displays
- * nothing, so code that calls it also runs in Node and in tests.
+ * nothing, so code that calls it also runs in Node and in tests; use
+ * `renderSvg` to get the picture itself. It returns nothing, so that a cell
+ * ending with `await show(...)` prints no value under the chart.
  *
  * @param spec a Vega-Lite spec, as returned by the chart functions of `sim/chart/`
- * @returns the SVG and whether it was displayed
+ * @returns when the chart has been drawn (and displayed, in a notebook)
  * @throws {Error} when vega-lite rejects the spec
  * @example
  * // in a notebook cell:
  * await show(answerRateAgainstAgentsChart(rows, { answerRate: 0.8, serviceLevel: 0.8, answerWithinSeconds: 15 }));
  */
-export async function show(spec: VegaLiteSpec): Promise<ShowResult> {
+export async function show(spec: VegaLiteSpec): Promise<void> {
   const svg = await renderSvg(spec);
   const display = tslabDisplay();
-  if (display === null) return { svg, displayed: false };
+  if (display === null) return;
   try {
     display.svg(svg);
   } catch {
-    return { svg, displayed: false }; // tslab is installed but this is not a kernel
+    return; // tslab is loaded but is not serving a cell ("Not ready")
   }
   display.raw(VEGA_LITE_MIME_TYPE, { ...spec, $schema: VEGA_LITE_V5_SCHEMA });
-  return { svg, displayed: true };
 }

@@ -215,6 +215,12 @@ async function executeNotebook(notebook, env) {
     const details = await explainFailure(notebook, mkdtempSync(join(tmpdir(), 'hotline-notebook-')), env);
     console.log(`notebooks: FAIL ${name} (${seconds} s)\n${reported}`);
     if (details !== null) console.log(`notebooks: outputs of ${name} showing errors:\n${details}`);
+    if (`${reported}${details}`.includes("is not under 'rootDir'")) {
+      log(
+        "hint: tslab compiles only .ts files inside the notebook's folder; import the built library " +
+          "from '../dist/sim/index.js' instead of '../sim/index.js' (README, Notebooks)",
+      );
+    }
     return false;
   } finally {
     rmSync(outputDir, { recursive: true, force: true });
