@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { dayKind, CALENDAR_YEARS } from '../core/calendar.js';
 import { InputError, type InputIssue } from '../core/errors.js';
@@ -254,7 +254,7 @@ function distributionOf(
         file,
         row: 0,
         column: `${path}.${field}`,
-        message: `is not used by a ${d.kind} distribution (remove it)`,
+        message: `is not used by ${d.kind === 'exponential' ? 'an' : 'a'} ${d.kind} distribution (remove it)`,
       });
   };
   switch (d.kind) {
@@ -365,13 +365,30 @@ function forbidden(value: unknown, path: string, what: string, file: string, iss
     issues.push({ file, row: 0, column: path, message: `is not used ${what} (remove it)` });
 }
 
-/** Run a side-table reader, collecting its InputError's issues. */
-function collect<T>(read: () => T, issues: InputIssue[]): T | undefined {
+/** Where a side table is named: the scenario file, the JSON path and the name as written. */
+interface SideTableRef {
+  readonly file: string;
+  readonly path: string;
+  readonly name: string;
+}
+
+/** Run a side-table reader, collecting its InputError's issues; a missing file is an issue too. */
+function collect<T>(read: () => T, issues: InputIssue[], ref: SideTableRef): T | undefined {
   try {
     return read();
   } catch (error) {
     if (error instanceof InputError) {
       issues.push(...error.issues);
+      return undefined;
+    }
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'EISDIR') {
+      issues.push({
+        file: ref.file,
+        row: 0,
+        column: ref.path,
+        message: `names a file that cannot be read, relative to the scenario's folder (got ${JSON.stringify(ref.name)})`,
+      });
       return undefined;
     }
     throw error;
@@ -441,7 +458,11 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
     const profile =
       profileFile === undefined
         ? undefined
-        : collect(() => readArrivalProfile(resolve(folder, profileFile)), issues);
+        : collect(() => readArrivalProfile(join(folder, profileFile)), issues, {
+            file,
+            path: 'arrivals.intradayProfileFile',
+            name: profileFile,
+          });
     if (profile !== undefined && profile.length !== perDay) {
       issues.push({
         file,
@@ -464,7 +485,7 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
     if (cal !== undefined) {
       const lastYear = new Date((startDay + days - 1) * DAY_MS).getUTCFullYear();
       const firstYear = new Date(startDay * DAY_MS).getUTCFullYear();
-      for (const year of [firstYear, lastYear]) {
+      for (const year of new Set([firstYear, lastYear])) {
         if (!CALENDAR_YEARS.includes(year)) {
           issues.push({
             file,
@@ -532,12 +553,16 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
     const rates =
       ratesFile === undefined
         ? undefined
-        : collect(() => readArrivalRates(resolve(folder, ratesFile), horizonOption), issues);
+        : collect(() => readArrivalRates(join(folder, ratesFile), horizonOption), issues, {
+            file,
+            path: 'arrivals.arrivalRatesFile',
+            name: ratesFile,
+          });
     if (rates !== undefined) {
       const withHandle = rates.find((r) => r.meanHandleSeconds !== undefined);
       if (withHandle !== undefined) {
         issues.push({
-          file: resolve(folder, ratesFile ?? ''),
+          file: join(folder, ratesFile ?? ''),
           row: 0,
           column: 'meanHandleSeconds',
           message:
@@ -552,7 +577,7 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
         startSeconds,
         intervals,
         intervalSeconds,
-        resolve(folder, ratesFile ?? ''),
+        join(folder, ratesFile ?? ''),
         'intervalStart',
         issues,
       );
@@ -590,9 +615,15 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
       issues,
     );
     forbidden(g.count, 'agents.count', 'for kind "table"', file, issues);
-    const path = staffingFile === undefined ? undefined : resolve(folder, staffingFile);
+    const path = staffingFile === undefined ? undefined : join(folder, staffingFile);
     const rows =
-      path === undefined ? undefined : collect(() => readStaffingTable(path, horizonOption), issues);
+      path === undefined
+        ? undefined
+        : collect(() => readStaffingTable(path, horizonOption), issues, {
+            file,
+            path: 'agents.staffingFile',
+            name: staffingFile ?? '',
+          });
     if (rows !== undefined && path !== undefined) {
       counts = stepTable(
         rows.map((r) => ({ startSeconds: r.startSeconds, value: r.agents })),
@@ -618,8 +649,12 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
 
   let targets: ScenarioMeta['targets'];
   if (data.targets !== undefined) {
-    const targetFile = resolve(folder, data.targets.file);
-    const set = collect(() => readTargetSet(targetFile), issues);
+    const targetFile = join(folder, data.targets.file);
+    const set = collect(() => readTargetSet(targetFile), issues, {
+      file,
+      path: 'targets.file',
+      name: data.targets.file,
+    });
     if (set !== undefined) targets = { set, answerRateDefinition: data.targets.answerRateDefinition };
   }
 
@@ -677,8 +712,32 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
  * const { scenario } = parseScenarioFile(readFileSync(path, 'utf8'), path);
  */
 export function parseScenarioFile(text: string, file: string): ScenarioFile {
-  return build(parseJson(text, scenarioFileSchema, file), file);
+  let data: ScenarioFileData;
+  try {
+    data = parseJson(text, scenarioFileSchema, file);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(
+      error.issues.map((issue) => {
+        const later = RESERVED_FIELDS[issue.column];
+        return later !== undefined && issue.message.startsWith('unknown field')
+          ? { ...issue, message: `is not supported yet: it enters the format with ${later} (data/README.md)` }
+          : issue;
+      }),
+    );
+  }
+  return build(data, file);
 }
+
+/** Top-level fields that later mechanisms will add, with the mechanism (so the message can say so). */
+const RESERVED_FIELDS: Readonly<Record<string, string>> = {
+  workOrders: "the 12345 desk's work-order model",
+  workforce: 'staff churn, hiring and training in the simulator',
+  shifts: 'shift rosters in the simulator',
+  faults: 'platform faults in the simulator',
+  satisfaction: 'the satisfaction survey in the simulator',
+  costs: 'unit costs in the budget model',
+};
 
 /**
  * Read a scenario file (JSON, UTF-8 or GB18030) and its side tables, checked
