@@ -151,16 +151,17 @@ export class EventCalendar {
     datas[i] = data;
   }
 
-  /** Fill the hole at the root with the entry at `last` (now outside the heap), moving smaller children up. */
+  /**
+   * Fill the hole at the root with the entry at `last` (now outside the heap).
+   * Bottom-up (Floyd): the hole goes down to a leaf along the smallest children
+   * without comparing with the entry, which then climbs back up, usually by a
+   * level or none, since it came from the bottom. Keys are read only on equal times.
+   */
   private siftDown(last: number): void {
     const times = this.times;
     const keys = this.keys;
     const kinds = this.kinds;
     const datas = this.datas;
-    const t = times[last] as number;
-    const k = keys[last] as number;
-    const kd = kinds[last] as number;
-    const d = datas[last] as number;
     let i = 0;
     for (;;) {
       const first = 4 * i + 1;
@@ -168,22 +169,34 @@ export class EventCalendar {
       // Smallest of up to four children.
       let best = first;
       let bt = times[first] as number;
-      let bk = keys[first] as number;
       const end = first + 4 < last ? first + 4 : last;
       for (let c = first + 1; c < end; c++) {
         const ct = times[c] as number;
-        if (ct < bt || (ct === bt && (keys[c] as number) < bk)) {
+        if (ct < bt || (ct === bt && (keys[c] as number) < (keys[best] as number))) {
           best = c;
           bt = ct;
-          bk = keys[c] as number;
         }
       }
-      if (t < bt || (t === bt && k < bk)) break;
       times[i] = bt;
-      keys[i] = bk;
+      keys[i] = keys[best] as number;
       kinds[i] = kinds[best] as number;
       datas[i] = datas[best] as number;
       i = best;
+    }
+    // Put the entry at `last` into the hole at i and let it climb.
+    const t = times[last] as number;
+    const k = keys[last] as number;
+    const kd = kinds[last] as number;
+    const d = datas[last] as number;
+    while (i > 0) {
+      const parent = (i - 1) >> 2;
+      const pt = times[parent] as number;
+      if (pt < t || (pt === t && (keys[parent] as number) < k)) break;
+      times[i] = pt;
+      keys[i] = keys[parent] as number;
+      kinds[i] = kinds[parent] as number;
+      datas[i] = datas[parent] as number;
+      i = parent;
     }
     times[i] = t;
     keys[i] = k;

@@ -578,7 +578,6 @@ function runLoop(input: RunInput): RunOutput {
     }
 
     // ---- Free agents take waiting callers once this instant's earlier events are done ----
-    // (then the next event is chosen again: the services just begun may end first)
     if (pendingDispatch && (t > now || priority >= P_DISPATCH)) {
       pendingDispatch = false;
       while (busy < staffed && waiting > 0) {
@@ -621,7 +620,9 @@ function runLoop(input: RunInput): RunOutput {
           pool.free[pool.freeCount++] = slot;
         }
       }
-      continue;
+      // Choose again only if a service just begun ends before the chosen event.
+      const tn = calendar.peekTime();
+      if (tn < t || (tn === t && calendar.peekPriority() < priority)) continue;
     }
 
     if (openMeasured === 0 && cohortClosed) {
