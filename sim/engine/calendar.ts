@@ -91,9 +91,9 @@ export class EventCalendar {
    *   (both are bugs in the calling model)
    */
   schedule(time: number, priority: number, kind: number, data: number): void {
-    if (!(time >= this.time) || !(priority >= 0 && priority <= MAX_PRIORITY && (priority | 0) === priority)) {
-      this.reject(time, priority);
-    }
+    // (priority & 255) === priority holds exactly for the integers 0..255 (not for NaN,
+    // fractions, negatives or larger values).
+    if (!(time >= this.time) || (priority & MAX_PRIORITY) !== priority) this.reject(time, priority);
     // Append, then restore the heap order. This method stays small so that the
     // optimising compiler inlines it where events are scheduled (a call that is
     // not inlined would box the time argument); the sift takes only an index.
