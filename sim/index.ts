@@ -308,3 +308,7 @@ export {
   type DayKind,
   type HolidayPeriod,
 } from './core/calendar.js';
+export {
+  scenarioFromCalibration,
+  type CalibratedScenarioOptions,
+} from './io/calibratedScenario.js';
