@@ -308,7 +308,4 @@ export {
   type DayKind,
   type HolidayPeriod,
 } from './core/calendar.js';
-export {
-  scenarioFromCalibration,
-  type CalibratedScenarioOptions,
-} from './io/calibratedScenario.js';
+export { scenarioFromCalibration, type CalibratedScenarioOptions } from './io/calibratedScenario.js';
