@@ -60,6 +60,8 @@ const INITIAL_CAPACITY = 1 << 14;
  */
 class CallPool {
   arrival: Float64Array;
+  /** Handle time the attempt will take if answered, seconds (drawn at its arrival). */
+  handle: Float64Array;
   caller: Int32Array;
   attempt: Int32Array;
   /** Row of the attempt's counts: its arrival interval, or the discard row when not measured. */
@@ -74,6 +76,7 @@ class CallPool {
 
   constructor(capacity: number) {
     this.arrival = new Float64Array(capacity);
+    this.handle = new Float64Array(capacity);
     this.caller = new Int32Array(capacity);
     this.attempt = new Int32Array(capacity);
     this.row = new Int32Array(capacity);
@@ -106,6 +109,7 @@ class CallPool {
       return b;
     };
     this.arrival = f64(this.arrival);
+    this.handle = f64(this.handle);
     this.caller = i32(this.caller);
     this.attempt = i32(this.attempt);
     this.row = i32(this.row);
@@ -279,7 +283,11 @@ interface RunOutput {
  * Random streams (see `randomStreams`): `arrivals`, `selfService`, `handleTime`,
  * `patience`, `redial`, `redialDelay`, `dailyBusyness`, each keyed by (seed,
  * replication), so that a run is fully determined by them and a change to one
- * mechanism leaves the others' draws alone.
+ * mechanism leaves the others' draws alone. Each attempt draws its handle time
+ * and its patience when it arrives, in arrival order, whether or not it will
+ * wait or be answered: the same seed gives every caller the same draws under
+ * any staffing (common random numbers), so that, without redials, adding an
+ * agent never lowers the answer rate.
  *
  * Memory is flat: typed arrays per interval, a pool of the attempts in the
  * system, and call records only when asked for (capped).
@@ -489,6 +497,7 @@ function runLoop(input: RunInput): RunOutput {
   const calendar = new EventCalendar(INITIAL_CAPACITY);
   const pool = new CallPool(INITIAL_CAPACITY);
   let pArrival = pool.arrival;
+  let pHandle = pool.handle;
   let pCaller = pool.caller;
   let pAttempt = pool.attempt;
   let pRow = pool.row;
@@ -594,7 +603,7 @@ function runLoop(input: RunInput): RunOutput {
         pRefs[slot]!--;
         waiting--;
         const w = now - pArrival[slot]!;
-        const h = handle.next();
+        const h = pHandle[slot]!;
         busy++;
         calendar.schedule(now + h, P_SERVICE_END, SERVICE_END, 0);
         pState[slot] = ANSWERED;
@@ -707,6 +716,7 @@ function runLoop(input: RunInput): RunOutput {
           if (pool.freeCount === 0) {
             pool.grow();
             pArrival = pool.arrival;
+            pHandle = pool.handle;
             pCaller = pool.caller;
             pAttempt = pool.attempt;
             pRow = pool.row;
@@ -750,6 +760,7 @@ function runLoop(input: RunInput): RunOutput {
       if (pool.freeCount === 0) {
         pool.grow();
         pArrival = pool.arrival;
+        pHandle = pool.handle;
         pCaller = pool.caller;
         pAttempt = pool.attempt;
         pRow = pool.row;
@@ -773,11 +784,16 @@ function runLoop(input: RunInput): RunOutput {
     attempts++;
     const row = pMeasured[slot] === 1 ? ci : n;
     pArrival[slot] = now;
+    // Draws are attached to the attempt at its arrival, in arrival order, so that two
+    // scenarios run with the same seed give each caller the same handle time and
+    // patience (common random numbers), whatever the queue does.
+    const h = handle.next();
+    const patienceSeconds = patience !== null ? patience.next() : Infinity;
+    pHandle[slot] = h;
     pRow[slot] = row;
     offered[row]!++;
     if (busy < staffed && waiting === 0) {
       // A free agent answers at once.
-      const h = handle.next();
       busy++;
       calendar.schedule(now + h, P_SERVICE_END, SERVICE_END, 0);
       answered[row]!++;
@@ -822,9 +838,9 @@ function runLoop(input: RunInput): RunOutput {
       }
       fifo[fifoTail & fifoMask] = slot;
       fifoTail++;
-      if (patience !== null) {
+      if (patienceSeconds !== Infinity) {
         pRefs[slot] = 2;
-        calendar.schedule(now + patience.next(), P_ABANDONMENT, ABANDONMENT, slot);
+        calendar.schedule(now + patienceSeconds, P_ABANDONMENT, ABANDONMENT, slot);
       } else {
         pRefs[slot] = 1;
       }

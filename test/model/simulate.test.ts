@@ -265,6 +265,45 @@ describe('simulate: invariants', () => {
     );
   });
 
+  it('property: without redials, adding an agent never lowers the answer rate (draws attached to callers)', () => {
+    // Handle time and patience are drawn at each arrival, in arrival order, so the same
+    // seed gives every caller the same draws whatever the staffing (common random numbers).
+    fc.assert(
+      fc.property(
+        fc.record({
+          seed: fc.integer({ min: 0, max: 1_000_000 }),
+          callsPerInterval: fc.double({ min: 1, max: 100, noNaN: true }),
+          agents: fc.integer({ min: 0, max: 8 }),
+          handleSeconds: fc.double({ min: 10, max: 900, noNaN: true }),
+          patienceSeconds: fc.option(fc.double({ min: 5, max: 600, noNaN: true })),
+          waitingRoom: fc.option(fc.integer({ min: 0, max: 6 })),
+        }),
+        (p) => {
+          const run = (agents: number): SimulationResult =>
+            simulate(
+              {
+                startDate: '2020-01-01',
+                days: 1,
+                intervalMinutes: 60,
+                arrivals: { kind: 'table', callsPerInterval: new Array<number>(24).fill(p.callsPerInterval) },
+                handle: lognormal(p.handleSeconds, 1),
+                ...(p.patienceSeconds !== null ? { patience: exponential(p.patienceSeconds) } : {}),
+                ...(p.waitingRoom !== null ? { waitingRoom: p.waitingRoom } : {}),
+                agents: { kind: 'constant', count: agents },
+                answerWithinSeconds: 20,
+              },
+              { seed: p.seed },
+            );
+          const fewer = run(p.agents).horizon;
+          const more = run(p.agents + 1).horizon;
+          expect(more.offered).toBe(fewer.offered);
+          expect(more.answered).toBeGreaterThanOrEqual(fewer.answered);
+        },
+      ),
+      { seed: 2_026, numRuns: 100 },
+    );
+  });
+
   it('is deterministic: the same seed gives the same JSON (timing aside), another seed differs', () => {
     const scenario: Scenario = {
       startDate: '2020-03-01',
