@@ -520,6 +520,8 @@ function runLoop(input: RunInput): RunOutput {
   // agent-seconds, caller-seconds waiting. Kept in a typed array rather than in local
   // variables, which the optimising compiler may box (allocate) at every update.
   const acc = new Float64Array(4);
+  // -0 is never a small integer in V8, so the sums stay doubles from the first event.
+  const NEGATIVE_ZERO = -0;
   let events = 0;
   let attempts = 0;
   let callers = 0; // agent-bound fresh callers so far (their numbers)
@@ -646,12 +648,13 @@ function runLoop(input: RunInput): RunOutput {
       const measureStart = clock[5]!;
       const from = measureStart > lastT ? measureStart : lastT;
       const span = t - from; // -Infinity before measurement starts
-      if (!measureDone && span > 0) {
-        acc[0] += span;
-        acc[1] += staffed * span;
-        acc[2] += busy * span;
-        acc[3] += waiting * span;
-      }
+      // Unconditional updates (adding -0 outside the measured time): code first reached
+      // when measurement starts would make the compiler rebuild the loop.
+      const dt = !measureDone && span > 0 ? span : NEGATIVE_ZERO;
+      acc[0] += dt;
+      acc[1] += staffed * dt;
+      acc[2] += busy * dt;
+      acc[3] += waiting * dt;
       clock[1] = t;
     }
     if (t < now) throw new Error(`simulate: internal error, the clock would go back from ${now} to ${t}`);
