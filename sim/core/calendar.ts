@@ -10,13 +10,15 @@
  *   清明节 4-6 Apr (3 days); 劳动节 1-5 May (5 days), 26 Apr (Sun) and 9 May (Sat) worked;
  *   端午节 25-27 Jun (3 days), 28 Jun (Sun) worked; 国庆节·中秋节 1-8 Oct (8 days),
  *   27 Sep (Sun) and 10 Oct (Sat) worked.
- * - 国务院办公厅关于延长2020年春节假期的通知 (国办发明电〔2020〕1号, 2020-01-26/27):
+ * - 国务院办公厅关于延长2020年春节假期的通知 (国办发明电〔2020〕1号, dated 2020-01-26 and
+ *   published 2020-01-27, as we recall the dates; the content below is what matters):
  *   the Spring Festival holiday extended to 2 Feb (正月初九, a Sunday), normal work
  *   from 3 Feb. So 31 Jan, 1 Feb and 2 Feb became holidays and 1 Feb, formerly a
  *   Saturday worked, is no longer a working day.
  *
- * Not included (local or sector rules, not national holidays): Shanghai's order
- * that enterprises not resume work before 24:00 on 9 Feb 2020 (沪府令, 2020-01-27),
+ * Not included (local or sector rules, not national holidays): Shanghai's notice
+ * that enterprises not resume work before 24:00 on 9 Feb 2020 (上海市人民政府关于延迟本市
+ * 企业复工和学校开学的通知, late January 2020; title and date as we recall them),
  * and the "Women's Day" half day on 8 March. Working days here are the national
  * official ones.
  */
