@@ -16,6 +16,9 @@
  *   from 3 Feb. So 31 Jan, 1 Feb and 2 Feb became holidays and 1 Feb, formerly a
  *   Saturday worked, is no longer a working day.
  *
+ * The dates above were checked against re-posts of both notices' full text
+ * (e.g. kaixinit.com/news/3681.html, gansulong.com/c/0Q25M3X2022_2.html).
+ *
  * Not included (local or sector rules, not national holidays): Shanghai's notice
  * that enterprises not resume work before 24:00 on 9 Feb 2020 (上海市人民政府关于延迟本市
  * 企业复工和学校开学的通知, late January 2020; title and date as we recall them),
