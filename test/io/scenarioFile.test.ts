@@ -99,6 +99,16 @@ describe('parseScenarioFile', () => {
     );
   });
 
+  it('reads explicit arrival rates, each row holding until the next (exact, by hand)', () => {
+    const { scenario, meta } = read({
+      arrivals: { kind: 'table', arrivalRatesFile: 'ok-rates.csv', selfServiceShare: 0, dayBusynessCv: 0 },
+    });
+    const calls = scenario.arrivals.kind === 'table' ? scenario.arrivals.callsPerInterval : [];
+    // 12 an hour on 2 March; 6 an hour on 3 March until noon, then none.
+    expect(calls).toEqual([...new Array(24).fill(12), ...new Array(12).fill(6), ...new Array(12).fill(0)]);
+    expect(meta.inboundCallsByDay).toEqual([288, 72]);
+  });
+
   it('cuts a scenario to its first days', () => {
     const one = firstDaysOf(read({}).scenario, 1);
     expect(one.days).toBe(1);
