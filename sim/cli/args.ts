@@ -1,0 +1,228 @@
+import type { Command } from 'commander';
+import { nearestName } from '../index.js';
+
+/**
+ * Argument checks of the `hotline` command. Commander parses the syntax; the
+ * values are checked here so that every problem of a command line is reported
+ * at once (commander stops at the first), then the command exits with status 2.
+ */
+
+/** Bad command-line input: every problem, one per line, reported without a stack trace (exit status 2). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(readonly problems: readonly string[]) {
+    super(`${problems.length} problem(s) in the input\n` + problems.map((p) => `  ${p}`).join('\n'));
+  }
+}
+
+/** What `scanArguments` found in a subcommand's own tokens. */
+export interface ScannedArguments {
+  /** Positional arguments, in order. */
+  operands: string[];
+  /** Unknown options, missing option values, wrong number of operands. */
+  problems: string[];
+  /** Whether `-h` or `--help` was given (then nothing else matters). */
+  help: boolean;
+}
+
+/**
+ * Scan a subcommand's tokens against its declared options, independently of
+ * commander, to find every unknown option (with the nearest known one), every
+ * option missing its value and a wrong number of positional arguments.
+ *
+ * @param command the commander subcommand (its `options` are read)
+ * @param tokens the tokens after the subcommand's name
+ * @param operandNames names of the positional arguments it takes, e.g. `['<scenario>']`
+ * @returns the operands and the problems found
+ * @example
+ * scanArguments(erlang, ['--agnets', '14'], []).problems;
+ * // => ['unknown option --agnets (did you mean --agents?)']
+ */
+export function scanArguments(
+  command: Command,
+  tokens: readonly string[],
+  operandNames: readonly string[],
+): ScannedArguments {
+  const takesValue = new Map<string, boolean>();
+  for (const option of command.options) {
+    const needsValue = option.required || option.optional;
+    if (option.long) takesValue.set(option.long, needsValue);
+    if (option.short) takesValue.set(option.short, needsValue);
+  }
+  takesValue.set('--help', false);
+  takesValue.set('-h', false);
+  const longNames = [...takesValue.keys()].filter((name) => name.startsWith('--'));
+
+  const operands: string[] = [];
+  const problems: string[] = [];
+  let help = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    if (token === '--') {
+      operands.push(...tokens.slice(i + 1));
+      break;
+    }
+    if (!token.startsWith('-') || token === '-') {
+      operands.push(token);
+      continue;
+    }
+    const equals = token.indexOf('=');
+    const name = token.startsWith('--') && equals > 0 ? token.slice(0, equals) : token;
+    if (name === '--help' || name === '-h') help = true;
+    const needsValue = takesValue.get(name);
+    if (needsValue === undefined) {
+      const nearest = nearestName(
+        name.replace(/^-+/, ''),
+        longNames.map((flag) => flag.slice(2)),
+      );
+      problems.push(`unknown option ${name}${nearest ? ` (did you mean --${nearest}?)` : ''}`);
+      // a misspelt option that takes a value is followed by that value, not by an operand
+      const next = tokens[i + 1];
+      if (
+        nearest &&
+        takesValue.get(`--${nearest}`) &&
+        name === token &&
+        next !== undefined &&
+        !next.startsWith('--')
+      )
+        i++;
+      continue;
+    }
+    if (needsValue && name === token) {
+      if (i + 1 >= tokens.length) problems.push(`option ${name} needs a value`);
+      i++;
+    }
+  }
+  if (operands.length > operandNames.length) {
+    problems.push(
+      `unexpected argument${operands.length - operandNames.length > 1 ? 's' : ''} ${operands
+        .slice(operandNames.length)
+        .map((o) => JSON.stringify(o))
+        .join(', ')}` + (operandNames.length === 0 ? ' (this command takes options only)' : ''),
+    );
+  } else if (operands.length < operandNames.length) {
+    problems.push(`missing argument ${operandNames.slice(operands.length).join(' ')}`);
+  }
+  return { operands, problems, help };
+}
+
+/** Limits of a number read from an option. */
+export interface NumberRule {
+  /** Least value allowed. */
+  min?: number;
+  /** Greatest value allowed. */
+  max?: number;
+  /** The least value itself is not allowed (a positive number). */
+  exclusiveMin?: boolean;
+  /** Whole numbers only. */
+  integer?: boolean;
+  /** `Infinity` (or `inf`) is allowed. */
+  infinity?: boolean;
+}
+
+/**
+ * Reads option values, collecting a problem per bad value instead of stopping
+ * at the first. Each method returns `undefined` when the option is absent or
+ * its value is bad; `problems` then says why.
+ */
+export class OptionReader {
+  readonly problems: string[] = [];
+
+  /** Record a problem found by the caller (lower case, no final period). */
+  problem(message: string): void {
+    this.problems.push(message);
+  }
+
+  /**
+   * A number: `--handle 180`, `--max-attempts inf`.
+   *
+   * @param flag the option, for the message (`--handle`)
+   * @param raw the text given, or undefined when absent
+   * @param rule limits and whether whole numbers or infinity are allowed
+   * @param unit unit words for the message, e.g. `seconds`
+   */
+  number(flag: string, raw: string | undefined, rule: NumberRule = {}, unit = ''): number | undefined {
+    if (raw === undefined) return undefined;
+    const text = raw.trim();
+    const value =
+      rule.infinity && /^(inf|infinity|\+inf|\+infinity)$/i.test(text) ? Infinity : strictNumber(text);
+    const expected = describeRule(rule, unit);
+    if (value === undefined || (value === Infinity && !rule.infinity)) {
+      this.problems.push(`${flag}: must be ${expected} (got ${JSON.stringify(raw)})`);
+      return undefined;
+    }
+    const tooSmall =
+      rule.min !== undefined && (rule.exclusiveMin ? !(value > rule.min) : !(value >= rule.min));
+    const tooLarge = rule.max !== undefined && value > rule.max;
+    if ((rule.integer && value !== Infinity && !Number.isInteger(value)) || tooSmall || tooLarge) {
+      this.problems.push(`${flag}: must be ${expected} (got ${raw})`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /**
+   * A fraction in [0, 1], written `0.8` or `80%`.
+   *
+   * @param flag the option, for the message
+   * @param raw the text given, or undefined when absent
+   */
+  fraction(flag: string, raw: string | undefined): number | undefined {
+    if (raw === undefined) return undefined;
+    const text = raw.trim();
+    const percent = text.endsWith('%');
+    const value = strictNumber(percent ? text.slice(0, -1).trim() : text);
+    const fraction = value === undefined ? undefined : percent ? value / 100 : value;
+    if (fraction === undefined || !(fraction >= 0 && fraction <= 1)) {
+      this.problems.push(
+        `${flag}: must be a fraction in [0, 1] such as 0.8 or 80% (got ${JSON.stringify(raw)})`,
+      );
+      return undefined;
+    }
+    return fraction;
+  }
+
+  /**
+   * Agent counts: one (`14`) or an inclusive range (`30..60`).
+   *
+   * @param flag the option, for the message
+   * @param raw the text given, or undefined when absent
+   * @param maxRows most counts a range may hold
+   */
+  agents(flag: string, raw: string | undefined, maxRows = 10_000): number[] | undefined {
+    if (raw === undefined) return undefined;
+    const match = /^\s*(\d+)\s*(?:\.\.\s*(\d+)\s*)?$/.exec(raw);
+    if (!match) {
+      this.problems.push(
+        `${flag}: must be a non-negative integer or a range such as 30..60 (got ${JSON.stringify(raw)})`,
+      );
+      return undefined;
+    }
+    const from = Number(match[1]);
+    const to = match[2] === undefined ? from : Number(match[2]);
+    if (to < from) {
+      this.problems.push(`${flag}: the range must not decrease (got ${raw})`);
+      return undefined;
+    }
+    if (to - from + 1 > maxRows) {
+      this.problems.push(`${flag}: a range may hold at most ${maxRows} counts (got ${to - from + 1})`);
+      return undefined;
+    }
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  }
+}
+
+function strictNumber(text: string): number | undefined {
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function describeRule(rule: NumberRule, unit: string): string {
+  const kind = rule.integer ? 'an integer' : 'a number';
+  const parts: string[] = [];
+  if (rule.min !== undefined) parts.push(`${rule.exclusiveMin ? '>' : '>='} ${rule.min}`);
+  if (rule.max !== undefined) parts.push(`<= ${rule.max}`);
+  const range = parts.length > 0 ? ` ${parts.join(' and ')}` : '';
+  return `${kind}${range}${unit ? ` (${unit})` : ''}${rule.infinity ? ' or inf' : ''}`;
+}

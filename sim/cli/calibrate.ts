@@ -1,0 +1,216 @@
+import { basename } from 'node:path';
+import {
+  calibrateFromRecords,
+  InputError,
+  readAnonymousBankCalls,
+  readCallRecords,
+  writeCalibration,
+  type CalibratedParameters,
+  type CsvOptions,
+  type ObservedCall,
+} from '../index.js';
+import { OptionReader, UsageError } from './args.js';
+import type { CommandSpec, OptionValues } from './command.js';
+import { formatNumber, formatTable, MISSING } from './format.js';
+import { checkOutputPath } from './output.js';
+
+/** Record formats `hotline calibrate` reads. */
+export const RECORD_FORMATS = ['call-records', 'anonymous-bank'] as const;
+
+/** The summary `hotline calibrate` prints (`--json`: keys in this order). */
+export interface CalibrateSummary {
+  command: 'calibrate';
+  records: {
+    file: string;
+    format: (typeof RECORD_FORMATS)[number];
+    calls: number;
+    answered: number;
+    abandoned: number;
+    blocked: number;
+  };
+  /** The parameters file written. */
+  out: string;
+  handleTime: CalibratedParameters['handleTime'];
+  patience: CalibratedParameters['patience'];
+  /** Per weekday in the records: days, mean calls a day, busiest interval's rate, most agents present. */
+  weekdays: {
+    weekday: string;
+    days: number;
+    callsPerDay: number;
+    peakArrivalsPerHour: number;
+    peakAgentsPresent: number;
+  }[];
+}
+
+/**
+ * The printed summary of calibrated parameters.
+ *
+ * @param records the calls read
+ * @param parameters what `calibrateFromRecords` made of them
+ * @param file, format, out where they came from and went
+ * @returns the summary, in `--json` order
+ * @example
+ * calibrationSummary(records, calibrateFromRecords(records, { source: 'x' }), 'calls.csv', 'call-records', 'out.json').weekdays[0]?.callsPerDay;
+ */
+export function calibrationSummary(
+  records: readonly ObservedCall[],
+  parameters: CalibratedParameters,
+  file: string,
+  format: (typeof RECORD_FORMATS)[number],
+  out: string,
+): CalibrateSummary {
+  const count = (outcome: string): number => records.filter((record) => record.outcome === outcome).length;
+  const hours = parameters.intervalMinutes / 60;
+  return {
+    command: 'calibrate',
+    records: {
+      file,
+      format,
+      calls: records.length,
+      answered: count('answered'),
+      abandoned: count('abandoned'),
+      blocked: count('blocked'),
+    },
+    out,
+    handleTime: { ...parameters.handleTime },
+    patience: { ...parameters.patience },
+    weekdays: parameters.weekdays.map((w) => ({
+      weekday: w.weekday,
+      days: w.days,
+      callsPerDay: w.arrivalsPerHour.reduce((sum, rate) => sum + rate * hours, 0),
+      peakArrivalsPerHour: Math.max(0, ...w.arrivalsPerHour),
+      peakAgentsPresent: Math.max(0, ...w.agentsPresent),
+    })),
+  };
+}
+
+/** The human text of a calibration summary. */
+export function formatCalibration(summary: CalibrateSummary): string {
+  const r = summary.records;
+  const h = summary.handleTime;
+  const p = summary.patience;
+  return (
+    [
+      `${r.file} (${r.format}): ${r.calls} calls for an agent: ${r.answered} answered, ${r.abandoned} abandoned, ${r.blocked} blocked`,
+      `handle time: ${h.distribution}, mean ${formatNumber(h.meanSeconds, 1)} s, coefficient of variation ${formatNumber(h.cv, 2)}`,
+      `patience: ${p.distribution}, mean ${formatNumber(p.meanSeconds, 1)} s (abandonments over total wait); ` +
+        `Kaplan-Meier median ${p.kaplanMeierMedianSeconds === null ? 'not reached' : `${formatNumber(p.kaplanMeierMedianSeconds, 1)} s`}`,
+      '',
+      formatTable(
+        [
+          { header: 'weekday', align: 'left' },
+          { header: 'days' },
+          { header: 'calls/day' },
+          { header: 'peak calls/h' },
+          { header: 'peak agents present' },
+        ],
+        summary.weekdays.map((w) => [
+          w.weekday,
+          String(w.days),
+          formatNumber(w.callsPerDay, 1),
+          formatNumber(w.peakArrivalsPerHour, 1),
+          w.days > 0 ? formatNumber(w.peakAgentsPresent, 1) : MISSING,
+        ]),
+      ),
+      '',
+      `calibrated parameters written to ${summary.out}`,
+    ].join('\n') + '\n'
+  );
+}
+
+function str(options: OptionValues, key: string): string | undefined {
+  const value = options[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `hotline calibrate <records>`: call records to calibrated parameters. */
+export const calibrateCommand: CommandSpec = {
+  name: 'calibrate',
+  summary: 'estimate arrivals, handle time, patience and agents present from call records',
+  description:
+    'Read call-level records (the call-record CSV of data/README.md, or the Anonymous Bank TSV with ' +
+    '--format anonymous-bank), estimate arrival rates and agents present per weekday and interval, the ' +
+    'handle-time distribution (lognormal or exponential, whichever fits better by AIC) and the patience ' +
+    '(abandonments over total wait, with the Kaplan-Meier median beside it), write them as a ' +
+    'calibrated-parameters JSON file (--out, written atomically) and print a summary.',
+  operands: ['<records>'],
+  options: [
+    ['-o, --out <file>', 'the calibrated-parameters JSON file to write (required)'],
+    ['--format <format>', `format of the records: ${RECORD_FORMATS.join(' or ')} (default: call-records)`],
+    ['--source <text>', 'where the records came from, kept in the file (default: the file name)'],
+    ['--interval-minutes <minutes>', 'interval length: 15, 30 or 60 (default: 30)'],
+    ['--min-handle <seconds>', 'shortest handle time used in the fit (default: 0)'],
+    ['--max-idle-gap <seconds>', 'longest idle gap inside an agent’s stretch of work (default: 1800)'],
+    ['--encoding <label>', 'encoding of a call-record CSV, e.g. gb18030 (default: detected)'],
+    ['--json', 'print the summary as JSON'],
+  ],
+  examples: [
+    'hotline calibrate calls.csv --out calls.calibration.json',
+    'hotline calibrate ../shared/data/anonymous-bank/calls-1999-02.tsv --format anonymous-bank --out bank.json',
+  ],
+  async run(operands, options, scanProblems) {
+    const reader = new OptionReader();
+    for (const problem of scanProblems) reader.problem(problem);
+    const format = str(options, 'format') ?? 'call-records';
+    if (!(RECORD_FORMATS as readonly string[]).includes(format)) {
+      reader.problem(`--format: must be ${RECORD_FORMATS.join(' or ')} (got ${JSON.stringify(format)})`);
+    }
+    const intervalMinutes = reader.number('--interval-minutes', str(options, 'intervalMinutes'), {
+      integer: true,
+    });
+    if (intervalMinutes !== undefined && ![15, 30, 60].includes(intervalMinutes)) {
+      reader.problem(`--interval-minutes: must be 15, 30 or 60 (got ${intervalMinutes})`);
+    }
+    const minHandle = reader.number('--min-handle', str(options, 'minHandle'), { min: 0 }, 'seconds');
+    const maxIdleGap = reader.number(
+      '--max-idle-gap',
+      str(options, 'maxIdleGap'),
+      { min: 0, exclusiveMin: true },
+      'seconds',
+    );
+    const encoding = str(options, 'encoding');
+    if (encoding !== undefined && format === 'anonymous-bank')
+      reader.problem('--encoding: only used with --format call-records');
+    const out = str(options, 'out');
+    if (out === undefined)
+      reader.problem('--out <file> is required (the calibrated-parameters JSON to write)');
+    checkOutputPath(reader, '--out', out);
+
+    const path = operands[0];
+    let records: ObservedCall[] | undefined;
+    if (path !== undefined && (RECORD_FORMATS as readonly string[]).includes(format)) {
+      try {
+        if (format === 'anonymous-bank') {
+          records = readAnonymousBankCalls(path).records;
+        } else {
+          const csvOptions: CsvOptions = {};
+          if (encoding !== undefined) csvOptions.encoding = encoding;
+          records = readCallRecords(path, csvOptions);
+        }
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
+      }
+    }
+    if (reader.problems.length > 0 || records === undefined || out === undefined || path === undefined) {
+      throw new UsageError(reader.problems);
+    }
+    const parameters = calibrateFromRecords(records, {
+      source: str(options, 'source') ?? basename(path),
+      ...(intervalMinutes !== undefined ? { intervalMinutes: intervalMinutes as 15 | 30 | 60 } : {}),
+      ...(minHandle !== undefined ? { minHandleSeconds: minHandle } : {}),
+      ...(maxIdleGap !== undefined ? { maxIdleGapSeconds: maxIdleGap } : {}),
+    });
+    writeCalibration(out, parameters);
+    const summary = calibrationSummary(
+      records,
+      parameters,
+      path,
+      format as (typeof RECORD_FORMATS)[number],
+      out,
+    );
+    process.stdout.write(
+      options.json === true ? JSON.stringify(summary, null, 2) + '\n' : formatCalibration(summary),
+    );
+  },
+};

@@ -1,0 +1,27 @@
+/** Option values as commander gives them: text for options with a value, true for flags. */
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+/**
+ * One subcommand of `hotline`, as data: program.ts builds the commander
+ * command, its help (with the examples) and the checks from it.
+ */
+export interface CommandSpec {
+  /** The subcommand's name: `erlang`. */
+  name: string;
+  /** One line for `hotline --help`. */
+  summary: string;
+  /** A paragraph for `hotline <name> --help`. */
+  description: string;
+  /** Positional arguments, e.g. `['<scenario>']`. */
+  operands: readonly string[];
+  /** Options: commander flags (`--agents <n|from..to>`) and their description. */
+  options: readonly (readonly [string, string])[];
+  /** Complete command lines shown under "Examples" in the help. */
+  examples: readonly string[];
+  /**
+   * Run the command. `scanProblems` are the syntax problems found before
+   * commander (unknown options, missing values): the command adds its own
+   * value checks and throws one `UsageError` with all of them.
+   */
+  run(operands: readonly string[], options: OptionValues, scanProblems: readonly string[]): Promise<void>;
+}

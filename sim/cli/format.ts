@@ -1,0 +1,100 @@
+/**
+ * Human output of the `hotline` command: aligned plain-text tables. This is
+ * the only place where fractions become percentages; `--json` and `--xlsx`
+ * carry the numbers unformatted.
+ */
+
+/** Column alignment: text to the left, numbers to the right. */
+export type Align = 'left' | 'right';
+
+/** A column of a text table: its header (with the unit) and alignment. */
+export interface TextColumn {
+  header: string;
+  align?: Align;
+}
+
+/**
+ * An aligned text table: a header line, a rule of dashes, one line per row,
+ * columns two spaces apart.
+ *
+ * @param columns headers (units in them: `ASA (s)`) and alignments (right by default)
+ * @param rows cell texts, one array per row
+ * @returns the table, lines joined by `\n`, without a final newline
+ * @example
+ * formatTable([{ header: 'agents' }, { header: 'answer rate' }], [['14', '100.00%']]);
+ * // => 'agents  answer rate\n------  -----------\n    14      100.00%'
+ */
+export function formatTable(columns: readonly TextColumn[], rows: readonly (readonly string[])[]): string {
+  const widths = columns.map((column, c) =>
+    Math.max(displayWidth(column.header), ...rows.map((row) => displayWidth(row[c] ?? ''))),
+  );
+  const line = (cells: readonly string[]): string =>
+    columns
+      .map((column, c) => pad(cells[c] ?? '', widths[c] as number, column.align ?? 'right'))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(columns.map((column) => column.header)),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+/** Terminal columns of a text: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    width +=
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6)
+        ? 2
+        : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number, align: Align): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'left' ? text + fill : fill + text;
+}
+
+/** Shown for a value that does not exist (a rate with no calls). */
+export const MISSING = '-';
+
+/**
+ * A fraction as a percentage with two decimals: `0.88835` → `88.84%`.
+ *
+ * @param fraction a fraction, or null/undefined when there is no value
+ * @param digits decimals shown
+ * @example
+ * formatPercent(0.17413); // => '17.41%'
+ */
+export function formatPercent(fraction: number | null | undefined, digits = 2): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return MISSING;
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+/**
+ * A number with fixed decimals, `inf` for infinity, exponent notation from 1e9
+ * (an almost unstable queue's wait).
+ *
+ * @example
+ * formatNumber(7.8359, 1); // => '7.8'
+ */
+export function formatNumber(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return MISSING;
+  if (value === Infinity) return 'inf';
+  if (value === -Infinity) return '-inf';
+  return Math.abs(value) >= 1e9 ? value.toExponential(2) : value.toFixed(digits);
+}
+
+/** Numbers (or null) replaced by null when not finite, so that JSON never carries a silent `null` for infinity by accident: the CLI says so explicitly. */
+export function finiteOrNull(value: number | null | undefined): number | null {
+  return value === null || value === undefined || !Number.isFinite(value) ? null : value;
+}

@@ -1,0 +1,134 @@
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../index.js';
+import { scanArguments, UsageError } from './args.js';
+import { calibrateCommand } from './calibrate.js';
+import type { CommandSpec, OptionValues } from './command.js';
+import { erlangCommand } from './erlang.js';
+import { simulateCommand } from './simulate.js';
+
+/** Exit status of the `hotline` command. */
+export const ExitStatus = {
+  /** Success. */
+  Ok: 0,
+  /** A bug or an environment failure: the stack is printed. */
+  InternalError: 1,
+  /** Bad input (options, files): every problem is printed, no stack trace. */
+  BadInput: 2,
+} as const;
+
+/** The subcommands, in the order `hotline --help` lists them. */
+export const COMMANDS: readonly CommandSpec[] = [erlangCommand, simulateCommand, calibrateCommand];
+
+function buildCommand(
+  spec: CommandSpec,
+  state: { scan: readonly string[]; operands: readonly string[] },
+): Command {
+  const command = new Command(spec.name)
+    .summary(spec.summary)
+    .description(spec.description)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .helpOption('-h, --help', 'show this help');
+  // Operands are optional for commander so that the command runs and lists every problem at once;
+  // scanArguments reports a missing one.
+  for (const operand of spec.operands) command.argument(operand.replace(/^</, '[').replace(/>$/, ']'));
+  if (spec.operands.length > 0) command.usage(`[options] ${spec.operands.join(' ')}`);
+  for (const [flags, description] of spec.options) command.option(flags, description);
+  command.addHelpText(
+    'after',
+    `\nExample${spec.examples.length > 1 ? 's' : ''}:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`,
+  );
+  command.action(async () => {
+    await spec.run(state.operands, command.opts<OptionValues>(), state.scan);
+  });
+  return command;
+}
+
+/** Help goes to standard output; commander's error messages are printed by `runCli` (or replaced by a fuller list). */
+const OUTPUT = {
+  writeOut: (text: string) => process.stdout.write(text),
+  writeErr: (text: string) => process.stderr.write(text),
+  outputError: () => undefined,
+};
+
+/**
+ * Build the `hotline` program (commander), its subcommands taken from `COMMANDS`.
+ *
+ * @param state receives, before parsing, the syntax problems and operands of the subcommand
+ * @returns the commander program, set to throw instead of exiting
+ */
+function buildProgram(state: { scan: readonly string[]; operands: readonly string[] }): Command {
+  const program = new Command('hotline')
+    .description(
+      'Will these seats and this budget reach the hotline targets? Exact queue formulas, simulation ' +
+        'of a scenario over a year, and calibration from call records. `hotline <command> --help` for more.',
+    )
+    .helpOption('-h, --help', 'show this help')
+    .exitOverride()
+    .configureOutput(OUTPUT)
+    .showSuggestionAfterError();
+  for (const spec of COMMANDS)
+    program.addCommand(buildCommand(spec, state).exitOverride().configureOutput(OUTPUT));
+  program.addHelpText(
+    'after',
+    `\nExamples:\n${COMMANDS.map((spec) => `  $ ${spec.examples[0] as string}`).join('\n')}\n`,
+  );
+  return program;
+}
+
+function printProblems(error: UsageError | InputError): void {
+  process.stderr.write(`hotline: ${error.message}\n`);
+}
+
+/**
+ * Run the `hotline` command line and return its exit status: 0 on success,
+ * 2 on bad input (every problem printed on standard error: unknown options,
+ * bad values, an input file's problems, a library's argument check; no stack
+ * trace), 1 on an internal error (with its stack). Nothing is written when the
+ * input is bad: every command checks all its input before writing any file.
+ *
+ * @param args the arguments after the program name (`process.argv.slice(2)`)
+ * @returns the exit status
+ * @example
+ * process.exitCode = await runCli(['erlang', '--calls', '100', '--handle', '180', '--agents', '14']);
+ */
+export async function runCli(args: readonly string[]): Promise<number> {
+  const state: { scan: readonly string[]; operands: readonly string[] } = { scan: [], operands: [] };
+  const spec = COMMANDS.find((candidate) => candidate.name === args[0]);
+  const program = buildProgram(state);
+  if (spec) {
+    const command = program.commands.find((candidate) => candidate.name() === spec.name) as Command;
+    const scanned = scanArguments(command, args.slice(1), spec.operands);
+    state.scan = scanned.problems;
+    state.operands = scanned.operands;
+  }
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return ExitStatus.Ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
+        return ExitStatus.Ok;
+      if (error.code === 'commander.help') return ExitStatus.BadInput; // no command given: help was printed
+      // an unknown command, or an option missing its value: the scan lists every problem when it found any
+      printProblems(
+        state.scan.length > 0
+          ? new UsageError(state.scan)
+          : new UsageError([error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')]),
+      );
+      return ExitStatus.BadInput;
+    }
+    if (error instanceof UsageError || error instanceof InputError) {
+      printProblems(error);
+      return ExitStatus.BadInput;
+    }
+    if (error instanceof RangeError) {
+      process.stderr.write(`hotline: ${error.message}\n`);
+      return ExitStatus.BadInput;
+    }
+    process.stderr.write(
+      `hotline: internal error (please report it)\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return ExitStatus.InternalError;
+  }
+}
