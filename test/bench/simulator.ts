@@ -15,6 +15,7 @@
  *   hour = the fewest meeting an 80% Erlang A answer rate at the interval's load.
  */
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { queueMetrics } from '../../sim/analytic/queueMetrics.js';
 import { exponential, lognormal } from '../../sim/model/distributions.js';
@@ -22,14 +23,18 @@ import { expectedArrivalsPerInterval } from '../../sim/model/scenario.js';
 import { shanghai12333Defaults as d, shanghai12333Load2020 as load } from '../../sim/model/shanghai12333.js';
 import { simulate } from '../../sim/model/simulate.js';
 import { simulateQueue } from '../../sim/model/simulateQueue.js';
+import { replicate } from '../../sim/plan/replicate.js';
 import type { Scenario } from '../../sim/model/types.js';
 
-/** The 12333 default year, staffed per half hour for an 80% Erlang A answer rate. */
-export function yearScenario12333(): Scenario {
+/**
+ * The 12333 default load from 2020-01-01 for `days` days (a year by default),
+ * staffed per half hour for an 80% Erlang A answer rate.
+ */
+export function yearScenario12333(days = 366): Scenario {
   const talkSd = d.meanTalkSeconds * d.talkCv; // wrap-up is a constant: it adds to the mean only
   const base: Scenario = {
     startDate: '2020-01-01',
-    days: 366,
+    days,
     intervalMinutes: 30,
     arrivals: {
       kind: 'profile',
@@ -70,7 +75,7 @@ interface CaseResult {
   note: string;
 }
 
-function runCase(name: string): CaseResult {
+async function runCase(name: string): Promise<CaseResult> {
   const runs: CaseResult['runs'] = [];
   let note = '';
   const measure = (fn: () => { calls: number; events: number }): void => {
@@ -97,6 +102,20 @@ function runCase(name: string): CaseResult {
         return { calls: r.offered, events: r.events };
       });
     }
+  } else if (name === 'workers') {
+    // Two months, 4 replications, on 1 then 2 worker threads.
+    const scenario = yearScenario12333(60);
+    for (const workers of [1, 2]) {
+      global.gc?.();
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const r = await replicate(scenario, { replications: 4, seed: 1, workers });
+      const wallSeconds = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      const calls = r.runs.reduce((sum, run) => sum + run.horizon.offered, 0);
+      runs.push({ wallSeconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, calls, events: 0 });
+    }
+    note = `speed-up with 2 workers: ${((runs[0]?.wallSeconds ?? 0) / (runs[1]?.wallSeconds ?? 1)).toFixed(2)}x (goal >= 1.8x)`;
   } else {
     const scenario = yearScenario12333();
     const agentHours = (scenario.agents.kind === 'perInterval' ? scenario.agents.counts : []).reduce(
@@ -128,8 +147,12 @@ const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
  */
 export function benchSimulator(): void {
   const script = fileURLToPath(import.meta.url);
-  console.log('\nSimulator (each case in its own process; wall-clock and CPU seconds of one core)');
-  for (const name of ['mmcm', 'year']) {
+  const load = loadavg().map((x) => x.toFixed(1));
+  console.log(
+    `\nSimulator (each case in its own process; wall-clock and CPU seconds; load average ${load.join(' ')} ` +
+      'on this machine: with more runnable processes than cores, wall-clock figures are inflated)',
+  );
+  for (const name of ['mmcm', 'year', 'workers']) {
     const child = spawnSync(process.execPath, ['--expose-gc', script, name], { encoding: 'utf8' });
     if (child.status !== 0) {
       console.log(`  ${name}: failed\n${child.stderr}`);
@@ -139,13 +162,15 @@ export function benchSimulator(): void {
     const label =
       name === 'mmcm'
         ? 'M/M/c+M, 100 agents, 25 calls/min, 1,000,000 calls (simulateQueue)'
-        : 'a year of the 12333 default load (simulate)';
+        : name === 'year'
+          ? 'a year of the 12333 default load (simulate)'
+          : 'replicate: 60 days of the 12333 load, 4 replications, 1 then 2 workers';
     console.log(`  ${label}: ${result.note}`);
     result.runs.forEach((run, i) => {
       console.log(
         `    run ${i + 1}: ${run.wallSeconds.toFixed(2)} s wall, ${run.cpuSeconds.toFixed(2)} s CPU; ` +
-          `${fmt(run.calls / run.wallSeconds)} calls/s, ${fmt(run.events / run.wallSeconds)} events/s ` +
-          `(${fmt(run.calls)} calls, ${fmt(run.events)} events)`,
+          `${fmt(run.calls / run.wallSeconds)} calls/s (${fmt(run.calls / run.cpuSeconds)} per CPU-second), ` +
+          `${fmt(run.events / run.wallSeconds)} events/s (${fmt(run.calls)} calls, ${fmt(run.events)} events)`,
       );
     });
     console.log(
@@ -156,5 +181,5 @@ export function benchSimulator(): void {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] !== undefined) {
-  console.log(JSON.stringify(runCase(process.argv[2])));
+  console.log(JSON.stringify(await runCase(process.argv[2])));
 }
