@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 /**
@@ -11,7 +11,8 @@ import { dirname, join, relative, resolve } from 'node:path';
  * starting from (in order) the environment variable `HOTLINE_PLANNER_ROOT`,
  * this file's folder when the module system gives it (`__dirname` under
  * CommonJS), the current working directory (a notebook runs in
- * `notebooks/`), and the script being run (`process.argv[1]`).
+ * `notebooks/`), and the script being run (`process.argv[1]`, symlinks
+ * resolved, so an installed `hotline` bin leads to its package).
  */
 
 /** The package name that marks the project root. */
@@ -56,7 +57,9 @@ export function packageRoot(): string {
   // __dirname exists under CommonJS (tslab, compiled bins) and is absent under ESM.
   if (typeof __dirname === 'string') starts.push(__dirname);
   starts.push(process.cwd());
-  if (process.argv[1]) starts.push(dirname(process.argv[1]));
+  // The script being run, through symlinks (an installed bin in node_modules/.bin is one).
+  const script = process.argv[1];
+  if (script && existsSync(script)) starts.push(dirname(realpathSync(script)));
   for (const start of starts) {
     const root = walkUp(start);
     if (root !== undefined) return root;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -196,6 +196,20 @@ describe('finding the compiled worker', () => {
       if (saved === undefined) delete process.env.HOTLINE_PLANNER_ROOT;
       else process.env.HOTLINE_PLANNER_ROOT = saved;
     }
+  });
+
+  it('finds the package root through a symlinked script run from another folder (an installed bin)', () => {
+    const root = packageRoot();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'hotline-bin-'));
+    const link = join(elsewhere, 'hotline.mjs');
+    symlinkSync(join(root, 'test', 'plan', 'fixtures', 'printPackageRoot.mjs'), link);
+    const child = spawnSync(process.execPath, [link], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+      env: { ...process.env, HOTLINE_PLANNER_ROOT: '' },
+    });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe(root);
   });
 
   // The CLI and notebooks run the compiled code from another working directory: start
