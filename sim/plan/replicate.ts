@@ -109,9 +109,18 @@ const KPI_NAMES: readonly (keyof Kpis)[] = [
 ];
 
 /**
- * Summarise each KPI across replications. A replication whose KPI is `null`
- * (its denominator was 0) is left out of that KPI's summary, so `n` can be
- * smaller than the number of replications.
+ * Summarise each KPI across replications (`summarise`: mean, sd, confidence
+ * interval of the mean, p05, p95). A replication whose KPI is `null` (its
+ * denominator was 0, e.g. no call offered) is left out of that KPI's
+ * summary, so `n` can be smaller than the number of replications; a KPI with
+ * no value at all is `null`.
+ *
+ * @param kpisOfRuns one `Kpis` per replication (for example `kpisOf(run.quarters[0])`)
+ * @param level confidence level of the intervals, in (0, 1); 0.95 by default
+ * @returns a summary (or `null`) per KPI
+ * @throws {RangeError} when `level` is outside (0, 1)
+ * @example
+ * summariseKpis(result.runs.map((run) => kpisOf(run.months[6]!))).answerRate?.mean; // July's answer rate
  */
 export function summariseKpis(kpisOfRuns: readonly Kpis[], level = 0.95): KpiSummaries {
   const summaries = {} as KpiSummaries;
