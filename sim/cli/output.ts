@@ -10,7 +10,6 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import ExcelJS from 'exceljs';
 import type { OptionReader } from './args.js';
 
 /**
@@ -117,6 +116,8 @@ const NUMBER_FORMATS: Record<CellFormat, string | undefined> = {
  * writeBytesAtomic('out.xlsx', await workbookBytes([{ name: 'Erlang', columns, rows }]));
  */
 export async function workbookBytes(sheets: readonly Sheet[]): Promise<Uint8Array> {
+  // loaded on demand: exceljs takes most of the command's start-up time
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'hotline-planner';
   for (const sheet of sheets) {
