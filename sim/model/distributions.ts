@@ -310,8 +310,8 @@ const EMPIRICAL = 5;
 /**
  * A distribution prepared for drawing: every constant computed once, and
  * `next()` one method of one class for every kind, so that a simulation loop
- * calling it is compiled once and inlines it (the common exponential and
- * deterministic cases are handled in `next()` itself). Give each sampler a
+ * calling it is compiled once and inlines it (the common exponential,
+ * lognormal and deterministic cases are handled in `next()` itself). Give each sampler a
  * stream of its own.
  *
  * @example
@@ -380,6 +380,7 @@ export class Sampler {
   next(): number {
     const kind = this.kind;
     if (kind === EXPONENTIAL) return -this.a * Math.log(this.rng.next());
+    if (kind === LOGNORMAL) return Math.exp(this.a + this.b * normalQuantile(this.rng.next()));
     if (kind === DETERMINISTIC) return this.a;
     return this.other(kind);
   }
@@ -387,8 +388,6 @@ export class Sampler {
   private other(kind: number): number {
     const u = this.rng;
     switch (kind) {
-      case LOGNORMAL:
-        return Math.exp(this.a + this.b * normalQuantile(u.next()));
       case GAMMA:
         return this.b * standardGamma(this.a, u);
       case ERLANG: {
