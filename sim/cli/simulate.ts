@@ -266,7 +266,7 @@ function formatTargetValue(unit: string, value: number | string | null): string 
   if (unit === 'fraction') return formatPercent(value);
   if (unit === 'seconds') return `${formatNumber(value, 1)} s`;
   if (unit === 'minutes') return `${formatNumber(value, 1)} min`;
-  return formatNumber(value, 2);
+  return Number.isInteger(value) ? String(value) : formatNumber(value, 2);
 }
 
 /** The human text of a `simulate` result. */
