@@ -140,6 +140,9 @@ export class OptionReader {
    * @param raw the text given, or undefined when absent
    * @param rule limits and whether whole numbers or infinity are allowed
    * @param unit unit words for the message, e.g. `seconds`
+   * @returns the number, or undefined when absent or bad (a problem is then recorded)
+   * @example
+   * reader.number('--handle', '180', { min: 0, exclusiveMin: true }, 'seconds'); // => 180
    */
   number(flag: string, raw: string | undefined, rule: NumberRule = {}, unit = ''): number | undefined {
     if (raw === undefined) return undefined;
@@ -166,6 +169,9 @@ export class OptionReader {
    *
    * @param flag the option, for the message
    * @param raw the text given, or undefined when absent
+   * @returns the fraction, or undefined when absent or bad
+   * @example
+   * reader.fraction('--target-answer-rate', '80%'); // => 0.8
    */
   fraction(flag: string, raw: string | undefined): number | undefined {
     if (raw === undefined) return undefined;
@@ -188,6 +194,9 @@ export class OptionReader {
    * @param flag the option, for the message
    * @param raw the text given, or undefined when absent
    * @param maxRows most counts a range may hold
+   * @returns the counts in increasing order, or undefined when absent or bad
+   * @example
+   * reader.agents('--agents', '30..32'); // => [30, 31, 32]
    */
   agents(flag: string, raw: string | undefined, maxRows = 10_000): number[] | undefined {
     if (raw === undefined) return undefined;

@@ -47,7 +47,9 @@ export interface CalibrateSummary {
  *
  * @param records the calls read
  * @param parameters what `calibrateFromRecords` made of them
- * @param file, format, out where they came from and went
+ * @param file the records file read
+ * @param format its format
+ * @param out the parameters file written
  * @returns the summary, in `--json` order
  * @example
  * calibrationSummary(records, calibrateFromRecords(records, { source: 'x' }), 'calls.csv', 'call-records', 'out.json').weekdays[0]?.callsPerDay;
@@ -84,7 +86,15 @@ export function calibrationSummary(
   };
 }
 
-/** The human text of a calibration summary. */
+/**
+ * The human text of a calibration summary: the records, the handle-time and
+ * patience fits, a table per weekday, and the file written.
+ *
+ * @param summary what `calibrationSummary` returned
+ * @returns the text, ending with a newline
+ * @example
+ * process.stdout.write(formatCalibration(summary));
+ */
 export function formatCalibration(summary: CalibrateSummary): string {
   const r = summary.records;
   const h = summary.handleTime;

@@ -340,7 +340,16 @@ function describeTarget(target: StaffingTarget, threshold: number): string {
   return parts.join(', ');
 }
 
-/** The human text of an `erlang` result. */
+/**
+ * The human text of an `erlang` result: the model, the load, the target and
+ * the agents it needs, then one aligned row per agent count (fractions as
+ * percentages, units in the headers).
+ *
+ * @param result what `erlangResult` returned
+ * @returns the text, ending with a newline
+ * @example
+ * formatErlang(erlangResult(inputs, [14], {})); // '... 14  10.00  100.00%  88.84%  17.41%  7.8 ...'
+ */
 export function formatErlang(result: ErlangResult): string {
   const i = result.inputs;
   const t = i.answerWithinSeconds;

@@ -94,7 +94,14 @@ export function formatNumber(value: number | null | undefined, digits = 1): stri
   return Math.abs(value) >= 1e9 ? value.toExponential(2) : value.toFixed(digits);
 }
 
-/** Numbers (or null) replaced by null when not finite, so that JSON never carries a silent `null` for infinity by accident: the CLI says so explicitly. */
+/**
+ * A number for JSON: null when absent or not finite (JSON has no infinity; an
+ * interval of one replication is unbounded), the number otherwise.
+ *
+ * @example
+ * finiteOrNull(-Infinity); // => null
+ * finiteOrNull(0.8); // => 0.8
+ */
 export function finiteOrNull(value: number | null | undefined): number | null {
   return value === null || value === undefined || !Number.isFinite(value) ? null : value;
 }

@@ -25,6 +25,9 @@ import type { OptionReader } from './args.js';
  * @param reader collects the problem
  * @param flag the option naming the file, for the message
  * @param path the path given, or undefined when absent
+ * @example
+ * checkOutputPath(reader, '--xlsx', 'no-such-folder/plan.xlsx');
+ * reader.problems; // => ['--xlsx: folder "no-such-folder" does not exist']
  */
 export function checkOutputPath(reader: OptionReader, flag: string, path: string | undefined): void {
   if (path === undefined) return;

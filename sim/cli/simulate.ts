@@ -213,9 +213,12 @@ function kpiRecord(kpis: ReplicationResult['kpis']): Record<keyof Kpis, SummaryJ
  * The `simulate` result from replications (everything but timing).
  *
  * @param file the scenario read
+ * @param scenarioDays days simulated (fewer than the file's with `--days`)
  * @param result the replications
  * @param targets the target set to judge, with its answer-rate definition, or null
  * @returns the result in the order `--json` prints it
+ * @example
+ * JSON.stringify(simulateResult(file, 7, await replicate(firstDaysOf(file.scenario, 7), { replications: 4, seed: 1 }), null));
  */
 export function simulateResult(
   file: ScenarioFile,
@@ -269,7 +272,17 @@ function formatTargetValue(unit: string, value: number | string | null): string 
   return Number.isInteger(value) ? String(value) : formatNumber(value, 2);
 }
 
-/** The human text of a `simulate` result. */
+/**
+ * The human text of a `simulate` result: the whole horizon's KPIs with their
+ * intervals, a table per quarter, the target table and the warnings.
+ *
+ * @param result what `simulateResult` returned
+ * @param wallSeconds wall-clock time of the replications (shown, never in `--json`)
+ * @param workers worker threads used
+ * @returns the text, ending with a newline
+ * @example
+ * process.stdout.write(formatSimulate(simulateResult(file, 366, result, null), 12.3, 2));
+ */
 export function formatSimulate(result: SimulateResult, wallSeconds: number, workers: number): string {
   const s = result.scenario;
   const t = s.answerWithinSeconds;
@@ -376,7 +389,16 @@ const INTERVAL_KPIS: readonly (keyof Kpis)[] = [
   'occupancy',
 ];
 
-/** The interval rows of `--intervals` and the workbook: per interval, each KPI's mean and interval of the mean. */
+/**
+ * The interval rows of `--intervals` and of the workbook: per interval (its
+ * local start), each KPI's mean and the interval of its mean across
+ * replications; null where the interval had no calls.
+ *
+ * @param result replications run with `keepIntervals: true`
+ * @returns one row per interval (none without `keepIntervals`)
+ * @example
+ * intervalRows(result)[16]; // { interval: '2020-03-02T08:00', answerRateMean: 0.95, answerRateCiLow: 0.93, ... }
+ */
 export function intervalRows(result: ReplicationResult): Record<string, string | number | null>[] {
   return (result.intervals ?? []).map((interval) => {
     const row: Record<string, string | number | null> = { interval: interval.period };
