@@ -465,6 +465,23 @@ describe('hotline simulate', () => {
     expect(existsSync(csv)).toBe(false);
   });
 
+  it('an internal failure (here: no compiled worker under the project root) exits 1 with its stack', () => {
+    const root = mkdtempSync(join(dir, 'root-'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'hotline-planner' }));
+    const scenario = writeTinyScenario(dir);
+    const run = spawnSync(
+      process.execPath,
+      [MAIN, 'simulate', scenario, '--replications', '2', '--workers', '1'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, HOTLINE_PLANNER_ROOT: root },
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('internal error');
+    expect(run.stderr).toMatch(STACK_LINE);
+  });
+
   it('a missing scenario argument and a missing output folder are bad input', () => {
     const run = hotline(['simulate', '--xlsx', join(dir, 'no-such-folder', 'x.xlsx')]);
     expect(run.status).toBe(2);
