@@ -48,7 +48,8 @@ import type { QueueMetrics, QueueParams } from './types.js';
  * c + 40 sqrt(c) for a loaded queue; 1,000 agents take about 60 µs of CPU.
  *
  * Limits and conventions (never NaN):
- * - Unstable Erlang C (no patience, unlimited room, load >= agents):
+ * - Unstable Erlang C (no patience, unlimited room, load >= agents, where a load
+ *   within 4 units in the last place of the agent count counts as equal to it):
  *   `stable: false`, `answerRate` = agents / load (the long-run share of offered
  *   calls the agents can carry; 0 with no agents), `abandonRate` = `blockRate` =
  *   0 (so the three do not sum to 1 below capacity: the rest wait for ever),
@@ -313,7 +314,10 @@ export function queueMetricsUnchecked(
 /** Erlang C: closed forms when stable, documented limits when not. */
 function erlangCMetrics(c: number, lambda: number, mu: number, t: number): QueueMetrics {
   const offeredErlangs = lambda / mu;
-  if (offeredErlangs >= c) {
+  // A load within a few units in the last place of the agent count is the agent count: lambda / mu
+  // rounds 200 calls/h x 180 s to 9.999999999999998 erlangs, which must not read as a stable
+  // queue with an ASA of 1e17 s.
+  if (offeredErlangs >= c * (1 - 4 * Number.EPSILON)) {
     return {
       offeredErlangs,
       answerRate: offeredErlangs > 0 ? c / offeredErlangs : 0,

@@ -861,6 +861,20 @@ describe('queueMetrics, published and exact values', () => {
     expect(m.serviceLevelOfAnswered).toBeCloseTo(0.88835, 5);
   });
 
+  // Exact: 200 calls/h x 180 s = 10 erlangs on 10 agents is at capacity, although lambda / mu
+  // rounds to 9.999999999999998 in doubles: the queue must read as unstable, not as an ASA of 1e17 s.
+  it('reads a load equal to the agents up to rounding as unstable', () => {
+    const m = queueMetrics({
+      agents: 10,
+      arrivalsPerHour: 200,
+      meanHandleSeconds: 180,
+      answerWithinSeconds: 20,
+    });
+    expect(m.stable).toBe(false);
+    expect(m.asaSeconds).toBe(Infinity);
+    expect(m.answerRate).toBeCloseTo(1, 12);
+  });
+
   // Exact, by hand: M/M/1 with rho = 1/2, mu = 1/60 s: C = 1/2, Wq = C / (mu - lambda) = 60 s,
   // P(W > 30) = 1/2 e^{-30/120}, Lq = rho^2 / (1 - rho) = 1/2.
   it('gives the M/M/1 closed forms', () => {
