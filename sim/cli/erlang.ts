@@ -3,13 +3,14 @@ import {
   queueMetrics,
   requiredAgents,
   retrialEquilibrium,
+  writeFileAtomic,
   type QueueMetrics,
   type StaffingTarget,
 } from '../index.js';
 import { OptionReader, UsageError } from './args.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { formatNumber, formatPercent, formatTable, type TextColumn } from './format.js';
-import { checkOutputPath, workbookBytes, writeBytesAtomic, type SheetColumn } from './output.js';
+import { checkOutputPath, workbookBytes, type SheetColumn } from './output.js';
 
 /** The load and queue of `hotline erlang`, in the analytic layer's units. */
 export interface ErlangInputs {
@@ -487,7 +488,7 @@ export const erlangCommand: CommandSpec = {
           ],
         },
       ]);
-      writeBytesAtomic(xlsx, bytes);
+      writeFileAtomic(xlsx, bytes);
     }
     process.stdout.write(json ? JSON.stringify(result, null, 2) + '\n' : formatErlang(result));
   },

@@ -1,14 +1,5 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { OptionReader } from './args.js';
 
@@ -36,47 +27,6 @@ export function checkOutputPath(reader: OptionReader, flag: string, path: string
     reader.problem(`${flag}: folder ${JSON.stringify(dirname(path))} does not exist`);
   } else if (existsSync(path) && statSync(path).isDirectory()) {
     reader.problem(`${flag}: ${JSON.stringify(path)} is a folder (expected a file name)`);
-  }
-}
-
-/**
- * Write bytes so that the file is either fully written or untouched: a
- * temporary file in the same folder, flushed, then renamed over `path` (the
- * binary twin of `writeFileAtomic`, which writes text).
- *
- * @param path the file to write (its folder must exist)
- * @param bytes the content
- * @throws the file-system error; `path` keeps its old content
- * @example
- * writeBytesAtomic('plan.xlsx', await workbookBytes(sheets));
- */
-export function writeBytesAtomic(path: string, bytes: Uint8Array): void {
-  const temp = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`,
-  );
-  let fd: number | undefined;
-  try {
-    fd = openSync(temp, 'wx');
-    writeFileSync(fd, bytes);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
-  } catch (error) {
-    if (fd !== undefined) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already failing: report the first error
-      }
-    }
-    try {
-      unlinkSync(temp);
-    } catch {
-      // the temporary file may not exist
-    }
-    throw error;
   }
 }
 
@@ -116,7 +66,7 @@ const NUMBER_FORMATS: Record<CellFormat, string | undefined> = {
  * @param sheets the tables
  * @returns the file's bytes
  * @example
- * writeBytesAtomic('out.xlsx', await workbookBytes([{ name: 'Erlang', columns, rows }]));
+ * writeFileAtomic('out.xlsx', await workbookBytes([{ name: 'Erlang', columns, rows }]));
  */
 export async function workbookBytes(sheets: readonly Sheet[]): Promise<Uint8Array> {
   // loaded on demand: exceljs takes most of the command's start-up time

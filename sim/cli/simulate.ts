@@ -18,7 +18,7 @@ import {
 import { OptionReader, UsageError } from './args.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { finiteOrNull, formatNumber, formatPercent, formatTable, MISSING } from './format.js';
-import { checkOutputPath, csvText, Progress, workbookBytes, writeBytesAtomic, type Sheet } from './output.js';
+import { checkOutputPath, csvText, Progress, workbookBytes, type Sheet } from './output.js';
 
 /** A KPI summary across replications with non-finite ends (one replication) as null, for JSON. */
 export interface SummaryJson {
@@ -602,7 +602,7 @@ export const simulateCommand: CommandSpec = {
     const xlsxBytes = xlsx !== undefined ? await workbookBytes(workbookSheets(output, result)) : undefined;
     if (intervalsPath !== undefined)
       writeFileAtomic(intervalsPath, csvText(INTERVAL_COLUMNS, intervalRows(result)));
-    if (xlsx !== undefined && xlsxBytes) writeBytesAtomic(xlsx, xlsxBytes);
+    if (xlsx !== undefined && xlsxBytes) writeFileAtomic(xlsx, xlsxBytes);
     process.stdout.write(
       options.json === true
         ? JSON.stringify(output, null, 2) + '\n'

@@ -2,19 +2,20 @@ import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync }
 import { basename, dirname, join } from 'node:path';
 
 /**
- * Write a text file so that it is either fully written or untouched: the text
+ * Write a file so that it is either fully written or untouched: the content
  * goes to a temporary file in the same folder (same file system, so the rename
  * is atomic), is flushed to disk, and is renamed over `path`. If anything fails,
  * the temporary file is removed and the error is thrown; `path` keeps its old
  * content (or stays absent).
  *
  * @param path the file to write (its folder must exist)
- * @param text the content, written as UTF-8 without a byte-order mark
+ * @param content text (written as UTF-8 without a byte-order mark) or bytes (written as they are)
  * @throws the file-system error (for example ENOENT when the folder is missing)
  * @example
  * writeFileAtomic('reports/summary.json', JSON.stringify(summary, null, 2) + '\n');
+ * writeFileAtomic('plan.xlsx', workbook); // a Uint8Array
  */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const temp = join(
     dirname(path),
     `.${basename(path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`,
@@ -22,7 +23,9 @@ export function writeFileAtomic(path: string, text: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx');
-    writeFileSync(fd, text, 'utf8'); // loops until every byte is written
+    // writeFileSync loops until every byte is written.
+    if (typeof content === 'string') writeFileSync(fd, content, 'utf8');
+    else writeFileSync(fd, content);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
