@@ -62,6 +62,8 @@ class CallPool {
   arrival: Float64Array;
   /** Handle time the attempt will take if answered, seconds (drawn at its arrival). */
   handle: Float64Array;
+  /** Instant the attempt's patience runs out, seconds (Infinity without patience). */
+  deadline: Float64Array;
   caller: Int32Array;
   attempt: Int32Array;
   /** Row of the attempt's counts: its arrival interval, or the discard row when not measured. */
@@ -77,6 +79,7 @@ class CallPool {
   constructor(capacity: number) {
     this.arrival = new Float64Array(capacity);
     this.handle = new Float64Array(capacity);
+    this.deadline = new Float64Array(capacity);
     this.caller = new Int32Array(capacity);
     this.attempt = new Int32Array(capacity);
     this.row = new Int32Array(capacity);
@@ -110,6 +113,7 @@ class CallPool {
     };
     this.arrival = f64(this.arrival);
     this.handle = f64(this.handle);
+    this.deadline = f64(this.deadline);
     this.caller = i32(this.caller);
     this.attempt = i32(this.attempt);
     this.row = i32(this.row);
@@ -238,6 +242,8 @@ interface RunInput {
   warmupSeconds: number;
   warmupArrivals: number;
   cohortLimit: number;
+  /** Whether abandonment may be resolved lazily where that is exact (see `simulateWithScheme`). */
+  lazyAbandonment: boolean;
   recorder: Recorder | null;
   columns: Record<keyof PeriodCounts, Float64Array>;
 }
@@ -276,9 +282,14 @@ interface RunOutput {
  *   whose patience ends at the instant an agent frees has hung up.
  * - Agents who must log off while busy finish their call first, then leave
  *   (see `AgentSpec`).
- * - Abandonment events stay in the calendar until they come due; one whose
- *   caller was answered meanwhile is ignored then. So each abandonment happens
- *   at its exact instant, and a redial after it is scheduled from that instant.
+ * - Abandonment: a caller whose failed attempt may be followed by a redial, or
+ *   who waits for a limited room, gets an abandonment event, which stays in the
+ *   calendar until it comes due (ignored then if the caller was answered), so
+ *   that the redial is scheduled from the exact instant. Any other caller keeps
+ *   only a patience deadline in the queue and is found to have abandoned at it
+ *   when an agent frees (or the run ends); the counts are the same as with
+ *   events, and the caller-seconds of waiting are corrected (see
+ *   `simulateWithScheme`).
  *
  * Random streams (see `randomStreams`): `arrivals`, `selfService`, `handleTime`,
  * `patience`, `redial`, `redialDelay`, `dailyBusyness`, each keyed by (seed,
@@ -309,6 +320,33 @@ interface RunOutput {
  * result.kpis.answerRate; // => about 0.9
  */
 export function simulate(scenario: Scenario, options: SimulateOptions): SimulationResult {
+  return simulateWithScheme(scenario, options, 'hybrid');
+}
+
+/**
+ * `simulate` with a choice of abandonment scheme, for the test that proves the
+ * two equivalent (not part of the public API): `'eager'` gives every waiting
+ * caller with a finite patience an abandonment event; `'hybrid'` (what
+ * `simulate` uses) keeps those callers whose abandonment ends their attempt for
+ * good (no redial can follow it, the waiting room is unlimited, and they are
+ * not among the last measured callers when the measured cohort closes) only
+ * as patience deadlines in the queue, resolved when an agent frees or the run
+ * ends. Both give the same counts for the same seed; time-weighted sums agree to
+ * rounding.
+ *
+ * @param scenario the scenario (checked first)
+ * @param options seed, replication and call records
+ * @param scheme `'hybrid'` or `'eager'`
+ * @returns as `simulate`
+ * @throws {RangeError} as `simulate`
+ * @example
+ * simulateWithScheme(scenario, { seed: 1 }, 'eager').horizon.abandoned; // === simulate(scenario, { seed: 1 }).horizon.abandoned
+ */
+export function simulateWithScheme(
+  scenario: Scenario,
+  options: SimulateOptions,
+  scheme: 'eager' | 'hybrid',
+): SimulationResult {
   const wallStart = performance.now();
   checkScenario('simulate', scenario);
   if (typeof options !== 'object' || options === null) {
@@ -370,6 +408,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
     warmupSeconds: scenario.measurement?.warmupSeconds ?? 0,
     warmupArrivals: scenario.measurement?.warmupArrivals ?? 0,
     cohortLimit: scenario.measurement?.arrivals ?? Infinity,
+    lazyAbandonment: scheme === 'hybrid',
     recorder: recordCap > 0 ? new Recorder(recordCap) : null,
     columns,
   };
@@ -449,6 +488,34 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
 }
 
 /**
+ * Take back the caller-seconds of waiting counted for a caller kept lazily in
+ * the queue after its patience ran out, from `from` (its deadline) to `to`
+ * (when it was found out), within the measured time: from the current
+ * interval's running sum (`acc[3]`, interval `ci`) and the closed intervals'
+ * column.
+ */
+function uncountWaiting(
+  acc: Float64Array,
+  waitingSeconds: Float64Array,
+  clock: Float64Array,
+  L: number,
+  ci: number,
+  from: number,
+  to: number,
+): void {
+  let a = Math.max(from, clock[5]!);
+  const b = Math.min(to, clock[6]!);
+  for (let k = Math.min(Math.floor(a / L), ci); a < b; k++) {
+    const end = k >= ci ? b : Math.min(b, (k + 1) * L);
+    if (end > a) {
+      if (k >= ci) acc[3] -= end - a;
+      else waitingSeconds[k] -= end - a;
+      a = end;
+    }
+  }
+}
+
+/**
  * The event loop. Kept apart from the set-up so that it stays small for the
  * optimising compiler, and written so that every arithmetic operation runs from
  * the first events on (unmeasured attempts are counted in a discard row rather
@@ -459,6 +526,13 @@ function runLoop(input: RunInput): RunOutput {
   const { n, L, H, rate, explicitTimes, agents, selfShare, waitingRoom, threshold } = input;
   const { maxAttempts, redialProbability, redials, uArrival, uSelf, handle, patience } = input;
   const { uRedial, redialDelay, warmupSeconds, warmupArrivals, cohortLimit, recorder } = input;
+  // Abandonment kept lazily (a deadline in the queue, no event) for attempts it ends
+  // for good: exact only with an unlimited waiting room (a caller kept past its
+  // deadline would take a place) and when no redial can follow (it would be
+  // scheduled in the past). Such callers stay in `waiting` past their deadline
+  // until an agent frees or the run ends; the caller-seconds they add meanwhile are
+  // taken back then (`uncountWaiting`).
+  const lazyRoom = input.lazyAbandonment && waitingRoom === Infinity;
   const c = input.columns;
   const offered = c.offered;
   const freshCallers = c.freshCallers;
@@ -487,7 +561,9 @@ function runLoop(input: RunInput): RunOutput {
   // [0] now; [1] time-weighted sums are up to date until here; [2] next fresh arrival;
   // [3] the arrival process's own clock; [4] next interval boundary; [5] start of the
   // measured time (the time-weighted sums count from it until the cohort closes).
-  const clock = new Float64Array(6);
+  // [6] end of the measured time (when the cohort closes).
+  const clock = new Float64Array(7);
+  clock[6] = Infinity;
   clock[2] = Infinity;
   clock[4] = n > 1 ? L : Infinity;
   clock[5] = warmupArrivals === 0 ? warmupSeconds : Infinity;
@@ -498,6 +574,7 @@ function runLoop(input: RunInput): RunOutput {
   const pool = new CallPool(INITIAL_CAPACITY);
   let pArrival = pool.arrival;
   let pHandle = pool.handle;
+  let pDeadline = pool.deadline;
   let pCaller = pool.caller;
   let pAttempt = pool.attempt;
   let pRow = pool.row;
@@ -599,6 +676,34 @@ function runLoop(input: RunInput): RunOutput {
           if (--pRefs[slot]! === 0) {
             pState[slot] = FREE;
             pool.free[pool.freeCount++] = slot;
+          }
+          continue;
+        }
+        if (pDeadline[slot]! <= now) {
+          // Kept lazily, its patience ran out before this instant (an abandonment
+          // event then would have come before the dispatch): it abandoned at its deadline.
+          const deadline = pDeadline[slot]!;
+          pState[slot] = FREE;
+          pRefs[slot] = 0;
+          pool.free[pool.freeCount++] = slot;
+          waiting--;
+          uncountWaiting(acc, waitingSeconds, clock, L, ci, deadline, now);
+          const w = deadline - pArrival[slot]!;
+          const row = pRow[slot]!;
+          abandoned[row]!++;
+          waitAbandoned[row]! += w;
+          if (w <= threshold) abandonedWithin[row]!++;
+          openMeasured -= pMeasured[slot]!;
+          if (recording) {
+            recording = recorder!.add(
+              pCaller[slot]!,
+              pAttempt[slot]!,
+              pArrival[slot]!,
+              w,
+              0,
+              1,
+              pMeasured[slot]!,
+            );
           }
           continue;
         }
@@ -720,6 +825,7 @@ function runLoop(input: RunInput): RunOutput {
             pool.grow();
             pArrival = pool.arrival;
             pHandle = pool.handle;
+            pDeadline = pool.deadline;
             pCaller = pool.caller;
             pAttempt = pool.attempt;
             pRow = pool.row;
@@ -759,11 +865,37 @@ function runLoop(input: RunInput): RunOutput {
       if (position === cohortEnd) {
         measureDone = true;
         cohortClosed = true;
+        clock[6] = now;
+        // The run ends when the last measured caller is resolved: measured callers
+        // kept lazily get their abandonment event now (or, if their patience already
+        // ran out, abandon now), so that the end comes at the same instant as eagerly.
+        for (let k = fifoHead; k < fifoTail; k++) {
+          const s = fifo[k & fifoMask]!;
+          if (pState[s] !== WAITING || pMeasured[s] !== 1 || pRefs[s] !== 1) continue;
+          const deadline = pDeadline[s]!;
+          if (deadline === Infinity) continue;
+          if (deadline > now) {
+            pRefs[s] = 2;
+            calendar.schedule(deadline, P_ABANDONMENT, ABANDONMENT, s);
+            continue;
+          }
+          pState[s] = ABANDONED; // leaves the FIFO when it reaches the head
+          waiting--;
+          uncountWaiting(acc, waitingSeconds, clock, L, ci, deadline, now);
+          const w = deadline - pArrival[s]!;
+          const row = pRow[s]!;
+          abandoned[row]!++;
+          waitAbandoned[row]! += w;
+          if (w <= threshold) abandonedWithin[row]!++;
+          openMeasured--;
+          if (recording) recording = recorder!.add(pCaller[s]!, pAttempt[s]!, pArrival[s]!, w, 0, 1, 1);
+        }
       }
       if (pool.freeCount === 0) {
         pool.grow();
         pArrival = pool.arrival;
         pHandle = pool.handle;
+        pDeadline = pool.deadline;
         pCaller = pool.caller;
         pAttempt = pool.attempt;
         pRow = pool.row;
@@ -841,11 +973,16 @@ function runLoop(input: RunInput): RunOutput {
       }
       fifo[fifoTail & fifoMask] = slot;
       fifoTail++;
-      if (patienceSeconds !== Infinity) {
-        pRefs[slot] = 2;
-        calendar.schedule(now + patienceSeconds, P_ABANDONMENT, ABANDONMENT, slot);
+      const deadline = now + patienceSeconds;
+      pDeadline[slot] = deadline;
+      // (After the cohort closes, measured callers are still resolved eagerly: see there.)
+      const lazy =
+        lazyRoom && !(redials && pAttempt[slot]! < maxAttempts) && !(cohortClosed && pMeasured[slot] === 1);
+      if (patienceSeconds === Infinity || lazy) {
+        pRefs[slot] = 1; // the FIFO only (kept lazily when patience is finite)
       } else {
-        pRefs[slot] = 1;
+        pRefs[slot] = 2;
+        calendar.schedule(deadline, P_ABANDONMENT, ABANDONMENT, slot);
       }
     }
   }
@@ -861,6 +998,25 @@ function runLoop(input: RunInput): RunOutput {
       acc[1] += staffed * span;
       acc[2] += busy * span;
       acc[3] += waiting * span;
+    }
+  }
+  // Callers kept lazily whose patience ran out before the end abandoned then (an
+  // abandonment event before the end would have been processed).
+  for (let k = fifoHead; k < fifoTail; k++) {
+    const slot = fifo[k & fifoMask]!;
+    const deadline = pDeadline[slot]!;
+    if (pState[slot] !== WAITING || !(deadline < endSeconds)) continue;
+    pState[slot] = ABANDONED;
+    waiting--;
+    uncountWaiting(acc, waitingSeconds, clock, L, ci, deadline, endSeconds);
+    const w = deadline - pArrival[slot]!;
+    const row = pRow[slot]!;
+    abandoned[row]!++;
+    waitAbandoned[row]! += w;
+    if (w <= threshold) abandonedWithin[row]!++;
+    openMeasured -= pMeasured[slot]!;
+    if (recording) {
+      recording = recorder!.add(pCaller[slot]!, pAttempt[slot]!, pArrival[slot]!, w, 0, 1, pMeasured[slot]!);
     }
   }
   if (ci < n) {
