@@ -71,6 +71,8 @@ class CallPool {
   /** Row of the caller's first attempt (or the discard row). */
   firstRow: Int32Array;
   measured: Uint8Array;
+  /** 1 if the caller redials should this attempt fail (drawn at its arrival), else 0. */
+  redialOnFailure: Uint8Array;
   state: Uint8Array;
   refs: Uint8Array;
   free: Int32Array;
@@ -85,6 +87,7 @@ class CallPool {
     this.row = new Int32Array(capacity);
     this.firstRow = new Int32Array(capacity);
     this.measured = new Uint8Array(capacity);
+    this.redialOnFailure = new Uint8Array(capacity);
     this.state = new Uint8Array(capacity);
     this.refs = new Uint8Array(capacity);
     this.free = new Int32Array(capacity);
@@ -119,6 +122,7 @@ class CallPool {
     this.row = i32(this.row);
     this.firstRow = i32(this.firstRow);
     this.measured = u8(this.measured);
+    this.redialOnFailure = u8(this.redialOnFailure);
     this.state = u8(this.state);
     this.refs = u8(this.refs);
     const free = new Int32Array(capacity);
@@ -282,8 +286,8 @@ interface RunOutput {
  *   whose patience ends at the instant an agent frees has hung up.
  * - Agents who must log off while busy finish their call first, then leave
  *   (see `AgentSpec`).
- * - Abandonment: a caller whose failed attempt may be followed by a redial, or
- *   who waits for a limited room, gets an abandonment event, which stays in the
+ * - Abandonment: a caller who will redial if this attempt fails (decided by a
+ *   draw at its arrival), or who waits for a limited room, gets an abandonment event, which stays in the
  *   calendar until it comes due (ignored then if the caller was answered), so
  *   that the redial is scheduled from the exact instant. Any other caller keeps
  *   only a patience deadline in the queue and is found to have abandoned at it
@@ -294,9 +298,10 @@ interface RunOutput {
  * Random streams (see `randomStreams`): `arrivals`, `selfService`, `handleTime`,
  * `patience`, `redial`, `redialDelay`, `dailyBusyness`, each keyed by (seed,
  * replication), so that a run is fully determined by them and a change to one
- * mechanism leaves the others' draws alone. Each attempt draws its handle time
- * and its patience when it arrives, in arrival order, whether or not it will
- * wait or be answered: the same seed gives every caller the same draws under
+ * mechanism leaves the others' draws alone. Each attempt draws its handle time,
+ * its patience and (with redials, before the last attempt) whether the caller
+ * will redial should it fail (probability `redialProbability`) when it arrives,
+ * in arrival order, whether or not it will wait or be answered: the same seed gives every caller the same draws under
  * any staffing (common random numbers), so that, without redials, adding an
  * agent never lowers the answer rate.
  *
@@ -328,7 +333,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
  * two equivalent (not part of the public API): `'eager'` gives every waiting
  * caller with a finite patience an abandonment event; `'hybrid'` (what
  * `simulate` uses) keeps those callers whose abandonment ends their attempt for
- * good (no redial can follow it, the waiting room is unlimited, and they are
+ * good (the caller will not redial after it, the waiting room is unlimited, and they are
  * not among the last measured callers when the measured cohort closes) only
  * as patience deadlines in the queue, resolved when an agent frees or the run
  * ends. Both give the same counts for the same seed; time-weighted sums agree to
@@ -528,8 +533,8 @@ function runLoop(input: RunInput): RunOutput {
   const { uRedial, redialDelay, warmupSeconds, warmupArrivals, cohortLimit, recorder } = input;
   // Abandonment kept lazily (a deadline in the queue, no event) for attempts it ends
   // for good: exact only with an unlimited waiting room (a caller kept past its
-  // deadline would take a place) and when no redial can follow (it would be
-  // scheduled in the past). Such callers stay in `waiting` past their deadline
+  // deadline would take a place) and when the caller will not redial after it (the
+  // redial would be scheduled in the past). Such callers stay in `waiting` past their deadline
   // until an agent frees or the run ends; the caller-seconds they add meanwhile are
   // taken back then (`uncountWaiting`).
   const lazyRoom = input.lazyAbandonment && waitingRoom === Infinity;
@@ -580,6 +585,7 @@ function runLoop(input: RunInput): RunOutput {
   let pRow = pool.row;
   let pFirstRow = pool.firstRow;
   let pMeasured = pool.measured;
+  let pRedialOnFailure = pool.redialOnFailure;
   let pState = pool.state;
   let pRefs = pool.refs;
   let fifo = new Int32Array(INITIAL_CAPACITY); // ring buffer of slots, capacity a power of 2
@@ -820,7 +826,7 @@ function runLoop(input: RunInput): RunOutput {
           );
         }
         // A failed attempt: the caller redials, or gives up.
-        if (redials && pAttempt[slot]! < maxAttempts && uRedial.next() < redialProbability) {
+        if (pRedialOnFailure[slot] === 1) {
           if (pool.freeCount === 0) {
             pool.grow();
             pArrival = pool.arrival;
@@ -831,6 +837,7 @@ function runLoop(input: RunInput): RunOutput {
             pRow = pool.row;
             pFirstRow = pool.firstRow;
             pMeasured = pool.measured;
+            pRedialOnFailure = pool.redialOnFailure;
             pState = pool.state;
             pRefs = pool.refs;
           }
@@ -901,6 +908,7 @@ function runLoop(input: RunInput): RunOutput {
         pRow = pool.row;
         pFirstRow = pool.firstRow;
         pMeasured = pool.measured;
+        pRedialOnFailure = pool.redialOnFailure;
         pState = pool.state;
         pRefs = pool.refs;
       }
@@ -920,10 +928,13 @@ function runLoop(input: RunInput): RunOutput {
     const row = pMeasured[slot] === 1 ? ci : n;
     pArrival[slot] = now;
     // Draws are attached to the attempt at its arrival, in arrival order, so that two
-    // scenarios run with the same seed give each caller the same handle time and
-    // patience (common random numbers), whatever the queue does.
+    // scenarios run with the same seed give each caller the same handle time,
+    // patience and decision to redial should the attempt fail (common random
+    // numbers), whatever the queue does.
     const h = handle.next();
     const patienceSeconds = patience !== null ? patience.next() : Infinity;
+    pRedialOnFailure[slot] =
+      redials && pAttempt[slot]! < maxAttempts && uRedial.next() < redialProbability ? 1 : 0;
     pHandle[slot] = h;
     pRow[slot] = row;
     offered[row]!++;
@@ -946,7 +957,7 @@ function runLoop(input: RunInput): RunOutput {
       if (recording) {
         recording = recorder!.add(pCaller[slot]!, pAttempt[slot]!, now, 0, 0, 2, pMeasured[slot]!);
       }
-      if (redials && pAttempt[slot]! < maxAttempts && uRedial.next() < redialProbability) {
+      if (pRedialOnFailure[slot] === 1) {
         // The same slot carries the next attempt (nothing else refers to it).
         pAttempt[slot]!++;
         pState[slot] = REDIAL_PENDING;
@@ -976,8 +987,7 @@ function runLoop(input: RunInput): RunOutput {
       const deadline = now + patienceSeconds;
       pDeadline[slot] = deadline;
       // (After the cohort closes, measured callers are still resolved eagerly: see there.)
-      const lazy =
-        lazyRoom && !(redials && pAttempt[slot]! < maxAttempts) && !(cohortClosed && pMeasured[slot] === 1);
+      const lazy = lazyRoom && pRedialOnFailure[slot] === 0 && !(cohortClosed && pMeasured[slot] === 1);
       if (patienceSeconds === Infinity || lazy) {
         pRefs[slot] = 1; // the FIFO only (kept lazily when patience is finite)
       } else {
