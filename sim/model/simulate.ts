@@ -3,7 +3,7 @@ import { randomStreams } from '../core/rng.js';
 import { requireNonNegativeInteger } from '../core/validate.js';
 import { EventCalendar } from '../engine/calendar.js';
 import { EventPriority } from '../engine/priority.js';
-import { Sampler, compileSampler, distributionMean, gamma } from './distributions.js';
+import { BufferedSampler, compileSampler, distributionMean, gamma } from './distributions.js';
 import { PERIOD_COUNT_FIELDS, kpisOf, quarterOf, rollUp } from './kpis.js';
 import {
   agentsPerInterval,
@@ -239,10 +239,10 @@ interface RunInput {
   redials: boolean;
   uArrival: AleaStream;
   uSelf: AleaStream;
-  handle: Sampler;
-  patience: Sampler | null;
+  handle: BufferedSampler;
+  patience: BufferedSampler | null;
   uRedial: AleaStream;
-  redialDelay: Sampler | null;
+  redialDelay: BufferedSampler | null;
   warmupSeconds: number;
   warmupArrivals: number;
   cohortLimit: number;
@@ -404,12 +404,14 @@ export function simulateWithScheme(
     redials,
     uArrival: new AleaStream(seed, replication, 'arrivals'),
     uSelf: new AleaStream(seed, replication, 'selfService'),
-    handle: new Sampler(scenario.handle, new AleaStream(seed, replication, 'handleTime')),
+    handle: new BufferedSampler(scenario.handle, new AleaStream(seed, replication, 'handleTime')),
     patience: scenario.patience
-      ? new Sampler(scenario.patience, new AleaStream(seed, replication, 'patience'))
+      ? new BufferedSampler(scenario.patience, new AleaStream(seed, replication, 'patience'))
       : null,
     uRedial: new AleaStream(seed, replication, 'redial'),
-    redialDelay: redials ? new Sampler(redial.delay, new AleaStream(seed, replication, 'redialDelay')) : null,
+    redialDelay: redials
+      ? new BufferedSampler(redial.delay, new AleaStream(seed, replication, 'redialDelay'))
+      : null,
     warmupSeconds: scenario.measurement?.warmupSeconds ?? 0,
     warmupArrivals: scenario.measurement?.warmupArrivals ?? 0,
     cohortLimit: scenario.measurement?.arrivals ?? Infinity,
