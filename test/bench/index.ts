@@ -1,16 +1,12 @@
 /**
  * `npm run bench`: builds with tsc and runs this file from dist/. Prints figures;
- * nothing here is a test. The analytic benchmarks (./analytic.js) run first when
- * that file exists.
+ * nothing here is a test. Order: the analytic layer, the simulator (each case in
+ * its own process), then replications of a 12333 year on 1 and 2 worker threads.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { benchAnalytic } from './analytic.js';
+import { benchReplicate } from './replicate.js';
 import { benchSimulator } from './simulator.js';
 
-const analytic = fileURLToPath(new URL('./analytic.js', import.meta.url));
-if (existsSync(analytic)) {
-  const specifier: string = './analytic.js';
-  const module = (await import(specifier)) as { benchAnalytic?: () => void | Promise<void> };
-  await module.benchAnalytic?.();
-}
+await benchAnalytic();
 benchSimulator();
+await benchReplicate(2);
