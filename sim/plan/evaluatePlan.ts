@@ -1,0 +1,277 @@
+import { requireInRange, requireNonNegativeInteger } from '../core/validate.js';
+import type { AnswerRateDefinition } from '../io/scenarioFile.js';
+import { meetsIndicator, type TargetIndicator, type TargetSet } from '../io/targets.js';
+import { normalQuantile } from '../model/distributions.js';
+import { kpisOf } from '../model/kpis.js';
+import type { Kpis, Scenario } from '../model/types.js';
+import { replicate, summariseKpis, type KpiSummaries, type ReplicateOptions } from './replicate.js';
+import type { ReplicationRun } from './runReplication.js';
+
+/** A probability estimated from replications, with its Wilson score interval. */
+export interface ProbabilityEstimate {
+  /** Replications in which the event happened. */
+  successes: number;
+  /** Replications counted. */
+  trials: number;
+  /** successes / trials (0 when there are no trials). */
+  probability: number;
+  /** Wilson score interval at the evaluation's `level`. */
+  low: number;
+  high: number;
+}
+
+/** One target indicator checked against the simulator's KPIs. */
+export interface IndicatorEvaluation {
+  /** The indicator's id in its target set. */
+  id: string;
+  /** The `Kpis` field that measures it (the answer-rate definition applied). */
+  measuredBy: keyof Kpis;
+  comparison: NonNullable<TargetIndicator['comparison']>;
+  value: number;
+  /** Probability of meeting the target in each quarter of the horizon (Q1 first). */
+  quarters: ProbabilityEstimate[];
+  /** Probability of meeting it in every quarter of the horizon at once. */
+  allQuarters: ProbabilityEstimate;
+}
+
+/** What `evaluatePlan` reports. */
+export interface PlanEvaluation {
+  seed: number;
+  replications: number;
+  /** Confidence level of every probability interval. */
+  level: number;
+  /** Each KPI of the whole horizon across replications (mean, `p05`-`p95` is the 90% range). */
+  kpis: KpiSummaries;
+  /** Each KPI per quarter across replications; `period` is `YYYY-Qn`. */
+  quarters: { period: string; kpis: KpiSummaries }[];
+  /** The indicators the simulator measures. */
+  indicators: IndicatorEvaluation[];
+  /** Ids of the indicators the simulator does not measure (qualitative, faults, budget, ...). */
+  notSimulated: string[];
+  /** Probability that every measured indicator is met in quarter q. */
+  allTargetsByQuarter: ProbabilityEstimate[];
+  /** Probability that every measured indicator is met in every quarter. */
+  allTargets: ProbabilityEstimate;
+  /** Per replication, in replication order: did it meet every measured indicator in every quarter? */
+  meetsAllByReplication: boolean[];
+}
+
+/** Options of `evaluatePlan`. */
+export interface EvaluatePlanOptions extends Pick<
+  ReplicateOptions,
+  'replications' | 'seed' | 'workers' | 'onProgress'
+> {
+  /**
+   * Which answer rate an `answerRate` indicator is checked on (the scenario
+   * file's `targets.answerRateDefinition`).
+   *
+   * __Default value:__ `'perAttempt'`
+   */
+  answerRateDefinition?: AnswerRateDefinition;
+  /**
+   * Confidence level of the probability intervals, in (0, 1).
+   *
+   * __Default value:__ `0.95`
+   */
+  level?: number;
+}
+
+const ANSWER_RATE_FIELD: Record<AnswerRateDefinition, keyof Kpis> = {
+  perAttempt: 'answerRate',
+  perCaller: 'callerAnswerRate',
+  includingSelfService: 'answerRateIncludingSelfService',
+};
+
+const KPI_FIELDS: ReadonlySet<string> = new Set<keyof Kpis>([
+  'answerRate',
+  'callerAnswerRate',
+  'answerRateIncludingSelfService',
+  'abandonRate',
+  'serviceLevel',
+  'serviceLevelOfAnswered',
+  'asaSeconds',
+  'occupancy',
+]);
+
+/**
+ * The probability of an event seen `successes` times in `trials` independent
+ * replications, with its Wilson score interval (which, unlike the normal
+ * approximation, stays inside [0, 1] and is not empty at 0 or n successes).
+ *
+ * Reference: E. B. Wilson (1927), JASA 22(158), 209-212.
+ *
+ * @param successes replications in which the event happened, 0 to `trials`
+ * @param trials replications, a non-negative integer (0 gives the interval [0, 1])
+ * @param level confidence level, in (0, 1); 0.95 by default
+ * @returns the estimate and its interval
+ * @throws {RangeError} when the counts are not integers with 0 <= successes <= trials, or level is outside (0, 1)
+ * @example
+ * wilsonInterval(9, 10); // => { probability: 0.9, low: 0.5958, high: 0.9821, ... }
+ */
+export function wilsonInterval(successes: number, trials: number, level = 0.95): ProbabilityEstimate {
+  const fn = 'wilsonInterval';
+  requireNonNegativeInteger(fn, 'trials', trials);
+  requireNonNegativeInteger(fn, 'successes', successes);
+  if (successes > trials) {
+    throw new RangeError(`${fn}: successes must be at most trials (got ${successes} > ${trials})`);
+  }
+  requireInRange(fn, 'level', level, Number.MIN_VALUE, 1 - Number.EPSILON);
+  if (trials === 0) return { successes, trials, probability: 0, low: 0, high: 1 };
+  const z = normalQuantile(1 - (1 - level) / 2);
+  const p = successes / trials;
+  const z2n = (z * z) / trials;
+  const centre = (p + z2n / 2) / (1 + z2n);
+  const half = (z / (1 + z2n)) * Math.sqrt((p * (1 - p)) / trials + (z * z) / (4 * trials * trials));
+  return {
+    successes,
+    trials,
+    probability: p,
+    low: successes === 0 ? 0 : Math.max(0, centre - half),
+    high: successes === trials ? 1 : Math.min(1, centre + half),
+  };
+}
+
+/** The indicators a scenario's simulation measures, and the ids of the others. */
+function measuredIndicators(
+  targets: TargetSet,
+  answerWithinSeconds: number,
+  definition: AnswerRateDefinition,
+): { measured: { indicator: TargetIndicator; field: keyof Kpis; scale: number }[]; notSimulated: string[] } {
+  const measured: { indicator: TargetIndicator; field: keyof Kpis; scale: number }[] = [];
+  const notSimulated: string[] = [];
+  for (const indicator of targets.indicators) {
+    const kpi = indicator.kpi;
+    const usable =
+      kpi !== null &&
+      KPI_FIELDS.has(kpi) &&
+      indicator.comparison !== null &&
+      typeof indicator.value === 'number' &&
+      // A service level for another threshold than the scenario's is not measured.
+      (kpi !== 'serviceLevel' || indicator.answerWithinSeconds === answerWithinSeconds);
+    if (!usable) {
+      notSimulated.push(indicator.id);
+      continue;
+    }
+    const field = kpi === 'answerRate' ? ANSWER_RATE_FIELD[definition] : (kpi as keyof Kpis);
+    // asaSeconds against a target in minutes: compare minutes.
+    const scale = kpi === 'asaSeconds' && indicator.unit === 'minutes' ? 1 / 60 : 1;
+    measured.push({ indicator, field, scale });
+  }
+  return { measured, notSimulated };
+}
+
+/**
+ * Judge replications already run against a target set (the pure half of
+ * `evaluatePlan`, used by `leastBudget` to add replications batch by batch).
+ * Each measured indicator is checked on each quarter's KPIs of each
+ * replication; a quarter in which the KPI has no value (no call offered)
+ * counts as met, since nothing failed.
+ *
+ * @param runs replications of one scenario (from `replicate`), any order
+ * @param scenario the scenario they ran (its `answerWithinSeconds` decides which service-level indicators are measured)
+ * @param targets the target set
+ * @param options answer-rate definition, confidence level, and the seed to report
+ * @returns the evaluation
+ * @throws {RangeError} when `runs` is empty or `level` is outside (0, 1)
+ * @example
+ * evaluateRuns(result.runs, scenario, targets, { seed: 1 }).allTargets.probability;
+ */
+export function evaluateRuns(
+  runs: readonly ReplicationRun[],
+  scenario: Pick<Scenario, 'answerWithinSeconds'>,
+  targets: TargetSet,
+  options: { seed: number; answerRateDefinition?: AnswerRateDefinition; level?: number },
+): PlanEvaluation {
+  const fn = 'evaluateRuns';
+  if (runs.length === 0) throw new RangeError(`${fn}: runs must hold at least one replication (got 0)`);
+  const level = options.level ?? 0.95;
+  requireInRange(fn, 'level', level, Number.MIN_VALUE, 1 - Number.EPSILON);
+  const { measured, notSimulated } = measuredIndicators(
+    targets,
+    scenario.answerWithinSeconds,
+    options.answerRateDefinition ?? 'perAttempt',
+  );
+  const quarterCount = runs[0]?.quarters.length ?? 0;
+  const quarterKpis = runs.map((run) => run.quarters.map((row) => kpisOf(row)));
+  // met[i][r][q]: indicator i met by replication r in quarter q.
+  const met = measured.map(({ indicator, field, scale }) =>
+    quarterKpis.map((quarters) =>
+      quarters.map((kpis) => {
+        const value = kpis[field];
+        return value === null || meetsIndicator(indicator, value * scale);
+      }),
+    ),
+  );
+  const n = runs.length;
+  const count = (test: (r: number) => boolean): ProbabilityEstimate => {
+    let successes = 0;
+    for (let r = 0; r < n; r++) if (test(r)) successes++;
+    return wilsonInterval(successes, n, level);
+  };
+  const quarterIndexes = Array.from({ length: quarterCount }, (_, q) => q);
+  const indicators: IndicatorEvaluation[] = measured.map(({ indicator, field }, i) => {
+    const byRun = met[i] ?? [];
+    return {
+      id: indicator.id,
+      measuredBy: field,
+      comparison: indicator.comparison as NonNullable<TargetIndicator['comparison']>,
+      value: indicator.value as number,
+      quarters: quarterIndexes.map((q) => count((r) => byRun[r]?.[q] === true)),
+      allQuarters: count((r) => (byRun[r] ?? []).every(Boolean)),
+    };
+  });
+  const allInQuarter = (r: number, q: number): boolean => met.every((byRun) => byRun[r]?.[q] === true);
+  const meetsAllByReplication = runs.map((_, r) => quarterIndexes.every((q) => allInQuarter(r, q)));
+  return {
+    seed: options.seed,
+    replications: n,
+    level,
+    kpis: summariseKpis(runs.map((run) => run.kpis)),
+    quarters: quarterIndexes.map((q) => ({
+      period: runs[0]?.quarters[q]?.period ?? '',
+      kpis: summariseKpis(quarterKpis.map((quarters) => quarters[q] as Kpis)),
+    })),
+    indicators,
+    notSimulated,
+    allTargetsByQuarter: quarterIndexes.map((q) => count((r) => allInQuarter(r, q))),
+    allTargets: count((r) => meetsAllByReplication[r] === true),
+    meetsAllByReplication,
+  };
+}
+
+/**
+ * Evaluate a plan: replicate the scenario and report every KPI's distribution
+ * over replications (mean and 90% range, `p05` to `p95`), and the probability
+ * of meeting each target the simulator measures, in each quarter, in all four
+ * quarters, and all targets together. Every probability carries its Wilson
+ * score interval. Indicators the simulator does not measure (qualitative
+ * ones, faults, satisfaction, budget) are listed in `notSimulated`.
+ *
+ * @param scenario the plan as a scenario
+ * @param targets the target set to judge it against
+ * @param options replications, seed, workers, progress callback, answer-rate definition, level
+ * @returns the evaluation
+ * @throws {RangeError} when the scenario or an option is invalid
+ * @example
+ * const evaluation = await evaluatePlan(scenario, targets, { replications: 20, seed: 1 });
+ * evaluation.allTargets; // => { probability: 0.95, low: 0.7639, high: 0.9911, ... }
+ */
+export async function evaluatePlan(
+  scenario: Scenario,
+  targets: TargetSet,
+  options: EvaluatePlanOptions,
+): Promise<PlanEvaluation> {
+  const result = await replicate(scenario, {
+    replications: options.replications,
+    seed: options.seed,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+  });
+  return evaluateRuns(result.runs, scenario, targets, {
+    seed: options.seed,
+    ...(options.answerRateDefinition !== undefined
+      ? { answerRateDefinition: options.answerRateDefinition }
+      : {}),
+    ...(options.level !== undefined ? { level: options.level } : {}),
+  });
+}
