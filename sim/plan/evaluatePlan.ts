@@ -161,6 +161,32 @@ function measuredIndicators(
 }
 
 /**
+ * Whether one period's KPIs meet every target of a set that the simulator
+ * measures (a KPI with no value counts as met). The check `evaluateRuns`
+ * applies to each quarter of each replication.
+ *
+ * @param kpis the period's KPIs (`kpisOf(run.quarters[q])`)
+ * @param targets the target set
+ * @param answerWithinSeconds the scenario's service-level threshold, seconds
+ * @param answerRateDefinition which answer rate an `answerRate` indicator uses; `'perAttempt'` by default
+ * @returns true when every measured indicator is met
+ * @example
+ * meetsTargets(kpisOf(run.quarters[0]!), targets, 15); // => true
+ */
+export function meetsTargets(
+  kpis: Kpis,
+  targets: TargetSet,
+  answerWithinSeconds: number,
+  answerRateDefinition: AnswerRateDefinition = 'perAttempt',
+): boolean {
+  const { measured } = measuredIndicators(targets, answerWithinSeconds, answerRateDefinition);
+  return measured.every(({ indicator, field, scale }) => {
+    const value = kpis[field];
+    return value === null || meetsIndicator(indicator, value * scale);
+  });
+}
+
+/**
  * Judge replications already run against a target set (the pure half of
  * `evaluatePlan`, used by `leastBudget` to add replications batch by batch).
  * Each measured indicator is checked on each quarter's KPIs of each

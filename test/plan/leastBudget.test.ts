@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { costOfPlan } from '../../sim/budget/costOfPlan.js';
+import { shanghai12333UnitCosts2020 } from '../../sim/budget/shanghai12333Costs.js';
+import { whatBudgetBuys } from '../../sim/budget/whatBudgetBuys.js';
+import { firstDaysOf, readScenarioFile } from '../../sim/io/scenarioFile.js';
+import { readTargetSet } from '../../sim/io/targets.js';
+import { scenarioForBudget } from '../../sim/plan/budgetScenario.js';
+import { evaluatePlan } from '../../sim/plan/evaluatePlan.js';
+import { leastBudget, type LeastBudgetProgress } from '../../sim/plan/leastBudget.js';
+
+// Three days of the 12333 year (Wednesday 1 to Friday 3 January 2020, 29,412 calls a day), with
+// day-to-day busyness (CV 0.1) so that the outcome is uncertain, judged on the shipped 12333
+// targets (answer rate per attempt > 80% in the quarter).
+const base = {
+  ...firstDaysOf(readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario, 3),
+  dayBusynessCv: 0.1,
+};
+const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
+const buying = { staffPerSeat: 407 / 359, shrinkage: 0.3 }; // data/README.md, 12333 staffing
+const options = { buying, seed: 7, confidence: 0.9, workers: 0, batchReplications: 6, maxReplications: 24 };
+
+describe('leastBudget', () => {
+  it('is reproducible for a seed, monotone around its answer, and its costs add up', async () => {
+    const progress: LeastBudgetProgress[] = [];
+    const first = await leastBudget(base, targets, shanghai12333UnitCosts2020, {
+      ...options,
+      onProgress: (step) => progress.push(step),
+    });
+    const second = await leastBudget(base, targets, shanghai12333UnitCosts2020, options);
+    expect(second.evaluations).toEqual(first.evaluations);
+    expect(second.totalYuan).toBe(first.totalYuan);
+
+    expect(first.found).toBe(true);
+    const seats = first.purchase.seats;
+    // The answer reaches p; one seat less was judged and does not.
+    expect(first.probability.probability).toBeGreaterThanOrEqual(0.9);
+    const below = first.evaluations.find((e) => e.seats === seats - 1);
+    expect(below?.meets).toBe(false);
+    // The screen is a first guess, not the answer: redials and busy days cost seats Erlang A does not see.
+    expect(first.analyticSeats).toBeGreaterThan(0);
+
+    // Costs add up: the seat rental buys exactly these seats, and with the unspent remainder
+    // equals the cost of the seats and their staff for twelve months (costOfPlan).
+    expect(whatBudgetBuys(first.budget, shanghai12333UnitCosts2020, buying).seats).toBe(seats);
+    expect(first.totalYuan).toBeCloseTo(first.budget.seatRental + first.budget.managementFee, 6);
+    const staff = first.purchase.staffOnPayroll;
+    const cost = costOfPlan(
+      { staffOnPayroll: Array(12).fill(staff), seats: Array(12).fill(seats), hires: Array(12).fill(0) },
+      shanghai12333UnitCosts2020,
+    );
+    expect(cost.byBudgetLine.seatRental + first.purchase.unspentSeatRental).toBeCloseTo(
+      first.budget.seatRental,
+      4,
+    );
+
+    // Progress only moves forward and ends with every replication counted.
+    const done = progress.map((step) => step.replicationsDone);
+    done.forEach((value, i) => expect(value).toBeGreaterThanOrEqual(done[i - 1] ?? 0));
+    expect(done.at(-1)).toBe(first.replications);
+    expect(first.replications).toBe(first.evaluations.reduce((sum, e) => sum + e.replications, 0));
+  }, 120_000);
+
+  it('more budget never lowers the probability of meeting the targets under common random numbers', async () => {
+    const probabilities: number[] = [];
+    for (let seats = 290; seats <= 390; seats += 10) {
+      const { costPerSeatYear } = whatBudgetBuys(
+        { seatRental: 0, managementFee: 0 },
+        shanghai12333UnitCosts2020,
+        buying,
+      );
+      const plan = scenarioForBudget(
+        base,
+        { seatRental: seats * costPerSeatYear, managementFee: 4_137_700 },
+        shanghai12333UnitCosts2020,
+        buying,
+      );
+      const evaluation = await evaluatePlan(plan.scenario, targets, {
+        replications: 12,
+        seed: 3,
+        workers: 0,
+      });
+      probabilities.push(evaluation.allTargets.probability);
+    }
+    probabilities.forEach((value, i) => expect(value).toBeGreaterThanOrEqual(probabilities[i - 1] ?? 0));
+    // The range spans the decision: from failing to passing.
+    expect(probabilities[0]).toBeLessThan(0.5);
+    expect(probabilities.at(-1)).toBe(1);
+  }, 120_000);
+});
