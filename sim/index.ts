@@ -51,6 +51,29 @@ export { formulaQueues } from './plan/formulaQueues.js';
 export { staffToTarget, type StaffToTargetOptions } from './plan/staffToTarget.js';
 export { compareWithFormula, type IntervalAgainstFormula } from './plan/compareWithFormula.js';
 export { periodTable, type PeriodTableRow, type TargetDirection } from './plan/periodTable.js';
+export {
+  evaluatePlan,
+  evaluateRuns,
+  meetsTargets,
+  wilsonInterval,
+  type EvaluatePlanOptions,
+  type IndicatorEvaluation,
+  type PlanEvaluation,
+  type ProbabilityEstimate,
+} from './plan/evaluatePlan.js';
+export {
+  scenarioForBudget,
+  scaleAgentsToHours,
+  type BudgetScenario,
+  type ScaledAgents,
+} from './plan/budgetScenario.js';
+export {
+  leastBudget,
+  type BudgetEvaluation,
+  type LeastBudgetOptions,
+  type LeastBudgetProgress,
+  type LeastBudgetResult,
+} from './plan/leastBudget.js';
 export { dailyAnswerRateChart } from './chart/dailyAnswerRateChart.js';
 export type { DailyRateChartOptions, DailyRateRow } from './chart/dailyAnswerRateChart.js';
 export { weekdayHourHeatmap } from './chart/weekdayHourHeatmap.js';
