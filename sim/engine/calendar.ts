@@ -233,3 +233,133 @@ export class EventCalendar {
     this.datas = datas;
   }
 }
+
+/**
+ * A min-heap of bare instants (seconds): for a kind of event that carries no
+ * data and whose same-instant order does not matter because any two of them
+ * are interchangeable (in the call-center model, service ends: each frees one
+ * agent). A model keeps such events here instead of in the `EventCalendar`,
+ * and merges the two tops when it chooses the next event; every sift then moves
+ * one double instead of four fields, and no tie-break key is read.
+ *
+ * A 4-ary heap on one `Float64Array` that doubles when full. When the heap is
+ * empty, `min` is `Infinity`, so the model compares it without a test for size.
+ *
+ * @example
+ * const ends = new InstantHeap();
+ * ends.push(30);
+ * ends.push(10);
+ * ends.min; // => 10
+ * ends.pop(); // => 10; ends.min is now 30
+ */
+export class InstantHeap {
+  private times: Float64Array;
+  private count = 0;
+
+  /**
+   * @param initialCapacity entries reserved before the first growth
+   * @throws {RangeError} when `initialCapacity` is not a non-negative integer
+   */
+  constructor(initialCapacity = 256) {
+    requireNonNegativeInteger('InstantHeap', 'initialCapacity', initialCapacity);
+    this.times = new Float64Array(Math.max(4, initialCapacity));
+    this.times[0] = Infinity;
+  }
+
+  /** Number of instants in the heap. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The earliest instant, seconds, or `Infinity` when the heap is empty. */
+  get min(): number {
+    return this.times[0] as number;
+  }
+
+  /**
+   * Add an instant.
+   *
+   * @param time the instant, seconds (not NaN: the caller's duty, as for `EventCalendar`,
+   *   whose clock check it does not repeat)
+   */
+  push(time: number): void {
+    const i = this.count;
+    if (i === this.times.length) this.grow();
+    this.count = i + 1;
+    this.siftUp(i, time);
+  }
+
+  /**
+   * Remove the earliest instant.
+   *
+   * @returns the instant removed, seconds, or `Infinity` when the heap was empty
+   */
+  pop(): number {
+    const times = this.times;
+    const top = times[0] as number;
+    const n = this.count;
+    if (n <= 1) {
+      if (n === 1) this.count = 0;
+      times[0] = Infinity;
+      return top;
+    }
+    this.count = n - 1;
+    this.siftDown(n - 1);
+    return top;
+  }
+
+  /** Remove every instant. */
+  clear(): void {
+    this.count = 0;
+    this.times[0] = Infinity;
+  }
+
+  private siftUp(i: number, time: number): void {
+    const times = this.times;
+    while (i > 0) {
+      const parent = (i - 1) >> 2;
+      const pt = times[parent] as number;
+      if (pt <= time) break;
+      times[i] = pt;
+      i = parent;
+    }
+    times[i] = time;
+  }
+
+  /** Fill the hole at the root with the entry at `last`, bottom-up as `EventCalendar` does. */
+  private siftDown(last: number): void {
+    const times = this.times;
+    let i = 0;
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= last) break;
+      let best = first;
+      let bt = times[first] as number;
+      const end = first + 4 < last ? first + 4 : last;
+      for (let c = first + 1; c < end; c++) {
+        const ct = times[c] as number;
+        if (ct < bt) {
+          best = c;
+          bt = ct;
+        }
+      }
+      times[i] = bt;
+      i = best;
+    }
+    const t = times[last] as number;
+    while (i > 0) {
+      const parent = (i - 1) >> 2;
+      const pt = times[parent] as number;
+      if (pt <= t) break;
+      times[i] = pt;
+      i = parent;
+    }
+    times[i] = t;
+  }
+
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    times.set(this.times);
+    this.times = times;
+  }
+}

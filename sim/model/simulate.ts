@@ -1,7 +1,7 @@
 import { AleaStream } from '../core/aleaStream.js';
 import { randomStreams } from '../core/rng.js';
 import { requireNonNegativeInteger } from '../core/validate.js';
-import { EventCalendar } from '../engine/calendar.js';
+import { EventCalendar, InstantHeap } from '../engine/calendar.js';
 import { EventPriority } from '../engine/priority.js';
 import { BufferedSampler, compileSampler, distributionMean, gamma } from './distributions.js';
 import { PERIOD_COUNT_FIELDS, kpisOf, quarterOf, rollUp } from './kpis.js';
@@ -25,8 +25,8 @@ import type {
 /** Records kept when `recordCalls` is `true`. */
 export const DEFAULT_RECORD_CAP = 100_000;
 
-// Event kinds in the calendar (the engine only sees integers).
-const SERVICE_END = 0;
+// Event kinds in the calendar (the engine only sees integers); service ends are kept
+// apart, in an `InstantHeap`.
 const ABANDONMENT = 1;
 const REDIAL = 2;
 
@@ -578,6 +578,11 @@ function runLoop(input: RunInput): RunOutput {
   let recording = recorder !== null;
 
   const calendar = new EventCalendar(INITIAL_CAPACITY);
+  // Service ends (the most frequent events) in a heap of their own: they carry no data
+  // and two at the same instant are interchangeable, so their order among themselves
+  // does not matter; ServiceEnd is the first priority, so one at the chosen instant
+  // goes before any other event.
+  const ends = new InstantHeap(INITIAL_CAPACITY);
   const pool = new CallPool(INITIAL_CAPACITY);
   let pArrival = pool.arrival;
   let pHandle = pool.handle;
@@ -654,7 +659,7 @@ function runLoop(input: RunInput): RunOutput {
     // ---- The next event: calendar top, next boundary or next fresh arrival ----
     let t: number;
     let priority: number;
-    let source: number; // 0 calendar, 1 boundary, 2 fresh arrival
+    let source: number; // 0 calendar, 1 boundary, 2 fresh arrival, 3 service end
     const nextArrival = clock[2]!;
     const nextBoundary = clock[4]!;
     if (nextBoundary <= nextArrival) {
@@ -671,6 +676,12 @@ function runLoop(input: RunInput): RunOutput {
       t = tc;
       priority = calendar.peekPriority();
       source = 0;
+    }
+    const te = ends.min;
+    if (te <= t) {
+      t = te;
+      priority = P_SERVICE_END;
+      source = 3;
     }
 
     // ---- Free agents take waiting callers once this instant's earlier events are done ----
@@ -720,7 +731,7 @@ function runLoop(input: RunInput): RunOutput {
         const w = now - pArrival[slot]!;
         const h = pHandle[slot]!;
         busy++;
-        calendar.schedule(now + h, P_SERVICE_END, SERVICE_END, 0);
+        ends.push(now + h);
         pState[slot] = ANSWERED;
         const row = pRow[slot]!;
         answered[row]!++;
@@ -745,8 +756,8 @@ function runLoop(input: RunInput): RunOutput {
         }
       }
       // Choose again only if a service just begun ends before the chosen event.
-      const tn = calendar.peekTime();
-      if (tn < t || (tn === t && calendar.peekPriority() < priority)) continue;
+      // (Dispatch schedules nothing else; a service end at the chosen instant goes first.)
+      if (ends.min <= t) continue;
     }
 
     if (openMeasured === 0 && cohortClosed) {
@@ -789,16 +800,18 @@ function runLoop(input: RunInput): RunOutput {
       continue;
     }
 
+    if (source === 3) {
+      ends.pop();
+      busy--;
+      if (waiting > 0 && busy < staffed) pendingDispatch = true;
+      continue;
+    }
+
     let slot: number;
     if (source === 0) {
       calendar.pop();
       const kind = calendar.kind;
       slot = calendar.data;
-      if (kind === SERVICE_END) {
-        busy--;
-        if (waiting > 0 && busy < staffed) pendingDispatch = true;
-        continue;
-      }
       if (kind === ABANDONMENT) {
         if (pState[slot] !== WAITING) {
           // The caller was answered before its patience ran out: nothing happens.
@@ -943,7 +956,7 @@ function runLoop(input: RunInput): RunOutput {
     if (busy < staffed && waiting === 0) {
       // A free agent answers at once.
       busy++;
-      calendar.schedule(now + h, P_SERVICE_END, SERVICE_END, 0);
+      ends.push(now + h);
       answered[row]!++;
       answeredWithin[row]!++;
       freshCallersAnswered[pFirstRow[slot]!]!++;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventCalendar } from '../../sim/engine/calendar.js';
+import { EventCalendar, InstantHeap } from '../../sim/engine/calendar.js';
 import { EventPriority } from '../../sim/engine/priority.js';
 
 /** Pop everything, as [time, priority, kind, data] tuples. */
@@ -143,6 +143,41 @@ describe('EventCalendar', () => {
         expect(calendar.pop()).toBe(false);
       }),
       { seed: 20_261_127, numRuns: 300 },
+    );
+  });
+});
+
+describe('InstantHeap', () => {
+  it('pops instants in time order, Infinity once empty', () => {
+    // Exact, by hand: 3, 1, 2, 1 come out 1, 1, 2, 3, then Infinity.
+    const heap = new InstantHeap();
+    expect(heap.min).toBe(Infinity);
+    for (const t of [3, 1, 2, 1]) heap.push(t);
+    expect(heap.size).toBe(4);
+    expect(heap.min).toBe(1);
+    expect([heap.pop(), heap.pop(), heap.pop(), heap.pop(), heap.pop()]).toEqual([1, 1, 2, 3, Infinity]);
+    expect(heap.size).toBe(0);
+    expect(heap.min).toBe(Infinity);
+  });
+
+  it('property: interleaved with pushes, each pop is the least pending instant (a sorted list as reference)', () => {
+    const op = fc.oneof(fc.integer({ min: 0, max: 50 }), fc.constant(-1)); // -1: pop
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const heap = new InstantHeap(4); // small, so that it grows
+        const reference: number[] = [];
+        for (const x of ops) {
+          if (x >= 0) {
+            heap.push(x);
+            reference.push(x);
+            reference.sort((a, b) => a - b);
+          } else {
+            expect(heap.pop()).toBe(reference.length > 0 ? reference.shift() : Infinity);
+          }
+          expect(heap.min).toBe(reference[0] ?? Infinity);
+          expect(heap.size).toBe(reference.length);
+        }
+      }),
     );
   });
 });
