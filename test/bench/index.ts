@@ -10,3 +10,4 @@ import { benchSimulator } from './simulator.js';
 await benchAnalytic();
 benchSimulator();
 await benchReplicate(2);
+await (await import('./plan.js')).benchPlan();
