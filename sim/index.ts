@@ -74,6 +74,13 @@ export {
   type LeastBudgetProgress,
   type LeastBudgetResult,
 } from './plan/leastBudget.js';
+export {
+  sensitivity,
+  varyAssumption,
+  type Assumption,
+  type SensitivityOptions,
+  type SensitivityRow,
+} from './plan/sensitivity.js';
 export { dailyAnswerRateChart } from './chart/dailyAnswerRateChart.js';
 export type { DailyRateChartOptions, DailyRateRow } from './chart/dailyAnswerRateChart.js';
 export { weekdayHourHeatmap } from './chart/weekdayHourHeatmap.js';
