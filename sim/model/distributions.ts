@@ -1,3 +1,4 @@
+import { AleaStream } from '../core/aleaStream.js';
 import type { Uniform } from '../core/rng.js';
 import { requireNonNegativeFinite, requirePositiveFinite, requirePositiveInteger } from '../core/validate.js';
 import type { Distribution } from './types.js';
@@ -321,11 +322,12 @@ const EMPIRICAL = 5;
 export class Sampler {
   // Numeric fields start as non-integer doubles, so that V8 gives them a double
   // representation (a field declared without a value starts as `undefined`).
-  private readonly kind: number = 0;
+  /** The distribution's code (internal). */
+  readonly kind: number = 0;
   /** exponential, deterministic: the mean; lognormal: mu; gamma: the shape; erlang: the phase mean. */
-  private readonly a: number = 0.5;
+  readonly a: number = 0.5;
   /** lognormal: sigma; gamma: the scale; erlang: the number of phases. */
-  private readonly b: number = 0.5;
+  readonly b: number = 0.5;
   private readonly samples: Float64Array;
 
   /**
@@ -430,6 +432,10 @@ const BUFFER_DRAWS = 512;
  */
 export class BufferedSampler {
   private readonly sampler: Sampler;
+  // The sampler's constants, for the block refill (doubles from the start, as in Sampler).
+  private readonly kind: number = 0;
+  private readonly a: number = 0.5;
+  private readonly b: number = 0.5;
   private readonly buffer = new Float64Array(BUFFER_DRAWS);
   private position = BUFFER_DRAWS;
 
@@ -437,8 +443,14 @@ export class BufferedSampler {
    * @param distribution the distribution (checked by the caller)
    * @param rng uniform draws in (0, 1), used by this sampler only
    */
-  constructor(distribution: Distribution, rng: UniformSource) {
+  constructor(
+    distribution: Distribution,
+    private readonly rng: UniformSource,
+  ) {
     this.sampler = new Sampler(distribution, rng);
+    this.kind = this.sampler.kind;
+    this.a = this.sampler.a;
+    this.b = this.sampler.b;
   }
 
   /** One draw, seconds. */
@@ -456,6 +468,22 @@ export class BufferedSampler {
   private refill(): void {
     const buffer = this.buffer;
     const sampler = this.sampler;
+    const rng = this.rng;
+    // Kinds that take exactly one uniform per draw: the uniforms a block at a time
+    // (AleaStream.fill), then mapped in place, which gives the values `Sampler.next()`
+    // would give in the same order. Other kinds draw a variable number of uniforms.
+    if (rng instanceof AleaStream && (this.kind === EXPONENTIAL || this.kind === LOGNORMAL)) {
+      rng.fill(buffer, BUFFER_DRAWS);
+      const a = this.a;
+      const b = this.b;
+      if (this.kind === EXPONENTIAL) {
+        for (let i = 0; i < BUFFER_DRAWS; i++) buffer[i] = -a * Math.log(buffer[i] as number);
+      } else {
+        for (let i = 0; i < BUFFER_DRAWS; i++)
+          buffer[i] = Math.exp(a + b * normalQuantile(buffer[i] as number));
+      }
+      return;
+    }
     for (let i = 0; i < BUFFER_DRAWS; i++) buffer[i] = sampler.next();
   }
 }

@@ -16,6 +16,26 @@ describe('AleaStream', () => {
     }
   });
 
+  it('fill gives the draws next() would give, in order, and carries on from there', () => {
+    // Exact: the same Alea steps, with the state in local variables.
+    const a = new AleaStream(42, 3, 'patience');
+    const b = randomStreams(42, 3).stream('patience');
+    const out = new Float64Array(600);
+    a.fill(out, 500);
+    for (let i = 0; i < 500; i++) expect(out[i]).toBe(b());
+    expect(out[500]).toBe(0); // untouched beyond count
+    a.fill(out, 0);
+    for (let i = 0; i < 100; i++) expect(a.next()).toBe(b());
+    a.fill(out, 600);
+    for (let i = 0; i < 600; i++) expect(out[i]).toBe(b());
+  });
+
+  it('fill rejects a count beyond the buffer, naming it', () => {
+    expect(() => new AleaStream(1, 0, 'x').fill(new Float64Array(4), 5)).toThrow(
+      'AleaStream.fill: count must be an integer in [0, 4] (got 5)',
+    );
+  });
+
   it('rejects a fractional seed, naming it', () => {
     expect(() => new AleaStream(1.5, 0, 'x')).toThrow(
       'AleaStream: seed must be a non-negative integer (got 1.5)',
