@@ -151,6 +151,7 @@ export {
   distributionMean,
   distributionVariance,
   normalQuantile,
+  zigguratNormal,
 } from './model/distributions.js';
 export {
   checkScenario,

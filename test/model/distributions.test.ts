@@ -15,6 +15,7 @@ import {
   gamma,
   lognormal,
   normalQuantile,
+  zigguratNormal,
 } from '../../sim/model/distributions.js';
 import type { Distribution } from '../../sim/model/types.js';
 
@@ -105,6 +106,41 @@ describe('distributions', () => {
     expect(() =>
       checkDistribution('simulate', 'scenario.handle', { kind: 'weibull' } as unknown as Distribution),
     ).toThrow(/simulate: scenario.handle.kind must be one of/);
+  });
+
+  it('zigguratNormal is standard normal: 200 equiprobable bins, moments and the tail beyond R', () => {
+    // Bin edges: normalQuantile(k/200) (AS 241). Chi-square 99.9% point for 199 degrees of
+    // freedom: 266.4 (Wilson-Hilferty). Tail beyond 3.442619855899 (the ziggurat's R, where
+    // its tail method takes over): 1 - Phi(R) = 2.88054e-4 (erfc(R / sqrt 2) / 2 in double precision).
+    const u = new AleaStream(3, 0, 'handleTime');
+    const n = 1_000_000;
+    const bins = 200;
+    const edges = Array.from({ length: bins - 1 }, (_, k) => normalQuantile((k + 1) / bins));
+    const counts = new Float64Array(bins);
+    let sum = 0;
+    let sumSquares = 0;
+    let tail = 0;
+    for (let i = 0; i < n; i++) {
+      const x = zigguratNormal(u);
+      sum += x;
+      sumSquares += x * x;
+      if (Math.abs(x) > 3.442619855899) tail++;
+      let lo = 0;
+      let hi = bins - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (x < edges[mid]!) hi = mid;
+        else lo = mid + 1;
+      }
+      counts[lo]!++;
+    }
+    let chiSquare = 0;
+    for (const c of counts) chiSquare += (c - n / bins) ** 2 / (n / bins);
+    expect(chiSquare).toBeLessThan(266.4);
+    expect(Math.abs(sum / n)).toBeLessThan(4 / Math.sqrt(n)); // 4 standard errors
+    expect(Math.abs(sumSquares / n - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
+    const expectedTail = 2 * 2.88054e-4 * n; // both sides
+    expect(Math.abs(tail - expectedTail)).toBeLessThan(4 * Math.sqrt(expectedTail));
   });
 
   it('BufferedSampler hands out exactly the plain Sampler draws, across refills', () => {
