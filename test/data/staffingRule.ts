@@ -1,5 +1,6 @@
 import { staffingPlan } from '../../sim/analytic/staffingPlan.js';
 import type { StaffingTarget } from '../../sim/analytic/requiredAgents.js';
+import { scaleAgentsToHours } from '../../sim/plan/budgetScenario.js';
 
 /**
  * The rule that turns a payroll into the 12333 staffing table (data/README.md,
@@ -50,23 +51,12 @@ export function staffingFromPayroll(input: StaffingRuleInput): StaffingRuleResul
   const required = plan.map((row) => row.requiredAgents);
   const days = (input.agentBoundCallsPerInterval.length * input.intervalMinutes) / 1440;
   const available =
-    ((input.staffOnPayroll * input.paidHoursPerStaffYear * (1 - input.shrinkage)) * days) / 366;
-  const scheduled = (k: number): number =>
-    required.reduce((sum, r) => sum + Math.min(input.seats, Math.round(k * r)), 0) * hours;
-  let lo = 0;
-  let hi = 1;
-  while (scheduled(hi) <= available && hi < 1e6) hi *= 2;
-  for (let i = 0; i < 100; i++) {
-    const mid = (lo + hi) / 2;
-    if (scheduled(mid) <= available) lo = mid;
-    else hi = mid;
-  }
-  const agents = required.map((r) => Math.min(input.seats, Math.round(lo * r)));
-  return {
-    agents,
+    (input.staffOnPayroll * input.paidHoursPerStaffYear * (1 - input.shrinkage) * days) / 366;
+  const { agents, scale, scheduledAgentHours } = scaleAgentsToHours(
     required,
-    scale: lo,
-    availableAgentHours: available,
-    scheduledAgentHours: scheduled(lo),
-  };
+    input.intervalMinutes,
+    available,
+    input.seats,
+  );
+  return { agents, required, scale, availableAgentHours: available, scheduledAgentHours };
 }
