@@ -257,8 +257,8 @@ export class EventCalendar {
 /**
  * A min-heap of bare instants (seconds): for a kind of event that carries no
  * data and whose same-instant order does not matter because any two of them
- * are interchangeable (in the call-center model, service ends: each frees one
- * agent). A model keeps such events here instead of in the `EventCalendar`,
+ * are interchangeable (for example the ends of identical services, each of
+ * which frees one server). A model keeps such events here instead of in the `EventCalendar`,
  * and merges the two tops when it chooses the next event; every sift then moves
  * one double instead of four fields, and no tie-break key is read.
  *
@@ -299,7 +299,7 @@ export class InstantHeap {
   /**
    * Add an instant.
    *
-   * @param time the instant, seconds (not NaN: the caller's duty, as for `EventCalendar`,
+   * @param time the instant, seconds (not NaN: the duty of whoever pushes it, as for `EventCalendar`,
    *   whose clock check it does not repeat)
    */
   push(time: number): void {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { dayKind, CALENDAR_YEARS } from '../core/calendar.js';
 import { InputError, type InputIssue } from '../core/errors.js';
+import type { AnswerRateDefinition } from '../core/targets.js';
 import type { ArrivalSpec, Distribution, RedialOptions, Scenario } from '../model/types.js';
 import { decodeText } from './encoding.js';
 import { formatJsonPath, parseJson } from './json.js';
@@ -126,8 +127,7 @@ export type ScenarioFileData = z.output<typeof scenarioFileSchema>;
 /** The schema of a scenario file (strict zod; see data/README.md). */
 export const scenarioFileZodSchema: z.ZodType<ScenarioFileData> = scenarioFileSchema;
 
-/** How the answer rate of a scenario's targets is defined (FACTS §0.1; SEED definitions). */
-export type AnswerRateDefinition = 'perAttempt' | 'perCaller' | 'includingSelfService';
+export type { AnswerRateDefinition } from '../core/targets.js';
 
 /** What a scenario file says beyond the simulator's `Scenario`. */
 export interface ScenarioMeta {

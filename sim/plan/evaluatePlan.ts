@@ -1,6 +1,10 @@
 import { requireInRange, requireNonNegativeInteger } from '../core/validate.js';
-import type { AnswerRateDefinition } from '../io/scenarioFile.js';
-import { meetsIndicator, type TargetIndicator, type TargetSet } from '../io/targets.js';
+import {
+  meetsIndicator,
+  type AnswerRateDefinition,
+  type TargetIndicator,
+  type TargetSet,
+} from '../core/targets.js';
 import { normalQuantile } from '../model/distributions.js';
 import { kpisOf } from '../model/kpis.js';
 import type { Kpis, Scenario } from '../model/types.js';

@@ -1,6 +1,5 @@
 import { requireNonNegativeFinite } from '../core/validate.js';
-import type { AnswerRateDefinition } from '../io/scenarioFile.js';
-import type { TargetSet } from '../io/targets.js';
+import type { AnswerRateDefinition, TargetSet } from '../core/targets.js';
 import type { Distribution, Scenario } from '../model/types.js';
 import type { Summary } from '../stats/summarise.js';
 import { evaluatePlan, type ProbabilityEstimate } from './evaluatePlan.js';
