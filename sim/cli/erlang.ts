@@ -26,28 +26,17 @@ export interface ErlangInputs {
   redial?: { redialProbability: number; maxAttempts: number };
 }
 
-/** One agent count of the `erlang` table. Fractions in [0, 1], times in seconds. */
-export interface ErlangRow {
+/**
+ * One agent count of the `erlang` table: the `QueueMetrics` at that count (with
+ * redials, at the retrial equilibrium, where `offeredErlangs` and `answerRate`
+ * count attempts, redials included). Fractions in [0, 1], times in seconds.
+ */
+export interface ErlangRow extends QueueMetrics {
   agents: number;
   /** Attempts offered per hour, redials included. */
   offeredAttemptsPerHour: number;
-  /** Offered load of those attempts, erlangs. */
-  offeredErlangs: number;
-  /** Answered / offered attempts. */
-  answerRate: number;
   /** Callers answered at some attempt / fresh callers (= `answerRate` without redials). */
   callerAnswerRate: number;
-  abandonRate: number;
-  blockRate: number;
-  probWait: number;
-  serviceLevel: number;
-  serviceLevelOfAnswered: number;
-  serviceLevelExcludingShortAbandons: number;
-  asaSeconds: number;
-  meanWaitSeconds: number;
-  occupancy: number;
-  meanQueueLength: number;
-  stable: boolean;
   /** Whether the row meets every target given; null without a target. */
   meetsTarget: boolean | null;
 }
