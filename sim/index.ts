@@ -340,3 +340,10 @@ export {
   type HolidayPeriod,
 } from './core/calendar.js';
 export { scenarioFromCalibration, type CalibratedScenarioOptions } from './io/calibratedScenario.js';
+export {
+  ANSWER_RATE_KPI,
+  SIMULATED_KPIS,
+  indicatorMeasure,
+  type IndicatorMeasure,
+  type SimulatedKpi,
+} from './core/targets.js';

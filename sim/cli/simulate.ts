@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import {
   firstDaysOf,
+  indicatorMeasure,
   InputError,
   meetsIndicator,
   readScenarioFile,
@@ -90,14 +91,6 @@ export interface TargetRow {
   note: string;
 }
 
-const KPI_NAMES = new Set<string>(KPI_ROWS.map((row) => row.kpi));
-
-const DEFINITION_KPI: Record<AnswerRateDefinition, keyof Kpis> = {
-  perAttempt: 'answerRate',
-  perCaller: 'callerAnswerRate',
-  includingSelfService: 'answerRateIncludingSelfService',
-};
-
 /**
  * Judge every indicator of a target set on the simulated horizon: the
  * predicted mean, the 90% range of one year's value across replications and
@@ -140,20 +133,9 @@ export function targetRows(
       pass: null,
       note,
     });
-    if (indicator.kpi === null || !KPI_NAMES.has(indicator.kpi) || indicator.comparison === null) {
-      return notSimulated(`not simulated (${indicator.modelledBy})`);
-    }
-    if (
-      indicator.kpi === 'serviceLevel' &&
-      indicator.answerWithinSeconds !== undefined &&
-      indicator.answerWithinSeconds !== answerWithinSeconds
-    ) {
-      return notSimulated(
-        `not simulated (threshold ${indicator.answerWithinSeconds} s; the scenario measures ${answerWithinSeconds} s)`,
-      );
-    }
-    const kpi = indicator.kpi === 'answerRate' ? DEFINITION_KPI[definition] : (indicator.kpi as keyof Kpis);
-    const scale = indicator.unit === 'minutes' ? 1 / 60 : 1;
+    const measure = indicatorMeasure(indicator, definition, answerWithinSeconds);
+    if (measure.kpi === null) return notSimulated(measure.reason);
+    const { kpi, scale } = measure;
     const summary = result.kpis[kpi];
     const values = result.runs
       .map((run) => run.kpis[kpi])

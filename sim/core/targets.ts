@@ -113,3 +113,85 @@ export function meetsIndicator(
       return measured <= v;
   }
 }
+
+/**
+ * The target measures the simulator reports (a subset of `TARGET_KPIS`, each a
+ * field of the simulator's `Kpis`).
+ */
+export const SIMULATED_KPIS = [
+  'answerRate',
+  'callerAnswerRate',
+  'answerRateIncludingSelfService',
+  'abandonRate',
+  'serviceLevel',
+  'serviceLevelOfAnswered',
+  'asaSeconds',
+  'occupancy',
+] as const;
+
+/** A measure named by `SIMULATED_KPIS`. */
+export type SimulatedKpi = (typeof SIMULATED_KPIS)[number];
+
+/** The simulated KPI that measures each answer-rate definition. */
+export const ANSWER_RATE_KPI: Readonly<Record<AnswerRateDefinition, SimulatedKpi>> = {
+  perAttempt: 'answerRate',
+  perCaller: 'callerAnswerRate',
+  includingSelfService: 'answerRateIncludingSelfService',
+};
+
+/** How a simulation measures an indicator, or why it cannot. */
+export type IndicatorMeasure =
+  | {
+      /** The simulated KPI to compare (an `answerRate` indicator follows the definition). */
+      readonly kpi: SimulatedKpi;
+      /** Multiply the KPI by this to get the indicator's unit (1/60 for an ASA target in minutes). */
+      readonly scale: number;
+    }
+  | { readonly kpi: null; readonly reason: string };
+
+/**
+ * Which simulated KPI measures an indicator: none when the indicator is
+ * qualitative or measured by another mechanism, or when it is a service level
+ * at another threshold than the scenario's. The one rule that plans, the CLI
+ * and reports share.
+ *
+ * @param indicator the indicator
+ * @param definition which answer rate judges an `answerRate` indicator
+ * @param answerWithinSeconds the scenario's service-level threshold, seconds
+ * @returns the KPI and the scale to the indicator's unit, or `kpi: null` with the reason
+ * @example
+ * indicatorMeasure({ kpi: 'answerRate', comparison: '>', value: 0.8, unit: 'fraction', modelledBy: '' }, 'perCaller', 15);
+ * // => { kpi: 'callerAnswerRate', scale: 1 }
+ */
+export function indicatorMeasure(
+  indicator: Pick<
+    TargetIndicator,
+    'kpi' | 'comparison' | 'value' | 'unit' | 'modelledBy' | 'answerWithinSeconds'
+  >,
+  definition: AnswerRateDefinition,
+  answerWithinSeconds: number,
+): IndicatorMeasure {
+  const kpi = indicator.kpi;
+  if (
+    kpi === null ||
+    !(SIMULATED_KPIS as readonly string[]).includes(kpi) ||
+    indicator.comparison === null ||
+    typeof indicator.value !== 'number'
+  ) {
+    return { kpi: null, reason: `not simulated (${indicator.modelledBy})` };
+  }
+  if (
+    kpi === 'serviceLevel' &&
+    indicator.answerWithinSeconds !== undefined &&
+    indicator.answerWithinSeconds !== answerWithinSeconds
+  ) {
+    return {
+      kpi: null,
+      reason: `not simulated (threshold ${indicator.answerWithinSeconds} s; the scenario measures ${answerWithinSeconds} s)`,
+    };
+  }
+  return {
+    kpi: kpi === 'answerRate' ? ANSWER_RATE_KPI[definition] : (kpi as SimulatedKpi),
+    scale: kpi === 'asaSeconds' && indicator.unit === 'minutes' ? 1 / 60 : 1,
+  };
+}

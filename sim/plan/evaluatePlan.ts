@@ -1,5 +1,6 @@
 import { requireInRange, requireNonNegativeInteger } from '../core/validate.js';
 import {
+  indicatorMeasure,
   meetsIndicator,
   type AnswerRateDefinition,
   type TargetIndicator,
@@ -80,23 +81,6 @@ export interface EvaluatePlanOptions extends Pick<
   level?: number;
 }
 
-const ANSWER_RATE_FIELD: Record<AnswerRateDefinition, keyof Kpis> = {
-  perAttempt: 'answerRate',
-  perCaller: 'callerAnswerRate',
-  includingSelfService: 'answerRateIncludingSelfService',
-};
-
-const KPI_FIELDS: ReadonlySet<string> = new Set<keyof Kpis>([
-  'answerRate',
-  'callerAnswerRate',
-  'answerRateIncludingSelfService',
-  'abandonRate',
-  'serviceLevel',
-  'serviceLevelOfAnswered',
-  'asaSeconds',
-  'occupancy',
-]);
-
 /**
  * The probability of an event seen `successes` times in `trials` independent
  * replications, with its Wilson score interval (which, unlike the normal
@@ -144,22 +128,9 @@ function measuredIndicators(
   const measured: { indicator: TargetIndicator; field: keyof Kpis; scale: number }[] = [];
   const notSimulated: string[] = [];
   for (const indicator of targets.indicators) {
-    const kpi = indicator.kpi;
-    const usable =
-      kpi !== null &&
-      KPI_FIELDS.has(kpi) &&
-      indicator.comparison !== null &&
-      typeof indicator.value === 'number' &&
-      // A service level for another threshold than the scenario's is not measured.
-      (kpi !== 'serviceLevel' || indicator.answerWithinSeconds === answerWithinSeconds);
-    if (!usable) {
-      notSimulated.push(indicator.id);
-      continue;
-    }
-    const field = kpi === 'answerRate' ? ANSWER_RATE_FIELD[definition] : (kpi as keyof Kpis);
-    // asaSeconds against a target in minutes: compare minutes.
-    const scale = kpi === 'asaSeconds' && indicator.unit === 'minutes' ? 1 / 60 : 1;
-    measured.push({ indicator, field, scale });
+    const measure = indicatorMeasure(indicator, definition, answerWithinSeconds);
+    if (measure.kpi === null) notSimulated.push(indicator.id);
+    else measured.push({ indicator, field: measure.kpi, scale: measure.scale });
   }
   return { measured, notSimulated };
 }
