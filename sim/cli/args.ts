@@ -219,6 +219,127 @@ export class OptionReader {
     }
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   }
+  /**
+   * A list of numbers: values separated by commas, each a number or an
+   * inclusive range `from:to:step` (`300:360:10` is 300, 310, ..., 360).
+   * Repeated values are kept once, in the order first given.
+   *
+   * @param flag the option, for the message (`--seats`)
+   * @param raw the text given, or undefined when absent
+   * @param rule limits every value must respect (and the step, when integers only)
+   * @param unit unit words for the message, e.g. `yuan`
+   * @param maxCount most values the list may hold
+   * @returns the values, or undefined when absent or bad (a problem is then recorded)
+   * @example
+   * reader.numberList('--seats', '300:320:10,400', { min: 0, integer: true }); // => [300, 310, 320, 400]
+   */
+  numberList(
+    flag: string,
+    raw: string | undefined,
+    rule: NumberRule = {},
+    unit = '',
+    maxCount = 1_000,
+  ): number[] | undefined {
+    if (raw === undefined) return undefined;
+    const values: number[] = [];
+    const before = this.problems.length;
+    const parts = raw.split(',').map((part) => part.trim());
+    for (const part of parts) {
+      const pieces = part.split(':').map((piece) => piece.trim());
+      if (pieces.length === 1) {
+        const value = this.number(flag, part, rule, unit);
+        if (value !== undefined) values.push(value);
+        continue;
+      }
+      if (pieces.length !== 3) {
+        this.problems.push(
+          `${flag}: ${JSON.stringify(part)} must be a number or a range from:to:step such as 300:360:10`,
+        );
+        continue;
+      }
+      const [from, to, step] = [
+        this.number(flag, pieces[0], rule, unit),
+        this.number(flag, pieces[1], rule, unit),
+        this.number(flag, pieces[2], {
+          min: 0,
+          exclusiveMin: true,
+          ...(rule.integer ? { integer: true } : {}),
+        }),
+      ];
+      if (from === undefined || to === undefined || step === undefined) continue;
+      if (to < from) {
+        this.problems.push(`${flag}: the range ${part} must not decrease`);
+        continue;
+      }
+      const count = Math.floor((to - from) / step + 1e-9) + 1;
+      if (count > maxCount) {
+        this.problems.push(`${flag}: the range ${part} holds ${count} values (at most ${maxCount})`);
+        continue;
+      }
+      // toPrecision(12) drops the binary noise of 0.9 + 2 x 0.1
+      for (let i = 0; i < count; i++) values.push(Number((from + i * step).toPrecision(12)));
+    }
+    if (this.problems.length > before) return undefined;
+    const unique = [...new Set(values)];
+    if (unique.length > maxCount) {
+      this.problems.push(`${flag}: at most ${maxCount} values (got ${unique.length})`);
+      return undefined;
+    }
+    return unique;
+  }
+
+  /**
+   * One of a fixed set of words (`--format bank` is not one).
+   *
+   * @param flag the option, for the message
+   * @param raw the text given, or undefined when absent
+   * @param allowed the words allowed
+   * @returns the word, or undefined when absent or not allowed
+   * @example
+   * reader.choice('--vary', 'volume', ['volume', 'handle']); // => 'volume'
+   */
+  choice<T extends string>(flag: string, raw: string | undefined, allowed: readonly T[]): T | undefined {
+    if (raw === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    const nearest = nearestName(raw, allowed);
+    this.problems.push(
+      `${flag}: must be one of ${allowed.join(', ')} (got ${JSON.stringify(raw)}${nearest ? `; did you mean ${nearest}?` : ''})`,
+    );
+    return undefined;
+  }
+}
+
+/**
+ * The text of an option with a value, or undefined when it is absent or a
+ * flag. For a repeatable option, its last value.
+ *
+ * @param options the values commander parsed
+ * @param key the option's key (`replications`, `maxReplications`)
+ * @example
+ * optionText({ seed: '7' }, 'seed'); // => '7'
+ */
+export function optionText(options: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const value = options[key];
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.length > 0) {
+    const last: unknown = value[value.length - 1];
+    return typeof last === 'string' ? last : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Every value of a repeatable option, in the order given (none when absent).
+ *
+ * @param options the values commander parsed
+ * @param key the option's key (`vary`)
+ * @example
+ * optionTexts({ vary: ['volume=0.9,1.1', 'handle=1.1'] }, 'vary'); // => ['volume=0.9,1.1', 'handle=1.1']
+ */
+export function optionTexts(options: Readonly<Record<string, unknown>>, key: string): string[] {
+  const value = options[key];
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 function strictNumber(text: string): number | undefined {

@@ -1,5 +1,8 @@
-/** Option values as commander gives them: text for options with a value, true for flags. */
-export type OptionValues = Record<string, string | boolean | undefined>;
+/**
+ * Option values as commander gives them: text for options with a value, true
+ * for flags, every value in order for a repeatable option (`--vary`).
+ */
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
 /**
  * One subcommand of `hotline`, as data: program.ts builds the commander
@@ -16,6 +19,8 @@ export interface CommandSpec {
   operands: readonly string[];
   /** Options: commander flags (`--agents <n|from..to>`) and their description. */
   options: readonly (readonly [string, string])[];
+  /** Options that may be given more than once (`--vary`): their values are collected in order. */
+  repeatable?: readonly string[];
   /** Complete command lines shown under "Examples" in the help. */
   examples: readonly string[];
   /**

@@ -104,20 +104,22 @@ export const PROGRESS_DELAY_MS = 1000;
 
 /**
  * A progress bar on standard error for work longer than a second, silent when
- * standard error is not a terminal (a pipe, a file, a test).
+ * standard error is not a terminal (a pipe, a file, a test). A line of detail
+ * after the count says where long work stands (`simulate, 340 seats, bracket (320, 360]`).
  */
 export class Progress {
   private bar: cliProgress.SingleBar | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private done = 0;
+  private detail = '';
 
   /**
    * @param label what is being counted: `replications`
-   * @param total the count at the end
+   * @param total the count at the end (an estimate may be raised with `setTotal`)
    */
   constructor(
     private readonly label: string,
-    private readonly total: number,
+    private total: number,
   ) {
     if (!process.stderr.isTTY) return;
     this.timer = setTimeout(() => {
@@ -125,21 +127,37 @@ export class Progress {
       this.bar = new cliProgress.SingleBar(
         {
           stream: process.stderr,
-          format: `${this.label} [{bar}] {value}/{total} {percentage}% eta {eta_formatted}`,
+          format: `${this.label} [{bar}] {value}/{total} {percentage}% eta {eta_formatted} {detail}`,
           hideCursor: true,
           clearOnComplete: true,
         },
         cliProgress.Presets.shades_classic,
       );
-      this.bar.start(this.total, this.done);
+      this.bar.start(this.total, this.done, { detail: this.detail });
     }, PROGRESS_DELAY_MS);
     this.timer.unref();
   }
 
-  /** Set the count done so far. */
-  update(done: number): void {
+  /**
+   * Set the count done so far, and optionally the detail shown after it.
+   *
+   * @param done the count done
+   * @param detail where the work stands, in a few words
+   */
+  update(done: number, detail?: string): void {
     this.done = done;
-    this.bar?.update(done);
+    if (detail !== undefined) this.detail = detail;
+    this.bar?.update(done, { detail: this.detail });
+  }
+
+  /**
+   * Change the count at the end (a search whose length is known as it goes).
+   *
+   * @param total the new total, at least the count done
+   */
+  setTotal(total: number): void {
+    this.total = Math.max(total, this.done);
+    this.bar?.setTotal(this.total);
   }
 
   /** Remove the bar (or cancel it before it appears). */

@@ -33,7 +33,12 @@ function buildCommand(
   // scanArguments reports a missing one.
   for (const operand of spec.operands) command.argument(operand.replace(/^</, '[').replace(/>$/, ']'));
   if (spec.operands.length > 0) command.usage(`[options] ${spec.operands.join(' ')}`);
-  for (const [flags, description] of spec.options) command.option(flags, description);
+  for (const [flags, description] of spec.options) {
+    const long = /--[\w-]+/.exec(flags)?.[0];
+    if (long !== undefined && spec.repeatable?.includes(long)) {
+      command.option(flags, description, (value: string, previous: string[]) => [...previous, value], []);
+    } else command.option(flags, description);
+  }
   command.addHelpText(
     'after',
     `\nExample${spec.examples.length > 1 ? 's' : ''}:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`,

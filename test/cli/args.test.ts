@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { OptionReader, scanArguments } from '../../sim/cli/args.js';
+import { optionText, optionTexts, OptionReader, scanArguments } from '../../sim/cli/args.js';
 import { erlangRow, requiredAgentsFor, type ErlangInputs } from '../../sim/cli/erlang.js';
 import { formatNumber, formatPercent, formatTable } from '../../sim/cli/format.js';
 import { csvText } from '../../sim/cli/output.js';
@@ -65,6 +65,47 @@ describe('OptionReader', () => {
       '--target: must be a fraction in [0, 1] such as 0.8 or 80% (got "1.2")',
       '--agents: the range must not decrease (got 60..30)',
     ]);
+  });
+});
+
+describe('OptionReader lists and choices', () => {
+  // Exact, by hand: 300:360:10 is 300, 310, ..., 360 (seven values, both ends included).
+  it('reads comma lists and from:to:step ranges, each value once, in the order given', () => {
+    const reader = new OptionReader();
+    expect(reader.numberList('--seats', '300:360:10', { min: 0, integer: true })).toEqual([
+      300, 310, 320, 330, 340, 350, 360,
+    ]);
+    expect(reader.numberList('--seats', '5, 3, 5, 1:2:1', { min: 0, integer: true })).toEqual([5, 3, 1, 2]);
+    expect(reader.numberList('--factors', '0.8:1.2:0.1', { min: 0 })).toEqual([0.8, 0.9, 1, 1.1, 1.2]);
+    expect(reader.choice('--vary', 'handle', ['volume', 'handle'])).toBe('handle');
+    expect(reader.problems).toEqual([]);
+  });
+
+  it('lists every bad value, a decreasing range, a bad step, too many values and an unknown word', () => {
+    const reader = new OptionReader();
+    expect(reader.numberList('--seats', '3.5,-1', { min: 0, integer: true })).toBeUndefined();
+    expect(reader.numberList('--seats', '360:300:10', { min: 0, integer: true })).toBeUndefined();
+    expect(reader.numberList('--seats', '1:5:0', { min: 0, integer: true })).toBeUndefined();
+    expect(reader.numberList('--seats', '1:2', { min: 0, integer: true })).toBeUndefined();
+    expect(reader.numberList('--seats', '1:100:1', { min: 0, integer: true }, '', 50)).toBeUndefined();
+    expect(reader.choice('--vary', 'volme', ['volume', 'handle'])).toBeUndefined();
+    expect(reader.problems).toEqual([
+      '--seats: must be an integer >= 0 (got 3.5)',
+      '--seats: must be an integer >= 0 (got -1)',
+      '--seats: the range 360:300:10 must not decrease',
+      '--seats: must be an integer > 0 (got 0)',
+      '--seats: "1:2" must be a number or a range from:to:step such as 300:360:10',
+      '--seats: the range 1:100:1 holds 100 values (at most 50)',
+      '--vary: must be one of volume, handle (got "volme"; did you mean volume?)',
+    ]);
+  });
+
+  it('reads the last value of an option and every value of a repeatable one', () => {
+    expect(optionText({ seed: '7' }, 'seed')).toBe('7');
+    expect(optionText({ json: true }, 'json')).toBeUndefined();
+    expect(optionText({ vary: ['a', 'b'] }, 'vary')).toBe('b');
+    expect(optionTexts({ vary: ['a', 'b'] }, 'vary')).toEqual(['a', 'b']);
+    expect(optionTexts({}, 'vary')).toEqual([]);
   });
 });
 
