@@ -132,6 +132,14 @@ export {
   type StaffingChartOptions,
   type StaffingChartRow,
 } from './chart/staffingByHalfHourChart.js';
+export {
+  chartConfig,
+  targetRule,
+  targetLabel,
+  percentText,
+  CJK_FONT_FAMILY,
+  CHART_COLORS,
+} from './chart/theme.js';
 export { EventPriority } from './engine/priority.js';
 export { EventCalendar } from './engine/calendar.js';
 export { simulate, DEFAULT_RECORD_CAP } from './model/simulate.js';
