@@ -1,7 +1,7 @@
 import { InputError, type InputIssue } from '../core/errors.js';
 import type { Roster, RosterShift } from '../model/shifts.js';
 import { parseCsv, readCsvFile, type CsvOptions, type CsvTable } from './csv.js';
-import { checkTable, parseTimeOfDay, type TableSpec } from './table.js';
+import { checkTable, type TableSpec } from './table.js';
 
 /*
  * The roster table (data/README.md, "Roster table"): one row per shift of a
