@@ -168,7 +168,14 @@ export {
   scenarioCalendar,
   type ScenarioCalendar,
 } from './model/scenario.js';
-export { kpisOf, rollUp, emptyCounts, PERIOD_COUNT_FIELDS } from './model/kpis.js';
+export {
+  kpisOf,
+  rollUp,
+  emptyCounts,
+  PERIOD_COUNT_FIELDS,
+  reviewHours,
+  DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED,
+} from './model/kpis.js';
 export type {
   Distribution,
   ArrivalSpec,
@@ -185,10 +192,16 @@ export type {
   CallRecord,
   EndState,
   SimulationResult,
+  ScenarioWorkforce,
+  ScenarioFaults,
+  SurveySpec,
+  FaultsResult,
+  SurveyResult,
 } from './model/types.js';
 export { costPlanFromWorkforce } from './budget/costPlanFromWorkforce.js';
 export {
   simulateWorkforce,
+  checkWorkforceSpec,
   DEFAULT_LEARNING_CURVE,
   type HiringPolicy,
   type LearningCurveStep,
@@ -204,6 +217,7 @@ export {
   summariseFaults,
   expectedOutageMinutesPerYear,
   capacityByInterval,
+  checkFaultLevels,
   type FaultEpisode,
   type FaultLevelSpec,
   type FaultLevelSummary,
@@ -211,6 +225,7 @@ export {
 export {
   DEFAULT_SATISFACTION,
   satisfactionProbability,
+  checkSatisfactionModel,
   fitSatisfactionCurve,
   type SatisfactionKnot,
   type SatisfactionModel,

@@ -1,3 +1,4 @@
+import { chartConfig, targetLabel, targetRule } from './theme.js';
 import { VEGA_LITE_SCHEMA } from './vegaLiteVersion.js';
 import type { VegaLiteSpec } from './vegaLiteVersion.js';
 
@@ -29,7 +30,7 @@ export interface AgentSweepTargets {
   title?: string;
 }
 
-/** One panel: a line per model for `field`, and the target as a dashed rule. */
+/** One panel: a line per model for `field`, and the target as the house target line. */
 function panel(field: 'answerRate' | 'serviceLevel', axisTitle: string, target: number): object {
   return {
     width: 320,
@@ -49,10 +50,7 @@ function panel(field: 'answerRate' | 'serviceLevel', axisTitle: string, target: 
           color: { field: 'model', type: 'nominal', title: 'Model' },
         },
       },
-      {
-        mark: { type: 'rule', strokeDash: [4, 4], color: 'black' },
-        encoding: { y: { datum: target } },
-      },
+      ...targetRule(target, targetLabel(target)),
     ],
   };
 }
@@ -96,7 +94,7 @@ export function answerRateAgainstAgentsChart(
         serviceLevel: row.serviceLevel,
       })),
     },
-    config: { legend: { labelLimit: 0 } },
+    config: chartConfig,
     hconcat: [
       panel('answerRate', 'Answer rate', targets.answerRate),
       panel('serviceLevel', `Service level (${targets.answerWithinSeconds} s)`, targets.serviceLevel),

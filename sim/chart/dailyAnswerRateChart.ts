@@ -1,3 +1,4 @@
+import { CHART_COLORS, chartConfig, targetLabel, targetRule } from './theme.js';
 import { VEGA_LITE_SCHEMA } from './vegaLiteVersion.js';
 import type { VegaLiteSpec } from './vegaLiteVersion.js';
 
@@ -37,7 +38,7 @@ export interface DailyRateChartOptions {
 /**
  * A KPI per day over the horizon: the mean across replications as a line, the
  * band from the 5th to the 95th percentile (how much one year's day may
- * differ) shaded behind it, and the target as a dashed rule. Pure: returns a
+ * differ) shaded behind it, and the target as the house target line. Pure: returns a
  * Vega-Lite spec and draws nothing; show it with `show(spec)`.
  *
  * @param rows one row per day, in date order
@@ -53,10 +54,19 @@ export function dailyAnswerRateChart(
   options: DailyRateChartOptions = {},
 ): VegaLiteSpec {
   const yTitle = options.yTitle ?? 'Answer rate (answered / offered)';
-  const x = { field: 'date', type: 'temporal', title: 'Day', axis: { format: '%b' } };
+  // Dates are read and drawn in UTC, so the chart is the same in every time zone.
+  const x = {
+    field: 'date',
+    type: 'temporal',
+    title: '日期 Day',
+    scale: { type: 'utc' },
+    axis: { format: '%b' },
+  };
+  const bandName = '5th to 95th percentile';
+  const meanName = 'Mean of replications';
   const layer: object[] = [
     {
-      mark: { type: 'area', opacity: 0.3 },
+      mark: { type: 'area', opacity: 0.6 },
       encoding: {
         x,
         y: {
@@ -67,7 +77,12 @@ export function dailyAnswerRateChart(
           scale: { zero: false },
         },
         y2: { field: 'p95' },
-        color: { datum: '5th to 95th percentile', type: 'nominal', title: null },
+        color: {
+          datum: bandName,
+          type: 'nominal',
+          title: null,
+          scale: { domain: [bandName, meanName], range: [CHART_COLORS.band, CHART_COLORS.primary] },
+        },
       },
     },
     {
@@ -75,7 +90,7 @@ export function dailyAnswerRateChart(
       encoding: {
         x,
         y: { field: 'mean', type: 'quantitative' },
-        color: { datum: 'Mean of replications', type: 'nominal' },
+        color: { datum: meanName, type: 'nominal' },
         tooltip: [
           { field: 'date', type: 'temporal' },
           { field: 'mean', type: 'quantitative', format: '.2%' },
@@ -86,21 +101,18 @@ export function dailyAnswerRateChart(
     },
   ];
   if (options.target !== undefined) {
-    layer.push({
-      mark: { type: 'rule', strokeDash: [4, 4] },
-      encoding: {
-        y: { datum: options.target },
-        color: { datum: `Target (${options.target * 100}%)`, type: 'nominal' },
-      },
-    });
+    layer.push(...targetRule(options.target, targetLabel(options.target)));
   }
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.title ?? 'Daily answer rate across replications',
     width: 720,
     height: 260,
-    config: { legend: { labelLimit: 0 } },
-    data: { values: rows.map((row) => ({ date: row.date, mean: row.mean, p05: row.p05, p95: row.p95 })) },
+    config: chartConfig,
+    data: {
+      values: rows.map((row) => ({ date: row.date, mean: row.mean, p05: row.p05, p95: row.p95 })),
+      format: { parse: { date: "utc:'%Y-%m-%d'" } },
+    },
     layer,
   };
 }

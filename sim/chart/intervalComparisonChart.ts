@@ -1,3 +1,4 @@
+import { chartConfig } from './theme.js';
 import { VEGA_LITE_SCHEMA } from './vegaLiteVersion.js';
 import type { VegaLiteSpec } from './vegaLiteVersion.js';
 
@@ -61,7 +62,7 @@ export function intervalComparisonChart(
     title: options.title ?? 'Simulation against the formula, interval by interval',
     width: 720,
     height: 280,
-    config: { legend: { labelLimit: 0 } },
+    config: chartConfig,
     data: {
       values: rows.map((row) => ({
         intervalStart: row.intervalStart,

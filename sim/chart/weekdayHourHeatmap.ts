@@ -1,3 +1,4 @@
+import { chartConfig } from './theme.js';
 import { VEGA_LITE_SCHEMA } from './vegaLiteVersion.js';
 import type { VegaLiteSpec } from './vegaLiteVersion.js';
 
@@ -60,6 +61,7 @@ export function weekdayHourHeatmap(
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.title ?? 'Answer rate by day of the week and hour',
+    config: chartConfig,
     width: 720,
     height: 210,
     data: { values },

@@ -1,5 +1,10 @@
 import { randomStreams } from '../core/rng.js';
-import { requireNonNegativeFinite, requirePositiveFinite, requireProbability } from '../core/validate.js';
+import {
+  requireNonNegativeFinite,
+  requirePositiveFinite,
+  requirePositiveInteger,
+  requireProbability,
+} from '../core/validate.js';
 import {
   checkDistribution,
   compileSampler,
@@ -104,6 +109,36 @@ export const DEFAULT_FAULT_LEVELS: readonly FaultLevelSpec[] = [
 const YEAR_SECONDS = 365 * 86_400;
 
 /**
+ * Check fault levels, naming the field: `simulate: scenario.faults.levels[1].capacityLost
+ * must be a probability in [0, 1] (got 2)`. Level numbers must be positive integers,
+ * each used once.
+ *
+ * @param fn name of the calling function, for the message
+ * @param levels the levels to check
+ * @param name the levels' path in the caller's input
+ * @throws {RangeError} at the first invalid field
+ * @example
+ * checkFaultLevels('simulate', DEFAULT_FAULT_LEVELS, 'scenario.faults.levels'); // passes
+ */
+export function checkFaultLevels(fn: string, levels: readonly FaultLevelSpec[], name = 'levels'): void {
+  if (!Array.isArray(levels)) throw new RangeError(`${fn}: ${name} must be an array of fault levels`);
+  const seen = new Set<number>();
+  levels.forEach((l: FaultLevelSpec, i) => {
+    requirePositiveInteger(fn, `${name}[${i}].level`, l.level);
+    if (seen.has(l.level)) {
+      throw new RangeError(`${fn}: ${name}[${i}].level must be unique (got ${l.level} twice)`);
+    }
+    seen.add(l.level);
+    requireNonNegativeFinite(fn, `${name}[${i}].ratePerYear`, l.ratePerYear);
+    requireProbability(fn, `${name}[${i}].capacityLost`, l.capacityLost);
+    requirePositiveFinite(fn, `${name}[${i}].responseDeadlineSeconds`, l.responseDeadlineSeconds);
+    requirePositiveFinite(fn, `${name}[${i}].repairDeadlineSeconds`, l.repairDeadlineSeconds);
+    checkDistribution(fn, `${name}[${i}].response`, l.response);
+    checkDistribution(fn, `${name}[${i}].repair`, l.repair);
+  });
+}
+
+/**
  * Draw the faults of one run: for each level, a Poisson process of starts
  * over the horizon at `ratePerYear / 365` a day, each with its response and
  * repair times (the repair is never before the response). Draws come from the
@@ -127,14 +162,7 @@ export function drawFaults(
 ): FaultEpisode[] {
   const fn = 'drawFaults';
   requireNonNegativeFinite(fn, 'horizonSeconds', horizonSeconds);
-  levels.forEach((l, i) => {
-    requireNonNegativeFinite(fn, `levels[${i}].ratePerYear`, l.ratePerYear);
-    requireProbability(fn, `levels[${i}].capacityLost`, l.capacityLost);
-    requirePositiveFinite(fn, `levels[${i}].responseDeadlineSeconds`, l.responseDeadlineSeconds);
-    requirePositiveFinite(fn, `levels[${i}].repairDeadlineSeconds`, l.repairDeadlineSeconds);
-    checkDistribution(fn, `levels[${i}].response`, l.response);
-    checkDistribution(fn, `levels[${i}].repair`, l.repair);
-  });
+  checkFaultLevels(fn, levels);
   const u = randomStreams(seed, replication).stream('outages');
   const episodes: FaultEpisode[] = [];
   for (const l of levels) {

@@ -1,3 +1,4 @@
+import { requireNonNegativeFinite } from '../core/validate.js';
 import type { IntervalRow, Kpis, PeriodCounts, PeriodRow } from './types.js';
 
 /** The fields of `PeriodCounts`, in a fixed order (roll-ups sum them). */
@@ -19,6 +20,16 @@ export const PERIOD_COUNT_FIELDS = [
   'agentSeconds',
   'busyAgentSeconds',
   'waitingCallerSeconds',
+  'droppedByFault',
+  'lostToFault',
+  'answeredWithSurvey',
+  'surveyed',
+  'surveyPositive',
+  'surveySatisfied',
+  'surveyDissatisfied',
+  'complaints',
+  'qaSampled',
+  'qaPassed',
 ] as const satisfies readonly (keyof PeriodCounts)[];
 
 /** `numerator / denominator`, or null when the denominator is 0 (never NaN). */
@@ -52,7 +63,32 @@ export function kpisOf(counts: PeriodCounts): Kpis {
     meanWaitSeconds: ratio(c.waitAnsweredSeconds + c.waitAbandonedSeconds, c.answered + c.abandoned),
     occupancy: ratio(c.busyAgentSeconds, c.agentSeconds),
     meanQueueLength: ratio(c.waitingCallerSeconds, c.measuredSeconds),
+    satisfaction: ratio(c.surveyPositive, c.surveyed),
+    complaintRate: ratio(c.complaints, c.answeredWithSurvey),
+    qaPassRate: ratio(c.qaPassed, c.qaSampled),
   };
+}
+
+/** Minutes of review per dissatisfied survey rating when the scenario does not say. */
+export const DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED = 15;
+
+/**
+ * Hours needed to review every dissatisfied rating of a period (不满意电话当月抽检率
+ * = 100%): `surveyDissatisfied x reviewMinutes / 60`.
+ *
+ * @param counts the counts of a period (a month for the monthly workload)
+ * @param reviewMinutesPerDissatisfied minutes of review per dissatisfied rating, >= 0
+ * @returns review hours
+ * @throws {RangeError} when the minutes are negative or not finite
+ * @example
+ * reviewHours({ ...emptyCounts(), surveyDissatisfied: 120 }, 15); // => 30
+ */
+export function reviewHours(
+  counts: Pick<PeriodCounts, 'surveyDissatisfied'>,
+  reviewMinutesPerDissatisfied = DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED,
+): number {
+  requireNonNegativeFinite('reviewHours', 'reviewMinutesPerDissatisfied', reviewMinutesPerDissatisfied);
+  return (counts.surveyDissatisfied * reviewMinutesPerDissatisfied) / 60;
 }
 
 /** Counts with every field 0. */

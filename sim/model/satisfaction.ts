@@ -53,6 +53,65 @@ export const DEFAULT_SATISFACTION: SatisfactionModel = {
 };
 
 /**
+ * Check a satisfaction model, naming the field: `simulate:
+ * scenario.survey.satisfaction.curve[1].satisfied must be a probability in [0, 1] (got 1.2)`.
+ * Knots must have non-decreasing waits.
+ *
+ * @param fn name of the calling function, for the message
+ * @param model the model to check
+ * @param name the model's path in the caller's input
+ * @throws {RangeError} at the first invalid field
+ * @example
+ * checkSatisfactionModel('simulate', DEFAULT_SATISFACTION, 'scenario.survey.satisfaction'); // passes
+ */
+export function checkSatisfactionModel(fn: string, model: SatisfactionModel, name = 'model'): void {
+  if (typeof model !== 'object' || model === null) {
+    throw new RangeError(`${fn}: ${name} must be an object (got ${String(model)})`);
+  }
+  if (!Array.isArray(model.curve)) throw new RangeError(`${fn}: ${name}.curve must be an array of knots`);
+  let previous = 0;
+  model.curve.forEach((knot: SatisfactionKnot, i) => {
+    requireNonNegativeFinite(fn, `${name}.curve[${i}].waitSeconds`, knot.waitSeconds);
+    if (knot.waitSeconds < previous) {
+      throw new RangeError(
+        `${fn}: ${name}.curve[${i}].waitSeconds must not be below the knot before (got ${knot.waitSeconds})`,
+      );
+    }
+    previous = knot.waitSeconds;
+    requireProbability(fn, `${name}.curve[${i}].satisfied`, knot.satisfied);
+  });
+  requireProbability(fn, `${name}.penaltyPerExtraAttempt`, model.penaltyPerExtraAttempt);
+  requireProbability(fn, `${name}.satisfiedShareOfPositive`, model.satisfiedShareOfPositive);
+  requireProbability(fn, `${name}.responseProbability`, model.responseProbability);
+  requireProbability(fn, `${name}.complaintsPerAnsweredCall`, model.complaintsPerAnsweredCall);
+}
+
+/**
+ * P(satisfied or basically satisfied) for one answered call, without checking
+ * the arguments (the simulator's hot path; the model is checked once).
+ *
+ * @param model the survey model (checked)
+ * @param waitSeconds the wait before the answer, seconds (>= 0)
+ * @param attempt which attempt got through (1 = the first)
+ * @param agentPenalty points lost for the agent's inexperience, a fraction
+ * @returns a probability in [0, 1]
+ * @example
+ * satisfactionProbabilityUnchecked(DEFAULT_SATISFACTION, 165, 1, 0); // => 0.9725
+ */
+export function satisfactionProbabilityUnchecked(
+  model: SatisfactionModel,
+  waitSeconds: number,
+  attempt: number,
+  agentPenalty: number,
+): number {
+  const p =
+    curveAt(model.curve, waitSeconds) -
+    model.penaltyPerExtraAttempt * Math.max(0, attempt - 1) -
+    agentPenalty;
+  return Math.min(1, Math.max(0, p));
+}
+
+/**
  * P(satisfied or basically satisfied) for one answered call.
  *
  * @param model the survey model
@@ -73,11 +132,7 @@ export function satisfactionProbability(
 ): number {
   requireNonNegativeFinite('satisfactionProbability', 'waitSeconds', waitSeconds);
   requireProbability('satisfactionProbability', 'agentPenalty', agentPenalty);
-  const p =
-    curveAt(model.curve, waitSeconds) -
-    model.penaltyPerExtraAttempt * Math.max(0, attempt - 1) -
-    agentPenalty;
-  return Math.min(1, Math.max(0, p));
+  return satisfactionProbabilityUnchecked(model, waitSeconds, attempt, agentPenalty);
 }
 
 function curveAt(curve: readonly SatisfactionKnot[], wait: number): number {

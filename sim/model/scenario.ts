@@ -2,10 +2,14 @@ import {
   requireInRange,
   requireNonNegativeFinite,
   requireNonNegativeInteger,
+  requirePositiveFinite,
   requirePositiveInteger,
   requireProbability,
 } from '../core/validate.js';
 import { checkDistribution } from './distributions.js';
+import { checkFaultLevels } from './faults.js';
+import { checkSatisfactionModel } from './satisfaction.js';
+import { checkWorkforceSpec } from './workforce.js';
 import type { Scenario } from './types.js';
 
 const SECONDS_PER_DAY = 86_400;
@@ -206,6 +210,46 @@ export function checkScenario(fn: string, scenario: Scenario): void {
   if (scenario.discipline !== undefined && scenario.discipline !== 'fifo') {
     throw new RangeError(`${fn}: scenario.discipline must be 'fifo' (got ${String(scenario.discipline)})`);
   }
+  const workforce = scenario.workforce;
+  if (workforce !== undefined) {
+    if (typeof workforce !== 'object' || workforce === null) {
+      throw new RangeError(`${fn}: scenario.workforce must be an object (got ${String(workforce)})`);
+    }
+    checkWorkforceSpec(fn, workforce.spec, 'scenario.workforce.spec.');
+    const planned =
+      workforce.plannedLiveAgents ?? workforce.spec.targetHeadcount ?? workforce.spec.initialStaff;
+    if (workforce.plannedLiveAgents !== undefined) {
+      requirePositiveFinite(fn, 'scenario.workforce.plannedLiveAgents', workforce.plannedLiveAgents);
+    } else if (!(planned > 0)) {
+      throw new RangeError(
+        `${fn}: scenario.workforce.plannedLiveAgents must be given when the target headcount is 0 (got ${planned} planned live agents)`,
+      );
+    }
+  }
+  const faults = scenario.faults;
+  if (faults !== undefined) {
+    if (typeof faults !== 'object' || faults === null) {
+      throw new RangeError(`${fn}: scenario.faults must be an object (got ${String(faults)})`);
+    }
+    checkFaultLevels(fn, faults.levels, 'scenario.faults.levels');
+  }
+  const survey = scenario.survey;
+  if (survey !== undefined) {
+    if (typeof survey !== 'object' || survey === null) {
+      throw new RangeError(`${fn}: scenario.survey must be an object (got ${String(survey)})`);
+    }
+    checkSatisfactionModel(fn, survey.satisfaction, 'scenario.survey.satisfaction');
+    requireProbability(fn, 'scenario.survey.qaSampleShare', survey.qaSampleShare);
+    if (survey.reviewMinutesPerDissatisfied !== undefined) {
+      requireNonNegativeFinite(
+        fn,
+        'scenario.survey.reviewMinutesPerDissatisfied',
+        survey.reviewMinutesPerDissatisfied,
+      );
+    }
+  }
+  if (scenario.volumeForecastCv !== undefined)
+    requireNonNegativeFinite(fn, 'scenario.volumeForecastCv', scenario.volumeForecastCv);
 }
 
 /**

@@ -430,6 +430,7 @@ export function simulateWithScheme(
       startSeconds: i * L,
       start: localDateTime(startMs, i * L),
       agents: agents[i] ?? 0,
+      agentsPlanned: agents[i] ?? 0,
     } as IntervalRow;
     for (const field of PERIOD_COUNT_FIELDS) row[field] = columns[field][i] as number;
     intervals[i] = row;

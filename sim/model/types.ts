@@ -9,6 +9,10 @@
  * `simulate(scenario: Scenario, options: SimulateOptions): SimulationResult`.
  */
 
+import type { FaultEpisode, FaultLevelSpec, FaultLevelSummary } from './faults.js';
+import type { SatisfactionModel } from './satisfaction.js';
+import type { WorkforceResult, WorkforceSpec } from './workforce.js';
+
 /**
  * A probability distribution of a duration, in seconds, as plain data (so that
  * a scenario can be sent to a worker thread or written to JSON). Build one with
@@ -149,12 +153,96 @@ export interface MeasurementOptions {
 }
 
 /**
+ * Staff churn over the horizon (`Scenario.workforce`). `simulateWorkforce`
+ * runs the workforce day by day on its own `churn` stream; the scenario's
+ * `agents` table is the roster when the workforce is at plan, and each day it
+ * is scaled by live agents / planned live agents:
+ * `agents on the phones = round(planned x live_d / plannedLive)`, rounded to
+ * the nearest integer, halves up (`Math.round`), so a workforce at plan gives
+ * the table exactly and a shortfall thins every interval of the day in
+ * proportion. A surplus (more live agents than planned) raises the roster in
+ * the same proportion.
+ *
+ * The day's learning curve applies as the mean over its live agents: an
+ * answered call's handle time is multiplied by the day's
+ * `handleTimeMultiplier`, and the QA pass rate and satisfaction penalty of its
+ * survey are the day's means. We use the day's mean rather than the identity of
+ * the agent who answers: a pooled FIFO queue does not say which free agent
+ * takes a call anyway, and keeping agent identities would cost a lookup per call
+ * in the hot loop.
+ */
+export interface ScenarioWorkforce {
+  /** The workforce: initial staff, turnover, hiring policy, learning curve. */
+  readonly spec: WorkforceSpec;
+  /**
+   * Live agents the `agents` table was planned for (a positive number).
+   *
+   * __Default value:__ `spec.targetHeadcount ?? spec.initialStaff`
+   */
+  readonly plannedLiveAgents?: number;
+}
+
+/**
+ * Platform faults (`Scenario.faults`): episodes drawn by `drawFaults` on the
+ * `outages` stream. While episodes last, agents on the phones =
+ * `floor(agents x (1 - lost) + 1e-9)` with `lost` the largest `capacityLost`
+ * among them (overlapping faults do not add up; the 1e-9 keeps an exact
+ * product such as 20 x 0.95 from rounding down to 18). Fault starts and ends
+ * are events of priority `EventPriority.StaffingChange`.
+ *
+ * - Platform down (`capacityLost = 1`): at the start every caller waiting is
+ *   dropped (counted `droppedByFault` in the interval the attempt arrived in)
+ *   and every call in service is cut off (its agent freed; it stays counted as
+ *   answered, and `callsCutOff` counts it); until the repair every arriving
+ *   attempt is lost (`lostToFault`).
+ * - Partial loss: calls in service beyond the reduced count are cut off, chosen
+ *   uniformly at random among those in service (`faultCutOff` stream); the
+ *   queue stays (it lives on the platform, not on the seats) and waits for the
+ *   remaining agents.
+ *
+ * Dropped and lost attempts are failed attempts: the caller redials under the
+ * scenario's redial rule (decided at the attempt's arrival, as for abandoned
+ * ones). A call cut off in service does not redial (service ends carry no
+ * caller, for speed). Calls that finish in the voice menu are not affected.
+ */
+export interface ScenarioFaults {
+  /** Fault levels (rates, response and repair times, capacity lost); see `DEFAULT_FAULT_LEVELS`. */
+  readonly levels: readonly FaultLevelSpec[];
+}
+
+/**
+ * The post-call survey and quality checks (`Scenario.survey`). For each
+ * measured answered attempt: whether the caller answers the survey
+ * (`satisfaction.responseProbability`) and, if so, the rating
+ * (`satisfactionProbability` of its wait, its attempt number and the day's
+ * learning penalty; positive ratings split into satisfied / basically
+ * satisfied by `satisfiedShareOfPositive`), on the `survey` stream; whether
+ * it draws a complaint (`complaintsPerAnsweredCall`, `complaints` stream);
+ * whether it is sampled for the quality check (`qaSampleShare`) and passes it
+ * (the day's QA pass rate, or the default learning curve's last step, 0.99,
+ * without a workforce), on the `quality` stream. Draws happen in the order
+ * calls are answered.
+ */
+export interface SurveySpec {
+  /** How callers rate calls; see `DEFAULT_SATISFACTION`. */
+  readonly satisfaction: SatisfactionModel;
+  /** Share of answered calls sampled for the quality check, in [0, 1]. */
+  readonly qaSampleShare: number;
+  /**
+   * Minutes of review per dissatisfied rating (不满意电话当月抽检率 = 100%: every one is reviewed), >= 0.
+   *
+   * __Default value:__ `15` (an assumption: listening to the call and writing a note)
+   */
+  readonly reviewMinutesPerDissatisfied?: number;
+}
+
+/**
  * A call-center scenario: the calendar, the load, the callers' behaviour, the
  * agents and the target.
  *
- * Room is left for later mechanisms (workforce churn and hiring, platform
- * faults, satisfaction surveys, costs): they will be optional fields of this
- * type, each off by default, so that a scenario without them keeps its results.
+ * Later mechanisms (workforce churn, platform faults, the post-call survey,
+ * forecast error) are optional fields, each off by default: a scenario without
+ * them gives exactly the results it gave before they existed.
  */
 export interface Scenario {
   /** First day of the horizon, ISO `YYYY-MM-DD`. Fixes weekdays and months. */
@@ -219,6 +307,33 @@ export interface Scenario {
   readonly measurement?: MeasurementOptions;
   /** Service discipline. Only first-in, first-out exists. __Default value:__ `'fifo'` */
   readonly discipline?: 'fifo';
+  /**
+   * Staff churn and training: thins the roster day by day and slows learners.
+   *
+   * __Default value:__ none (the `agents` table as given, every agent experienced)
+   */
+  readonly workforce?: ScenarioWorkforce;
+  /**
+   * Platform faults that take seats (or the whole platform) down.
+   *
+   * __Default value:__ none (no fault)
+   */
+  readonly faults?: ScenarioFaults;
+  /**
+   * The post-call survey, complaints and quality checks.
+   *
+   * __Default value:__ none (survey counts stay 0 and their KPIs `null`)
+   */
+  readonly survey?: SurveySpec;
+  /**
+   * Coefficient of variation of the forecast error of the volume: each
+   * replication multiplies every arrival rate by one gamma draw with mean 1 and
+   * this CV (`forecastError` stream), on top of `dayBusynessCv`. Not applied to
+   * `arrivals.kind === 'at'`.
+   *
+   * __Default value:__ `0` (the volume is known)
+   */
+  readonly volumeForecastCv?: number;
 }
 
 /** Options of one run. */
@@ -272,7 +387,14 @@ export interface PeriodCounts {
   waitAnsweredSeconds: number;
   /** Sum of the waits of abandoned attempts (until they hung up), seconds. */
   waitAbandonedSeconds: number;
-  /** Attempts still waiting when the run ended (offered = answered + abandoned + blocked + stillWaiting). */
+  /** Attempts waiting when a platform-down fault started, dropped (see `ScenarioFaults`). */
+  droppedByFault: number;
+  /** Attempts that arrived while the platform was down (see `ScenarioFaults`). */
+  lostToFault: number;
+  /**
+   * Attempts still waiting when the run ended
+   * (offered = answered + abandoned + blocked + droppedByFault + lostToFault + stillWaiting).
+   */
   stillWaiting: number;
   /** Measured time in the period, seconds. */
   measuredSeconds: number;
@@ -282,6 +404,25 @@ export interface PeriodCounts {
   busyAgentSeconds: number;
   /** Callers waiting x time, caller-seconds (measured time only). */
   waitingCallerSeconds: number;
+  /**
+   * Answered attempts exposed to the survey, complaint and QA draws: `answered`
+   * when the scenario has a survey, 0 without (so the survey KPIs are `null` then).
+   */
+  answeredWithSurvey: number;
+  /** Answered attempts whose caller answered the survey (counted in the attempt's arrival interval). */
+  surveyed: number;
+  /** Of `surveyed`, rated satisfied or basically satisfied. */
+  surveyPositive: number;
+  /** Of `surveyPositive`, rated satisfied. */
+  surveySatisfied: number;
+  /** Of `surveyed`, rated dissatisfied (= surveyed - surveyPositive): the calls to review. */
+  surveyDissatisfied: number;
+  /** Complaints drawn on answered attempts. */
+  complaints: number;
+  /** Answered attempts sampled for the quality check. */
+  qaSampled: number;
+  /** Of `qaSampled`, those that passed. */
+  qaPassed: number;
 }
 
 /** One row per interval of the horizon. */
@@ -292,8 +433,14 @@ export interface IntervalRow extends PeriodCounts {
   startSeconds: number;
   /** Start of the interval as local date-time `YYYY-MM-DDTHH:MM`. */
   start: string;
-  /** Agents on the phones in the interval (the staffing table's value). */
+  /**
+   * Agents on the phones in the interval: the staffing table's value, thinned
+   * by the workforce on that day when the scenario has one (faults within the
+   * interval show in `agentSeconds`, not here).
+   */
   agents: number;
+  /** The staffing table's value for the interval (equal to `agents` without a workforce). */
+  agentsPlanned: number;
 }
 
 /** A roll-up of interval rows over a day, a month, a quarter or the horizon. */
@@ -338,6 +485,12 @@ export interface Kpis {
   occupancy: number | null;
   /** Time-average number of callers waiting. */
   meanQueueLength: number | null;
+  /** Survey respondents satisfied or basically satisfied / respondents (综合满意度); `null` without a survey. */
+  satisfaction: number | null;
+  /** Complaints / answered attempts (公众投诉率); `null` without a survey. */
+  complaintRate: number | null;
+  /** QA checks passed / sampled (校验合格率); `null` without a survey. */
+  qaPassRate: number | null;
 }
 
 /** What an attempt became. `waiting`: still waiting when the run ended. */
@@ -391,6 +544,32 @@ export interface SimulationResult {
   endState: EndState;
   /** Attempt records, when asked for. */
   records?: CallRecord[];
+  /** The workforce of the run, when the scenario has one (weeks give payroll, trainees, learners). */
+  workforce?: WorkforceResult;
+  /** The faults of the run, when the scenario has fault levels. */
+  faults?: FaultsResult;
+  /** Review workload of the survey, when the scenario has one. */
+  survey?: SurveyResult;
   /** Work done; `runSeconds` is wall-clock and differs between identical runs. */
   timing: { runSeconds: number; events: number; attempts: number };
+}
+
+/** Faults of one run (`SimulationResult.faults`). */
+export interface FaultsResult {
+  /** Every fault that started within the horizon, by start. */
+  episodes: FaultEpisode[];
+  /** Per level: count, share within the response and repair deadlines, outage minutes. */
+  byLevel: FaultLevelSummary[];
+  /** The same per calendar quarter of the fault's start (`YYYY-Qn`), every quarter of the horizon. */
+  byQuarter: { period: string; byLevel: FaultLevelSummary[] }[];
+  /** Calls in service cut off by faults (all callers, measured or not; they stay counted as answered). */
+  callsCutOff: number;
+}
+
+/** Review workload of the survey (`SimulationResult.survey`). */
+export interface SurveyResult {
+  /** Minutes of review per dissatisfied rating (the scenario's, or the default 15). */
+  reviewMinutesPerDissatisfied: number;
+  /** Per calendar month (`YYYY-MM`): dissatisfied ratings and the hours to review them all. */
+  reviewByMonth: { period: string; dissatisfied: number; reviewHours: number }[];
 }

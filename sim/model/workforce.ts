@@ -198,30 +198,55 @@ function leavingTenureDay(bands: readonly TenureBandRate[], tenureDaysAtStart: n
   return Infinity;
 }
 
-function requireSpec(spec: WorkforceSpec): void {
-  const fn = 'simulateWorkforce';
-  requireNonNegativeInteger(fn, 'initialStaff', spec.initialStaff);
+/**
+ * Check a workforce spec, naming the field: `simulate: scenario.workforce.spec.initialStaff
+ * must be a non-negative integer (got -1)`.
+ *
+ * @param fn name of the calling function, for the message
+ * @param spec the spec to check
+ * @param prefix the spec's path in the caller's input, with a trailing dot (`''` for none)
+ * @throws {RangeError} at the first invalid field
+ * @example
+ * checkWorkforceSpec('simulate', scenario.workforce.spec, 'scenario.workforce.spec.'); // passes or throws
+ */
+export function checkWorkforceSpec(fn: string, spec: WorkforceSpec, prefix = ''): void {
+  if (typeof spec !== 'object' || spec === null) {
+    throw new RangeError(`${fn}: ${prefix || 'spec'} must be an object (got ${String(spec)})`);
+  }
+  requireNonNegativeInteger(fn, `${prefix}initialStaff`, spec.initialStaff);
   if (spec.targetHeadcount !== undefined)
-    requireNonNegativeInteger(fn, 'targetHeadcount', spec.targetHeadcount);
-  requireNonNegativeFinite(fn, 'initialTenureMonths', spec.initialTenureMonths ?? 24);
+    requireNonNegativeInteger(fn, `${prefix}targetHeadcount`, spec.targetHeadcount);
+  requireNonNegativeFinite(fn, `${prefix}initialTenureMonths`, spec.initialTenureMonths ?? 24);
+  if (typeof spec.turnover !== 'number' && !Array.isArray(spec.turnover)) {
+    throw new RangeError(`${fn}: ${prefix}turnover must be a number or an array of tenure bands`);
+  }
   for (const [i, band] of bandsOf(spec.turnover).entries()) {
-    requireNonNegativeFinite(fn, `turnover[${i}].fromMonth`, band.fromMonth);
-    requireInRange(fn, `turnover[${i}].annualRate`, band.annualRate, 0, 50);
+    requireNonNegativeFinite(fn, `${prefix}turnover[${i}].fromMonth`, band.fromMonth);
+    requireInRange(fn, `${prefix}turnover[${i}].annualRate`, band.annualRate, 0, 50);
+  }
+  if (typeof spec.hiring !== 'object' || spec.hiring === null) {
+    throw new RangeError(`${fn}: ${prefix}hiring must be an object (got ${String(spec.hiring)})`);
   }
   if (!['backfill', 'monthlyCohorts', 'none'].includes(spec.hiring.policy)) {
     throw new RangeError(
-      `${fn}: hiring.policy must be 'backfill', 'monthlyCohorts' or 'none' (got ${String(spec.hiring.policy)})`,
+      `${fn}: ${prefix}hiring.policy must be 'backfill', 'monthlyCohorts' or 'none' (got ${String(spec.hiring.policy)})`,
     );
   }
-  requireNonNegativeFinite(fn, 'hiring.recruitmentLagDays', spec.hiring.recruitmentLagDays);
-  requireNonNegativeFinite(fn, 'hiring.trainingDays', spec.hiring.trainingDays);
+  requireNonNegativeFinite(fn, `${prefix}hiring.recruitmentLagDays`, spec.hiring.recruitmentLagDays);
+  requireNonNegativeFinite(fn, `${prefix}hiring.trainingDays`, spec.hiring.trainingDays);
   const curve = spec.learningCurve ?? DEFAULT_LEARNING_CURVE;
-  if (curve.length === 0) throw new RangeError(`${fn}: learningCurve must have at least one step (got 0)`);
-  curve.forEach((step, i) => {
-    requirePositiveInteger(fn, `learningCurve[${i}].month`, step.month);
-    requireNonNegativeFinite(fn, `learningCurve[${i}].handleTimeMultiplier`, step.handleTimeMultiplier);
-    requireProbability(fn, `learningCurve[${i}].qaPassRate`, step.qaPassRate);
-    requireProbability(fn, `learningCurve[${i}].satisfactionPenalty`, step.satisfactionPenalty);
+  if (!Array.isArray(curve) || curve.length === 0) {
+    throw new RangeError(`${fn}: ${prefix}learningCurve must have at least one step (got 0)`);
+  }
+  curve.forEach((step: LearningCurveStep, i) => {
+    requirePositiveInteger(fn, `${prefix}learningCurve[${i}].month`, step.month);
+    requireNonNegativeFinite(
+      fn,
+      `${prefix}learningCurve[${i}].handleTimeMultiplier`,
+      step.handleTimeMultiplier,
+    );
+    requireProbability(fn, `${prefix}learningCurve[${i}].qaPassRate`, step.qaPassRate);
+    requireProbability(fn, `${prefix}learningCurve[${i}].satisfactionPenalty`, step.satisfactionPenalty);
   });
 }
 
@@ -247,7 +272,7 @@ export function simulateWorkforce(
   spec: WorkforceSpec,
   options: { startDate: string; days: number; seed: number; replication?: number },
 ): WorkforceResult {
-  requireSpec(spec);
+  checkWorkforceSpec('simulateWorkforce', spec);
   const fn = 'simulateWorkforce';
   requirePositiveInteger(fn, 'days', options.days);
   const startMs = Date.parse(`${options.startDate}T00:00:00Z`);

@@ -169,6 +169,9 @@ function analyticMeets(
       meanWaitSeconds: null,
       occupancy: null,
       meanQueueLength: null,
+      satisfaction: null,
+      complaintRate: null,
+      qaPassRate: null,
     };
     if (!meetsTargets(kpis, targets, scenario.answerWithinSeconds, definition)) return false;
   }

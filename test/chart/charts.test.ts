@@ -92,7 +92,37 @@ describe('staffingByHalfHourChart', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('Start of the half hour');
     expect(svg).toContain('Agents');
-    expect(svg).toContain('Seats (359)');
+    expect(svg).toContain('座席 Seats (359)');
+  });
+
+  // Made-up plan (not model output): planned agents short of the requirement at 09:00 and 09:30.
+  const withPlan = planRows.map((row, i) => ({ ...row, plannedAgents: [130, 180, 250, 260][i]! }));
+  const planned = staffingByHalfHourChart(withPlan, { seats: 359 });
+
+  it('draws planned against required, the shortfalls in red, and counts them in the subtitle', async () => {
+    expectGolden('staffingByHalfHourChart.planned.vl.json', planned);
+    expect(() => compile(planned as unknown as TopLevelSpec)).not.toThrow();
+    // By hand: 09:00 is 10 short (260 - 250), 09:30 is 15 short (275 - 260); 08:00 and 08:30 are covered.
+    expect((planned.title as { subtitle: string }).subtitle).toBe(
+      'Under-covered: 2 of 4 intervals, 25 agent-intervals short',
+    );
+    const shortLayer = (planned.layer as { transform?: { filter: string }[]; encoding: object }[])[1]!;
+    expect(shortLayer.transform?.[0]?.filter).toContain('datum.plannedAgents < datum.requiredAgents');
+    expect(shortLayer.encoding).toMatchObject({
+      y: { field: 'plannedAgents' },
+      y2: { field: 'requiredAgents' },
+    });
+    const svg = await renderSvg(planned);
+    expect(svg).toContain('缺口 Under-coverage (planned &lt; required)');
+    expect(svg).toContain('计划 Agents planned on the phones');
+    // Red fills: one bar per under-covered interval (2) and the legend's symbol (1).
+    expect(svg.match(/fill="#d62728"/g)?.length).toBe(3);
+  });
+
+  it('draws no plan, no shortfall and no subtitle when no row has planned agents', () => {
+    const plain = staffingByHalfHourChart(planRows);
+    expect(typeof plain.title).toBe('string');
+    expect(JSON.stringify(plain)).not.toContain('plannedAgents');
   });
 });
 

@@ -52,7 +52,7 @@ describe('dailyAnswerRateChart', () => {
     const svg = await renderSvg(spec);
     expect(svg).toContain('5th to 95th percentile');
     expect(svg).toContain('Mean of replications');
-    expect(svg).toContain('Target (80%)');
+    expect(svg).toContain('目标 Target 80%');
   });
 });
 

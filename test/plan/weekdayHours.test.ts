@@ -9,6 +9,7 @@ const row = (start: string, offered: number, answered: number): IntervalRow => (
   startSeconds: 0,
   start,
   agents: 1,
+  agentsPlanned: 1,
   offered,
   answered,
 });
