@@ -71,6 +71,11 @@ export interface TargetIndicator {
   readonly modelledBy: string;
   /** Where the target comes from. */
   readonly source: string;
+  /**
+   * The target as the source document prints it (`>80%`, `≤10分钟`, `=4`);
+   * when absent, `formatTarget` builds it from the comparison and value.
+   */
+  readonly targetText?: string;
 }
 
 /** A set of targets a scenario can be judged against. */
@@ -194,4 +199,145 @@ export function indicatorMeasure(
     kpi: kpi === 'answerRate' ? ANSWER_RATE_KPI[definition] : (kpi as SimulatedKpi),
     scale: kpi === 'asaSeconds' && indicator.unit === 'minutes' ? 1 / 60 : 1,
   };
+}
+
+/** The target measures that are read per fault level (`faultLevel` of the indicator). */
+export type FaultKpi = 'faultResponseMinutes' | 'faultRepairMinutes';
+
+/**
+ * The key of a measured value in a `MeasuredRun`: a target KPI, or for a
+ * fault KPI the KPI and the fault level, `faultRepairMinutes:1`. A fault
+ * key's value is the LONGEST time, minutes, among the faults of that level
+ * that started in the period (so `<= 90` holds when every fault met the
+ * deadline), `null` when there was none.
+ */
+export type MeasureKey = Exclude<TargetKpi, FaultKpi> | `${FaultKpi}:${number}`;
+
+/**
+ * The measure key of a KPI, with the fault level for a fault KPI.
+ *
+ * @param kpi the target KPI
+ * @param faultLevel the fault level (1 to 3), required for `faultResponseMinutes` and `faultRepairMinutes`
+ * @returns the key: the KPI itself, or `kpi:level`
+ * @throws {RangeError} when a fault KPI has no positive integer level
+ * @example
+ * measureKey('faultRepairMinutes', 1); // => 'faultRepairMinutes:1'
+ * measureKey('satisfaction'); // => 'satisfaction'
+ */
+export function measureKey(kpi: TargetKpi, faultLevel?: number): MeasureKey {
+  if (kpi === 'faultResponseMinutes' || kpi === 'faultRepairMinutes') {
+    if (faultLevel === undefined || !Number.isInteger(faultLevel) || faultLevel < 1) {
+      throw new RangeError(
+        `measureKey: faultLevel must be a positive integer for ${kpi} (got ${String(faultLevel)})`,
+      );
+    }
+    return `${kpi}:${faultLevel}`;
+  }
+  return kpi;
+}
+
+/** Which measured value judges an indicator, or why none does. */
+export type MeasureResolution =
+  | {
+      /** The key of the value in a `MeasuredRun`. */
+      readonly key: MeasureKey;
+      /** Multiply the value by this to get the indicator's unit (1/60 for an ASA target in minutes). */
+      readonly scale: number;
+    }
+  | { readonly key: null; readonly reason: string };
+
+/**
+ * Which measured value judges an indicator (any measure, not only the
+ * simulator's queue KPIs: `indicatorMeasure` is the rule for those). An
+ * `answerRate` indicator is judged by the answer rate of the given
+ * definition; a `serviceLevel` indicator only at the threshold the runs
+ * measured; a fault indicator by its level's key.
+ *
+ * @param indicator the indicator
+ * @param options `answerRateDefinition` (default `'perAttempt'`) and the runs'
+ *   service-level threshold `answerWithinSeconds`, seconds (no service-level
+ *   indicator is judged without it)
+ * @returns the key and the scale to the indicator's unit, or `key: null` with the reason
+ * @example
+ * resolveMeasure({ kpi: 'faultRepairMinutes', faultLevel: 1, comparison: '<=', value: 90, unit: 'minutes', modelledBy: '' });
+ * // => { key: 'faultRepairMinutes:1', scale: 1 }
+ */
+export function resolveMeasure(
+  indicator: Pick<
+    TargetIndicator,
+    'kpi' | 'comparison' | 'value' | 'unit' | 'modelledBy' | 'answerWithinSeconds' | 'faultLevel'
+  >,
+  options: { answerRateDefinition?: AnswerRateDefinition; answerWithinSeconds?: number } = {},
+): MeasureResolution {
+  const kpi = indicator.kpi;
+  if (kpi === null || indicator.comparison === null || typeof indicator.value !== 'number') {
+    return { key: null, reason: `not simulated (${indicator.modelledBy})` };
+  }
+  if (kpi === 'serviceLevel') {
+    if (options.answerWithinSeconds === undefined) {
+      return {
+        key: null,
+        reason: 'not simulated (the threshold of the measured service level is not known)',
+      };
+    }
+    if (
+      indicator.answerWithinSeconds !== undefined &&
+      indicator.answerWithinSeconds !== options.answerWithinSeconds
+    ) {
+      return {
+        key: null,
+        reason: `not simulated (threshold ${indicator.answerWithinSeconds} s; the scenario measures ${options.answerWithinSeconds} s)`,
+      };
+    }
+  }
+  if (
+    (kpi === 'faultResponseMinutes' || kpi === 'faultRepairMinutes') &&
+    indicator.faultLevel === undefined
+  ) {
+    return { key: null, reason: `not simulated (a ${kpi} indicator needs its faultLevel)` };
+  }
+  const key =
+    kpi === 'answerRate'
+      ? ANSWER_RATE_KPI[options.answerRateDefinition ?? 'perAttempt']
+      : measureKey(kpi, indicator.faultLevel);
+  return { key, scale: kpi === 'asaSeconds' && indicator.unit === 'minutes' ? 1 / 60 : 1 };
+}
+
+const COMPARISON_SYMBOL: Readonly<Record<TargetComparison, string>> = {
+  '>': '>',
+  '>=': '≥',
+  '=': '=',
+  '<': '<',
+  '<=': '≤',
+};
+
+/**
+ * The target as the source document writes it: the indicator's `targetText`
+ * when the file gives one (`>80%`, `≤10分钟`, `健全`), else built from the
+ * comparison, value and unit (a fraction as a percentage, minutes in 分钟,
+ * seconds in 秒).
+ *
+ * @param indicator the indicator
+ * @returns the target's text
+ * @example
+ * formatTarget({ comparison: '<', value: 0.0001, unit: 'fraction' }); // => '<0.01%'
+ * formatTarget({ comparison: '<=', value: 90, unit: 'minutes' }); // => '≤90分钟'
+ */
+export function formatTarget(
+  indicator: Pick<TargetIndicator, 'comparison' | 'value' | 'unit' | 'targetText'>,
+): string {
+  if (indicator.targetText !== undefined) return indicator.targetText;
+  const v = indicator.value;
+  if (typeof v === 'string') return v;
+  const symbol = indicator.comparison === null ? '' : COMPARISON_SYMBOL[indicator.comparison];
+  switch (indicator.unit) {
+    case 'fraction':
+      return `${symbol}${Number((v * 100).toPrecision(12))}%`;
+    case 'minutes':
+      return `${symbol}${v}分钟`;
+    case 'seconds':
+      return `${symbol}${v}秒`;
+    default:
+      return `${symbol}${v}`;
+  }
 }

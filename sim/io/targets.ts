@@ -6,6 +6,7 @@ import { TARGET_KPIS, type TargetSet } from '../core/targets.js';
 
 export {
   TARGET_KPIS,
+  formatTarget,
   meetsIndicator,
   type TargetComparison,
   type TargetIndicator,
@@ -31,6 +32,7 @@ const indicatorSchema = z
     name: bilingual,
     comparison: z.enum(['>', '>=', '=', '<', '<=']).nullable(),
     value: z.union([z.number(), z.string().min(1)]),
+    targetText: z.string().min(1).optional(),
     unit: z.enum(['fraction', 'count', 'minutes', 'seconds', 'text']),
     kpi: z.enum(TARGET_KPIS).nullable(),
     answerWithinSeconds: z.number().min(0).max(86_400).optional(),
@@ -53,8 +55,9 @@ export const targetSetSchema = z
 
 /**
  * Parse a target-set file: strict JSON, every problem reported at once, ids
- * unique, a `serviceLevel` indicator with its `answerWithinSeconds`, a numeric
- * value whenever there is a comparison.
+ * unique, a `serviceLevel` indicator with its `answerWithinSeconds`, a fault
+ * indicator with its `faultLevel`, a numeric value whenever there is a
+ * comparison. `targetText` (optional) is the target as the document prints it.
  *
  * @param text the JSON text
  * @param file the file name, for the messages
@@ -80,6 +83,16 @@ export function parseTargetSet(text: string, file: string): TargetSet {
           code: 'custom',
           path: ['indicators', i, 'value'],
           message: `must be a number when comparison is given (got ${JSON.stringify(indicator.value)})`,
+        });
+      }
+      if (
+        (indicator.kpi === 'faultResponseMinutes' || indicator.kpi === 'faultRepairMinutes') &&
+        indicator.faultLevel === undefined
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'faultLevel'],
+          message: `is required for a ${indicator.kpi} indicator (expected 1, 2 or 3)`,
         });
       }
       if (indicator.kpi === 'serviceLevel' && indicator.answerWithinSeconds === undefined) {
