@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorMeasure, meetsIndicator } from '../../sim/core/targets.js';
+import {
+  formatTarget,
+  indicatorMeasure,
+  measureKey,
+  meetsIndicator,
+  resolveMeasure,
+} from '../../sim/core/targets.js';
 
 const indicator = {
   kpi: 'answerRate' as const,
@@ -49,5 +55,46 @@ describe('meetsIndicator', () => {
     expect(meetsIndicator({ ...indicator, comparison: '>=' }, 0.8)).toBe(true);
     expect(meetsIndicator({ ...indicator, comparison: '<', value: 0.0001 }, 0.00005)).toBe(true);
     expect(meetsIndicator({ ...indicator, comparison: null }, 1)).toBe(false);
+  });
+});
+
+describe('resolveMeasure', () => {
+  it('keys a fault indicator by its level and an answer rate by the definition', () => {
+    const repair = { ...indicator, kpi: 'faultRepairMinutes' as const, comparison: '<=' as const, value: 90 };
+    expect(resolveMeasure({ ...repair, faultLevel: 2 })).toEqual({ key: 'faultRepairMinutes:2', scale: 1 });
+    expect(resolveMeasure(repair)).toEqual({
+      key: null,
+      reason: 'not simulated (a faultRepairMinutes indicator needs its faultLevel)',
+    });
+    expect(resolveMeasure(indicator, { answerRateDefinition: 'perCaller' })).toEqual({
+      key: 'callerAnswerRate',
+      scale: 1,
+    });
+    expect(resolveMeasure({ ...indicator, kpi: 'turnoverRate' })).toEqual({ key: 'turnoverRate', scale: 1 });
+  });
+
+  it('judges a service level only at the measured threshold', () => {
+    const sl = { ...indicator, kpi: 'serviceLevel' as const, answerWithinSeconds: 15 };
+    expect(resolveMeasure(sl).key).toBeNull();
+    expect(resolveMeasure(sl, { answerWithinSeconds: 15 })).toEqual({ key: 'serviceLevel', scale: 1 });
+    expect(resolveMeasure(sl, { answerWithinSeconds: 20 }).key).toBeNull();
+  });
+
+  it('measureKey needs a level for a fault KPI', () => {
+    expect(measureKey('faultResponseMinutes', 3)).toBe('faultResponseMinutes:3');
+    expect(() => measureKey('faultResponseMinutes')).toThrow(
+      'measureKey: faultLevel must be a positive integer for faultResponseMinutes (got undefined)',
+    );
+  });
+});
+
+describe('formatTarget', () => {
+  it('prints the document text when the file gives it, else builds it (exact, by hand)', () => {
+    expect(formatTarget({ comparison: '>', value: 0.8, unit: 'fraction', targetText: '>80%' })).toBe('>80%');
+    expect(formatTarget({ comparison: '<', value: 0.0001, unit: 'fraction' })).toBe('<0.01%');
+    expect(formatTarget({ comparison: '>=', value: 0.95, unit: 'fraction' })).toBe('≥95%');
+    expect(formatTarget({ comparison: '<=', value: 90, unit: 'minutes' })).toBe('≤90分钟');
+    expect(formatTarget({ comparison: '=', value: 4, unit: 'count' })).toBe('=4');
+    expect(formatTarget({ comparison: null, value: '健全 sound', unit: 'text' })).toBe('健全 sound');
   });
 });
