@@ -62,6 +62,29 @@ export {
   type ProbabilityEstimate,
 } from './plan/evaluatePlan.js';
 export {
+  assessTargets,
+  quarterAssessments,
+  type AssessTargetsOptions,
+  type MeasuredPeriod,
+  type MeasuredRun,
+  type MeasuredValues,
+  type QuarterAssessment,
+  type QuarterProbability,
+  type TargetAssessment,
+  type TargetRow,
+  type TargetRowStatus,
+  type TargetVerdict,
+} from './plan/assessTargets.js';
+export {
+  budgetMeasures,
+  measuredRunFromSimulation,
+  mergeMeasuredRuns,
+  withBudgetMeasures,
+  type SimulatedMeasureOptions,
+  type SimulatedRunParts,
+  type WithBudgetOptions,
+} from './plan/measuredRuns.js';
+export {
   scenarioForBudget,
   scaleAgentsToHours,
   type BudgetScenario,
@@ -132,15 +155,6 @@ export {
   type StaffingChartOptions,
   type StaffingChartRow,
 } from './chart/staffingByHalfHourChart.js';
-export {
-  kpiByPeriodChart,
-  KPI_LABELS,
-  MAX_INTERVAL_ROWS,
-  type KpiByPeriodOptions,
-  type KpiName,
-  type KpiPeriodRow,
-  type PeriodKind,
-} from './chart/kpiByPeriodChart.js';
 export {
   chartConfig,
   targetRule,
@@ -376,6 +390,12 @@ export {
   ANSWER_RATE_KPI,
   SIMULATED_KPIS,
   indicatorMeasure,
+  measureKey,
+  resolveMeasure,
+  formatTarget,
+  type FaultKpi,
   type IndicatorMeasure,
+  type MeasureKey,
+  type MeasureResolution,
   type SimulatedKpi,
 } from './core/targets.js';
