@@ -156,6 +156,15 @@ export {
   type StaffingChartRow,
 } from './chart/staffingByHalfHourChart.js';
 export {
+  kpiByPeriodChart,
+  KPI_LABELS,
+  MAX_INTERVAL_ROWS,
+  type KpiByPeriodOptions,
+  type KpiName,
+  type KpiPeriodRow,
+  type PeriodKind,
+} from './chart/kpiByPeriodChart.js';
+export {
   chartConfig,
   targetRule,
   targetLabel,
