@@ -9,6 +9,10 @@ import { decodeText } from './encoding.js';
 import { formatJsonPath, parseJson } from './json.js';
 import { nearestName } from './nearestName.js';
 import { formatLocalDateTime, parseLocalDateTime } from './table.js';
+import type { FaultLevelSpec } from '../model/faults.js';
+import type { Roster, ShiftPattern } from '../model/shifts.js';
+import type { WorkforceSpec } from '../model/workforce.js';
+import { parseWeekdays, readRosterTable, weeklyAgentsOverHorizon } from './roster.js';
 import { readArrivalProfile, readArrivalRates, readStaffingTable } from './tables.js';
 import { readTargetSet, type TargetSet } from './targets.js';
 
@@ -32,6 +36,111 @@ const distributionSchema = z
     meanSeconds: z.number().positive().max(86_400),
     cv: z.number().positive().max(100).optional(),
     phases: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+/** A duration in minutes (faults: response and repair), converted to seconds for the simulator. */
+const minutesDistributionSchema = z
+  .object({
+    kind: z.enum(['exponential', 'lognormal', 'gamma', 'erlang', 'deterministic']),
+    meanMinutes: z.number().positive().max(525_600),
+    cv: z.number().positive().max(100).optional(),
+    phases: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+const probability = z.number().min(0).max(1);
+const clockTime = z.string().regex(/^\d{2}:\d{2}$/, 'must be a time of day HH:MM');
+
+const workforceSchema = z
+  .object({
+    initialStaff: z.number().int().min(0).max(100_000),
+    targetHeadcount: z.number().int().min(0).max(100_000).optional(),
+    initialTenureMonths: z.number().min(0).max(600).optional(),
+    annualTurnover: z.number().min(0).max(50).optional(),
+    turnoverByTenure: z
+      .array(
+        z.object({ fromMonth: z.number().min(0).max(600), annualRate: z.number().min(0).max(50) }).strict(),
+      )
+      .min(1)
+      .optional(),
+    hiring: z
+      .object({
+        policy: z.enum(['backfill', 'monthlyCohorts', 'none']),
+        recruitmentLagDays: z.number().min(0).max(3650),
+        trainingDays: z.number().min(0).max(3650),
+      })
+      .strict(),
+    learningCurve: z
+      .array(
+        z
+          .object({
+            month: z.number().int().min(1).max(600),
+            handleTimeMultiplier: z.number().min(0.1).max(10),
+            qaPassRate: probability,
+            satisfactionPenalty: probability,
+          })
+          .strict(),
+      )
+      .min(1)
+      .optional(),
+    plannedLiveAgents: z.number().int().min(0).max(100_000).optional(),
+  })
+  .strict();
+
+const faultsSchema = z
+  .object({
+    levels: z
+      .array(
+        z
+          .object({
+            level: z.number().int().min(1).max(9),
+            ratePerYear: z.number().min(0).max(10_000),
+            responseMinutes: minutesDistributionSchema,
+            repairMinutes: minutesDistributionSchema,
+            capacityLost: probability,
+            responseDeadlineMinutes: z.number().positive().max(525_600),
+            repairDeadlineMinutes: z.number().positive().max(525_600),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+const surveySchema = z
+  .object({
+    responseProbability: probability,
+    satisfactionCurve: z
+      .array(z.object({ waitSeconds: z.number().min(0).max(86_400), satisfied: probability }).strict())
+      .min(1),
+    penaltyPerExtraAttempt: probability,
+    satisfiedShareOfPositive: probability,
+    complaintsPerAnsweredCall: probability,
+    qaSampleShare: probability,
+    reviewMinutesPerDissatisfied: z.number().min(0).max(1440).optional(),
+  })
+  .strict();
+
+const shiftsSchema = z
+  .object({
+    kind: z.enum(['roster', 'generate']),
+    rosterFile: z.string().min(1).optional(),
+    patterns: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            start: clockTime,
+            lengthMinutes: z.number().int().min(1).max(1440),
+            breakMinutes: z.number().int().min(0).max(1440).optional(),
+            breakStart: clockTime.optional(),
+            days: z.string().min(1).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .optional(),
   })
   .strict();
 
@@ -68,6 +177,7 @@ const scenarioFileSchema = z
         arrivalRatesFile: z.string().min(1).optional(),
         selfServiceShare: z.number().min(0).max(1),
         dayBusynessCv: z.number().min(0).max(10),
+        volumeForecastCv: z.number().min(0).max(10).optional(),
       })
       .strict(),
     calendar: z
@@ -98,7 +208,12 @@ const scenarioFileSchema = z
         staffingFile: z.string().min(1).optional(),
         adjustments: z.array(dateFactorSchema).optional(),
       })
-      .strict(),
+      .strict()
+      .optional(),
+    shifts: shiftsSchema.optional(),
+    workforce: workforceSchema.optional(),
+    faults: faultsSchema.optional(),
+    survey: surveySchema.optional(),
     answerWithinSeconds: z.number().min(0).max(86_400),
     targets: z
       .object({
@@ -142,6 +257,12 @@ export interface ScenarioMeta {
   readonly targets?: { readonly set: TargetSet; readonly answerRateDefinition: AnswerRateDefinition };
   /** The budget lines, yuan (read by the budget and report code; the simulator ignores them). */
   readonly budget?: ScenarioFileData['budget'];
+  /**
+   * The shifts, when the file names them: a weekly roster read from a table (it gave
+   * `scenario.agents`), or patterns to generate a roster from (then `scenario.agents`
+   * is the requirement the roster must cover: pass both to `scenarioWithRoster`).
+   */
+  readonly shifts?: ScenarioShifts;
   /** Expected agent-bound first attempts (after self-service, before redials) per day over the horizon. */
   readonly agentBoundCallsPerDay: number;
   /** Expected calls entering (before self-service) per day, one per day of the horizon. */
@@ -151,6 +272,24 @@ export interface ScenarioMeta {
   /** The file as written (after the schema check). */
   readonly data: ScenarioFileData;
 }
+
+/** Shifts named by a scenario file (`shifts`). */
+export type ScenarioShifts =
+  | {
+      /** A weekly roster table; its agents per interval, repeated by weekday, are `scenario.agents`. */
+      readonly kind: 'roster';
+      /** The roster file read. */
+      readonly file: string;
+      readonly roster: Roster;
+    }
+  | {
+      /** Shifts to generate: `scenario.agents` is the requirement they must cover. */
+      readonly kind: 'generate';
+      readonly patterns: readonly ShiftPattern[];
+    };
+
+/** The later mechanisms of a scenario file, as the simulator's `Scenario` fields. */
+export type ScenarioMechanisms = Pick<Scenario, 'workforce' | 'faults' | 'survey' | 'volumeForecastCv'>;
 
 /** A scenario read from a file: the simulator's input and what else the file says. */
 export interface ScenarioFile {
@@ -395,6 +534,370 @@ function collect<T>(read: () => T, issues: InputIssue[], ref: SideTableRef): T |
   }
 }
 
+/** The horizon of a scenario being built, and where its side tables are. */
+interface HorizonContext {
+  readonly file: string;
+  readonly folder: string;
+  readonly startSeconds: number;
+  readonly startDay: number;
+  readonly days: number;
+  readonly perDay: number;
+  readonly intervals: number;
+  readonly intervalSeconds: number;
+  readonly horizonOption: { horizon: { startSeconds: number; days: number }; intervalSeconds: number };
+}
+
+function hhmm(text: string): number | undefined {
+  const m = /^(\d{2}):(\d{2})$/.exec(text);
+  if (m === null) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h < 24 && min < 60 ? h * 60 + min : undefined;
+}
+
+/** Shift patterns as the simulator's model takes them, every problem with its JSON path. */
+function patternsOf(
+  patterns: NonNullable<NonNullable<ScenarioFileData['shifts']>['patterns']>,
+  intervalMinutes: number,
+  file: string,
+  issues: InputIssue[],
+): ShiftPattern[] {
+  const out: ShiftPattern[] = [];
+  patterns.forEach((p, i) => {
+    const at = `shifts.patterns[${i}]`;
+    const bad = (field: string, message: string): void => {
+      issues.push({ file, row: 0, column: `${at}.${field}`, message });
+    };
+    const grid = (field: string, minutes: number, shown: string): boolean => {
+      if (minutes % intervalMinutes === 0) return true;
+      bad(field, `must fall on the ${intervalMinutes}-minute interval grid (got ${shown})`);
+      return false;
+    };
+    let ok = true;
+    const start = hhmm(p.start);
+    if (start === undefined) {
+      bad('start', `is not a time of day 00:00 to 23:59 (got ${JSON.stringify(p.start)})`);
+      ok = false;
+    } else ok = grid('start', start, p.start) && ok;
+    ok = grid('lengthMinutes', p.lengthMinutes, String(p.lengthMinutes)) && ok;
+    const pause = p.breakMinutes ?? 0;
+    ok = grid('breakMinutes', pause, String(pause)) && ok;
+    if (pause >= p.lengthMinutes) {
+      bad('breakMinutes', `must be shorter than the shift's ${p.lengthMinutes} minutes (got ${pause})`);
+      ok = false;
+    }
+    let breakAfterMinutes: number | undefined;
+    if (p.breakStart !== undefined) {
+      const at_ = hhmm(p.breakStart);
+      if (pause === 0) {
+        bad('breakStart', 'is not used without breakMinutes (remove it, or give the break its length)');
+        ok = false;
+      } else if (at_ === undefined) {
+        bad('breakStart', `is not a time of day 00:00 to 23:59 (got ${JSON.stringify(p.breakStart)})`);
+        ok = false;
+      } else if (start !== undefined) {
+        breakAfterMinutes = (at_ - start + 1440) % 1440;
+        ok = grid('breakStart', at_, p.breakStart) && ok;
+        if (breakAfterMinutes + pause > p.lengthMinutes) {
+          bad(
+            'breakStart',
+            `must let the break end by the shift's end (got ${p.breakStart} for ${pause} minutes)`,
+          );
+          ok = false;
+        }
+      }
+    }
+    const weekdays = p.days === undefined ? undefined : parseWeekdays(p.days);
+    if (p.days !== undefined && weekdays === undefined) {
+      bad('days', `must be days like Mon-Fri, Sat,Sun or all (got ${JSON.stringify(p.days)})`);
+      ok = false;
+    }
+    if (!ok || start === undefined) return;
+    out.push({
+      name: p.name,
+      startMinutes: start,
+      lengthMinutes: p.lengthMinutes,
+      ...(pause > 0 ? { breakMinutes: pause } : {}),
+      ...(breakAfterMinutes !== undefined ? { breakAfterMinutes } : {}),
+      ...(weekdays !== undefined ? { weekdays } : {}),
+    });
+  });
+  return out;
+}
+
+/** Agents per interval and the shifts: from `agents`, or from a roster table (`shifts.kind` "roster"). */
+function agentsAndShifts(
+  data: ScenarioFileData,
+  ctx: HorizonContext,
+  issues: InputIssue[],
+): { counts: number[]; shifts?: ScenarioShifts } {
+  const { file, folder } = ctx;
+  const sh = data.shifts;
+  if (sh?.kind === 'roster') {
+    const what = 'with shifts of kind "roster" (the roster gives the agents)';
+    forbidden(data.agents, 'agents', what, file, issues);
+    forbidden(sh.patterns, 'shifts.patterns', 'for kind "roster"', file, issues);
+    const name = required(
+      sh.rosterFile,
+      'shifts.rosterFile',
+      'for kind "roster" (expected a file name)',
+      file,
+      issues,
+    );
+    if (name === undefined) return { counts: [] };
+    const path = join(folder, name);
+    const intervalMinutes = ctx.intervalSeconds / 60;
+    const table = collect(() => readRosterTable(path, { intervalMinutes }), issues, {
+      file,
+      path: 'shifts.rosterFile',
+      name,
+    });
+    if (table === undefined) return { counts: [] };
+    const firstWeekday = (new Date(ctx.startDay * DAY_MS).getUTCDay() + 6) % 7; // Monday 0
+    return {
+      counts: weeklyAgentsOverHorizon(table.roster, ctx.days, firstWeekday),
+      shifts: { kind: 'roster', file: path, roster: table.roster },
+    };
+  }
+  let shifts: ScenarioShifts | undefined;
+  if (sh?.kind === 'generate') {
+    forbidden(sh.rosterFile, 'shifts.rosterFile', 'for kind "generate"', file, issues);
+    const patterns = required(
+      sh.patterns,
+      'shifts.patterns',
+      'for kind "generate" (expected the shifts allowed)',
+      file,
+      issues,
+    );
+    if (patterns !== undefined) {
+      shifts = { kind: 'generate', patterns: patternsOf(patterns, ctx.intervalSeconds / 60, file, issues) };
+    }
+  }
+  const g = required(
+    data.agents,
+    'agents',
+    sh === undefined
+      ? '(expected an object, or shifts of kind "roster")'
+      : 'with shifts of kind "generate": the agents each interval needs, which the shifts cover',
+    file,
+    issues,
+  );
+  const counts = g === undefined ? [] : agentsFromSection(g, ctx, issues);
+  return shifts === undefined ? { counts } : { counts, shifts };
+}
+
+/** Strictly increasing values, or an issue at the first that is not. */
+function increasing(
+  values: readonly number[],
+  path: (i: number) => string,
+  what: string,
+  file: string,
+  issues: InputIssue[],
+): void {
+  for (let i = 1; i < values.length; i++) {
+    if (!((values[i] ?? 0) > (values[i - 1] ?? 0))) {
+      issues.push({
+        file,
+        row: 0,
+        column: path(i),
+        message: `must be above the ${what} before it, ${values[i - 1]} (got ${values[i]})`,
+      });
+    }
+  }
+}
+
+/** The later mechanisms (workforce, faults, survey, forecast error) as the simulator's fields. */
+function mechanismsOf(data: ScenarioFileData, file: string, issues: InputIssue[]): ScenarioMechanisms {
+  const out: { -readonly [K in keyof ScenarioMechanisms]: ScenarioMechanisms[K] } = {};
+  const w = data.workforce;
+  if (w !== undefined) {
+    let turnover: WorkforceSpec['turnover'] | undefined;
+    if (w.annualTurnover !== undefined && w.turnoverByTenure !== undefined) {
+      issues.push({
+        file,
+        row: 0,
+        column: 'workforce.turnoverByTenure',
+        message: 'is given with workforce.annualTurnover: give one of the two (remove one)',
+      });
+    } else if (w.annualTurnover !== undefined) turnover = w.annualTurnover;
+    else if (w.turnoverByTenure !== undefined) {
+      const bands = w.turnoverByTenure;
+      if ((bands[0]?.fromMonth ?? 0) !== 0) {
+        issues.push({
+          file,
+          row: 0,
+          column: 'workforce.turnoverByTenure[0].fromMonth',
+          message: `must be 0, so that every tenure has a rate (got ${bands[0]?.fromMonth})`,
+        });
+      }
+      increasing(
+        bands.map((b) => b.fromMonth),
+        (i) => `workforce.turnoverByTenure[${i}].fromMonth`,
+        'band',
+        file,
+        issues,
+      );
+      turnover = bands.map((b) => ({ fromMonth: b.fromMonth, annualRate: b.annualRate }));
+    } else {
+      issues.push({
+        file,
+        row: 0,
+        column: 'workforce.annualTurnover',
+        message: 'is required (expected a number, or workforce.turnoverByTenure)',
+      });
+    }
+    if (w.learningCurve !== undefined) {
+      increasing(
+        w.learningCurve.map((s) => s.month),
+        (i) => `workforce.learningCurve[${i}].month`,
+        'step',
+        file,
+        issues,
+      );
+    }
+    if (turnover !== undefined) {
+      const spec: WorkforceSpec = {
+        initialStaff: w.initialStaff,
+        ...(w.targetHeadcount !== undefined ? { targetHeadcount: w.targetHeadcount } : {}),
+        ...(w.initialTenureMonths !== undefined ? { initialTenureMonths: w.initialTenureMonths } : {}),
+        turnover,
+        hiring: { ...w.hiring },
+        ...(w.learningCurve !== undefined ? { learningCurve: w.learningCurve.map((s) => ({ ...s })) } : {}),
+      };
+      out.workforce = {
+        spec,
+        ...(w.plannedLiveAgents !== undefined ? { plannedLiveAgents: w.plannedLiveAgents } : {}),
+      };
+    }
+  }
+  const f = data.faults;
+  if (f !== undefined) {
+    const seen = new Map<number, number>();
+    const levels: FaultLevelSpec[] = f.levels.map((l, i) => {
+      const at = `faults.levels[${i}]`;
+      const first = seen.get(l.level);
+      if (first !== undefined) {
+        issues.push({
+          file,
+          row: 0,
+          column: `${at}.level`,
+          message: `repeats level ${l.level} of faults.levels[${first}] (each level once)`,
+        });
+      } else seen.set(l.level, i);
+      const inSeconds = (d: z.output<typeof minutesDistributionSchema>, path: string): Distribution =>
+        distributionOf(
+          {
+            kind: d.kind,
+            meanSeconds: d.meanMinutes * 60,
+            ...(d.cv !== undefined ? { cv: d.cv } : {}),
+            ...(d.phases !== undefined ? { phases: d.phases } : {}),
+          },
+          path,
+          file,
+          issues,
+        );
+      return {
+        level: l.level,
+        ratePerYear: l.ratePerYear,
+        response: inSeconds(l.responseMinutes, `${at}.responseMinutes`),
+        repair: inSeconds(l.repairMinutes, `${at}.repairMinutes`),
+        capacityLost: l.capacityLost,
+        responseDeadlineSeconds: l.responseDeadlineMinutes * 60,
+        repairDeadlineSeconds: l.repairDeadlineMinutes * 60,
+      };
+    });
+    out.faults = { levels };
+  }
+  const v = data.survey;
+  if (v !== undefined) {
+    increasing(
+      v.satisfactionCurve.map((k) => k.waitSeconds),
+      (i) => `survey.satisfactionCurve[${i}].waitSeconds`,
+      'knot',
+      file,
+      issues,
+    );
+    out.survey = {
+      satisfaction: {
+        curve: v.satisfactionCurve.map((k) => ({ ...k })),
+        penaltyPerExtraAttempt: v.penaltyPerExtraAttempt,
+        satisfiedShareOfPositive: v.satisfiedShareOfPositive,
+        responseProbability: v.responseProbability,
+        complaintsPerAnsweredCall: v.complaintsPerAnsweredCall,
+      },
+      qaSampleShare: v.qaSampleShare,
+      ...(v.reviewMinutesPerDissatisfied !== undefined
+        ? { reviewMinutesPerDissatisfied: v.reviewMinutesPerDissatisfied }
+        : {}),
+    };
+  }
+  if (data.arrivals.volumeForecastCv !== undefined) out.volumeForecastCv = data.arrivals.volumeForecastCv;
+  return out;
+}
+
+/** Agents per interval from the `agents` section (a constant or a staffing table, with adjustments). */
+function agentsFromSection(
+  g: NonNullable<ScenarioFileData['agents']>,
+  ctx: HorizonContext,
+  issues: InputIssue[],
+): number[] {
+  const { file, folder, startSeconds, startDay, days, perDay, intervals, intervalSeconds, horizonOption } =
+    ctx;
+  let counts: number[] = [];
+  if (g.kind === 'constant') {
+    const count = required(
+      g.count,
+      'agents.count',
+      'for kind "constant" (expected an integer)',
+      file,
+      issues,
+    );
+    forbidden(g.staffingFile, 'agents.staffingFile', 'for kind "constant"', file, issues);
+    counts = new Array<number>(intervals).fill(count ?? 0);
+  } else {
+    const staffingFile = required(
+      g.staffingFile,
+      'agents.staffingFile',
+      'for kind "table" (expected a file name)',
+      file,
+      issues,
+    );
+    forbidden(g.count, 'agents.count', 'for kind "table"', file, issues);
+    const path = staffingFile === undefined ? undefined : join(folder, staffingFile);
+    const rows =
+      path === undefined
+        ? undefined
+        : collect(() => readStaffingTable(path, horizonOption), issues, {
+            file,
+            path: 'agents.staffingFile',
+            name: staffingFile ?? '',
+          });
+    if (rows !== undefined && path !== undefined) {
+      counts = stepTable(
+        rows.map((r) => ({ startSeconds: r.startSeconds, value: r.agents })),
+        startSeconds,
+        intervals,
+        intervalSeconds,
+        path,
+        'intervalStart',
+        issues,
+      );
+    }
+  }
+  (g.adjustments ?? []).forEach((adj, i) => {
+    const range = dateRange(adj, `agents.adjustments[${i}]`, startDay, days, file, issues);
+    if (range === undefined || counts.length === 0) return;
+    for (let d = range[0]; d <= range[1]; d++) {
+      for (let s = 0; s < perDay; s++) {
+        const k = d * perDay + s;
+        counts[k] = Math.round((counts[k] ?? 0) * adj.factor); // agents are whole: round half up
+      }
+    }
+  });
+
+  return counts;
+}
+
 /**
  * Turn a checked scenario file into the simulator's `Scenario`. Arrivals become
  * an explicit table of expected calls per interval (`{ kind: 'table' }`) so that
@@ -593,59 +1096,20 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
     }
   });
 
-  // Agents per interval.
-  const g = data.agents;
-  let counts: number[] = [];
-  if (g.kind === 'constant') {
-    const count = required(
-      g.count,
-      'agents.count',
-      'for kind "constant" (expected an integer)',
-      file,
-      issues,
-    );
-    forbidden(g.staffingFile, 'agents.staffingFile', 'for kind "constant"', file, issues);
-    counts = new Array<number>(intervals).fill(count ?? 0);
-  } else {
-    const staffingFile = required(
-      g.staffingFile,
-      'agents.staffingFile',
-      'for kind "table" (expected a file name)',
-      file,
-      issues,
-    );
-    forbidden(g.count, 'agents.count', 'for kind "table"', file, issues);
-    const path = staffingFile === undefined ? undefined : join(folder, staffingFile);
-    const rows =
-      path === undefined
-        ? undefined
-        : collect(() => readStaffingTable(path, horizonOption), issues, {
-            file,
-            path: 'agents.staffingFile',
-            name: staffingFile ?? '',
-          });
-    if (rows !== undefined && path !== undefined) {
-      counts = stepTable(
-        rows.map((r) => ({ startSeconds: r.startSeconds, value: r.agents })),
-        startSeconds,
-        intervals,
-        intervalSeconds,
-        path,
-        'intervalStart',
-        issues,
-      );
-    }
-  }
-  (g.adjustments ?? []).forEach((adj, i) => {
-    const range = dateRange(adj, `agents.adjustments[${i}]`, startDay, days, file, issues);
-    if (range === undefined || counts.length === 0) return;
-    for (let d = range[0]; d <= range[1]; d++) {
-      for (let s = 0; s < perDay; s++) {
-        const k = d * perDay + s;
-        counts[k] = Math.round((counts[k] ?? 0) * adj.factor); // agents are whole: round half up
-      }
-    }
-  });
+  // Agents per interval: the agents section, or a weekly roster table; shifts to generate.
+  const ctx: HorizonContext = {
+    file,
+    folder,
+    startSeconds,
+    startDay,
+    days,
+    perDay,
+    intervals,
+    intervalSeconds,
+    horizonOption,
+  };
+  const { counts, shifts } = agentsAndShifts(data, ctx, issues);
+  const mechanisms = mechanismsOf(data, file, issues);
 
   let targets: ScenarioMeta['targets'];
   if (data.targets !== undefined) {
@@ -663,6 +1127,7 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
 
   const arrivals: ArrivalSpec = { kind: 'table', callsPerInterval };
   const scenario: Scenario = {
+    ...mechanisms,
     startDate,
     days,
     intervalMinutes,
@@ -688,6 +1153,7 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
     sources: data.sources,
     ...(targets !== undefined ? { targets } : {}),
     ...(data.budget !== undefined ? { budget: data.budget } : {}),
+    ...(shifts !== undefined ? { shifts } : {}),
     agentBoundCallsPerDay: (total * (1 - a.selfServiceShare)) / days,
     inboundCallsByDay,
     specialDays,
@@ -732,10 +1198,6 @@ export function parseScenarioFile(text: string, file: string): ScenarioFile {
 /** Top-level fields that later mechanisms will add, with the mechanism (so the message can say so). */
 const RESERVED_FIELDS: Readonly<Record<string, string>> = {
   workOrders: "the 12345 desk's work-order model",
-  workforce: 'staff churn, hiring and training in the simulator',
-  shifts: 'shift rosters in the simulator',
-  faults: 'platform faults in the simulator',
-  satisfaction: 'the satisfaction survey in the simulator',
   costs: 'unit costs in the budget model',
 };
 

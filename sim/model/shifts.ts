@@ -5,7 +5,7 @@ import {
   requirePositiveFinite,
   requirePositiveInteger,
 } from '../core/validate.js';
-import type { AgentSpec } from './types.js';
+import type { AgentSpec, Scenario } from './types.js';
 
 /*
  * Shifts and rosters (issue 5): whole shifts of people that cover a
@@ -649,4 +649,52 @@ export function shiftPatternGrid(grid: {
       ...(grid.weekdays !== undefined ? { weekdays: grid.weekdays } : {}),
     })),
   );
+}
+
+/** What `scenarioWithRoster` returns. */
+export interface ScenarioRoster {
+  /** The scenario with `agents` replaced by the roster's agents on the phones. */
+  readonly scenario: Scenario;
+  readonly roster: Roster;
+  /** The roster against the scenario's original agents, the requirement. */
+  readonly coverage: RosterCoverage;
+}
+
+/**
+ * Cover a scenario's agents per interval (read as the requirement) with whole
+ * shifts of the allowed patterns over its horizon (`generateRoster`, not
+ * cyclic, night shifts of the day before the first allowed), and put the
+ * roster's agents on the phones in the scenario instead. A scenario file with
+ * `shifts.kind` "generate" gives both arguments (`meta.shifts.patterns`).
+ *
+ * @param scenario the scenario; its `agents` are the requirement
+ * @param patterns the shifts allowed
+ * @returns the scenario on the roster, the roster and its coverage of the requirement
+ * @throws {RangeError} when a pattern is invalid or off the scenario's interval grid
+ * @example
+ * const { scenario, meta } = readScenarioFile('my-scenario.json');
+ * if (meta.shifts?.kind === 'generate') {
+ *   const rostered = scenarioWithRoster(scenario, meta.shifts.patterns);
+ *   rostered.coverage.overAgentHours; // agent-hours beyond the requirement
+ *   simulate(rostered.scenario, { seed: 1 });
+ * }
+ */
+export function scenarioWithRoster(scenario: Scenario, patterns: readonly ShiftPattern[]): ScenarioRoster {
+  const perDay = 1440 / scenario.intervalMinutes;
+  const n = scenario.days * perDay;
+  const requirement =
+    scenario.agents.kind === 'constant'
+      ? new Array<number>(n).fill(scenario.agents.count)
+      : [...scenario.agents.counts];
+  const firstWeekday = (new Date(`${scenario.startDate}T00:00:00Z`).getUTCDay() + 6) % 7;
+  const roster = generateRoster(requirement, patterns, {
+    intervalMinutes: scenario.intervalMinutes,
+    firstWeekday,
+    cyclic: false,
+  });
+  return {
+    scenario: { ...scenario, agents: { kind: 'perInterval', counts: [...roster.agentsPerInterval] } },
+    roster,
+    coverage: rosterCoverage(roster, requirement),
+  };
 }

@@ -6,10 +6,12 @@ import {
   rosterAgentSpec,
   rosterCoverage,
   rosterFromShifts,
+  scenarioWithRoster,
   shiftPatternGrid,
   staffForRoster,
   type ShiftPattern,
 } from '../../sim/model/shifts.js';
+import type { Scenario } from '../../sim/model/types.js';
 
 const threeEights: ShiftPattern[] = [0, 8, 16].map((h) => ({
   name: `${h}:00`,
@@ -250,5 +252,34 @@ describe('shiftPatternGrid', () => {
         (p) => p.name,
       ),
     ).toEqual(['08:00 8h', '08:00 8h30', '21:30 8h', '21:30 8h30']);
+  });
+});
+
+describe('scenarioWithRoster', () => {
+  it('puts a roster covering the scenario agents on the phones', () => {
+    // Two days from Wednesday 2020-01-01, by the hour: 10 agents 08:00-16:00, 2 otherwise.
+    const counts = blockWeek.slice(0, 48);
+    const scenario: Scenario = {
+      startDate: '2020-01-01',
+      days: 2,
+      intervalMinutes: 60,
+      arrivals: { kind: 'table', callsPerInterval: new Array<number>(48).fill(0) },
+      handle: { kind: 'exponential', meanSeconds: 180 },
+      agents: { kind: 'perInterval', counts },
+      answerWithinSeconds: 20,
+    };
+    const out = scenarioWithRoster(scenario, threeEights);
+    expect(out.scenario.agents).toEqual({ kind: 'perInterval', counts });
+    expect(out.coverage.underAgentHours).toBe(0);
+    expect(out.coverage.overAgentHours).toBe(0);
+    expect(out.roster.firstWeekday).toBe(2);
+    expect(out.roster.cyclic).toBe(false);
+    // A day shift alone leaves the nights short: the roster says which hours.
+    const dayOnly = scenarioWithRoster(scenario, [threeEights[1] as ShiftPattern]);
+    expect(dayOnly.roster.uncoverable).toEqual(
+      [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]
+        .flatMap((h) => [h, h + 24])
+        .sort((a, b) => a - b),
+    );
   });
 });
