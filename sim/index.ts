@@ -156,6 +156,13 @@ export {
   type StaffingChartRow,
 } from './chart/staffingByHalfHourChart.js';
 export {
+  quarterlyAssessmentChart,
+  quarterlyAssessmentRows,
+  ALL_QUARTER_TARGETS,
+  type QuarterlyAssessmentChartOptions,
+  type QuarterlyAssessmentRow,
+} from './chart/quarterlyAssessmentChart.js';
+export {
   kpiByPeriodChart,
   KPI_LABELS,
   MAX_INTERVAL_ROWS,
