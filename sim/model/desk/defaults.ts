@@ -112,3 +112,13 @@ export const DESK_SHRINKAGE = 0.3;
  * (data/shanghai-12345-desk-2020/staffing.csv: 35 on duty less 25 for orders).
  */
 export const DESK_POLICY: DeskPolicy = { kind: 'dedicated', phoneStaff: 10 };
+
+/**
+ * Staff time lost when an order step put down for a call is resumed: 60 s
+ * [A]. No desk figure was found; studies of interrupted office work report
+ * minutes to resume a task, and a desk step (a case on screen, a call-back
+ * script) is short, so one minute is taken. Under `phoneFirst` most calls
+ * interrupt a step, so this parameter decides much of that policy's cost:
+ * compare policies with it at 0 and at 120 s before relying on the ranking.
+ */
+export const DESK_INTERRUPTION_OVERHEAD_SECONDS = 60;

@@ -17,7 +17,14 @@ import {
 import { simulateWorkforce } from '../workforce.js';
 import { BusinessCalendar, clockSeconds } from './businessCalendar.js';
 import { checkDeadline, deadlineSeconds } from './deadlines.js';
-import { DESK_CALLS, DESK_POLICY, DESK_SHRINKAGE, DESK_WORK_ORDERS, DESK_WORKFORCE } from './defaults.js';
+import {
+  DESK_CALLS,
+  DESK_INTERRUPTION_OVERHEAD_SECONDS,
+  DESK_POLICY,
+  DESK_SHRINKAGE,
+  DESK_WORK_ORDERS,
+  DESK_WORKFORCE,
+} from './defaults.js';
 import { TaskQueue } from './taskQueue.js';
 import type {
   DeskCallSpec,
@@ -134,6 +141,7 @@ interface Resolved {
   calls: DeskCallSpec;
   orders: DeskWorkOrderSpec;
   shrinkage: number;
+  interruptionOverheadSeconds: number;
   policy: DeskPolicy;
   seed: number;
   replication: number;
@@ -203,6 +211,8 @@ function resolve(spec: DeskSpec): Resolved {
   requireProbability(fn, 'workOrders.surveyResponseProbability', orders.surveyResponseProbability);
   const shrinkage = spec.shrinkage ?? DESK_SHRINKAGE;
   requireInRange(fn, 'shrinkage', shrinkage, 0, 0.999);
+  const interruptionOverheadSeconds = spec.interruptionOverheadSeconds ?? DESK_INTERRUPTION_OVERHEAD_SECONDS;
+  requireNonNegativeFinite(fn, 'interruptionOverheadSeconds', interruptionOverheadSeconds);
   const policy = spec.policy ?? DESK_POLICY;
   if (policy.kind === 'dedicated') requireNonNegativeInteger(fn, 'policy.phoneStaff', policy.phoneStaff);
   else if (policy.kind === 'reservedShare') requireProbability(fn, 'policy.orderShare', policy.orderShare);
@@ -223,6 +233,7 @@ function resolve(spec: DeskSpec): Resolved {
     calls,
     orders,
     shrinkage,
+    interruptionOverheadSeconds,
     policy,
     seed,
     replication,
@@ -242,9 +253,10 @@ function resolve(spec: DeskSpec): Resolved {
  * Ready steps are worked earliest deadline first: first contact by its
  * deadline, coordination by its latest safe start (closure deadline less the
  * department's longest time), the reply by the closure deadline. Staff work
- * order steps in business hours only; a task once started is finished, and
- * calls still waiting at closing are answered. The policy decides who takes
- * what (`DeskPolicy`). Staff on duty each working day are the live staff of
+ * order steps in business hours only (a step started is finished, in
+ * overtime if need be), and calls still waiting at closing are answered. The
+ * policy decides who takes what (`DeskPolicy`); phone-first staff put an order
+ * step down for a call that finds nobody free. Staff on duty each working day are the live staff of
  * `simulateWorkforce` (churn, backfill, training) less shrinkage, rounded;
  * every task lasts its drawn time x the day's learning-curve multiplier.
  *
@@ -383,6 +395,12 @@ export function simulateDesk(spec: DeskSpec = {}): DeskResult {
   const role = new Uint8Array(staffCapacity);
   const task = new Int32Array(staffCapacity); // 0: call, 1-3: order step + 1
   const taskOrder = new Int32Array(staffCapacity);
+  const taskEnd = new Float64Array(staffCapacity); // when the current task ends (older end events are stale)
+  const taskKey = new Float64Array(staffCapacity); // the current order step's key
+  const pausedLeft = new Float64Array(staffCapacity); // seconds left of an order step put down for a call
+  const pausedTask = new Int32Array(staffCapacity);
+  const pausedOrder = new Int32Array(staffCapacity);
+  const pausedKey = new Float64Array(staffCapacity);
   let onDuty = 0;
   let open = false;
   let today = 0;
@@ -419,6 +437,24 @@ export function simulateDesk(spec: DeskSpec = {}): DeskResult {
     add(today, F.staffSecondsOnCalls, duration);
     busy[s] = 1;
     task[s] = 0;
+    taskEnd[s] = now + duration;
+    events.schedule(now + duration, EventPriority.ServiceEnd, TASK_END, s);
+  };
+
+  const runStep = (
+    s: number,
+    now: number,
+    order: number,
+    step: number,
+    key: number,
+    duration: number,
+  ): void => {
+    add(today, F.staffSecondsOnOrders, duration);
+    busy[s] = 1;
+    task[s] = step + 1;
+    taskOrder[s] = order;
+    taskKey[s] = key;
+    taskEnd[s] = now + duration;
     events.schedule(now + duration, EventPriority.ServiceEnd, TASK_END, s);
   };
 
@@ -426,11 +462,21 @@ export function simulateDesk(spec: DeskSpec = {}): DeskResult {
     const order = packed >> 2;
     const step = packed & 3;
     const duration = (oSteps[order * 3 + step] as number) * (multiplier[today] as number);
-    add(today, F.staffSecondsOnOrders, duration);
-    busy[s] = 1;
-    task[s] = step + 1;
-    taskOrder[s] = order;
-    events.schedule(now + duration, EventPriority.ServiceEnd, TASK_END, s);
+    runStep(s, now, order, step, ready.lastKey, duration);
+  };
+
+  /**
+   * A phone-first staff member working an order step to put it down for a
+   * call: the one whose step is least urgent (latest key); -1 when none.
+   */
+  const interruptible = (): number => {
+    let best = -1;
+    for (let s = 0; s < onDuty; s++) {
+      if (role[s] === BOTH && busy[s] === 1 && (task[s] as number) > 0) {
+        if (best < 0 || (taskKey[s] as number) > (taskKey[best] as number)) best = s;
+      }
+    }
+    return best;
   };
 
   /** Drop waiting calls whose patience ended by `now` (counted as abandoned on their arrival day). */
@@ -444,8 +490,7 @@ export function simulateDesk(spec: DeskSpec = {}): DeskResult {
 
   /** A free staff member on duty looks for work by role: a waiting call first, then a ready order step. */
   const dispatch = (s: number, now: number): void => {
-    if (s >= onDuty) return;
-    const mask = role[s] as number;
+    const mask = s < onDuty ? (role[s] as number) : 0;
     if ((mask & PHONE) !== 0) {
       purge(now);
       if (qCount > 0) {
@@ -462,6 +507,12 @@ export function simulateDesk(spec: DeskSpec = {}): DeskResult {
         );
         return;
       }
+    }
+    if ((pausedLeft[s] as number) > 0) {
+      const left = (pausedLeft[s] as number) + r.interruptionOverheadSeconds;
+      pausedLeft[s] = 0;
+      runStep(s, now, pausedOrder[s] as number, (pausedTask[s] as number) - 1, pausedKey[s] as number, left);
+      return;
     }
     if ((mask & ORDERS) !== 0 && open && ready.size > 0) startStep(s, now, ready.pop());
   };
@@ -542,6 +593,7 @@ export function simulateDesk(spec: DeskSpec = {}): DeskResult {
     switch (events.kind) {
       case TASK_END: {
         const s = events.data;
+        if (busy[s] === 0 || now !== taskEnd[s]) break; // the end of a step put down for a call
         busy[s] = 0;
         const t = task[s] as number;
         if (t > 0) completeStep(taskOrder[s] as number, t - 1, now);
@@ -555,7 +607,18 @@ export function simulateDesk(spec: DeskSpec = {}): DeskResult {
         const u1 = callSurvey.next();
         const u2 = callSurvey.next();
         add(calendar.dayOf(now), F.callsOffered, 1);
-        const s = findFree(PHONE);
+        let s = findFree(PHONE);
+        if (s < 0) {
+          s = interruptible();
+          if (s >= 0) {
+            const left = (taskEnd[s] as number) - now;
+            add(today, F.staffSecondsOnOrders, -left);
+            pausedLeft[s] = left;
+            pausedTask[s] = task[s] as number;
+            pausedOrder[s] = taskOrder[s] as number;
+            pausedKey[s] = taskKey[s] as number;
+          }
+        }
         if (s >= 0) startCall(s, now, now, handle, u1, u2);
         else {
           if (qCount === ringSize) growRing();

@@ -17,6 +17,8 @@ export class TaskQueue {
   private values = new Int32Array(256);
   private count = 0;
   private sequence = 0;
+  /** Key of the step last popped. */
+  lastKey = 0;
 
   /** Number of steps waiting. */
   get size(): number {
@@ -46,6 +48,7 @@ export class TaskQueue {
   pop(): number {
     if (this.count === 0) return -1;
     const top = this.values[0] as number;
+    this.lastKey = this.keys[0] as number;
     const n = --this.count;
     if (n > 0) {
       const key = this.keys[n] as number;

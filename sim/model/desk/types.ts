@@ -102,11 +102,12 @@ export interface DeskWorkOrderSpec {
 
 /**
  * Who works on what. `dedicated`: `phoneStaff` of the staff on duty answer
- * calls only, the rest work orders only. `phoneFirst`: everyone answers a
- * waiting call first and works orders when no call waits. `reservedShare`: a
- * share of the staff on duty work orders only; the others are phone-first.
- * A task once started is finished (a call is not put down for an order, nor
- * an order step for a call).
+ * calls only, the rest work orders only. `phoneFirst`: everyone answers calls
+ * first and works orders in idle time: a call that finds nobody free is taken
+ * by a staff member working an order step (the least urgent one), who puts the
+ * step down and resumes it after the call (or after the calls then waiting).
+ * `reservedShare`: `orderShare` of the staff on duty (rounded) work orders
+ * only; the others are phone-first. A call is never interrupted.
  */
 export type DeskPolicy =
   | { readonly kind: 'dedicated'; readonly phoneStaff: number }
@@ -129,6 +130,13 @@ export interface DeskSpec {
   readonly workforce?: WorkforceSpec;
   /** Share of live staff not at work on a working day (leave, sickness, breaks, meetings), in [0, 1). */
   readonly shrinkage?: number;
+  /**
+   * Staff time lost each time an order step put down for a call is picked up
+   * again (finding the place, re-reading the case), seconds.
+   *
+   * __Default value:__ `DESK_INTERRUPTION_OVERHEAD_SECONDS` (60)
+   */
+  readonly interruptionOverheadSeconds?: number;
   /** Who works on what. __Default value:__ `{ kind: 'dedicated', phoneStaff: 10 }` */
   readonly policy?: DeskPolicy;
   /** Seed of the random streams. __Default value:__ `1` */
