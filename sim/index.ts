@@ -280,6 +280,24 @@ export {
   SHANGHAI_12333_RAW_MONTH_FACTORS,
   type DailyLoadProfile,
 } from './model/shanghai12333.js';
+export {
+  generateRoster,
+  rosterCoverage,
+  rosterFromShifts,
+  staffForRoster,
+  rosterAgentSpec,
+  scenarioWithRoster,
+  shiftPatternGrid,
+  type CoverageInterval,
+  type GenerateRosterOptions,
+  type Roster,
+  type RosterCoverage,
+  type RosterShift,
+  type RosterStaff,
+  type ScenarioRoster,
+  type ShiftPattern,
+  type StaffForRosterOptions,
+} from './model/shifts.js';
 export { decodeText, firstInvalidUtf8Offset, type DecodedText } from './io/encoding.js';
 export { levenshtein, nearestName } from './io/nearestName.js';
 export { parseCsv, readCsvFile, type CsvOptions, type CsvRow, type CsvTable } from './io/csv.js';
@@ -316,6 +334,15 @@ export {
   type ProfileInterval,
   type StaffingInterval,
 } from './io/tables.js';
+export {
+  parseRosterTable,
+  readRosterTable,
+  parseWeekdays,
+  weeklyAgentsOverHorizon,
+  ROSTER_TABLE,
+  type RosterTable,
+  type RosterTableOptions,
+} from './io/roster.js';
 export {
   CALL_RECORDS_TABLE,
   parseCallRecords,
@@ -378,6 +405,8 @@ export {
   type ScenarioFile,
   type ScenarioFileData,
   type ScenarioMeta,
+  type ScenarioMechanisms,
+  type ScenarioShifts,
   type ScenarioWeekday,
 } from './io/scenarioFile.js';
 export {
