@@ -263,6 +263,7 @@ export {
 } from './model/faults.js';
 export {
   DEFAULT_SATISFACTION,
+  DEFAULT_SURVEY,
   satisfactionProbability,
   checkSatisfactionModel,
   fitSatisfactionCurve,

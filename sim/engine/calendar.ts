@@ -334,6 +334,55 @@ export class InstantHeap {
     this.times[0] = Infinity;
   }
 
+  /**
+   * Remove the instant at a position of the heap's array. Every instant holds
+   * exactly one position, so a position drawn uniformly from `[0, size)`
+   * removes an instant chosen uniformly at random.
+   *
+   * @param position a position in `[0, size)`
+   * @returns the instant removed, seconds
+   * @throws {RangeError} when `position` is not an integer in `[0, size)`
+   * @example
+   * const ends = new InstantHeap();
+   * ends.push(30);
+   * ends.push(10);
+   * ends.removeAt(0); // => 10 (the earliest sits at position 0); ends.min is now 30
+   */
+  removeAt(position: number): number {
+    const last = this.count - 1;
+    if (!Number.isInteger(position) || position < 0 || position > last) {
+      throw new RangeError(
+        `InstantHeap.removeAt: position must be an integer in [0, ${this.count}) (got ${position})`,
+      );
+    }
+    const times = this.times;
+    const removed = times[position] as number;
+    this.count = last;
+    if (position === last) {
+      if (last === 0) times[0] = Infinity;
+      return removed;
+    }
+    const t = times[last] as number;
+    if (position > 0 && (times[(position - 1) >> 2] as number) > t) {
+      this.siftUp(position, t);
+      return removed;
+    }
+    // Sift down from the position, top-down.
+    let i = position;
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= last) break;
+      let best = first;
+      const end = Math.min(first + 4, last);
+      for (let c = first + 1; c < end; c++) if ((times[c] as number) < (times[best] as number)) best = c;
+      if (!((times[best] as number) < t)) break;
+      times[i] = times[best] as number;
+      i = best;
+    }
+    times[i] = t;
+    return removed;
+  }
+
   private siftUp(i: number, time: number): void {
     const times = this.times;
     while (i > 0) {

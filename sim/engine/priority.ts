@@ -21,7 +21,14 @@
 export const EventPriority = {
   /** A service completes; its server becomes free (or leaves, if no longer on duty). */
   ServiceEnd: 0,
-  /** Capacity changes: servers come on or go off duty (interval boundaries, later churn and faults). */
+  /**
+   * Capacity changes: servers come on or go off duty (interval boundaries), and
+   * capacity is lost or restored (the model's fault starts and ends). After the
+   * service ends of the instant, so that a service ending at a fault's start is
+   * complete, not cut off; before the patience deadlines, so that a customer whose
+   * patience ends at a fault's start is counted as dropped by it, as the lazy and
+   * the eager abandonment schemes both do.
+   */
   StaffingChange: 1,
   /** A waiting customer's patience runs out. */
   Abandonment: 2,

@@ -4,7 +4,16 @@ import { requireNonNegativeInteger } from '../core/validate.js';
 import { EventCalendar, InstantHeap } from '../engine/calendar.js';
 import { EventPriority } from '../engine/priority.js';
 import { BufferedSampler, compileSampler, distributionMean, gamma } from './distributions.js';
-import { PERIOD_COUNT_FIELDS, kpisOf, quarterOf, rollUp } from './kpis.js';
+import { drawFaults, summariseFaults, type FaultEpisode } from './faults.js';
+import {
+  DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED,
+  PERIOD_COUNT_FIELDS,
+  kpisOf,
+  quarterOf,
+  reviewHours,
+  rollUp,
+} from './kpis.js';
+import { satisfactionProbabilityUnchecked, type SatisfactionModel } from './satisfaction.js';
 import {
   agentsPerInterval,
   checkScenario,
@@ -12,6 +21,7 @@ import {
   localDateTime,
   scenarioCalendar,
 } from './scenario.js';
+import { DEFAULT_LEARNING_CURVE, simulateWorkforce, type WorkforceResult } from './workforce.js';
 import type {
   CallOutcome,
   CallRecord,
@@ -29,6 +39,8 @@ export const DEFAULT_RECORD_CAP = 100_000;
 // apart, in an `InstantHeap`.
 const ABANDONMENT = 1;
 const REDIAL = 2;
+const FAULT_START = 3;
+const FAULT_END = 4;
 
 // Same-instant priorities, as plain constants for the hot loop.
 const P_SERVICE_END = EventPriority.ServiceEnd;
@@ -45,7 +57,9 @@ const ABANDONED = 3;
 const REDIAL_PENDING = 4;
 
 // Outcome codes of records.
-const OUTCOMES: readonly CallOutcome[] = ['answered', 'abandoned', 'blocked', 'waiting'];
+const OUTCOMES: readonly CallOutcome[] = ['answered', 'abandoned', 'blocked', 'waiting', 'dropped', 'lost'];
+const OUTCOME_DROPPED = 4;
+const OUTCOME_LOST = 5;
 
 /** Initial sizes of the pool, the queue and the calendar; all double when full. */
 const INITIAL_CAPACITY = 1 << 14;
@@ -218,6 +232,99 @@ class Recorder {
   }
 }
 
+/**
+ * Failures before the next success in a sequence of independent trials with
+ * success probability `p` (a geometric draw; `Infinity` when `p` is 0): the
+ * survey, complaint and quality draws skip from one selected call to the next
+ * instead of drawing for every answered call, with the same law.
+ */
+function trialsToNext(u: AleaStream, p: number): number {
+  if (p >= 1) return 0;
+  if (p <= 0) return Infinity;
+  return Math.floor(Math.log(u.next()) / Math.log1p(-p));
+}
+
+/**
+ * The post-call survey, complaints and quality checks of answered attempts
+ * (`Scenario.survey`): each answered attempt is exposed to three independent
+ * selections (the caller answers the survey; the call draws a complaint; the
+ * call is sampled for the quality check), each drawn as a geometric count of
+ * answered attempts to skip, then the rating and the check's result for the
+ * selected ones. Streams: `survey` (responses and ratings), `complaints`,
+ * `quality` (sampling and pass).
+ */
+class SurveyDraws {
+  private toResponse: number;
+  private toComplaint: number;
+  private toQa: number;
+  private readonly pResponse: number;
+  private readonly pComplaint: number;
+  private readonly pSatisfied: number;
+
+  constructor(
+    private readonly model: SatisfactionModel,
+    private readonly qaShare: number,
+    /** Satisfaction penalty of each day (the day's learning penalty; 0 without a workforce). */
+    private readonly penalty: Float64Array,
+    /** QA pass rate of each day. */
+    private readonly qaRate: Float64Array,
+    private readonly uSurvey: AleaStream,
+    private readonly uComplaints: AleaStream,
+    private readonly uQuality: AleaStream,
+    private readonly columns: Record<keyof PeriodCounts, Float64Array>,
+  ) {
+    this.pResponse = model.responseProbability;
+    this.pComplaint = model.complaintsPerAnsweredCall;
+    this.pSatisfied = model.satisfiedShareOfPositive;
+    this.toResponse = trialsToNext(uSurvey, this.pResponse);
+    this.toComplaint = trialsToNext(uComplaints, this.pComplaint);
+    this.toQa = trialsToNext(uQuality, qaShare);
+  }
+
+  /** An attempt counted in `row` was answered at `now` after waiting `wait` seconds, at attempt `attempt`. */
+  answered(row: number, wait: number, attempt: number, now: number): void {
+    const c = this.columns;
+    c.answeredWithSurvey[row]!++;
+    if (this.toResponse === 0) {
+      const day = (now / 86_400) | 0;
+      c.surveyed[row]!++;
+      const p = satisfactionProbabilityUnchecked(this.model, wait, attempt, this.penalty[day] ?? 0);
+      if (this.uSurvey.next() < p) {
+        c.surveyPositive[row]!++;
+        if (this.uSurvey.next() < this.pSatisfied) c.surveySatisfied[row]!++;
+      } else {
+        c.surveyDissatisfied[row]!++;
+      }
+      this.toResponse = trialsToNext(this.uSurvey, this.pResponse);
+    } else {
+      this.toResponse--;
+    }
+    if (this.toComplaint === 0) {
+      c.complaints[row]!++;
+      this.toComplaint = trialsToNext(this.uComplaints, this.pComplaint);
+    } else {
+      this.toComplaint--;
+    }
+    if (this.toQa === 0) {
+      const day = (now / 86_400) | 0;
+      c.qaSampled[row]!++;
+      if (this.uQuality.next() < (this.qaRate[day] ?? 1)) c.qaPassed[row]!++;
+      this.toQa = trialsToNext(this.uQuality, this.qaShare);
+    } else {
+      this.toQa--;
+    }
+  }
+}
+
+/** Faults as parallel arrays, by start. */
+interface FaultInput {
+  start: Float64Array;
+  end: Float64Array;
+  lost: Float64Array;
+  /** Picks which calls in service a partial loss cuts off. */
+  uCut: AleaStream;
+}
+
 /** Everything the event loop needs, prepared once per run. */
 interface RunInput {
   /** Number of intervals; row `n` of every column is the discard row for unmeasured attempts. */
@@ -250,6 +357,10 @@ interface RunInput {
   lazyAbandonment: boolean;
   recorder: Recorder | null;
   columns: Record<keyof PeriodCounts, Float64Array>;
+  /** Handle-time multiplier of each day (1 without a workforce), applied when a call is answered. */
+  handleMultiplier: Float64Array;
+  survey: SurveyDraws | null;
+  faults: FaultInput | null;
 }
 
 /** What the event loop leaves besides the columns. */
@@ -264,6 +375,8 @@ interface RunOutput {
   postWarmup: number;
   openMeasured: number;
   unresolvedWaiting: number;
+  /** Calls in service cut off by faults. */
+  callsCutOff: number;
 }
 
 /**
@@ -370,7 +483,7 @@ export function simulateWithScheme(
   // ---- Calendar, rates and staffing, precomputed once ----
   const { intervalSeconds: L, intervals: n, horizonSeconds: H, startMs } = scenarioCalendar(scenario);
   const expected = expectedArrivalsPerInterval(scenario);
-  const agents = Int32Array.from(agentsPerInterval(scenario));
+  const plannedAgents = Int32Array.from(agentsPerInterval(scenario));
   const streams = randomStreams(seed, replication);
   const rate = new Float64Array(n);
   const explicitTimes = scenario.arrivals.kind === 'at' ? Float64Array.from(scenario.arrivals.seconds) : null;
@@ -384,6 +497,50 @@ export function simulateWithScheme(
     for (let i = 0; i < n; i++) {
       rate[i] = ((expected[i] ?? 0) * (busyness[Math.floor((i * L) / 86_400)] ?? 1)) / L;
     }
+    // The forecast error of the volume: one multiplier for the whole replication.
+    const forecastCv = scenario.volumeForecastCv ?? 0;
+    if (forecastCv > 0) {
+      const factor = compileSampler(gamma(1, forecastCv), streams.stream('forecastError'))();
+      for (let i = 0; i < n; i++) rate[i] = (rate[i] as number) * factor;
+    }
+  }
+
+  // ---- Workforce: the roster thinned day by day, the day's learning curve ----
+  const days = scenario.days;
+  const handleMultiplier = new Float64Array(days).fill(1);
+  const penalty = new Float64Array(days);
+  const lastStep = DEFAULT_LEARNING_CURVE[DEFAULT_LEARNING_CURVE.length - 1]!;
+  const qaRate = new Float64Array(days).fill(lastStep.qaPassRate);
+  let agents = plannedAgents;
+  let workforce: WorkforceResult | undefined;
+  if (scenario.workforce !== undefined) {
+    const spec = scenario.workforce.spec;
+    workforce = simulateWorkforce(spec, { startDate: scenario.startDate, days, seed, replication });
+    const plannedLive = scenario.workforce.plannedLiveAgents ?? spec.targetHeadcount ?? spec.initialStaff;
+    agents = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const day = workforce.days[Math.floor((i * L) / 86_400)]!;
+      agents[i] = Math.round(((plannedAgents[i] as number) * day.live) / plannedLive);
+    }
+    workforce.days.forEach((day, d) => {
+      handleMultiplier[d] = day.handleTimeMultiplier;
+      penalty[d] = day.satisfactionPenalty;
+      qaRate[d] = day.qaPassRate;
+    });
+  }
+
+  // ---- Faults, drawn on their own stream ----
+  const faultLevels = scenario.faults?.levels;
+  let episodes: FaultEpisode[] | null = null;
+  let faults: FaultInput | null = null;
+  if (faultLevels !== undefined) {
+    episodes = drawFaults(faultLevels, H, seed, replication);
+    faults = {
+      start: Float64Array.from(episodes, (e) => e.startSeconds),
+      end: Float64Array.from(episodes, (e) => e.repairedSeconds),
+      lost: Float64Array.from(episodes, (e) => e.capacityLost),
+      uCut: new AleaStream(seed, replication, 'faultCutOff'),
+    };
   }
   const redial = scenario.redial;
   const redials = redial !== undefined && redial.maxAttempts > 1 && redial.redialProbability > 0;
@@ -418,6 +575,21 @@ export function simulateWithScheme(
     lazyAbandonment: scheme === 'hybrid',
     recorder: recordCap > 0 ? new Recorder(recordCap) : null,
     columns,
+    handleMultiplier,
+    survey:
+      scenario.survey !== undefined
+        ? new SurveyDraws(
+            scenario.survey.satisfaction,
+            scenario.survey.qaSampleShare,
+            penalty,
+            qaRate,
+            new AleaStream(seed, replication, 'survey'),
+            new AleaStream(seed, replication, 'complaints'),
+            new AleaStream(seed, replication, 'quality'),
+            columns,
+          )
+        : null,
+    faults,
   };
 
   const out = runLoop(input);
@@ -430,7 +602,7 @@ export function simulateWithScheme(
       startSeconds: i * L,
       start: localDateTime(startMs, i * L),
       agents: agents[i] ?? 0,
-      agentsPlanned: agents[i] ?? 0,
+      agentsPlanned: plannedAgents[i] ?? 0,
     } as IntervalRow;
     for (const field of PERIOD_COUNT_FIELDS) row[field] = columns[field][i] as number;
     intervals[i] = row;
@@ -491,6 +663,33 @@ export function simulateWithScheme(
     timing: { runSeconds: 0, events: out.events, attempts: out.attempts },
   };
   if (input.recorder) result.records = input.recorder.toRecords();
+  if (workforce !== undefined) result.workforce = workforce;
+  if (faultLevels !== undefined && episodes !== null) {
+    const all = episodes;
+    result.faults = {
+      episodes: all,
+      byLevel: summariseFaults(faultLevels, all),
+      byQuarter: result.quarters.map((q) => ({
+        period: q.period,
+        byLevel: summariseFaults(
+          faultLevels,
+          all.filter((e) => e.startSeconds >= q.startSeconds && e.startSeconds < q.endSeconds),
+        ),
+      })),
+      callsCutOff: out.callsCutOff,
+    };
+  }
+  if (scenario.survey !== undefined) {
+    const minutes = scenario.survey.reviewMinutesPerDissatisfied ?? DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED;
+    result.survey = {
+      reviewMinutesPerDissatisfied: minutes,
+      reviewByMonth: result.months.map((m) => ({
+        period: m.period,
+        dissatisfied: m.surveyDissatisfied,
+        reviewHours: reviewHours(m, minutes),
+      })),
+    };
+  }
   result.timing.runSeconds = (performance.now() - wallStart) / 1000;
   return result;
 }
@@ -534,6 +733,7 @@ function runLoop(input: RunInput): RunOutput {
   const { n, L, H, rate, explicitTimes, agents, selfShare, waitingRoom, threshold } = input;
   const { maxAttempts, redialProbability, redials, uArrival, uSelf, handle, patience } = input;
   const { uRedial, redialDelay, warmupSeconds, warmupArrivals, cohortLimit, recorder } = input;
+  const { handleMultiplier, survey, faults } = input;
   // Abandonment kept lazily (a deadline in the queue, no event) for attempts it ends
   // for good: exact only with an unlimited waiting room (a caller kept past its
   // deadline would take a place) and when the caller will not redial after it (the
@@ -559,6 +759,8 @@ function runLoop(input: RunInput): RunOutput {
   const agentSeconds = c.agentSeconds;
   const busySeconds = c.busyAgentSeconds;
   const waitingSeconds = c.waitingCallerSeconds;
+  const droppedByFault = c.droppedByFault;
+  const lostToFault = c.lostToFault;
 
   const cohortEnd = warmupArrivals + cohortLimit; // position after the last measured caller
   let postWarmup = 0; // fresh callers arrived at or after warmupSeconds
@@ -623,6 +825,20 @@ function runLoop(input: RunInput): RunOutput {
   let arrivalInterval = 0;
   let explicitNext = 0;
   let needArrival = true;
+
+  // Faults: their starts and ends are calendar events (data: the episode's number).
+  // `faultLost` is the largest share of capacity lost among the faults under way;
+  // `down` says the whole platform is down (arrivals are lost).
+  const faultActive = new Uint8Array(faults !== null ? faults.start.length : 0);
+  let faultLost = 0;
+  let down = false;
+  let callsCutOff = 0;
+  if (faults !== null) {
+    for (let k = 0; k < faults.start.length; k++) {
+      calendar.schedule(faults.start[k]!, P_STAFFING, FAULT_START, k);
+      calendar.schedule(faults.end[k]!, P_STAFFING, FAULT_END, k);
+    }
+  }
 
   for (;;) {
     let now = clock[0]!;
@@ -730,7 +946,8 @@ function runLoop(input: RunInput): RunOutput {
         pRefs[slot]!--;
         waiting--;
         const w = now - pArrival[slot]!;
-        const h = pHandle[slot]!;
+        // The day's handle-time multiplier (learners are slower) applies at the answer.
+        const h = pHandle[slot]! * handleMultiplier[(now / 86_400) | 0]!;
         busy++;
         ends.push(now + h);
         pState[slot] = ANSWERED;
@@ -740,6 +957,7 @@ function runLoop(input: RunInput): RunOutput {
         if (w <= threshold) answeredWithin[row]!++;
         freshCallersAnswered[pFirstRow[slot]!]!++;
         openMeasured -= pMeasured[slot]!;
+        if (survey !== null) survey.answered(row, w, pAttempt[slot]!, now);
         if (recording) {
           recording = recorder!.add(
             pCaller[slot]!,
@@ -796,6 +1014,7 @@ function runLoop(input: RunInput): RunOutput {
       acc.fill(0);
       ci++;
       staffed = agents[ci] ?? 0;
+      if (faultLost > 0) staffed = Math.floor(staffed * (1 - faultLost) + 1e-9);
       clock[4] = ci + 1 < n ? (ci + 1) * L : Infinity;
       if (busy < staffed && waiting > 0) pendingDispatch = true;
       continue;
@@ -813,6 +1032,102 @@ function runLoop(input: RunInput): RunOutput {
       calendar.pop();
       const kind = calendar.kind;
       slot = calendar.data;
+      if (kind === FAULT_START || kind === FAULT_END) {
+        // ---- A fault starts or ends: capacity lost or restored ----
+        faultActive[slot] = kind === FAULT_START ? 1 : 0;
+        let lost = 0;
+        for (let k = 0; k < faultActive.length; k++) {
+          if (faultActive[k] === 1 && faults!.lost[k]! > lost) lost = faults!.lost[k]!;
+        }
+        const wasDown = down;
+        faultLost = lost;
+        down = lost >= 1;
+        staffed = agents[ci] ?? 0;
+        if (faultLost > 0) staffed = Math.floor(staffed * (1 - faultLost) + 1e-9);
+        if (down && !wasDown) {
+          // The platform goes down: calls in service are cut off, callers waiting dropped.
+          callsCutOff += busy;
+          ends.clear();
+          busy = 0;
+          for (let k = fifoHead; k < fifoTail; k++) {
+            const s = fifo[k & fifoMask]!;
+            pRefs[s]!--; // the FIFO's reference
+            if (pState[s] === WAITING) {
+              waiting--;
+              pState[s] = ABANDONED; // a pending abandonment event will find it gone
+              const deadline = pDeadline[s]!;
+              const row = pRow[s]!;
+              if (deadline < now) {
+                // Kept lazily past its patience: it had abandoned at its deadline.
+                uncountWaiting(acc, waitingSeconds, clock, L, ci, deadline, now);
+                const w = deadline - pArrival[s]!;
+                abandoned[row]!++;
+                waitAbandoned[row]! += w;
+                if (w <= threshold) abandonedWithin[row]!++;
+                openMeasured -= pMeasured[s]!;
+                if (recording) {
+                  recording = recorder!.add(pCaller[s]!, pAttempt[s]!, pArrival[s]!, w, 0, 1, pMeasured[s]!);
+                }
+              } else {
+                droppedByFault[row]!++;
+                if (recording) {
+                  recording = recorder!.add(
+                    pCaller[s]!,
+                    pAttempt[s]!,
+                    pArrival[s]!,
+                    now - pArrival[s]!,
+                    0,
+                    OUTCOME_DROPPED,
+                    pMeasured[s]!,
+                  );
+                }
+                if (pRedialOnFailure[s] === 1) {
+                  if (pool.freeCount === 0) {
+                    pool.grow();
+                    pArrival = pool.arrival;
+                    pHandle = pool.handle;
+                    pDeadline = pool.deadline;
+                    pCaller = pool.caller;
+                    pAttempt = pool.attempt;
+                    pRow = pool.row;
+                    pFirstRow = pool.firstRow;
+                    pMeasured = pool.measured;
+                    pRedialOnFailure = pool.redialOnFailure;
+                    pState = pool.state;
+                    pRefs = pool.refs;
+                  }
+                  const next = pool.free[--pool.freeCount]!;
+                  pCaller[next] = pCaller[s]!;
+                  pAttempt[next] = pAttempt[s]! + 1;
+                  pFirstRow[next] = pFirstRow[s]!;
+                  pMeasured[next] = pMeasured[s]!;
+                  pState[next] = REDIAL_PENDING;
+                  pRefs[next] = 1;
+                  pendingRedials++;
+                  calendar.schedule(now + redialDelay!.next(), P_ARRIVAL, REDIAL, next);
+                } else {
+                  openMeasured -= pMeasured[s]!;
+                }
+              }
+            }
+            if (pRefs[s] === 0) {
+              pState[s] = FREE;
+              pool.free[pool.freeCount++] = s;
+            }
+          }
+          fifoHead = fifoTail;
+        } else if (kind === FAULT_START) {
+          // Seats lost: calls in service beyond the reduced count are cut off, chosen
+          // uniformly at random among those in service.
+          while (busy > staffed && ends.size > 0) {
+            ends.removeAt(Math.floor(faults!.uCut.next() * ends.size));
+            busy--;
+            callsCutOff++;
+          }
+        }
+        if (busy < staffed && waiting > 0) pendingDispatch = true;
+        continue;
+      }
       if (kind === ABANDONMENT) {
         if (pState[slot] !== WAITING) {
           // The caller was answered before its patience ran out: nothing happens.
@@ -955,23 +1270,34 @@ function runLoop(input: RunInput): RunOutput {
     pRow[slot] = row;
     offered[row]!++;
     if (busy < staffed && waiting === 0) {
-      // A free agent answers at once.
+      // A free agent answers at once (at the day's handle-time multiplier).
+      const hAnswered = h * handleMultiplier[(now / 86_400) | 0]!;
       busy++;
-      ends.push(now + h);
+      ends.push(now + hAnswered);
       answered[row]!++;
       answeredWithin[row]!++;
       freshCallersAnswered[pFirstRow[slot]!]!++;
       openMeasured -= pMeasured[slot]!;
+      if (survey !== null) survey.answered(row, 0, pAttempt[slot]!, now);
       if (recording) {
-        recording = recorder!.add(pCaller[slot]!, pAttempt[slot]!, now, 0, h, 0, pMeasured[slot]!);
+        recording = recorder!.add(pCaller[slot]!, pAttempt[slot]!, now, 0, hAnswered, 0, pMeasured[slot]!);
       }
       pState[slot] = FREE;
       pool.free[pool.freeCount++] = slot;
-    } else if (waiting >= waitingRoom) {
-      // Busy tone.
-      blocked[row]!++;
+    } else if (down || waiting >= waitingRoom) {
+      // Busy tone, or lost while the platform is down.
+      if (down) lostToFault[row]!++;
+      else blocked[row]!++;
       if (recording) {
-        recording = recorder!.add(pCaller[slot]!, pAttempt[slot]!, now, 0, 0, 2, pMeasured[slot]!);
+        recording = recorder!.add(
+          pCaller[slot]!,
+          pAttempt[slot]!,
+          now,
+          0,
+          0,
+          down ? OUTCOME_LOST : 2,
+          pMeasured[slot]!,
+        );
       }
       if (pRedialOnFailure[slot] === 1) {
         // The same slot carries the next attempt (nothing else refers to it).
@@ -1081,5 +1407,6 @@ function runLoop(input: RunInput): RunOutput {
     postWarmup,
     openMeasured,
     unresolvedWaiting,
+    callsCutOff,
   };
 }

@@ -493,8 +493,11 @@ export interface Kpis {
   qaPassRate: number | null;
 }
 
-/** What an attempt became. `waiting`: still waiting when the run ended. */
-export type CallOutcome = 'answered' | 'abandoned' | 'blocked' | 'waiting';
+/**
+ * What an attempt became. `waiting`: still waiting when the run ended;
+ * `dropped`: waiting when the platform went down; `lost`: arrived while it was down.
+ */
+export type CallOutcome = 'answered' | 'abandoned' | 'blocked' | 'waiting' | 'dropped' | 'lost';
 
 /** One attempt, kept only when `recordCalls` asks for it. */
 export interface CallRecord {

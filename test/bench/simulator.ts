@@ -13,12 +13,19 @@
  *   attempts a day, lognormal handle time (mean 220 s), exponential patience (90 s),
  *   redials (p 0.5, up to 4 attempts, 10-minute exponential delay), agents per half
  *   hour = the fewest meeting an 80% Erlang A answer rate at the interval's load.
+ * - `yearAll`: the same year with every mechanism on (`yearScenario12333All`):
+ *   staff churn (407 staff, 25% turnover, back-fill after 30 days, 26 weeks of
+ *   training, the default learning curve, the roster planned for 360 live agents),
+ *   the default fault levels, the default
+ *   survey, day busyness (CV 0.1) and forecast error (CV 0.05).
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { queueMetrics } from '../../sim/analytic/queueMetrics.js';
 import { exponential, lognormal } from '../../sim/model/distributions.js';
+import { DEFAULT_FAULT_LEVELS } from '../../sim/model/faults.js';
+import { DEFAULT_SURVEY } from '../../sim/model/satisfaction.js';
 import { expectedArrivalsPerInterval } from '../../sim/model/scenario.js';
 import { shanghai12333Defaults as d, shanghai12333Load2020 as load } from '../../sim/model/shanghai12333.js';
 import { simulate } from '../../sim/model/simulate.js';
@@ -65,6 +72,32 @@ export function yearScenario12333(days = 366): Scenario {
     return agents;
   });
   return { ...base, agents: { kind: 'perInterval', counts } };
+}
+
+/**
+ * The 12333 year of `yearScenario12333` with every later mechanism on: staff
+ * churn and training, platform faults, the post-call survey, day busyness and
+ * volume forecast error (FACTS.md §7.1 defaults).
+ */
+export function yearScenario12333All(days = 366): Scenario {
+  return {
+    ...yearScenario12333(days),
+    dayBusynessCv: 0.1,
+    volumeForecastCv: 0.05,
+    workforce: {
+      spec: {
+        initialStaff: 407,
+        turnover: 0.25,
+        hiring: { policy: 'backfill', recruitmentLagDays: 30, trainingDays: 182 },
+      },
+      // About 45 of the 407 are recruits or trainees at any time under this churn
+      // (100 leavers a year, 212 days from vacancy to going live, with ramp), so the
+      // roster is planned for 360 live agents.
+      plannedLiveAgents: 360,
+    },
+    faults: { levels: DEFAULT_FAULT_LEVELS },
+    survey: DEFAULT_SURVEY,
+  };
 }
 
 interface CaseResult {
@@ -117,7 +150,7 @@ async function runCase(name: string): Promise<CaseResult> {
     }
     note = `speed-up with 2 workers: ${((runs[0]?.wallSeconds ?? 0) / (runs[1]?.wallSeconds ?? 1)).toFixed(2)}x (goal >= 1.8x)`;
   } else {
-    const scenario = yearScenario12333();
+    const scenario = name === 'yearAll' ? yearScenario12333All() : yearScenario12333();
     const agentHours = (scenario.agents.kind === 'perInterval' ? scenario.agents.counts : []).reduce(
       (a, b) => a + b / 2,
       0,
@@ -152,7 +185,7 @@ export function benchSimulator(): void {
     `\nSimulator (each case in its own process; wall-clock and CPU seconds; load average ${load.join(' ')} ` +
       'on this machine: with more runnable processes than cores, wall-clock figures are inflated)',
   );
-  for (const name of ['mmcm', 'year', 'workers']) {
+  for (const name of ['mmcm', 'year', 'yearAll', 'workers']) {
     const child = spawnSync(process.execPath, ['--expose-gc', script, name], { encoding: 'utf8' });
     if (child.status !== 0) {
       console.log(`  ${name}: failed\n${child.stderr}`);
@@ -164,7 +197,9 @@ export function benchSimulator(): void {
         ? 'M/M/c+M, 100 agents, 25 calls/min, 1,000,000 calls (simulateQueue)'
         : name === 'year'
           ? 'a year of the 12333 default load (simulate)'
-          : 'replicate: 60 days of the 12333 load, 4 replications, 1 then 2 workers';
+          : name === 'yearAll'
+            ? 'the same year with every mechanism on: churn, faults, survey, busyness, forecast error (simulate)'
+            : 'replicate: 60 days of the 12333 load, 4 replications, 1 then 2 workers';
     console.log(`  ${label}: ${result.note}`);
     result.runs.forEach((run, i) => {
       console.log(
