@@ -10,6 +10,8 @@ import { normalQuantile } from '../model/distributions.js';
 import { kpisOf } from '../model/kpis.js';
 import type { Kpis, Scenario } from '../model/types.js';
 import { replicate, summariseKpis, type KpiSummaries, type ReplicateOptions } from './replicate.js';
+import { assessTargets, type TargetAssessment } from './assessTargets.js';
+import { measuredRunFromSimulation, withBudgetMeasures, type WithBudgetOptions } from './measuredRuns.js';
 import type { ReplicationRun } from './runReplication.js';
 
 /** A probability estimated from replications, with its Wilson score interval. */
@@ -59,13 +61,43 @@ export interface PlanEvaluation {
   allTargets: ProbabilityEstimate;
   /** Per replication, in replication order: did it meet every measured indicator in every quarter? */
   meetsAllByReplication: boolean[];
+  /**
+   * The whole target table (`assessTargets`): every row of the set in its
+   * order, with what the simulator measures beyond the queue KPIs (survey,
+   * faults per level, workforce, assessments, and the budget when given).
+   * `indicators` and `allTargets` above judge the queue KPIs only (the
+   * criterion `leastBudget` searches on); the table's `allTargets` judges
+   * every measured row.
+   */
+  targetTable: TargetAssessment;
+}
+
+/** What the full target table needs beyond the runs (see `assessTargets`, `measuredRunFromSimulation`). */
+export interface TargetTableOptions {
+  /**
+   * The probability of meeting a target that a row, and the plan, need to pass.
+   *
+   * __Default value:__ `0.9`
+   */
+  confidence?: number;
+  /**
+   * The plan's cost and budget lines, and the settlement rule: they measure
+   * budget execution (after deductions for failed quarters) and 专款专用.
+   *
+   * __Default value:__ none (those rows are not simulated)
+   */
+  budget?: Pick<WithBudgetOptions, 'cost' | 'budget' | 'settlement'>;
+  /**
+   * Hours a month given to reviewing dissatisfied calls.
+   *
+   * __Default value:__ none (the review workload is taken as staffed)
+   */
+  reviewHoursPerMonth?: number;
 }
 
 /** Options of `evaluatePlan`. */
-export interface EvaluatePlanOptions extends Pick<
-  ReplicateOptions,
-  'replications' | 'seed' | 'workers' | 'onProgress'
-> {
+export interface EvaluatePlanOptions
+  extends Pick<ReplicateOptions, 'replications' | 'seed' | 'workers' | 'onProgress'>, TargetTableOptions {
   /**
    * Which answer rate an `answerRate` indicator is checked on (the scenario
    * file's `targets.answerRateDefinition`).
@@ -181,7 +213,7 @@ export function evaluateRuns(
   runs: readonly ReplicationRun[],
   scenario: Pick<Scenario, 'answerWithinSeconds'>,
   targets: TargetSet,
-  options: { seed: number; answerRateDefinition?: AnswerRateDefinition; level?: number },
+  options: { seed: number; answerRateDefinition?: AnswerRateDefinition; level?: number } & TargetTableOptions,
 ): PlanEvaluation {
   const fn = 'evaluateRuns';
   if (runs.length === 0) throw new RangeError(`${fn}: runs must hold at least one replication (got 0)`);
@@ -237,7 +269,35 @@ export function evaluateRuns(
     allTargetsByQuarter: quarterIndexes.map((q) => count((r) => allInQuarter(r, q))),
     allTargets: count((r) => meetsAllByReplication[r] === true),
     meetsAllByReplication,
+    targetTable: targetTableOf(runs, scenario, targets, { ...options, level }),
   };
+}
+
+/** The full target table of replications (see `PlanEvaluation.targetTable`). */
+function targetTableOf(
+  runs: readonly ReplicationRun[],
+  scenario: Pick<Scenario, 'answerWithinSeconds'>,
+  targets: TargetSet,
+  options: { answerRateDefinition?: AnswerRateDefinition; level: number } & TargetTableOptions,
+): TargetAssessment {
+  const judging = {
+    answerRateDefinition: options.answerRateDefinition ?? 'perAttempt',
+    answerWithinSeconds: scenario.answerWithinSeconds,
+  };
+  let measured = runs.map((run) =>
+    measuredRunFromSimulation(
+      run,
+      options.reviewHoursPerMonth !== undefined ? { reviewHoursPerMonth: options.reviewHoursPerMonth } : {},
+    ),
+  );
+  if (options.budget !== undefined) {
+    measured = withBudgetMeasures(measured, targets, { ...options.budget, ...judging });
+  }
+  return assessTargets(targets, measured, {
+    ...judging,
+    level: options.level,
+    ...(options.confidence !== undefined ? { confidence: options.confidence } : {}),
+  });
 }
 
 /**
@@ -246,7 +306,9 @@ export function evaluateRuns(
  * of meeting each target the simulator measures, in each quarter, in all four
  * quarters, and all targets together. Every probability carries its Wilson
  * score interval. Indicators the simulator does not measure (qualitative
- * ones, faults, satisfaction, budget) are listed in `notSimulated`.
+ * ones, faults, satisfaction, budget) are listed in `notSimulated`;
+ * `targetTable` fills in every row of the set (`assessTargets`), with the
+ * budget rows when `options.budget` gives the plan's cost.
  *
  * @param scenario the plan as a scenario
  * @param targets the target set to judge it against
@@ -274,5 +336,10 @@ export async function evaluatePlan(
       ? { answerRateDefinition: options.answerRateDefinition }
       : {}),
     ...(options.level !== undefined ? { level: options.level } : {}),
+    ...(options.confidence !== undefined ? { confidence: options.confidence } : {}),
+    ...(options.budget !== undefined ? { budget: options.budget } : {}),
+    ...(options.reviewHoursPerMonth !== undefined
+      ? { reviewHoursPerMonth: options.reviewHoursPerMonth }
+      : {}),
   });
 }

@@ -6,9 +6,10 @@ import type { TargetIndicator, TargetSet } from '../../sim/core/targets.js';
 import { readTargetSet } from '../../sim/io/targets.js';
 import type { FaultEpisode } from '../../sim/model/faults.js';
 import { emptyCounts } from '../../sim/model/kpis.js';
-import type { PeriodRow } from '../../sim/model/types.js';
+import { exponential } from '../../sim/model/distributions.js';
+import type { PeriodRow, Scenario } from '../../sim/model/types.js';
 import { assessTargets, quarterAssessments, type MeasuredRun } from '../../sim/plan/assessTargets.js';
-import { wilsonInterval } from '../../sim/plan/evaluatePlan.js';
+import { evaluatePlan, wilsonInterval } from '../../sim/plan/evaluatePlan.js';
 import {
   budgetMeasures,
   measuredRunFromSimulation,
@@ -344,5 +345,35 @@ describe('the 12345 desk table', () => {
       ['turnover', 'pass'],
     ]);
     expect(table.rows.find((r) => r.id === 'workOrdersTimely')?.target).toBe('及时');
+  });
+});
+
+describe('evaluatePlan.targetTable', () => {
+  // Two days across the Q1/Q2 boundary, loaded so that the answer rate sits near 80%.
+  const scenario: Scenario = {
+    startDate: '2020-03-31',
+    days: 2,
+    intervalMinutes: 30,
+    arrivals: { kind: 'profile', dailyVolume: 2_400 },
+    dayBusynessCv: 0.15,
+    handle: exponential(200),
+    patience: exponential(90),
+    agents: { kind: 'constant', count: 5 },
+    answerWithinSeconds: 15,
+  };
+
+  it('judges the answer rate as the queue-KPI evaluation does, and the rest of the 12333 table beside it', async () => {
+    const targets = readTargetSet(`${TARGETS}shanghai-12333-2020.json`);
+    const evaluation = await evaluatePlan(scenario, targets, { replications: 12, seed: 3, workers: 0 });
+    const table = evaluation.targetTable;
+    const answer = table.rows.find((r) => r.id === 'answerRate')!;
+    const queue = evaluation.indicators.find((i) => i.id === 'answerRate')!;
+    expect(answer.allQuarters).toEqual(queue.allQuarters);
+    expect(answer.quarters.map((q) => q.estimate)).toEqual(queue.quarters);
+    expect(answer.quarters.map((q) => q.period)).toEqual(['2020-Q1', '2020-Q2']);
+    expect(answer.mean).toBeCloseTo(evaluation.kpis.answerRate!.mean, 12);
+    // Two quarters simulated: two assessments, not the four the document asks for.
+    expect(table.rows.find((r) => r.id === 'assessments')).toMatchObject({ mean: 2, verdict: 'fail' });
+    expect(table.rows.map((r) => r.id)).toEqual(targets.indicators.map((t) => t.id));
   });
 });
