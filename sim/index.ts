@@ -445,3 +445,42 @@ export {
   type MeasureResolution,
   type SimulatedKpi,
 } from './core/targets.js';
+export type {
+  Bilingual,
+  RealCallCenterCheck,
+  Report,
+  ReportAssumption,
+  ReportBudget,
+  ReportBudgetLine,
+  ReportDay,
+  ReportMethod,
+  ReportQuarter,
+  ReportRisks,
+  ReportSection,
+  ReportSensitivityRow,
+  ReportStaffing,
+  ReportStaffingSlot,
+  ReportSummary,
+  ReportTargetRow,
+  ReportTargetTable,
+  TargetStatus,
+  TheoryCheck,
+} from './report/types.js';
+export { buildReport, type ReportCostModel, type ReportInputs } from './report/buildReport.js';
+export {
+  makeReport,
+  shanghai12333CostModel,
+  SENSITIVITY_VARIANTS,
+  type MakeReportOptions,
+} from './report/makeReport.js';
+export { theoryCheck, realCallCenterCheck, type RealCallCenterOptions } from './report/checks.js';
+export {
+  reportCharts,
+  renderReportCharts,
+  REPORT_FONT_FAMILY,
+  type ReportChart,
+  type RenderedChart,
+} from './report/charts.js';
+export { reportBlocks, type ReportBlock } from './report/document.js';
+export { reportToHtml } from './report/html.js';
+export { reportToMarkdown, reportToJson } from './report/markdown.js';

@@ -1,26 +1,43 @@
 /**
- * `npm run demo`: the analytic staffing picture for the Shanghai 12333 default
- * load (FACTS.md §7.1), until the simulator's full report replaces it.
+ * `npm run demo`: the budget-justification report of the Shanghai 12333 2020
+ * scenario (data/shanghai-12333-2020/scenario.json), as `hotline report` makes
+ * it: `DEMO_REPLICATIONS` simulated years, a quick sensitivity run and the
+ * validation checks. It prints the verdict and the target table and writes
+ * reports/shanghai-12333-2020/report.{html,md,json}, the committed sample.
  *
- * For each half hour of a typical weekday it prints the expected calls, the
- * attempts once redials are added, the agents needed on the phones for an 80%
- * answer rate (Erlang A with redials: `retrialEquilibrium`), the staff to
- * schedule after shrinkage, and the answer rate, service level and ASA those
- * agents give; then the day's totals against the 407 staff on payroll and the
- * 359 seats. Exact formulas, no simulation: calls arrive as a Poisson stream
- * within each half hour, handle times and patience are exponential.
+ * Under the table it prints an analytic cross-check: the agents a typical
+ * weekday's busiest half hour needs for an 80% answer rate under Erlang A
+ * with redials (`weekdayStaffingRows`: exact formulas, no simulation; calls
+ * arrive as a Poisson stream within each half hour, handle times and patience
+ * are exponential).
  */
-import { retrialEquilibrium, shanghai12333Defaults, shanghai12333Load2020, staffingPlan } from '../index.js';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  makeReport,
+  readAnonymousBankCalls,
+  readScenarioFile,
+  retrialEquilibrium,
+  SENSITIVITY_VARIANTS,
+  shanghai12333Defaults,
+  shanghai12333Load2020,
+  staffingPlan,
+} from '../index.js';
 import type { RetrialEquilibrium } from '../index.js';
+import { packageRoot } from '../core/packageRoot.js';
+import { Progress } from './output.js';
+import {
+  costModelFor,
+  DEFAULT_BANK_RECORDS,
+  formatReportSummary,
+  packageVersion,
+  writeReportFiles,
+} from './report.js';
 
 /** Index of the weekday shown (0 = Monday): Tuesday, the typical Tue-Fri weekday (factor 1.10). */
 const TUESDAY = 1;
 /** Length of an interval, hours. */
 const HALF_HOUR = 0.5;
-/** A full-time shift, hours a day. */
-const SHIFT_HOURS = 8;
-/** Working days a week of a full-time consultant. */
-const DAYS_WORKED_PER_WEEK = 5;
 
 /** One half hour of the demo table. */
 export interface DemoRow {
@@ -98,92 +115,83 @@ export function weekdayStaffingRows(): DemoRow[] {
   });
 }
 
-const whole = (x: number): string => Math.round(x).toLocaleString('en-US');
 const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
-function table(rows: readonly DemoRow[]): string {
-  const header = [
-    'start',
-    'calls',
-    'attempts',
-    'agents',
-    '(no redial)',
-    'staff',
-    'answered',
-    'in 15 s',
-    'ASA s',
-  ];
-  const lines = rows.map((row) => [
-    row.start,
-    whole(row.calls),
-    whole(row.attempts),
-    whole(row.agents),
-    whole(row.agentsWithoutRedials),
-    whole(row.staff),
-    percent(row.equilibrium.answerRatePerAttempt),
-    percent(row.equilibrium.metrics.serviceLevel),
-    row.equilibrium.metrics.asaSeconds.toFixed(1),
-  ]);
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...lines.map((line) => line[column]?.length ?? 0)),
+/** Replications of the 2020 year in the demo: enough for a stable verdict in under two minutes on two cores. */
+export const DEMO_REPLICATIONS = 10;
+/** The quick sensitivity run of the demo: the first 28 days, 4 replications per variant. */
+export const DEMO_SENSITIVITY = { days: 28, replications: 4 } as const;
+/** The scenario the demo reports on, relative to the package root. */
+export const DEMO_SCENARIO = 'data/shanghai-12333-2020/scenario.json';
+
+/** The one-line analytic cross-check printed under the report's table: Erlang A with redials at the peak. */
+function analyticLine(): string {
+  const d = shanghai12333Defaults;
+  const rows = weekdayStaffingRows();
+  const peak = rows.reduce((best, row) => (row.agents > best.agents ? row : best));
+  return (
+    `Analytic cross-check (Erlang A with redials, a Tuesday of the default load): the peak half hour ${peak.start} ` +
+    `needs ${peak.agents} agents on the phones (${peak.staff} staff scheduled) for ${percent(d.answerRateTarget)}, ` +
+    `against ${d.seats} seats.`
   );
-  const format = (cells: readonly string[]): string =>
-    cells
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-      )
-      .join('  ');
-  return [format(header), ...lines.map(format)].join('\n');
 }
 
-function main(): void {
-  const d = shanghai12333Defaults;
-  const load = shanghai12333Load2020;
-  const rows = weekdayStaffingRows();
-  const total = (value: (row: DemoRow) => number): number => rows.reduce((sum, row) => sum + value(row), 0);
-  const calls = total((row) => row.calls);
-  const attempts = total((row) => row.attempts);
-  const answered = total((row) => row.attempts * row.equilibrium.answerRatePerAttempt);
-  const callersAnswered = total((row) => row.calls * row.equilibrium.answerRatePerCaller);
-  const answeredIn15 = total((row) => row.attempts * row.equilibrium.metrics.serviceLevel);
-  const agentHours = total((row) => row.agents * HALF_HOUR);
-  const agentHoursWithoutRedials = total((row) => row.agentsWithoutRedials * HALF_HOUR);
-  const staffHours = total((row) => row.staff * HALF_HOUR);
-  const peak = rows.reduce((best, row) => (row.agents > best.agents ? row : best));
-  const paidHoursIfAllWork = d.staffOnPayroll * SHIFT_HOURS;
-  const paidHoursPerAverageDay = (d.staffOnPayroll * SHIFT_HOURS * DAYS_WORKED_PER_WEEK) / 7;
-
-  const lines = [
-    'hotline-planner demo: Shanghai 12333, analytic staffing picture for a typical weekday (Tuesday)',
-    '',
-    `Load     ${whole(load.dailyCalls)} agent-bound first calls a day (annual mean) x ${load.weekdayFactors[TUESDAY]} ` +
-      `(Tue-Fri factor) = ${whole(calls)} calls`,
-    `Callers  handle ${d.meanHandleSeconds} s (${d.meanTalkSeconds} s talk + ${d.wrapUpSeconds} s wrap-up), ` +
-      `patience ${d.meanPatienceSeconds} s on average; ${percent(d.redialProbability)} of failed attempts redial, ` +
-      `up to ${d.maxAttempts} attempts`,
-    `Target   answer rate (answered / offered attempts, redials included) >= ${percent(d.answerRateTarget)} ` +
-      'in every half hour',
-    `Model    Erlang A with redials at equilibrium (exact formulas, no simulation); staff = agents / ` +
-      `(1 - ${d.shrinkage} shrinkage)`,
-    '',
-    table(rows),
-    '',
-    `Columns  calls: fresh calls; attempts: with redials; agents: on the phones for the target; (no redial):`,
-    `         the same if nobody redialled; answered: per attempt; in ${d.answerWithinSeconds} s: answered within ` +
-      `${d.answerWithinSeconds} s / offered; ASA: mean wait of answered calls`,
-    '',
-    `Day      ${whole(calls)} calls -> ${whole(attempts)} attempts; ${whole(answered)} answered ` +
-      `(${percent(answered / attempts)} of attempts, ${percent(callersAnswered / calls)} of callers), ` +
-      `${percent(answeredIn15 / attempts)} within ${d.answerWithinSeconds} s`,
-    `Hours    ${whole(agentHours)} agent-hours on the phones (${whole(agentHoursWithoutRedials)} if nobody ` +
-      `redialled); ${whole(staffHours)} staff-hours to schedule`,
-    `Payroll  ${d.staffOnPayroll} staff x ${SHIFT_HOURS} h = ${whole(paidHoursIfAllWork)} h if all work that day; ` +
-      `${whole(paidHoursPerAverageDay)} h on an average day at ${DAYS_WORKED_PER_WEEK} days a week`,
-    `Seats    peak ${peak.agents} agents on the phones at ${peak.start} (${peak.staff} staff scheduled) ` +
-      `against ${d.seats} seats`,
-  ];
-  console.log(lines.join('\n'));
+async function main(): Promise<void> {
+  const started = Date.now();
+  // Paths relative to the package, so that the report names no folder of this machine.
+  process.chdir(packageRoot());
+  const file = readScenarioFile(DEMO_SCENARIO);
+  const bankPath = resolve(DEFAULT_BANK_RECORDS);
+  const bank = existsSync(bankPath) ? readAnonymousBankCalls(bankPath) : undefined;
+  const command = `npm run demo (hotline report ${DEMO_SCENARIO} --replications ${DEMO_REPLICATIONS} --seed 1)`;
+  process.stdout.write(
+    `hotline-planner demo: ${file.meta.title}\nSimulating ${DEMO_REPLICATIONS} years of every call, a quick sensitivity run ` +
+      `(${DEMO_SENSITIVITY.days} days x ${DEMO_SENSITIVITY.replications} replications x ${SENSITIVITY_VARIANTS} variants) and the validation checks...\n\n`,
+  );
+  const progress = new Progress(
+    'simulations',
+    DEMO_REPLICATIONS + SENSITIVITY_VARIANTS * DEMO_SENSITIVITY.replications,
+  );
+  let report;
+  try {
+    report = await makeReport(file, {
+      replications: DEMO_REPLICATIONS,
+      seed: 1,
+      sensitivity: { ...DEMO_SENSITIVITY },
+      costModel: costModelFor(file),
+      realCallCenter: bank
+        ? {
+            records: bank.records,
+            source: 'Anonymous Bank call center, February 1999 (Technion SEE Laboratory)',
+            startDate: '1999-02-01',
+            days: 28,
+            answerWithinSeconds: 20,
+          }
+        : null,
+      notes: bank
+        ? []
+        : [
+            `The check against a real call center was not run: ${DEFAULT_BANK_RECORDS} was not found beside the package.`,
+          ],
+      generator: { version: packageVersion(), command },
+      onProgress: (done) => progress.update(done),
+    });
+  } finally {
+    progress.stop();
+  }
+  const paths = await writeReportFiles(join('reports', file.meta.name), report);
+  process.stdout.write(
+    `${formatReportSummary(report)}\n${analyticLine()}\n\nWrote ${paths.html}, ${paths.markdown} and ${paths.json} ` +
+      `in ${((Date.now() - started) / 1000).toFixed(0)} s.\n`,
+  );
 }
 
 // Print only when run as a program (`node dist/sim/cli/demo.js`), not when imported by a test.
-if (/[\\/]demo\.[jt]s$/.test(process.argv[1] ?? '')) main();
+if (/[\\/]demo\.[jt]s$/.test(process.argv[1] ?? '')) {
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `demo: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  });
+}

@@ -4,6 +4,7 @@ import { scanArguments, UsageError } from './args.js';
 import { calibrateCommand } from './calibrate.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { erlangCommand } from './erlang.js';
+import { reportCommand } from './report.js';
 import { simulateCommand } from './simulate.js';
 
 /** Exit status of the `hotline` command. */
@@ -17,7 +18,12 @@ export const ExitStatus = {
 } as const;
 
 /** The subcommands, in the order `hotline --help` lists them. */
-export const COMMANDS: readonly CommandSpec[] = [erlangCommand, simulateCommand, calibrateCommand];
+export const COMMANDS: readonly CommandSpec[] = [
+  erlangCommand,
+  simulateCommand,
+  calibrateCommand,
+  reportCommand,
+];
 
 function buildCommand(
   spec: CommandSpec,

@@ -1,0 +1,271 @@
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  InputError,
+  readAnonymousBankCalls,
+  readScenarioFile,
+  writeFileAtomic,
+  type ScenarioFile,
+} from '../index.js';
+import { packageRoot } from '../core/packageRoot.js';
+import {
+  makeReport,
+  reportCharts,
+  renderReportCharts,
+  reportToHtml,
+  reportToJson,
+  reportToMarkdown,
+  shanghai12333CostModel,
+  SENSITIVITY_VARIANTS,
+  type MakeReportOptions,
+  type Report,
+} from '../index.js';
+import { OptionReader, optionText, UsageError } from './args.js';
+import type { CommandSpec } from './command.js';
+import { formatTable, MISSING } from './format.js';
+import { Progress } from './output.js';
+import { percent, predictedValue, STATUS_LABEL, targetText } from '../report/format.js';
+
+/** The Anonymous Bank records beside the repository (`../shared/data/...`), used when present. */
+export const DEFAULT_BANK_RECORDS = '../shared/data/anonymous-bank/calls-1999-02.tsv';
+
+/** The version of hotline-planner, from its package.json. */
+export function packageVersion(): string {
+  try {
+    const text = readFileSync(join(packageRoot(), 'package.json'), 'utf8');
+    const version = (JSON.parse(text) as { version?: unknown }).version;
+    return typeof version === 'string' ? version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The report's three files, written atomically (each to a temporary name and
+ * renamed) into `dir`, which is created when missing.
+ *
+ * @param dir the output folder
+ * @param report the report
+ * @returns the paths written: html, md, json
+ * @example
+ * await writeReportFiles('reports/shanghai-12333-2020', report);
+ */
+export async function writeReportFiles(
+  dir: string,
+  report: Report,
+): Promise<{ html: string; markdown: string; json: string }> {
+  // Every text is made before the first file is written, so a failure writes nothing.
+  const html = reportToHtml(report, await renderReportCharts(reportCharts(report)));
+  const markdown = reportToMarkdown(report);
+  const json = reportToJson(report);
+  mkdirSync(dir, { recursive: true });
+  const paths = {
+    html: join(dir, 'report.html'),
+    markdown: join(dir, 'report.md'),
+    json: join(dir, 'report.json'),
+  };
+  writeFileAtomic(paths.html, html);
+  writeFileAtomic(paths.markdown, markdown);
+  writeFileAtomic(paths.json, json);
+  return paths;
+}
+
+/**
+ * The report's target table as terminal text (indicator, target, predicted,
+ * 90% range, probability of meeting in every quarter, verdict), with the
+ * verdict paragraph above it.
+ *
+ * @param report the report
+ * @returns the text, ending with a newline
+ * @example
+ * process.stdout.write(formatReportSummary(report));
+ */
+export function formatReportSummary(report: Report): string {
+  const lines = [report.verdict.text.en, ''];
+  if (report.targets) {
+    lines.push(`${report.targets.title.zh} / ${report.targets.title.en}`);
+    lines.push(
+      formatTable(
+        [
+          { header: 'indicator', align: 'left' },
+          { header: 'target' },
+          { header: 'predicted' },
+          { header: '90% range' },
+          { header: 'P(meet, all quarters)' },
+          { header: 'verdict', align: 'left' },
+        ],
+        report.targets.rows.map((row) => [
+          `${row.name.zh} ${row.name.en}`,
+          targetText(row),
+          row.mean === null ? MISSING : predictedValue(row.unit, row.mean),
+          row.p05 === null
+            ? MISSING
+            : `${predictedValue(row.unit, row.p05)} .. ${predictedValue(row.unit, row.p95)}`,
+          row.probability === null ? MISSING : percent(row.probability.probability, 0),
+          STATUS_LABEL[row.status].en,
+        ]),
+      ),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The cost model for a scenario file: the 12333 2020 one for that scenario, none otherwise. */
+export function costModelFor(file: ScenarioFile): MakeReportOptions['costModel'] {
+  return file.meta.name === 'shanghai-12333-2020' ? shanghai12333CostModel() : null;
+}
+
+function problemsOf(error: unknown, reader: OptionReader): void {
+  if (!(error instanceof InputError)) throw error;
+  for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
+}
+
+/** `hotline report <scenario.json>`: the budget-justification report of a scenario. */
+export const reportCommand: CommandSpec = {
+  name: 'report',
+  summary: 'write the budget-justification report of a scenario: HTML, Markdown and JSON',
+  description:
+    'Simulate a scenario file (data/README.md) and write its budget-justification report into --out: ' +
+    'report.html (self-contained, inline charts, prints on A4), report.md and report.json. The report gives ' +
+    'the verdict, every row of the target table with the predicted value, its 90% range and the probability of ' +
+    'meeting it, the budget lines and execution rate, the staffing plan, the four quarters, a quick sensitivity ' +
+    'analysis, every assumption with its source, and the method with its validation (against Erlang A, and ' +
+    'against the Anonymous Bank records when --bank finds them). Prints the verdict and the target table.',
+  operands: ['<scenario>'],
+  options: [
+    ['--out <dir>', 'folder for report.html, report.md, report.json (default: reports/<scenario name>)'],
+    ['--replications <n>', 'replications of the scenario (simulated years) (default: 10)'],
+    ['--seed <n>', 'seed of the random streams, a non-negative integer (default: 1)'],
+    ['--workers <n>', 'worker threads (default: the cores available, at most --replications)'],
+    ['--days <n>', 'simulate only the first n days of the horizon'],
+    ['--sensitivity-days <n>', 'days of the quick sensitivity run, 0 for none (default: 28)'],
+    ['--sensitivity-replications <n>', 'replications per sensitivity variant (default: 4)'],
+    [
+      '--bank <file>',
+      `Anonymous Bank records for the real-call-center check, or "none" (default: ${DEFAULT_BANK_RECORDS} when present)`,
+    ],
+    ['--json', 'print the report JSON instead of the summary'],
+  ],
+  examples: [
+    'hotline report data/shanghai-12333-2020/scenario.json --replications 20 --out reports/12333',
+    'hotline report data/shanghai-12333-2020/july-peak.json --days 31 --sensitivity-days 0',
+    'hotline report data/shanghai-12345-desk-2020/scenario.json --bank none --json',
+  ],
+  async run(operands, options, scanProblems) {
+    const reader = new OptionReader();
+    for (const problem of scanProblems) reader.problem(problem);
+    const integer = (flag: string, key: string, fallback: string | undefined, min: number, max: number) =>
+      reader.number(flag, optionText(options, key) ?? fallback, { min, max, integer: true });
+    const replications = integer('--replications', 'replications', '10', 1, 100_000);
+    const seed = integer('--seed', 'seed', '1', 0, 2 ** 32 - 1);
+    const workersOption = integer('--workers', 'workers', undefined, 0, 1024);
+    const days = integer('--days', 'days', undefined, 1, 366);
+    const sensitivityDays = integer('--sensitivity-days', 'sensitivityDays', '28', 0, 366);
+    const sensitivityReplications = integer(
+      '--sensitivity-replications',
+      'sensitivityReplications',
+      '4',
+      1,
+      10_000,
+    );
+    const out = optionText(options, 'out');
+    if (out !== undefined && existsSync(out) && !statSync(out).isDirectory()) {
+      reader.problem(`--out: ${JSON.stringify(out)} is a file (expected a folder)`);
+    }
+    const bankOption = optionText(options, 'bank');
+    const defaultBank = resolve(packageRoot(), DEFAULT_BANK_RECORDS);
+    const bankPath =
+      bankOption === 'none' ? undefined : (bankOption ?? (existsSync(defaultBank) ? defaultBank : undefined));
+
+    let file: ScenarioFile | undefined;
+    const scenarioPath = operands[0];
+    if (scenarioPath !== undefined) {
+      try {
+        file = readScenarioFile(scenarioPath);
+      } catch (error) {
+        problemsOf(error, reader);
+      }
+    }
+    let bank: ReturnType<typeof readAnonymousBankCalls> | undefined;
+    if (bankPath !== undefined) {
+      try {
+        bank = readAnonymousBankCalls(bankPath);
+      } catch (error) {
+        problemsOf(error, reader);
+      }
+    }
+    if (file && days !== undefined && days > file.scenario.days) {
+      reader.problem(`--days: must be at most the scenario's ${file.scenario.days} days (got ${days})`);
+    }
+    if (reader.problems.length > 0 || !file) throw new UsageError(reader.problems);
+
+    const reps = replications as number;
+    const sens =
+      sensitivityDays !== undefined && sensitivityDays > 0
+        ? { days: sensitivityDays, replications: sensitivityReplications as number }
+        : null;
+    const workers = Math.min(
+      workersOption ?? availableParallelism(),
+      Math.max(reps, sens?.replications ?? 1),
+    );
+    const total = reps + (sens ? SENSITIVITY_VARIANTS * sens.replications : 0);
+    const progress = new Progress('simulations', total);
+    const notes: string[] = [];
+    if (!bank)
+      notes.push(
+        bankOption === 'none'
+          ? 'The check against a real call center was not run (--bank none); test/validation/bank.validation.test.ts and notebook 06 hold it.'
+          : `The check against a real call center was not run: ${DEFAULT_BANK_RECORDS} was not found beside the package.`,
+      );
+    let report: Report;
+    try {
+      report = await makeReport(file, {
+        replications: reps,
+        seed: seed as number,
+        ...(days !== undefined ? { days } : {}),
+        workers,
+        sensitivity: sens,
+        costModel: costModelFor(file),
+        realCallCenter: bank
+          ? {
+              records: bank.records,
+              source: 'Anonymous Bank call center, February 1999 (Technion SEE Laboratory)',
+              startDate: '1999-02-01',
+              days: 28,
+              answerWithinSeconds: 20,
+            }
+          : null,
+        notes,
+        generator: { version: packageVersion(), command: reportCommandLine(scenarioPath ?? '', options) },
+        onProgress: (done) => progress.update(done),
+      });
+    } finally {
+      progress.stop();
+    }
+    const dir = out ?? join('reports', file.meta.name);
+    const paths = await writeReportFiles(dir, report);
+    process.stdout.write(
+      options.json === true
+        ? reportToJson(report)
+        : `${formatReportSummary(report)}\nWrote ${paths.html}, ${paths.markdown}, ${paths.json}\n`,
+    );
+  },
+};
+
+/** The command line written into the report (options that change the content; no paths of this machine). */
+function reportCommandLine(scenarioPath: string, options: Readonly<Record<string, unknown>>): string {
+  const parts = ['hotline report', scenarioPath];
+  for (const [flag, key] of [
+    ['--replications', 'replications'],
+    ['--seed', 'seed'],
+    ['--days', 'days'],
+    ['--sensitivity-days', 'sensitivityDays'],
+    ['--sensitivity-replications', 'sensitivityReplications'],
+  ] as const) {
+    const value = optionText(options, key);
+    if (value !== undefined) parts.push(flag, value);
+  }
+  if (optionText(options, 'bank') === 'none') parts.push('--bank', 'none');
+  return parts.join(' ');
+}

@@ -1,0 +1,152 @@
+import { shanghai12333UnitCosts2020 } from '../budget/shanghai12333Costs.js';
+import type { ObservedCall } from '../calibrate/types.js';
+import { firstDaysOf, type ScenarioFile } from '../io/scenarioFile.js';
+import { shanghai12333Defaults } from '../model/shanghai12333.js';
+import { replicate } from '../plan/replicate.js';
+import { sensitivity, type SensitivityRow } from '../plan/sensitivity.js';
+import { buildReport, type ReportCostModel } from './buildReport.js';
+import { realCallCenterCheck, theoryCheck, type RealCallCenterOptions } from './checks.js';
+import type { RealCallCenterCheck, Report, ReportSection, TheoryCheck } from './types.js';
+
+/** Sensitivity variants run by `makeReport`: the baseline and 10 one-at-a-time variations (plan/sensitivity defaults). */
+export const SENSITIVITY_VARIANTS = 11;
+
+/** Options of `makeReport`. */
+export interface MakeReportOptions {
+  /** Replications of the scenario (simulated years). */
+  replications: number;
+  /** Seed of every random stream. */
+  seed: number;
+  /** Simulate only the first `days` days. __Default value:__ the whole horizon */
+  days?: number;
+  /** Worker threads. __Default value:__ `replicate`'s default */
+  workers?: number;
+  /**
+   * The sensitivity run: the first `days` days, `replications` per variant; null for none.
+   *
+   * __Default value:__ `null`
+   */
+  sensitivity?: { days: number; replications: number } | null;
+  /** Run the Erlang A check at the busiest half hour. __Default value:__ `true` */
+  theory?: boolean;
+  /** Call records to check the simulator against, with their description; null for none. __Default value:__ `null` */
+  realCallCenter?: ({ records: readonly ObservedCall[] } & RealCallCenterOptions) | null;
+  /** Staff, seats and unit costs for the budget section. __Default value:__ `null` */
+  costModel?: ReportCostModel | null;
+  /** Notes for the method section (a check left out and why). __Default value:__ none */
+  notes?: readonly string[];
+  /** Further sections after the method. __Default value:__ none */
+  sections?: readonly ReportSection[];
+  /** The program version and the command line, written into the report. */
+  generator: { version: string; command: string };
+  /** Called as simulations finish: work done and total, in replications. __Default value:__ none */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The 12333 cost model of 2020: 407 staff on payroll and 359 seats all year
+ * (`shanghai12333Defaults`), no hires (staff churn is not in the simulator
+ * yet), and `shanghai12333UnitCosts2020`, whose system cost per seat is the
+ * remainder of the seat-rental line once the staff are paid.
+ *
+ * @returns the cost model for `buildReport`
+ * @example
+ * shanghai12333CostModel().staffOnPayroll; // => 407
+ */
+export function shanghai12333CostModel(): ReportCostModel {
+  return {
+    staffOnPayroll: shanghai12333Defaults.staffOnPayroll,
+    seats: shanghai12333Defaults.seats,
+    hiresPerYear: 0,
+    unitCosts: { ...shanghai12333UnitCosts2020 },
+    basis:
+      'sim/budget/shanghai12333Costs.ts: 407 staff and 359 seats [S], loaded wage 9,100 yuan a month [S/A], ' +
+      'system cost per seat derived as the remainder of the seat-rental line (so that line executes 100% by ' +
+      'construction when nobody is hired), management fee 4,137,700 [S]; hires 0 (churn not yet simulated)',
+  };
+}
+
+/**
+ * Everything a report needs, computed, then `buildReport`: the scenario's
+ * replications, the quick sensitivity run, the Erlang A check and the
+ * real-records check when asked for. No file is read or written here.
+ *
+ * @param file the scenario file (already read and checked)
+ * @param options replications, seed and the optional analyses
+ * @returns the report
+ * @throws {RangeError} on bad counts (from `replicate`, `sensitivity` or the checks)
+ * @example
+ * const report = await makeReport(readScenarioFile('data/shanghai-12333-2020/scenario.json'), {
+ *   replications: 10, seed: 1, sensitivity: { days: 28, replications: 4 },
+ *   costModel: shanghai12333CostModel(), generator: { version: '0.1.0', command: 'hotline report' },
+ * });
+ */
+export async function makeReport(file: ScenarioFile, options: MakeReportOptions): Promise<Report> {
+  const scenario = options.days !== undefined ? firstDaysOf(file.scenario, options.days) : file.scenario;
+  const targets = file.meta.targets ?? null;
+  const sens = targets ? (options.sensitivity ?? null) : null;
+  const total = options.replications + (sens ? SENSITIVITY_VARIANTS * sens.replications : 0);
+  const workers = options.workers !== undefined ? { workers: options.workers } : {};
+  const result = await replicate(scenario, {
+    replications: options.replications,
+    seed: options.seed,
+    ...workers,
+    onProgress: (done) => options.onProgress?.(done, total),
+  });
+  let sensitivityRows: SensitivityRow[] | null = null;
+  if (sens && targets) {
+    sensitivityRows = await sensitivity(
+      firstDaysOf(file.scenario, Math.min(sens.days, file.scenario.days)),
+      targets.set,
+      {
+        replications: sens.replications,
+        seed: options.seed,
+        answerRateDefinition: targets.answerRateDefinition,
+        ...workers,
+        onProgress: (done) => options.onProgress?.(options.replications + done * sens.replications, total),
+      },
+    );
+  }
+  const notes = [...(options.notes ?? [])];
+  const costModel = options.costModel ?? null;
+  const first = buildReport({
+    file,
+    scenario,
+    result,
+    costModel,
+    generator: options.generator,
+  });
+  let theory: TheoryCheck | null = null;
+  if (options.theory ?? true) {
+    try {
+      theory = theoryCheck(scenario, first.staffing, { seed: options.seed });
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      notes.push(`Erlang A check not run: ${error.message}`);
+    }
+  }
+  let real: RealCallCenterCheck | null = null;
+  if (options.realCallCenter) {
+    const { records, ...rest } = options.realCallCenter;
+    real = realCallCenterCheck(records, rest);
+  }
+  return buildReport({
+    file,
+    scenario,
+    result,
+    costModel,
+    sensitivity: sensitivityRows
+      ? {
+          days: Math.min(sens?.days ?? 0, file.scenario.days),
+          replications: sens?.replications ?? 0,
+          seed: options.seed,
+          rows: sensitivityRows,
+        }
+      : null,
+    theory,
+    realCallCenter: real,
+    notes,
+    ...(options.sections ? { sections: options.sections } : {}),
+    generator: options.generator,
+  });
+}
