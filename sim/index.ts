@@ -155,6 +155,8 @@ export {
   type StaffingChartOptions,
   type StaffingChartRow,
 } from './chart/staffingByHalfHourChart.js';
+export { headcountChart, type HeadcountChartOptions } from './chart/headcountChart.js';
+export { faultTimelineChart, type FaultTimelineOptions } from './chart/faultTimelineChart.js';
 export {
   quarterlyAssessmentChart,
   quarterlyAssessmentRows,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { VegaLiteSpec } from '../../sim/chart/vegaLiteVersion.js';
@@ -19,9 +19,15 @@ export function expectGolden(name: string, spec: VegaLiteSpec): void {
   expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-/** vega-lite's own compiler accepts the spec (it throws on an invalid one). */
+/** vega-lite's own compiler accepts the spec (it throws on an invalid one) and warns of nothing. */
 export function expectCompiles(spec: VegaLiteSpec): void {
-  expect(() => compile(spec as unknown as TopLevelSpec)).not.toThrow();
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  try {
+    expect(() => compile(spec as unknown as TopLevelSpec)).not.toThrow();
+    expect(warn.mock.calls).toEqual([]);
+  } finally {
+    warn.mockRestore();
+  }
 }
 
 /** The texts of the SVG's `<text>` elements, in document order. */
