@@ -1,5 +1,14 @@
 import { simulate } from '../model/simulate.js';
-import type { EndState, IntervalRow, Kpis, PeriodRow, Scenario } from '../model/types.js';
+import type {
+  EndState,
+  FaultsResult,
+  IntervalRow,
+  Kpis,
+  PeriodRow,
+  Scenario,
+  SurveyResult,
+} from '../model/types.js';
+import type { WorkforceResult } from '../model/workforce.js';
 import { weekdayHourCounts, type WeekdayHourCounts } from './weekdayHours.js';
 
 /**
@@ -24,6 +33,12 @@ export interface ReplicationRun {
   /** Modelling concerns found in the run. */
   warnings: string[];
   endState: EndState;
+  /** The run's workforce, when the scenario has one (turnover, headcount by week and month). */
+  workforce?: WorkforceResult;
+  /** The run's faults, when the scenario has fault levels (episodes, per level and quarter). */
+  faults?: FaultsResult;
+  /** The survey's review workload, when the scenario has a survey. */
+  survey?: SurveyResult;
   /** Work done; `runSeconds` is wall-clock and differs between identical runs. */
   timing: { runSeconds: number; events: number; attempts: number };
 }
@@ -52,6 +67,9 @@ export function runReplication(
     endState: result.endState,
     timing: result.timing,
   };
+  if (result.workforce !== undefined) run.workforce = result.workforce;
+  if (result.faults !== undefined) run.faults = result.faults;
+  if (result.survey !== undefined) run.survey = result.survey;
   if (keepIntervals) run.intervals = result.intervals;
   return run;
 }

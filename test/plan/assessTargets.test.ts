@@ -5,11 +5,14 @@ import { shanghai12333Budget2020, shanghai12333UnitCosts2020 } from '../../sim/b
 import type { TargetIndicator, TargetSet } from '../../sim/core/targets.js';
 import { readTargetSet } from '../../sim/io/targets.js';
 import type { FaultEpisode } from '../../sim/model/faults.js';
-import { emptyCounts } from '../../sim/model/kpis.js';
+import { DEFAULT_FAULT_LEVELS } from '../../sim/model/faults.js';
+import { emptyCounts, kpisOf } from '../../sim/model/kpis.js';
+import { DEFAULT_SURVEY } from '../../sim/model/satisfaction.js';
 import { exponential } from '../../sim/model/distributions.js';
 import type { PeriodRow, Scenario } from '../../sim/model/types.js';
 import { assessTargets, quarterAssessments, type MeasuredRun } from '../../sim/plan/assessTargets.js';
-import { evaluatePlan, wilsonInterval } from '../../sim/plan/evaluatePlan.js';
+import { evaluatePlan, evaluateRuns, wilsonInterval } from '../../sim/plan/evaluatePlan.js';
+import { replicate } from '../../sim/plan/replicate.js';
 import {
   budgetMeasures,
   measuredRunFromSimulation,
@@ -375,5 +378,57 @@ describe('evaluatePlan.targetTable', () => {
     // Two quarters simulated: two assessments, not the four the document asks for.
     expect(table.rows.find((r) => r.id === 'assessments')).toMatchObject({ mean: 2, verdict: 'fail' });
     expect(table.rows.map((r) => r.id)).toEqual(targets.indicators.map((t) => t.id));
+  });
+});
+
+describe('the target table of a simulation with survey, faults and churn', () => {
+  it('measures satisfaction, complaints, QA, faults per level and training from the runs', async () => {
+    const targets = readTargetSet(`${TARGETS}shanghai-12333-2020.json`);
+    const levels = DEFAULT_FAULT_LEVELS.map((l) => ({ ...l, ratePerYear: 365 * 3 })); // about 6 faults a level in 2 days
+    const scenario: Scenario = {
+      startDate: '2020-03-31',
+      days: 2,
+      intervalMinutes: 30,
+      arrivals: { kind: 'profile', dailyVolume: 2_000 },
+      handle: exponential(200),
+      patience: exponential(120),
+      agents: { kind: 'constant', count: 6 },
+      answerWithinSeconds: 15,
+      survey: DEFAULT_SURVEY,
+      faults: { levels },
+      workforce: {
+        spec: {
+          initialStaff: 6,
+          turnover: 0.2,
+          hiring: { policy: 'backfill', recruitmentLagDays: 30, trainingDays: 60 },
+        },
+      },
+    };
+    const result = await replicate(scenario, { replications: 6, seed: 5, workers: 0 });
+    const evaluation = evaluateRuns(result.runs, scenario, targets, { seed: 5 });
+    const row = (id: string) => evaluation.targetTable.rows.find((r) => r.id === id)!;
+    for (const id of [
+      'qaPass',
+      'dissatisfiedReviewed',
+      'complaintRate',
+      'satisfaction',
+      'trainingAccuracy',
+    ]) {
+      expect(row(id).status, id).toBe('measured');
+    }
+    // The worst level-2 repair of each run's first quarter, from its episodes (the rule, applied here by hand).
+    const q1 = result.runs.map((run) => {
+      const end = run.quarters[0]!.endSeconds;
+      const mine = run.faults!.episodes.filter((e) => e.level === 2 && e.startSeconds < end);
+      return mine.length === 0
+        ? null
+        : Math.max(...mine.map((e) => (e.repairedSeconds - e.startSeconds) / 60));
+    });
+    const metQ1 = q1.filter((v) => v === null || v <= 180).length;
+    expect(row('fault2Repair').quarters[0]?.estimate?.successes).toBe(metQ1);
+    expect(row('fault2Repair').status).toBe('measured');
+    // The satisfaction of the year as the simulator's KPI gives it.
+    const satisfaction = result.runs.map((run) => kpisOf(run.horizon).satisfaction!);
+    expect(row('satisfaction').mean).toBeCloseTo(satisfaction.reduce((a, b) => a + b, 0) / 6, 12);
   });
 });
