@@ -252,6 +252,49 @@ export {
   type WorkforceResult,
   type WorkforceSpec,
 } from './model/workforce.js';
+export { simulateDesk, deskKpisOf, rollUpDeskRows } from './model/desk/simulateDesk.js';
+export { workOrderDeadlines } from './model/desk/deadlines.js';
+export {
+  DESK_CALLS,
+  DESK_INTERRUPTION_OVERHEAD_SECONDS,
+  DESK_ORDER_TYPES,
+  DESK_POLICY,
+  DESK_SHRINKAGE,
+  DESK_WORK_ORDERS,
+  DESK_WORKFORCE,
+} from './model/desk/defaults.js';
+export type {
+  DepartmentTime,
+  DeskCallSpec,
+  DeskDeadline,
+  DeskKpis,
+  DeskPeriodRow,
+  DeskPolicy,
+  DeskResult,
+  DeskSpec,
+  DeskWorkOrderSpec,
+  WorkOrderRecord,
+  WorkOrderSteps,
+  WorkOrderType,
+} from './model/desk/types.js';
+export {
+  compareDeskPolicies,
+  DESK_BUDGET_2020,
+  DESK_KPI_NAMES,
+  DESK_TARGET_KPI,
+  deskMeasuredRun,
+  deskTargetTable,
+  replicateDesk,
+  summariseDesk,
+  type DeskAlternative,
+  type DeskBudget,
+  type DeskComparisonRow,
+  type DeskKpiName,
+  type DeskKpiSummary,
+  type DeskPeriodKind,
+  type DeskPeriodSummary,
+  type ReplicateDeskOptions,
+} from './plan/deskPlan.js';
 export {
   DEFAULT_FAULT_LEVELS,
   drawFaults,
