@@ -203,12 +203,14 @@ export function budgetMeasures(cost: PlanCost, budget: BudgetLines, settlement?:
     managementFee: Math.max(0, cost.byBudgetLine.managementFee - deducted),
   };
   const execution = budgetExecution(spend, budget, 0);
-  const funded = cost.lines
-    .filter((line) => budget[line.budgetLine] > 0)
+  // 1 - unfunded / total rather than funded / total, so that a plan whose every line is funded
+  // gives exactly 1 (two sums of the same amounts in another order may differ in the last bit).
+  const unfunded = cost.lines
+    .filter((line) => !(budget[line.budgetLine] > 0))
     .reduce((a, line) => a + line.year, 0);
   return {
     budgetExecutionRate: execution.rate,
-    earmarkedShare: cost.year > 0 ? funded / cost.year : 1,
+    earmarkedShare: cost.year > 0 ? 1 - unfunded / cost.year : 1,
   };
 }
 

@@ -432,3 +432,28 @@ describe('the target table of a simulation with survey, faults and churn', () =>
     expect(row('satisfaction').mean).toBeCloseTo(satisfaction.reduce((a, b) => a + b, 0) / 6, 12);
   });
 });
+
+describe('budgetMeasures', () => {
+  it('counts a cost charged to an unfunded budget line against 专款专用 (exact, by hand)', () => {
+    const cost = costOfPlan(
+      {
+        staffOnPayroll: Array<number>(12).fill(10),
+        seats: Array<number>(12).fill(10),
+        hires: Array<number>(12).fill(0),
+      },
+      {
+        loadedWagePerStaffMonth: 1_000,
+        systemCostPerSeatYear: 1_200,
+        recruitmentAndTrainingPerHire: 0,
+        managementFeeYear: 8_000,
+      },
+    );
+    // Staff 120,000 + systems 12,000 = 132,000 on seat rental; 8,000 management fee; 140,000 in all.
+    expect(budgetMeasures(cost, { seatRental: 132_000, managementFee: 8_000 })).toEqual({
+      budgetExecutionRate: 1,
+      earmarkedShare: 1,
+    });
+    const unfunded = budgetMeasures(cost, { seatRental: 140_000, managementFee: 0 });
+    expect(unfunded.earmarkedShare).toBeCloseTo(1 - 8_000 / 140_000, 12);
+  });
+});
