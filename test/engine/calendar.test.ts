@@ -181,3 +181,38 @@ describe('InstantHeap', () => {
     );
   });
 });
+
+describe('InstantHeap.removeAt', () => {
+  it('property: removing any positions leaves exactly the other instants, popped in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1_000, noNaN: true }), { minLength: 1, maxLength: 200 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { maxLength: 100 }),
+        (times, picks) => {
+          const heap = new InstantHeap(4);
+          for (const t of times) heap.push(t);
+          const removed: number[] = [];
+          for (const u of picks) {
+            if (heap.size === 0) break;
+            removed.push(heap.removeAt(Math.floor(u * heap.size)));
+          }
+          const rest: number[] = [];
+          while (heap.size > 0) rest.push(heap.pop());
+          // Exact: the pops come out sorted, and pops plus removals are the instants pushed.
+          expect(rest).toEqual([...rest].sort((a, b) => a - b));
+          expect([...rest, ...removed].sort((a, b) => a - b)).toEqual([...times].sort((a, b) => a - b));
+          expect(heap.min).toBe(Infinity);
+        },
+      ),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+
+  it('rejects a position outside [0, size)', () => {
+    const heap = new InstantHeap();
+    heap.push(5);
+    expect(() => heap.removeAt(1)).toThrow(
+      'InstantHeap.removeAt: position must be an integer in [0, 1) (got 1)',
+    );
+  });
+});

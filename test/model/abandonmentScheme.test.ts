@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deterministic, exponential, lognormal } from '../../sim/model/distributions.js';
+import type { FaultLevelSpec } from '../../sim/model/faults.js';
+import { DEFAULT_SURVEY } from '../../sim/model/satisfaction.js';
 import { simulateWithScheme } from '../../sim/model/simulate.js';
 import type { Scenario, SimulationResult } from '../../sim/model/types.js';
 
@@ -37,6 +39,16 @@ const COUNTS = [
   'answeredWithin',
   'abandonedWithin',
   'stillWaiting',
+  'droppedByFault',
+  'lostToFault',
+  'answeredWithSurvey',
+  'surveyed',
+  'surveyPositive',
+  'surveySatisfied',
+  'surveyDissatisfied',
+  'complaints',
+  'qaSampled',
+  'qaPassed',
 ] as const;
 const SUMS = [
   'waitAnsweredSeconds',
@@ -65,6 +77,28 @@ function expectEquivalent(eager: SimulationResult, hybrid: SimulationResult): vo
   expect(hybrid.warnings).toEqual(eager.warnings);
   expect(hybrid.timing.attempts).toBe(eager.timing.attempts);
 }
+
+/** Faults frequent enough to strike a 2-day run several times: the platform down, and half the seats lost. */
+const FREQUENT_FAULTS: readonly FaultLevelSpec[] = [
+  {
+    level: 1,
+    ratePerYear: 365 * 2,
+    response: exponential(120),
+    repair: lognormal(1_200, 0.5),
+    capacityLost: 1,
+    responseDeadlineSeconds: 600,
+    repairDeadlineSeconds: 5_400,
+  },
+  {
+    level: 2,
+    ratePerYear: 365 * 2,
+    response: exponential(120),
+    repair: lognormal(3_600, 0.5),
+    capacityLost: 0.5,
+    responseDeadlineSeconds: 600,
+    repairDeadlineSeconds: 10_800,
+  },
+];
 
 const CASES: [string, Scenario][] = [
   ['no redials, unlimited room (every abandonment lazy)', day()],
@@ -98,6 +132,25 @@ const CASES: [string, Scenario][] = [
       handle: deterministic(100),
     }),
   ],
+  [
+    'platform-down and partial faults, no redials (lazy callers dropped or found abandoned at the drop)',
+    day({ faults: { levels: FREQUENT_FAULTS } }),
+  ],
+  [
+    'faults with redials, churn and the survey',
+    day({
+      faults: { levels: FREQUENT_FAULTS },
+      redial: { redialProbability: 0.6, maxAttempts: 3, delay: exponential(300) },
+      workforce: {
+        spec: {
+          initialStaff: 40,
+          turnover: 3,
+          hiring: { policy: 'backfill', recruitmentLagDays: 0, trainingDays: 0 },
+        },
+      },
+      survey: DEFAULT_SURVEY,
+    }),
+  ],
 ];
 
 describe('abandonment schemes: hybrid (lazy where exact) against eager', () => {
@@ -110,6 +163,10 @@ describe('abandonment schemes: hybrid (lazy where exact) against eager', () => {
         // record cap is above the attempts (records are added when an attempt is resolved,
         // which the hybrid does later for lazily kept callers).
         expect(eager.horizon.abandoned).toBeGreaterThan(100);
+        if (scenario.faults !== undefined) {
+          expect(eager.horizon.droppedByFault).toBeGreaterThan(0);
+          expect(eager.horizon.lostToFault).toBeGreaterThan(0);
+        }
         expectEquivalent(eager, hybrid);
         expect(hybrid.records).toEqual(eager.records);
       }

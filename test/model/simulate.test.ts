@@ -213,10 +213,15 @@ describe('simulate: deterministic scenarios with exact results', () => {
   });
 });
 
-/** Every count of every interval and of the horizon obeys offered = answered + abandoned + blocked + stillWaiting. */
+/**
+ * Every count of every interval and of the horizon obeys
+ * offered = answered + abandoned + blocked + droppedByFault + lostToFault + stillWaiting.
+ */
 function expectConservation(run: SimulationResult): void {
   for (const row of [...run.intervals, run.horizon]) {
-    expect(row.offered).toBe(row.answered + row.abandoned + row.blocked + row.stillWaiting);
+    expect(row.offered).toBe(
+      row.answered + row.abandoned + row.blocked + row.droppedByFault + row.lostToFault + row.stillWaiting,
+    );
     expect(row.answeredWithin).toBeLessThanOrEqual(row.answered);
     expect(row.abandonedWithin).toBeLessThanOrEqual(row.abandoned);
     expect(row.freshCallersAnswered).toBeLessThanOrEqual(row.freshCallers);
