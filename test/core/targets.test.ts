@@ -6,6 +6,7 @@ import {
   meetsIndicator,
   resolveMeasure,
 } from '../../sim/core/targets.js';
+import { parseTargetSet } from '../../sim/io/targets.js';
 
 const indicator = {
   kpi: 'answerRate' as const,
@@ -96,5 +97,38 @@ describe('formatTarget', () => {
     expect(formatTarget({ comparison: '<=', value: 90, unit: 'minutes' })).toBe('≤90分钟');
     expect(formatTarget({ comparison: '=', value: 4, unit: 'count' })).toBe('=4');
     expect(formatTarget({ comparison: null, value: '健全 sound', unit: 'text' })).toBe('健全 sound');
+  });
+});
+
+describe('parseTargetSet (fault levels and target text)', () => {
+  const row = {
+    id: 'fault1Repair',
+    level1: { zh: '产出目标', en: 'outputs' },
+    level2: { zh: '时效', en: 'timeliness' },
+    name: { zh: '一级故障处理时间', en: 'level-1 fault repair time' },
+    comparison: '<=',
+    value: 90,
+    targetText: '≤90分钟',
+    unit: 'minutes',
+    kpi: 'faultRepairMinutes',
+    modelledBy: 'faults',
+    source: 'test',
+  };
+  const file = (indicator: object) =>
+    JSON.stringify({
+      formatVersion: 1,
+      id: 't',
+      title: { zh: '测', en: 't' },
+      source: 's',
+      indicators: [indicator],
+    });
+
+  it('requires the level of a fault indicator and keeps the document text', () => {
+    expect(() => parseTargetSet(file(row), 't.json')).toThrow(
+      't.json indicators[0].faultLevel: is required for a faultRepairMinutes indicator (expected 1, 2 or 3)',
+    );
+    const set = parseTargetSet(file({ ...row, faultLevel: 1 }), 't.json');
+    expect(set.indicators[0]?.targetText).toBe('≤90分钟');
+    expect(resolveMeasure(set.indicators[0]!)).toEqual({ key: 'faultRepairMinutes:1', scale: 1 });
   });
 });
