@@ -341,3 +341,54 @@ export function formatTarget(
       return `${symbol}${v}`;
   }
 }
+
+const MEASURE_WORDS: Readonly<Record<Exclude<TargetKpi, FaultKpi>, { zh: string; en: string }>> = {
+  answerRate: { zh: '人工接听 / 进入人工队列的呼叫', en: 'answered / offered attempts' },
+  callerAnswerRate: { zh: '接通的来电人 / 来电人', en: 'callers answered / callers' },
+  answerRateIncludingSelfService: {
+    zh: '(人工接听 + 自助完成) / 进线呼叫',
+    en: '(answered + self-served) / calls entering',
+  },
+  abandonRate: { zh: '放弃 / 进入人工队列的呼叫', en: 'abandoned / offered attempts' },
+  serviceLevel: { zh: '限时内接听 / 进入人工队列的呼叫', en: 'answered within the threshold / offered' },
+  serviceLevelOfAnswered: { zh: '限时内接听 / 接听', en: 'answered within the threshold / answered' },
+  asaSeconds: { zh: '平均应答等待（秒）', en: 'mean wait of answered calls, seconds' },
+  occupancy: { zh: '坐席占用率', en: 'busy agent time / agent time' },
+  assessmentsPerYear: { zh: '考核的季度数', en: 'quarters assessed' },
+  budgetExecutionRate: { zh: '支出（扣减后） / 预算', en: 'spend (after deductions) / budget' },
+  earmarkedShare: { zh: '计入有预算科目的支出占比', en: 'share of spend charged to a funded budget line' },
+  qaPassRate: { zh: '质检合格 / 抽检', en: 'QA checks passed / sampled' },
+  trainedBeforeCallsShare: { zh: '上岗前完成培训的新人占比', en: 'new hires trained before taking calls' },
+  dissatisfiedReviewedShare: {
+    zh: '当月复核的不满意电话占比',
+    en: 'dissatisfied calls reviewed in the month',
+  },
+  complaintRate: { zh: '投诉 / 接听', en: 'complaints / answered calls' },
+  satisfaction: { zh: '(满意 + 基本满意) / 参评', en: '(satisfied + basically satisfied) / respondents' },
+  turnoverRate: { zh: '离职人数 / 平均在册人数（年）', en: 'leavers / average headcount, a year' },
+  firstContactRate: { zh: '时限内先行联系的工单占比', en: 'work orders contacted within the deadline' },
+  onTimeCompletionRate: { zh: '时限内办结的工单占比', en: 'work orders closed within the deadline' },
+  resolutionRate: { zh: '解决 / 办结的工单', en: 'resolved / closed work orders' },
+};
+
+/**
+ * What a measured value is, in words (Chinese and English), for the reports:
+ * a fault key says that its value is the longest time of the level.
+ *
+ * @param key a measure key
+ * @returns the words
+ * @example
+ * describeMeasure('faultRepairMinutes:1').en; // => 'longest level-1 repair time, minutes'
+ */
+export function describeMeasure(key: MeasureKey): { zh: string; en: string } {
+  const fault = /^(faultResponseMinutes|faultRepairMinutes):(\d+)$/.exec(key);
+  if (fault !== null) {
+    const response = fault[1] === 'faultResponseMinutes';
+    return {
+      zh: `${fault[2]}级故障最长${response ? '响应' : '处理'}时间（分钟）`,
+      en: `longest level-${fault[2]} ${response ? 'response' : 'repair'} time, minutes`,
+    };
+  }
+  const words = MEASURE_WORDS[key as Exclude<TargetKpi, FaultKpi>];
+  return { zh: words.zh, en: words.en };
+}

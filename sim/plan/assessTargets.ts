@@ -1,4 +1,5 @@
 import {
+  describeMeasure,
   formatTarget,
   meetsIndicator,
   resolveMeasure,
@@ -105,6 +106,8 @@ export interface TargetRow {
   readonly reason: string | null;
   /** The key of the measured value that judges it (`answerRate`, `faultRepairMinutes:1`), or null. */
   readonly measuredBy: MeasureKey | null;
+  /** What the measured value is, in words (`describeMeasure`): a fault row's is the longest time of its level. */
+  readonly measuredAs: Bilingual | null;
   /** Judged per quarter (the quarterly assessment) or on the year; null when not simulated. */
   readonly judgedOn: 'quarters' | 'year' | null;
   /**
@@ -293,6 +296,7 @@ export function assessTargets(
       status: 'not simulated',
       reason,
       measuredBy: null,
+      measuredAs: null,
       judgedOn: null,
       mean: null,
       p05: null,
@@ -334,6 +338,7 @@ export function assessTargets(
       reason:
         sample.length === 0 ? 'no value in any replication (nothing happened to fail: counts as met)' : null,
       measuredBy: key,
+      measuredAs: describeMeasure(key),
       judgedOn: inQuarters ? 'quarters' : 'year',
       mean: sample.length === 0 ? null : sample.reduce((a, b) => a + b, 0) / sample.length,
       p05: sample.length === 0 ? null : percentile(sample, 0.05),

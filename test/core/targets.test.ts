@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeMeasure,
   formatTarget,
   indicatorMeasure,
   measureKey,
@@ -130,5 +131,16 @@ describe('parseTargetSet (fault levels and target text)', () => {
     const set = parseTargetSet(file({ ...row, faultLevel: 1 }), 't.json');
     expect(set.indicators[0]?.targetText).toBe('≤90分钟');
     expect(resolveMeasure(set.indicators[0]!)).toEqual({ key: 'faultRepairMinutes:1', scale: 1 });
+  });
+});
+
+describe('describeMeasure', () => {
+  it('says a fault value is the longest time of its level', () => {
+    expect(describeMeasure('faultRepairMinutes:1')).toEqual({
+      zh: '1级故障最长处理时间（分钟）',
+      en: 'longest level-1 repair time, minutes',
+    });
+    expect(describeMeasure('faultResponseMinutes:3').en).toBe('longest level-3 response time, minutes');
+    expect(describeMeasure('satisfaction').en).toBe('(satisfied + basically satisfied) / respondents');
   });
 });

@@ -148,6 +148,7 @@ describe('assessTargets on hand-made runs', () => {
   it('judges a fault row on its deadline, a quarter without fault counting as met', () => {
     const repair = row('repair1');
     expect(repair.measuredBy).toBe('faultRepairMinutes:1');
+    expect(repair.measuredAs?.en).toBe('longest level-1 repair time, minutes');
     expect(repair.target).toBe('≤90分钟');
     expect(repair.quarters.map((q) => q.estimate?.successes)).toEqual([5, 5, 4, 5]);
     expect(repair.allQuarters?.successes).toBe(4);
