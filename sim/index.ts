@@ -484,6 +484,7 @@ export {
   measureKey,
   resolveMeasure,
   formatTarget,
+  describeMeasure,
   type FaultKpi,
   type IndicatorMeasure,
   type MeasureKey,
