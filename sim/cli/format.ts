@@ -105,3 +105,15 @@ export function formatNumber(value: number | null | undefined, digits = 1): stri
 export function finiteOrNull(value: number | null | undefined): number | null {
   return value === null || value === undefined || !Number.isFinite(value) ? null : value;
 }
+
+/**
+ * An amount (yuan, hours) rounded to a whole number with thousands separators.
+ *
+ * @param value the amount, or null/undefined when there is none
+ * @example
+ * formatYuan(55_070_300.4); // => '55,070,300'
+ */
+export function formatYuan(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
+  return Math.round(value).toLocaleString('en-US');
+}

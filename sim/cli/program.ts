@@ -4,8 +4,10 @@ import { scanArguments, UsageError } from './args.js';
 import { calibrateCommand } from './calibrate.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { erlangCommand } from './erlang.js';
+import { planCommand } from './plan.js';
 import { reportCommand } from './report.js';
 import { simulateCommand } from './simulate.js';
+import { sweepCommand } from './sweep.js';
 
 /** Exit status of the `hotline` command. */
 export const ExitStatus = {
@@ -21,6 +23,8 @@ export const ExitStatus = {
 export const COMMANDS: readonly CommandSpec[] = [
   erlangCommand,
   simulateCommand,
+  planCommand,
+  sweepCommand,
   calibrateCommand,
   reportCommand,
 ];

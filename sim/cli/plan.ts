@@ -1,0 +1,1105 @@
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import {
+  evaluatePlan,
+  firstDaysOf,
+  indicatorMeasure,
+  InputError,
+  leastBudget,
+  PAID_HOURS_PER_STAFF_YEAR,
+  readScenarioFile,
+  readTargetSet,
+  scenarioCalendar,
+  scenarioForBudget,
+  shanghai12333UnitCosts2020,
+  writeFileAtomic,
+  type AnswerRateDefinition,
+  type BudgetLines,
+  type BudgetPurchase,
+  type BuyingOptions,
+  type Kpis,
+  type LeastBudgetProgress,
+  type PlanEvaluation,
+  type ProbabilityEstimate,
+  type Scenario,
+  type ScenarioFile,
+  type Summary,
+  type TargetSet,
+  type UnitCosts,
+} from '../index.js';
+import { optionText, OptionReader, UsageError } from './args.js';
+import type { CommandSpec, OptionValues } from './command.js';
+import {
+  finiteOrNull,
+  formatNumber,
+  formatPercent,
+  formatTable,
+  formatYuan,
+  MISSING,
+  type TextColumn,
+} from './format.js';
+import { checkOutputPath, Progress, workbookBytes, type Sheet } from './output.js';
+import type { SummaryJson } from './simulate.js';
+
+/**
+ * Staff on payroll per seat of the 12333 buying rule: 407 staff for 359 seats
+ * (data/README.md, "How the 12333 staffing table is derived"; SEED).
+ */
+export const DEFAULT_STAFF_PER_SEAT = 407 / 359;
+
+/** Share of paid time off the phones of the 12333 buying rule (30%, FACTS §7.1). */
+export const DEFAULT_SHRINKAGE = 0.3;
+
+/** Where the unit costs of a plan come from, in words for the output. */
+export const DEFAULT_UNIT_COSTS_SOURCE =
+  'the 12333 2020 unit costs (sim/budget/shanghai12333Costs.ts): the scenario file has no cost section';
+
+/** The scenario, targets, costs and buying rule that `plan` and `sweep` share. */
+export interface PlanInputs {
+  file: ScenarioFile;
+  /** The scenario simulated: the file's, or its first `--days` days. */
+  scenario: Scenario;
+  targets: { set: TargetSet; answerRateDefinition: AnswerRateDefinition };
+  unitCosts: UnitCosts;
+  /** Where `unitCosts` come from, in words. */
+  unitCostsSource: string;
+  buying: BuyingOptions;
+}
+
+/** The options `plan` and `sweep` share, as [flags, description]. */
+export const SHARED_PLAN_OPTIONS: readonly (readonly [string, string])[] = [
+  [
+    '--targets <file>',
+    'judge against this target set instead of the scenario’s (e.g. data/targets/gbt-33358-2016.json)',
+  ],
+  ['--seed <n>', 'seed of the random streams, shared by every budget (common random numbers) (default: 1)'],
+  ['--workers <n>', 'worker threads (default: the cores available)'],
+  ['--days <n>', 'simulate only the first n days (the year’s agent-hours are prorated)'],
+  ['--staff-per-seat <x>', 'staff on payroll per seat (default: 407/359, the 12333 rule)'],
+  ['--shrinkage <fraction>', 'share of paid time off the phones (default: 30%)'],
+  ['--hires-per-staff <x>', 'new hires a year per member of staff, paid for by the budget (default: 0)'],
+];
+
+/** The values of the shared options, checked (undefined where bad: the reader holds why). */
+export interface SharedPlanValues {
+  seed: number;
+  workers: number | undefined;
+  days: number | undefined;
+}
+
+/**
+ * Read and check the inputs `plan` and `sweep` share: the scenario file, the
+ * target set (the scenario's or `--targets`), the buying rule and the seed.
+ * Every problem goes to `reader`; nothing is thrown for bad input.
+ *
+ * @param reader collects the problems
+ * @param scenarioPath the scenario operand, or undefined when missing
+ * @param options the parsed options
+ * @returns the inputs and shared values, or undefined when a file could not be read
+ * @example
+ * const read = readPlanInputs(reader, 'data/shanghai-12333-2020/scenario.json', { days: '7' });
+ * read?.inputs.scenario.days; // => 7
+ */
+export function readPlanInputs(
+  reader: OptionReader,
+  scenarioPath: string | undefined,
+  options: OptionValues,
+): { inputs: PlanInputs; shared: SharedPlanValues } | undefined {
+  const seed = reader.number('--seed', optionText(options, 'seed') ?? '1', {
+    min: 0,
+    max: 2 ** 32 - 1,
+    integer: true,
+  });
+  const workers = reader.number('--workers', optionText(options, 'workers'), {
+    min: 0,
+    max: 1024,
+    integer: true,
+  });
+  const days = reader.number('--days', optionText(options, 'days'), { min: 1, max: 366, integer: true });
+  const staffPerSeat = reader.number(
+    '--staff-per-seat',
+    optionText(options, 'staffPerSeat') ?? String(DEFAULT_STAFF_PER_SEAT),
+    { min: 0, exclusiveMin: true, max: 100 },
+  );
+  const shrinkage = reader.fraction(
+    '--shrinkage',
+    optionText(options, 'shrinkage') ?? String(DEFAULT_SHRINKAGE),
+  );
+  if (shrinkage !== undefined && shrinkage >= 0.999) {
+    reader.problem(`--shrinkage: must be below 99.9% (got ${optionText(options, 'shrinkage')})`);
+  }
+  const hires = reader.number('--hires-per-staff', optionText(options, 'hiresPerStaff') ?? '0', {
+    min: 0,
+    max: 100,
+  });
+
+  let file: ScenarioFile | undefined;
+  if (scenarioPath !== undefined && !isReadableFile(reader, scenarioPath, 'scenario'))
+    scenarioPath = undefined;
+  if (scenarioPath !== undefined) {
+    try {
+      file = readScenarioFile(scenarioPath);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
+    }
+  }
+  let targetSet: TargetSet | undefined;
+  const targetsPath = optionText(options, 'targets');
+  if (targetsPath !== undefined && isReadableFile(reader, targetsPath, '--targets')) {
+    try {
+      targetSet = readTargetSet(targetsPath);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
+    }
+  }
+  if (!file) return undefined;
+  if (days !== undefined && days > file.scenario.days) {
+    reader.problem(`--days: must be at most the scenario's ${file.scenario.days} days (got ${days})`);
+  }
+  const targets =
+    targetSet !== undefined
+      ? {
+          set: targetSet,
+          answerRateDefinition: file.meta.targets?.answerRateDefinition ?? ('perAttempt' as const),
+        }
+      : file.meta.targets;
+  if (targets === undefined && targetsPath === undefined) {
+    reader.problem(`${file.meta.file}: the scenario names no targets: give --targets <file>`);
+  }
+  if (!targets || seed === undefined || staffPerSeat === undefined || shrinkage === undefined)
+    return undefined;
+  if (hires === undefined || shrinkage >= 0.999) return undefined;
+  const scenario =
+    days !== undefined && days <= file.scenario.days ? firstDaysOf(file.scenario, days) : file.scenario;
+  return {
+    inputs: {
+      file,
+      scenario,
+      targets,
+      // The scenario format has no cost section yet (`costs` is reserved for the budget model).
+      unitCosts: shanghai12333UnitCosts2020,
+      unitCostsSource: DEFAULT_UNIT_COSTS_SOURCE,
+      buying: { staffPerSeat, shrinkage, hiresPerStaffYear: hires },
+    },
+    shared: { seed, workers, days },
+  };
+}
+
+/** Whether a path names an existing file; records a problem otherwise. */
+function isReadableFile(reader: OptionReader, path: string, what: string): boolean {
+  if (!existsSync(path)) {
+    reader.problem(`${what}: ${JSON.stringify(path)} does not exist`);
+    return false;
+  }
+  if (!statSync(path).isFile()) {
+    reader.problem(`${what}: ${JSON.stringify(path)} is not a file`);
+    return false;
+  }
+  return true;
+}
+
+/** The scenario simulated, as `plan` and `sweep` print it. */
+export interface ScenarioJson {
+  name: string;
+  title: string;
+  file: string;
+  startDate: string;
+  days: number;
+  intervalMinutes: number;
+  answerWithinSeconds: number;
+}
+
+/**
+ * The scenario part of a `plan` or `sweep` result.
+ *
+ * @param inputs what `readPlanInputs` read
+ * @example
+ * scenarioJson(inputs).days; // => 7 with --days 7
+ */
+export function scenarioJson(inputs: PlanInputs): ScenarioJson {
+  return {
+    name: inputs.file.meta.name,
+    title: inputs.file.meta.title,
+    file: inputs.file.meta.file,
+    startDate: inputs.scenario.startDate,
+    days: inputs.scenario.days,
+    intervalMinutes: inputs.scenario.intervalMinutes,
+    answerWithinSeconds: inputs.scenario.answerWithinSeconds,
+  };
+}
+
+/** Unit costs and the buying rule, as `plan` and `sweep` print them. */
+export interface CostsJson {
+  unitCosts: UnitCosts;
+  source: string;
+  buying: {
+    staffPerSeat: number;
+    shrinkage: number;
+    hiresPerStaffYear: number;
+    paidHoursPerStaffYear: number;
+  };
+}
+
+/**
+ * The costs part of a `plan` or `sweep` result.
+ *
+ * @param inputs what `readPlanInputs` read
+ * @example
+ * costsJson(inputs).unitCosts.loadedWagePerStaffMonth; // => 9100
+ */
+export function costsJson(inputs: PlanInputs): CostsJson {
+  return {
+    unitCosts: { ...inputs.unitCosts },
+    source: inputs.unitCostsSource,
+    buying: {
+      staffPerSeat: inputs.buying.staffPerSeat,
+      shrinkage: inputs.buying.shrinkage,
+      hiresPerStaffYear: inputs.buying.hiresPerStaffYear ?? 0,
+      paidHoursPerStaffYear: inputs.buying.paidHoursPerStaffYear ?? PAID_HOURS_PER_STAFF_YEAR,
+    },
+  };
+}
+
+/** What a budget buys, for the output: the purchase and its agent-hours over the horizon simulated. */
+export interface PurchaseJson extends BudgetPurchase {
+  /** Agent-hours the payroll gives over the horizon simulated (prorated). */
+  availableAgentHours: number;
+  /** Agent-hours the staffing plan schedules over the horizon (rounded agents, capped at the seats). */
+  scheduledAgentHours: number;
+  /** Most agents in any interval of the plan. */
+  peakAgents: number;
+}
+
+/** A probability with its interval and the period it is for. */
+export interface PeriodProbability extends ProbabilityEstimate {
+  period: string;
+}
+
+/** One row of the target table of `plan`: an indicator, its prediction and its probability of being met. */
+export interface PlanTargetRow {
+  id: string;
+  level1: { zh: string; en: string };
+  level2: { zh: string; en: string };
+  name: { zh: string; en: string };
+  comparison: string | null;
+  value: number | string;
+  unit: string;
+  /** The simulated KPI that measures it, or null when not simulated. */
+  measuredBy: keyof Kpis | null;
+  /** Mean across replications, in the indicator's unit. */
+  mean: number | null;
+  /** 5th-95th percentile across replications: the 90% range of one year's value. */
+  p05: number | null;
+  p95: number | null;
+  /** Probability of meeting it in each quarter, with its Wilson interval. */
+  quarters: PeriodProbability[];
+  /** Probability of meeting it in every quarter at once. */
+  allQuarters: ProbabilityEstimate | null;
+  /** `pass` when P(all quarters) >= the plan's confidence p, `fail` below, `not simulated` otherwise. */
+  verdict: 'pass' | 'fail' | 'not simulated';
+  /** Why it is not simulated, or empty. */
+  note: string;
+}
+
+/**
+ * The target table of an evaluation: every indicator of the set in its order,
+ * the measured ones with their predicted mean, 90% range and probability of
+ * being met per quarter and in all quarters (Wilson intervals); the verdict is
+ * `pass` when P(all quarters) >= `confidence`.
+ *
+ * @param evaluation what `evaluatePlan` (or `leastBudget`) returned
+ * @param targets the target set and its answer-rate definition
+ * @param answerWithinSeconds the scenario's service-level threshold, seconds
+ * @param confidence the probability p a target must be met with, in [0, 1]
+ * @returns one row per indicator
+ * @example
+ * planTargetRows(evaluation, inputs.targets, 15, 0.9).find((row) => row.id === 'answerRate')?.verdict;
+ */
+export function planTargetRows(
+  evaluation: PlanEvaluation,
+  targets: { set: TargetSet; answerRateDefinition: AnswerRateDefinition },
+  answerWithinSeconds: number,
+  confidence: number,
+): PlanTargetRow[] {
+  const periods = evaluation.quarters.map((quarter) => quarter.period);
+  return targets.set.indicators.map((indicator) => {
+    const base = {
+      id: indicator.id,
+      level1: { ...indicator.level1 },
+      level2: { ...indicator.level2 },
+      name: { ...indicator.name },
+      comparison: indicator.comparison,
+      value: indicator.value,
+      unit: indicator.unit,
+    };
+    const measure = indicatorMeasure(indicator, targets.answerRateDefinition, answerWithinSeconds);
+    const judged = evaluation.indicators.find((row) => row.id === indicator.id);
+    const summary: Summary | null | undefined = measure.kpi === null ? null : evaluation.kpis[measure.kpi];
+    if (measure.kpi === null || judged === undefined || !summary) {
+      return {
+        ...base,
+        measuredBy: null,
+        mean: null,
+        p05: null,
+        p95: null,
+        quarters: [],
+        allQuarters: null,
+        verdict: 'not simulated' as const,
+        note: measure.kpi === null ? measure.reason : 'no calls offered',
+      };
+    }
+    return {
+      ...base,
+      measuredBy: measure.kpi,
+      mean: summary.mean * measure.scale,
+      p05: summary.p05 * measure.scale,
+      p95: summary.p95 * measure.scale,
+      quarters: judged.quarters.map((estimate, q) => ({ period: periods[q] ?? '', ...estimate })),
+      allQuarters: { ...judged.allQuarters },
+      verdict: judged.allQuarters.probability >= confidence ? ('pass' as const) : ('fail' as const),
+      note: '',
+    };
+  });
+}
+
+/** Agents of a plan by month: the staffing plan in a few lines. */
+export interface StaffingMonth {
+  /** `YYYY-MM`. */
+  month: string;
+  meanAgents: number;
+  peakAgents: number;
+  agentHours: number;
+}
+
+/**
+ * The agents per interval of a scenario, with each interval's local start.
+ *
+ * @param scenario a scenario (its agents per interval are read)
+ * @returns one row per interval: `YYYY-MM-DDTHH:MM` and agents
+ * @example
+ * staffingIntervals(plan.scenario)[16]; // => { interval: '2020-01-01T08:00', agents: 212 }
+ */
+export function staffingIntervals(scenario: Scenario): { interval: string; agents: number }[] {
+  const calendar = scenarioCalendar(scenario);
+  const agents = agentsOf(scenario, calendar.intervals);
+  return agents.map((count, i) => ({
+    interval: new Date(calendar.startMs + i * calendar.intervalSeconds * 1000).toISOString().slice(0, 16),
+    agents: count,
+  }));
+}
+
+function agentsOf(scenario: Scenario, intervals: number): number[] {
+  const agents = scenario.agents;
+  if (agents.kind === 'perInterval') return [...agents.counts];
+  if (agents.kind === 'constant') return Array<number>(intervals).fill(agents.count);
+  return Array<number>(intervals).fill(0);
+}
+
+/**
+ * The staffing plan by month: mean and peak agents and agent-hours.
+ *
+ * @param scenario a scenario staffed per interval (`scenarioForBudget`)
+ * @returns one row per month of the horizon
+ * @example
+ * staffingByMonth(plan.scenario)[0]; // => { month: '2020-01', meanAgents: 64.6, peakAgents: 359, agentHours: 48_060 }
+ */
+export function staffingByMonth(scenario: Scenario): StaffingMonth[] {
+  const hours = scenario.intervalMinutes / 60;
+  const months = new Map<string, { sum: number; peak: number; n: number }>();
+  for (const { interval, agents } of staffingIntervals(scenario)) {
+    const key = interval.slice(0, 7);
+    const month = months.get(key) ?? { sum: 0, peak: 0, n: 0 };
+    month.sum += agents;
+    month.peak = Math.max(month.peak, agents);
+    month.n++;
+    months.set(key, month);
+  }
+  return [...months].map(([month, { sum, peak, n }]) => ({
+    month,
+    meanAgents: sum / n,
+    peakAgents: peak,
+    agentHours: sum * hours,
+  }));
+}
+
+/** KPIs shown per quarter by `plan`. */
+const QUARTER_KPIS: readonly (keyof Kpis)[] = [
+  'answerRate',
+  'callerAnswerRate',
+  'serviceLevel',
+  'asaSeconds',
+  'abandonRate',
+  'occupancy',
+];
+
+/** One budget the least-budget search judged by simulation. */
+export interface JudgedBudgetJson {
+  seats: number;
+  totalYuan: number;
+  replications: number;
+  probability: ProbabilityEstimate;
+  meets: boolean;
+}
+
+/** The result of `hotline plan`, as printed by `--json` (no timing, so identical runs print identical JSON). */
+export interface PlanResult {
+  command: 'plan';
+  /** `least`: the least budget reaching p; `budget`: what a given budget buys and achieves. */
+  question: 'least' | 'budget';
+  scenario: ScenarioJson;
+  targets: { id: string; title: { zh: string; en: string }; answerRateDefinition: AnswerRateDefinition };
+  /** The probability p every target must be met with, in every quarter. */
+  confidence: number;
+  seed: number;
+  costs: CostsJson;
+  /** The budget judged (the answer, for `least`), yuan for the year. */
+  budget: { seatRentalYuan: number; managementFeeYuan: number; totalYuan: number };
+  purchase: PurchaseJson;
+  replications: number;
+  /** Confidence level of every probability interval. */
+  level: number;
+  /** P(every simulated target met in every quarter), with its interval. */
+  allTargets: ProbabilityEstimate;
+  /** Whether `allTargets.probability` >= `confidence`. */
+  meetsConfidence: boolean;
+  /** P(every simulated target met) in each quarter. */
+  allTargetsByQuarter: PeriodProbability[];
+  targetRows: PlanTargetRow[];
+  /** KPIs per quarter across replications. */
+  quarters: { period: string; kpis: Partial<Record<keyof Kpis, SummaryJson | null>> }[];
+  staffing: StaffingMonth[];
+  /** The search, for `least`: whether p was reached, the analytic screen and every budget judged. */
+  search: {
+    found: boolean;
+    analyticSeats: number;
+    replications: number;
+    evaluations: JudgedBudgetJson[];
+  } | null;
+  notes: string[];
+}
+
+function summaryJson(summary: Summary | null | undefined): SummaryJson | null {
+  if (!summary) return null;
+  return {
+    n: summary.n,
+    mean: summary.mean,
+    sd: summary.sd,
+    ciLow: finiteOrNull(summary.ciLow),
+    ciHigh: finiteOrNull(summary.ciHigh),
+    p05: summary.p05,
+    p95: summary.p95,
+  };
+}
+
+/**
+ * The `plan` result from an evaluated budget (everything but timing).
+ *
+ * @param inputs the scenario, targets and costs
+ * @param question which question was asked
+ * @param confidence p
+ * @param seed the seed
+ * @param budget the budget lines judged, yuan
+ * @param plan what the budget buys, as a scenario (`scenarioForBudget`)
+ * @param evaluation its evaluation
+ * @param search the least-budget search, or null
+ * @returns the result in the order `--json` prints it
+ * @example
+ * JSON.stringify(planResult(inputs, 'budget', 0.9, 1, lines, plan, evaluation, null));
+ */
+export function planResult(
+  inputs: PlanInputs,
+  question: PlanResult['question'],
+  confidence: number,
+  seed: number,
+  budget: BudgetLines,
+  plan: {
+    scenario: Scenario;
+    purchase: BudgetPurchase;
+    availableAgentHours: number;
+    scheduledAgentHours: number;
+  },
+  evaluation: PlanEvaluation,
+  search: PlanResult['search'],
+): PlanResult {
+  const periods = evaluation.quarters.map((quarter) => quarter.period);
+  const staffing = staffingByMonth(plan.scenario);
+  const notes = [`unit costs: ${inputs.unitCostsSource}`];
+  if (inputs.scenario.days < 366) {
+    notes.push(
+      `the budget is for a year; the simulation covers ${inputs.scenario.days} days from ${inputs.scenario.startDate} ` +
+        'with the year’s agent-hours prorated to them',
+    );
+  }
+  if (evaluation.notSimulated.length > 0) {
+    notes.push(
+      `${evaluation.notSimulated.length} indicators are not simulated (the table says why); they are never assumed met`,
+    );
+  }
+  const allTargets = { ...evaluation.allTargets };
+  return {
+    command: 'plan',
+    question,
+    scenario: scenarioJson(inputs),
+    targets: {
+      id: inputs.targets.set.id,
+      title: { ...inputs.targets.set.title },
+      answerRateDefinition: inputs.targets.answerRateDefinition,
+    },
+    confidence,
+    seed,
+    costs: costsJson(inputs),
+    budget: {
+      seatRentalYuan: budget.seatRental,
+      managementFeeYuan: budget.managementFee,
+      totalYuan: budget.seatRental + budget.managementFee,
+    },
+    purchase: {
+      ...plan.purchase,
+      availableAgentHours: plan.availableAgentHours,
+      scheduledAgentHours: plan.scheduledAgentHours,
+      peakAgents: Math.max(0, ...staffing.map((month) => month.peakAgents)),
+    },
+    replications: evaluation.replications,
+    level: evaluation.level,
+    allTargets,
+    meetsConfidence: allTargets.probability >= confidence,
+    allTargetsByQuarter: evaluation.allTargetsByQuarter.map((estimate, q) => ({
+      period: periods[q] ?? '',
+      ...estimate,
+    })),
+    targetRows: planTargetRows(evaluation, inputs.targets, inputs.scenario.answerWithinSeconds, confidence),
+    quarters: evaluation.quarters.map((quarter) => {
+      const kpis: Partial<Record<keyof Kpis, SummaryJson | null>> = {};
+      for (const kpi of QUARTER_KPIS) kpis[kpi] = summaryJson(quarter.kpis[kpi]);
+      return { period: quarter.period, kpis };
+    }),
+    staffing,
+    search,
+    notes,
+  };
+}
+
+function formatTargetValue(unit: string, value: number | string | null): string {
+  if (value === null) return MISSING;
+  if (typeof value === 'string') return value;
+  if (unit === 'fraction') return formatPercent(value);
+  if (unit === 'seconds') return `${formatNumber(value, 1)} s`;
+  if (unit === 'minutes') return `${formatNumber(value, 1)} min`;
+  return Number.isInteger(value) ? String(value) : formatNumber(value, 2);
+}
+
+/**
+ * A probability with its interval: `92.0% [80.8%, 97.2%]`.
+ *
+ * @param estimate the estimate, or null
+ * @example
+ * formatProbability({ probability: 0.9, low: 0.5958, high: 0.9821, successes: 9, trials: 10 }); // => '90.0% [59.6%, 98.2%]'
+ */
+export function formatProbability(estimate: ProbabilityEstimate | null | undefined): string {
+  if (!estimate) return MISSING;
+  return `${formatPercent(estimate.probability, 1)} [${formatPercent(estimate.low, 1)}, ${formatPercent(estimate.high, 1)}]`;
+}
+
+/**
+ * The lines that say which costs and buying rule a plan used.
+ *
+ * @param costs the costs part of a result
+ * @returns text lines
+ * @example
+ * costLines(result.costs)[0]; // => 'Unit costs: the 12333 2020 unit costs (...)'
+ */
+export function costLines(costs: CostsJson): string[] {
+  const c = costs.unitCosts;
+  const b = costs.buying;
+  return [
+    `Unit costs: ${costs.source}`,
+    `  loaded wage ${formatYuan(c.loadedWagePerStaffMonth)} yuan per staff-month, system ${formatYuan(c.systemCostPerSeatYear)} ` +
+      `per seat-year, ${formatYuan(c.recruitmentAndTrainingPerHire)} per hire, management fee ${formatYuan(c.managementFeeYear)} a year`,
+    `Buying rule: ${formatNumber(b.staffPerSeat, 3)} staff per seat, ${formatPercent(b.shrinkage, 0)} shrinkage, ` +
+      `${formatYuan(b.paidHoursPerStaffYear)} paid hours per staff-year, ${formatNumber(b.hiresPerStaffYear, 2)} hires per staff-year`,
+  ];
+}
+
+/**
+ * The human text of a `plan` result: the answer, what the budget buys, the
+ * search, the target table with quarterly probabilities, the quarters, the
+ * staffing by month and the notes.
+ *
+ * @param result what `planResult` returned
+ * @param wallSeconds wall-clock time (shown, never in `--json`)
+ * @returns the text, ending with a newline
+ * @example
+ * process.stdout.write(formatPlan(result, 12.3));
+ */
+export function formatPlan(result: PlanResult, wallSeconds: number): string {
+  const s = result.scenario;
+  const p = formatPercent(result.confidence, 0);
+  const level = `${Math.round(result.level * 100)}%`;
+  const lines = [
+    s.title,
+    `${s.file}: ${s.days} days from ${s.startDate}, ${s.intervalMinutes}-minute intervals, service level within ${s.answerWithinSeconds} s`,
+    `Targets: ${result.targets.title.zh} / ${result.targets.title.en} (answer rate ${result.targets.answerRateDefinition})`,
+    ...costLines(result.costs),
+    `Seed ${result.seed}, ${formatNumber(wallSeconds, 1)} s`,
+    '',
+  ];
+  const b = result.budget;
+  const budgetText = `${formatYuan(b.totalYuan)} yuan a year (seat rental ${formatYuan(b.seatRentalYuan)} + management fee ${formatYuan(b.managementFeeYuan)})`;
+  if (result.question === 'least' && result.search) {
+    lines.push(
+      `Question: the least budget meeting every simulated target in every quarter with probability >= ${p}`,
+      result.search.found
+        ? `Answer: ${result.purchase.seats} seats, ${budgetText}`
+        : `No answer: even ${result.purchase.seats} seats (${budgetText}) do not reach ${p}; raise the seats searched or lower p`,
+    );
+  } else {
+    lines.push(`Question: what ${budgetText} buys, and how likely it is to meet every target`);
+  }
+  lines.push(
+    `P(every simulated target, every quarter) = ${formatProbability(result.allTargets)} ` +
+      `(${level} Wilson interval, ${result.replications} replications): ` +
+      (result.meetsConfidence ? `reaches p = ${p}` : `BELOW p = ${p}`),
+  );
+  const u = result.purchase;
+  lines.push(
+    '',
+    'What the budget buys',
+    formatTable(
+      [{ header: 'item', align: 'left' }, { header: 'value' }],
+      [
+        ['seats', String(u.seats)],
+        ['staff on payroll', String(u.staffOnPayroll)],
+        ['cost of a seat-year (yuan)', formatYuan(u.costPerSeatYear)],
+        ['seat rental left unspent (yuan)', formatYuan(u.unspentSeatRental)],
+        ['agent-hours on the phones, year', formatYuan(u.agentHoursYear)],
+        ['average agents on the phones', formatNumber(u.averageAgentsOnPhones, 1)],
+        [`agent-hours scheduled, ${s.days} days`, formatYuan(u.scheduledAgentHours)],
+        ['peak agents in an interval', String(u.peakAgents)],
+        ['management fee covered', u.managementFeeCovered ? 'yes' : 'NO'],
+      ],
+    ),
+  );
+  if (result.search) {
+    lines.push(
+      '',
+      `Budgets judged by simulation (Erlang A screen: ${result.search.analyticSeats} seats; ${result.search.replications} replications in all)`,
+      formatTable(
+        [
+          { header: 'seats' },
+          { header: 'budget (yuan)' },
+          { header: 'replications' },
+          { header: `P(meet all) [${level}]` },
+          { header: 'judged', align: 'left' },
+        ],
+        result.search.evaluations.map((e) => [
+          String(e.seats),
+          formatYuan(e.totalYuan),
+          String(e.replications),
+          formatProbability(e.probability),
+          e.meets ? `>= ${p}` : `< ${p}`,
+        ]),
+      ),
+    );
+  }
+  const periods = result.allTargetsByQuarter.map((quarter) => quarter.period);
+  const columns: TextColumn[] = [
+    { header: 'indicator', align: 'left' },
+    { header: 'target' },
+    { header: 'predicted' },
+    { header: '90% range' },
+    ...periods.map((period) => ({ header: `P(${period.slice(5)})` })),
+    { header: `P(all quarters) [${level}]` },
+    { header: 'verdict', align: 'left' },
+  ];
+  lines.push(
+    '',
+    `Targets: predicted mean, 90% range of one year across replications, probability of meeting (pass: P(all quarters) >= ${p})`,
+    formatTable(
+      columns,
+      result.targetRows.map((row) => [
+        `${row.name.zh} ${row.name.en}`,
+        `${row.comparison ?? ''} ${formatTargetValue(row.unit, row.value)}`.trim(),
+        formatTargetValue(row.unit, row.mean),
+        row.p05 === null
+          ? MISSING
+          : `${formatTargetValue(row.unit, row.p05)} .. ${formatTargetValue(row.unit, row.p95)}`,
+        ...periods.map((_, q) => formatPercent(row.quarters[q]?.probability, 0)),
+        formatProbability(row.allQuarters),
+        row.verdict === 'fail' ? 'FAIL' : row.verdict,
+      ]),
+    ),
+  );
+  lines.push(
+    '',
+    `Quarters: P(every simulated target met) [${level}], KPI means`,
+    formatTable(
+      [
+        { header: 'quarter', align: 'left' },
+        { header: 'P(meet all)' },
+        { header: 'answer rate' },
+        { header: `service level (${s.answerWithinSeconds} s)` },
+        { header: 'ASA (s)' },
+        { header: 'occupancy' },
+      ],
+      result.allTargetsByQuarter.map((estimate, q) => {
+        const kpis = result.quarters[q]?.kpis ?? {};
+        return [
+          estimate.period,
+          formatProbability(estimate),
+          formatPercent(kpis.answerRate?.mean),
+          formatPercent(kpis.serviceLevel?.mean),
+          formatNumber(kpis.asaSeconds?.mean, 1),
+          formatPercent(kpis.occupancy?.mean),
+        ];
+      }),
+    ),
+  );
+  lines.push(
+    '',
+    'Staffing plan by month',
+    formatTable(
+      [
+        { header: 'month', align: 'left' },
+        { header: 'mean agents' },
+        { header: 'peak agents' },
+        { header: 'agent-hours' },
+      ],
+      result.staffing.map((month) => [
+        month.month,
+        formatNumber(month.meanAgents, 1),
+        String(month.peakAgents),
+        formatYuan(month.agentHours),
+      ]),
+    ),
+  );
+  lines.push('', 'Notes:', ...result.notes.map((note) => `  ${note}`));
+  return lines.join('\n') + '\n';
+}
+
+function planSheets(result: PlanResult, intervals: { interval: string; agents: number }[]): Sheet[] {
+  const periods = result.allTargetsByQuarter.map((quarter) => quarter.period);
+  const sheets: Sheet[] = [
+    {
+      name: 'Targets',
+      columns: [
+        { key: 'level1', header: '一级指标 level 1', format: 'text' },
+        { key: 'level2', header: '二级指标 level 2', format: 'text' },
+        { key: 'name', header: '三级指标 indicator', format: 'text' },
+        { key: 'comparison', header: 'comparison', format: 'text' },
+        { key: 'value', header: 'target' },
+        { key: 'unit', header: 'unit', format: 'text' },
+        { key: 'mean', header: 'predicted mean' },
+        { key: 'p05', header: '5th percentile' },
+        { key: 'p95', header: '95th percentile' },
+        ...periods.map((period, q) => ({
+          key: `q${q}`,
+          header: `P(meet) ${period}`,
+          format: 'percent' as const,
+        })),
+        { key: 'all', header: 'P(meet) all quarters', format: 'percent' },
+        { key: 'allLow', header: 'interval low', format: 'percent' },
+        { key: 'allHigh', header: 'interval high', format: 'percent' },
+        { key: 'verdict', header: 'verdict', format: 'text' },
+      ],
+      rows: result.targetRows.map((row) => {
+        const cells: Record<string, string | number | null> = {
+          level1: `${row.level1.zh} ${row.level1.en}`,
+          level2: `${row.level2.zh} ${row.level2.en}`,
+          name: `${row.name.zh} ${row.name.en}`,
+          comparison: row.comparison,
+          value: row.value,
+          unit: row.unit,
+          mean: row.mean,
+          p05: row.p05,
+          p95: row.p95,
+          all: row.allQuarters?.probability ?? null,
+          allLow: row.allQuarters?.low ?? null,
+          allHigh: row.allQuarters?.high ?? null,
+          verdict: row.verdict === 'not simulated' ? `not simulated: ${row.note}` : row.verdict,
+        };
+        periods.forEach((_, q) => (cells[`q${q}`] = row.quarters[q]?.probability ?? null));
+        return cells;
+      }),
+    },
+    {
+      name: 'Quarters',
+      columns: [
+        { key: 'period', header: 'quarter', format: 'text' },
+        { key: 'probability', header: 'P(meet every target)', format: 'percent' },
+        { key: 'low', header: 'interval low', format: 'percent' },
+        { key: 'high', header: 'interval high', format: 'percent' },
+        ...QUARTER_KPIS.map((kpi) => ({
+          key: kpi,
+          header: `${kpi} mean`,
+          format: kpi === 'asaSeconds' ? ('decimal' as const) : ('percent' as const),
+        })),
+      ],
+      rows: [
+        ...result.allTargetsByQuarter.map((estimate, q) => {
+          const cells: Record<string, string | number | null> = {
+            period: estimate.period,
+            probability: estimate.probability,
+            low: estimate.low,
+            high: estimate.high,
+          };
+          for (const kpi of QUARTER_KPIS) cells[kpi] = result.quarters[q]?.kpis[kpi]?.mean ?? null;
+          return cells;
+        }),
+        {
+          period: 'all quarters',
+          probability: result.allTargets.probability,
+          low: result.allTargets.low,
+          high: result.allTargets.high,
+        },
+      ],
+    },
+    {
+      name: 'Budget',
+      columns: [
+        { key: 'item', header: 'item', format: 'text' },
+        { key: 'value', header: 'value', format: 'decimal' },
+      ],
+      rows: [
+        { item: 'seat rental (yuan)', value: result.budget.seatRentalYuan },
+        { item: 'management fee (yuan)', value: result.budget.managementFeeYuan },
+        { item: 'total (yuan)', value: result.budget.totalYuan },
+        { item: 'seats', value: result.purchase.seats },
+        { item: 'staff on payroll', value: result.purchase.staffOnPayroll },
+        { item: 'cost of a seat-year (yuan)', value: result.purchase.costPerSeatYear },
+        { item: 'seat rental left unspent (yuan)', value: result.purchase.unspentSeatRental },
+        { item: 'agent-hours on the phones, year', value: result.purchase.agentHoursYear },
+        { item: 'average agents on the phones', value: result.purchase.averageAgentsOnPhones },
+        { item: 'agent-hours scheduled over the horizon', value: result.purchase.scheduledAgentHours },
+        { item: 'confidence p', value: result.confidence },
+        { item: 'P(every target, every quarter)', value: result.allTargets.probability },
+        { item: 'replications', value: result.replications },
+      ],
+    },
+    {
+      name: 'Staffing by month',
+      columns: [
+        { key: 'month', header: 'month', format: 'text' },
+        { key: 'meanAgents', header: 'mean agents', format: 'decimal' },
+        { key: 'peakAgents', header: 'peak agents', format: 'integer' },
+        { key: 'agentHours', header: 'agent-hours', format: 'decimal' },
+      ],
+      rows: result.staffing.map((month) => ({ ...month })),
+    },
+    {
+      name: 'Staffing by interval',
+      columns: [
+        { key: 'interval', header: 'interval start', format: 'text' },
+        { key: 'agents', header: 'agents', format: 'integer' },
+      ],
+      rows: intervals,
+    },
+  ];
+  if (result.search) {
+    sheets.push({
+      name: 'Search',
+      columns: [
+        { key: 'seats', header: 'seats', format: 'integer' },
+        { key: 'totalYuan', header: 'budget (yuan)', format: 'decimal' },
+        { key: 'replications', header: 'replications', format: 'integer' },
+        { key: 'probability', header: 'P(meet every target)', format: 'percent' },
+        { key: 'low', header: 'interval low', format: 'percent' },
+        { key: 'high', header: 'interval high', format: 'percent' },
+        { key: 'meets', header: 'reaches p', format: 'text' },
+      ],
+      rows: result.search.evaluations.map((e) => ({
+        seats: e.seats,
+        totalYuan: e.totalYuan,
+        replications: e.replications,
+        probability: e.probability.probability,
+        low: e.probability.low,
+        high: e.probability.high,
+        meets: e.meets ? 'yes' : 'no',
+      })),
+    });
+  }
+  return sheets;
+}
+
+/** Where the least-budget search stands, in a few words for the progress bar. */
+function searchDetail(progress: LeastBudgetProgress): string {
+  if (progress.phase === 'screen') return `screen (Erlang A): ${progress.seats} seats`;
+  return `simulate ${progress.seats} seats, bracket (${progress.lowSeats}, ${progress.highSeats}], ${progress.evaluationsDone} budgets judged`;
+}
+
+/** `hotline plan <scenario.json>`: the least budget meeting the targets with probability p, or what a budget buys. */
+export const planCommand: CommandSpec = {
+  name: 'plan',
+  summary: 'the least budget meeting every target with probability p, or what a budget buys and achieves',
+  description:
+    'With --least: the least budget (in whole seats) whose plan meets every simulated target in every ' +
+    'quarter with probability at least --confidence: an Erlang A screen, then bisection by simulation under ' +
+    'common random numbers, adding replications while the Wilson interval straddles p. With --budget YUAN ' +
+    '(or, without either, the scenario file’s budget lines): what the money buys (seats, staff on payroll, ' +
+    'agent-hours) and the probability of meeting each target per quarter and in all four, with intervals. ' +
+    'The budget buys staff by the buying rule (--staff-per-seat, --shrinkage) at the unit costs, and the ' +
+    'agent-hours are spread over the intervals in the shape of the scenario’s own staffing.',
+  operands: ['<scenario>'],
+  options: [
+    ['--least', 'find the least budget that meets every target with probability --confidence'],
+    [
+      '--budget <yuan>',
+      'judge this total budget for the year (seat rental + the unit costs’ management fee)',
+    ],
+    ['--confidence <p>', 'probability p of meeting every target in every quarter (default: 0.9)'],
+    ['--replications <n>', 'replications for --budget (default: 20)'],
+    ['--batch <n>', 'replications added at a time to a budget being judged, for --least (default: 8)'],
+    ['--max-replications <n>', 'most replications spent on one budget, for --least (default: 40)'],
+    ['--max-seats <n>', 'most seats the search may buy, for --least (default: four times the screen)'],
+    ...SHARED_PLAN_OPTIONS,
+    ['--json', 'print the result as JSON (numbers unformatted, stable key order, no timing)'],
+    ['--xlsx <file>', 'also write the targets, quarters, budget and staffing plan as an Excel workbook'],
+  ],
+  examples: [
+    'hotline plan data/shanghai-12333-2020/scenario.json --least --confidence 0.9 --days 14',
+    'hotline plan data/shanghai-12333-2020/scenario.json --budget 55070300 --replications 10 --xlsx plan.xlsx',
+    'hotline plan data/shanghai-12333-2020/budget-2019.json --days 28 --json',
+  ],
+  async run(operands, options, scanProblems) {
+    const reader = new OptionReader();
+    for (const problem of scanProblems) reader.problem(problem);
+    const least = options.least === true;
+    const budgetYuan = reader.number(
+      '--budget',
+      optionText(options, 'budget'),
+      { min: 0, max: 1e12 },
+      'yuan',
+    );
+    if (least && optionText(options, 'budget') !== undefined) {
+      reader.problem('--least and --budget ask different questions: give one of them');
+    }
+    const confidence = reader.fraction('--confidence', optionText(options, 'confidence') ?? '0.9');
+    if (confidence !== undefined && !(confidence > 0 && confidence < 1)) {
+      reader.problem(
+        `--confidence: must be strictly between 0 and 1 (got ${optionText(options, 'confidence')})`,
+      );
+    }
+    const replications = reader.number('--replications', optionText(options, 'replications') ?? '20', {
+      min: 1,
+      max: 100_000,
+      integer: true,
+    });
+    const batch = reader.number('--batch', optionText(options, 'batch') ?? '8', {
+      min: 1,
+      max: 10_000,
+      integer: true,
+    });
+    const maxReplications = reader.number(
+      '--max-replications',
+      optionText(options, 'maxReplications') ?? '40',
+      {
+        min: 1,
+        max: 100_000,
+        integer: true,
+      },
+    );
+    const maxSeats = reader.number('--max-seats', optionText(options, 'maxSeats'), {
+      min: 1,
+      max: 1_000_000,
+      integer: true,
+    });
+    const xlsx = optionText(options, 'xlsx');
+    checkOutputPath(reader, '--xlsx', xlsx);
+    const read = readPlanInputs(reader, operands[0], options);
+
+    let budget: BudgetLines | undefined;
+    if (read && !least) {
+      const { inputs } = read;
+      const fee = inputs.unitCosts.managementFeeYear;
+      if (budgetYuan !== undefined) {
+        if (budgetYuan < fee) {
+          reader.problem(
+            `--budget: must cover the management fee of ${formatYuan(fee)} yuan (got ${optionText(options, 'budget')})`,
+          );
+        } else budget = { seatRental: budgetYuan - fee, managementFee: fee };
+      } else if (optionText(options, 'budget') === undefined) {
+        const lines = inputs.file.meta.budget;
+        if (lines?.seatRentalYuan !== undefined && lines.managementFeeYuan !== undefined) {
+          budget = { seatRental: lines.seatRentalYuan, managementFee: lines.managementFeeYuan };
+        } else {
+          reader.problem(
+            `${inputs.file.meta.file}: the scenario has no budget lines (seat rental and management fee): give --budget <yuan> or --least`,
+          );
+        }
+      }
+    }
+    if (reader.problems.length > 0 || !read || confidence === undefined)
+      throw new UsageError(reader.problems);
+    const { inputs, shared } = read;
+    const p = confidence;
+    const workers = shared.workers ?? availableParallelism();
+    const started = performance.now();
+    let result: PlanResult;
+    let intervals: { interval: string; agents: number }[];
+    if (least) {
+      const batchSize = batch as number;
+      const progress = new Progress('least budget', batchSize);
+      let answer;
+      try {
+        answer = await leastBudget(inputs.scenario, inputs.targets.set, inputs.unitCosts, {
+          buying: inputs.buying,
+          seed: shared.seed,
+          confidence: p,
+          batchReplications: batchSize,
+          maxReplications: maxReplications as number,
+          workers,
+          answerRateDefinition: inputs.targets.answerRateDefinition,
+          ...(maxSeats !== undefined ? { maxSeats } : {}),
+          onProgress: (at) => {
+            // The bisection's remaining budgets, each at least one batch: an estimate that grows as the search learns.
+            const open = Math.max(1, at.highSeats - at.lowSeats);
+            progress.setTotal(at.replicationsDone + batchSize * (Math.ceil(Math.log2(open)) + 1));
+            progress.update(at.replicationsDone, searchDetail(at));
+          },
+        });
+      } finally {
+        progress.stop();
+      }
+      const plan = scenarioForBudget(inputs.scenario, answer.budget, inputs.unitCosts, inputs.buying);
+      intervals = staffingIntervals(answer.scenario);
+      result = planResult(inputs, 'least', p, shared.seed, answer.budget, plan, answer.evaluation, {
+        found: answer.found,
+        analyticSeats: answer.analyticSeats,
+        replications: answer.replications,
+        evaluations: answer.evaluations.map((e) => ({
+          seats: e.seats,
+          totalYuan: e.totalYuan,
+          replications: e.replications,
+          probability: { ...e.probability },
+          meets: e.meets,
+        })),
+      });
+    } else {
+      const lines = budget as BudgetLines;
+      const plan = scenarioForBudget(inputs.scenario, lines, inputs.unitCosts, inputs.buying);
+      const reps = replications as number;
+      const progress = new Progress('replications', reps);
+      let evaluation: PlanEvaluation;
+      try {
+        evaluation = await evaluatePlan(plan.scenario, inputs.targets.set, {
+          replications: reps,
+          seed: shared.seed,
+          workers: Math.min(workers, reps),
+          answerRateDefinition: inputs.targets.answerRateDefinition,
+          onProgress: (done) => progress.update(done),
+        });
+      } finally {
+        progress.stop();
+      }
+      intervals = staffingIntervals(plan.scenario);
+      result = planResult(inputs, 'budget', p, shared.seed, lines, plan, evaluation, null);
+    }
+    const wallSeconds = (performance.now() - started) / 1000;
+    const bytes = xlsx !== undefined ? await workbookBytes(planSheets(result, intervals)) : undefined;
+    if (xlsx !== undefined && bytes) writeFileAtomic(xlsx, bytes);
+    process.stdout.write(
+      options.json === true ? JSON.stringify(result, null, 2) + '\n' : formatPlan(result, wallSeconds),
+    );
+  },
+};
