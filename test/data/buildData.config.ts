@@ -29,3 +29,49 @@ export function deskAgentsOnPhones(): number {
   return Math.floor(onDuty - workOrderStaff);
 }
 
+/** Staff churn, hiring and training of the 12333 year (FACTS §1.1, §1.3, §4.3, §7.1; sources below). */
+export const WORKFORCE_12333 = {
+  initialStaff: d.staffOnPayroll,
+  targetHeadcount: d.staffOnPayroll,
+  initialTenureMonths: 24,
+  annualTurnover: 0.2,
+  hiring: { policy: 'backfill', recruitmentLagDays: 30, trainingDays: 182 },
+  learningCurve: [
+    { month: 1, handleTimeMultiplier: 1.3, qaPassRate: 0.95, satisfactionPenalty: 0.02 },
+    { month: 2, handleTimeMultiplier: 1.15, qaPassRate: 0.95, satisfactionPenalty: 0.02 },
+    { month: 3, handleTimeMultiplier: 1.05, qaPassRate: 0.95, satisfactionPenalty: 0.02 },
+    { month: 4, handleTimeMultiplier: 1, qaPassRate: 0.99, satisfactionPenalty: 0 },
+  ],
+  plannedLiveAgents: d.staffOnPayroll,
+};
+
+/** Platform faults by level (SEED deadlines; FACTS §7.1 rates, durations and effects). */
+export const FAULTS_12333 = {
+  levels: [
+    { level: 1, ratePerYear: 1, repairMeanMinutes: 60, capacityLost: 1, repairDeadlineMinutes: 90 },
+    { level: 2, ratePerYear: 4, repairMeanMinutes: 120, capacityLost: 0.5, repairDeadlineMinutes: 180 },
+    { level: 3, ratePerYear: 12, repairMeanMinutes: 480, capacityLost: 0.1, repairDeadlineMinutes: 1440 },
+  ].map((l) => ({
+    level: l.level,
+    ratePerYear: l.ratePerYear,
+    responseMinutes: { kind: 'exponential', meanMinutes: 4 },
+    repairMinutes: { kind: 'lognormal', meanMinutes: l.repairMeanMinutes, cv: 0.5 },
+    capacityLost: l.capacityLost,
+    responseDeadlineMinutes: 10,
+    repairDeadlineMinutes: l.repairDeadlineMinutes,
+  })),
+};
+
+/** The post-call survey, complaints and QA sampling (FACTS §3.2, §3.3, §7.1). */
+export const SURVEY_12333 = {
+  responseProbability: 0.35,
+  satisfactionCurve: [
+    { waitSeconds: 30, satisfied: 0.995 },
+    { waitSeconds: 300, satisfied: 0.95 },
+  ],
+  penaltyPerExtraAttempt: 0.01,
+  satisfiedShareOfPositive: 0.85,
+  complaintsPerAnsweredCall: 0.5e-5,
+  qaSampleShare: 0.02,
+  reviewMinutesPerDissatisfied: 15,
+};

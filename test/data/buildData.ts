@@ -22,7 +22,14 @@ import {
   shanghai12333Defaults as d,
   shanghai12333Load2020,
 } from '../../sim/model/shanghai12333.js';
-import { DESK_12345, STAFFING_12333, deskAgentsOnPhones } from './buildData.config.js';
+import {
+  DESK_12345,
+  FAULTS_12333,
+  STAFFING_12333,
+  SURVEY_12333,
+  WORKFORCE_12333,
+  deskAgentsOnPhones,
+} from './buildData.config.js';
 import { staffingFromPayroll } from './staffingRule.js';
 
 const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -73,12 +80,13 @@ function json(path: string, value: unknown): void {
 
 const horizon = { startDate: '2020-01-01', days: 366, intervalMinutes: 30 };
 
+
 const base12333 = {
   formatVersion: 1,
   name: 'shanghai-12333-2020',
   title: 'Shanghai 12333 hotline, 2020 (SEED project 1)',
   description:
-    'The whole year 2020 of the Shanghai HRSS 12333 consultation hotline: load, callers, agents from 407 staff on payroll, targets and budget. Mechanisms not yet in the simulator (staff churn and training, faults, satisfaction, costs) are documented in data/README.md and enter this file with their mechanism.',
+    'The whole year 2020 of the Shanghai HRSS 12333 consultation hotline: load, callers, agents from 407 staff on payroll, staff churn and six months of training, platform faults, the post-call survey, targets and budget. Unit costs are documented in data/README.md and enter this file with their mechanism.',
   horizon,
   arrivals: {
     kind: 'profile',
@@ -104,6 +112,9 @@ const base12333 = {
     delay: { kind: 'exponential', meanSeconds: d.meanRedialDelaySeconds },
   },
   agents: { kind: 'table', staffingFile: 'staffing.csv' },
+  workforce: WORKFORCE_12333,
+  faults: FAULTS_12333,
+  survey: SURVEY_12333,
   answerWithinSeconds: d.answerWithinSeconds,
   targets: { file: '../targets/shanghai-12333-2020.json', answerRateDefinition: 'perAttempt' },
   budget: {
@@ -128,6 +139,23 @@ const sources12333: Record<string, string> = {
   patience: `assumed: ${FACTS} §7.1, exponential mean 90 s (literature ~2 min; an IVR message at 60 s raises the hazard).`,
   redial: `assumed: ${FACTS} §7.1, p = 0.5 per failed attempt (industry 33% [S], higher for a hotline with no substitute), at most 3 retries (4 attempts), delay exponential mean 10 min.`,
   agents: `Derived (data/README.md, "How the 12333 staffing table is derived"): 407 staff on payroll [S] x 2,000 paid hours a year (250 working days x 8 h) x (1 - 30% shrinkage [S]) = 569,800 agent-hours, spread over the half hours in proportion to the Erlang A agents needed for an 80% answer rate (staffingPlan), rounded, capped at 359 seats [S].`,
+  'workforce.initialStaff': `${FACTS} §1.1: 407 consultants (咨询员) for 359 seats [S, c.2017-18], all trained at the start of the year.`,
+  'workforce.targetHeadcount': `assumed: the payroll is kept at the 407 of ${FACTS} §1.1 (leavers are replaced one for one, so trainees come out of the 407, not on top).`,
+  'workforce.initialTenureMonths': 'assumed: 24 months, so the first staff are past any early-tenure band (the center has run since 2001; the 2019 Telecom takeover kept the team).',
+  'workforce.annualTurnover': `assumed: 20% a year, a fifth of the staff (issue 5), the low end of "good centers: 20-30% a year" [S, ${FACTS} §4.3] for a team described as stable ("人员流失可控" [S, §1.2]) and the 12345 desk's own < 20% target (SEED). ${FACTS} §7.1 suggests 25% (range 15-40%); notebook 03 shows 10%, 20% and 35%.`,
+  'workforce.hiring.policy': 'assumed: every leaver is replaced (back-fill to the 407), the outsourcing contract being settled on a fixed team.',
+  'workforce.hiring.recruitmentLagDays': 'assumed: a month from a leaver to the replacement joining the payroll (no figure found).',
+  'workforce.hiring.trainingDays': `${FACTS} §1.3 and §7.1: half a year of training with 8 exams before taking calls [S]: 26 weeks = 182 days.`,
+  'workforce.learningCurve': `${FACTS} §7.1: handle time x1.3 / 1.15 / 1.05 / 1.0 in months 1-4 after going live [A]; QA pass rate 95% in months 1-3, 99% after (2019 center-wide 98% [S], split [A]); satisfaction 2 points lower in months 1-3 [A]. The same as DEFAULT_LEARNING_CURVE.`,
+  'workforce.plannedLiveAgents': 'Derived: staffing.csv is shaped from the hours of all 407 staff (below), so the table is at plan when 407 are live; fewer live agents thin it in proportion.',
+  faults: `${SEED} gives the deadlines [S]: respond within 10 minutes at every level, repair within 90 minutes (level 1), 180 minutes (level 2), 24 hours (level 3). assumed: ${FACTS} §7.1, level 1 once a year, about an hour with the whole platform down; level 2 four a year, about two hours with half the seats lost; level 3 twelve a year, about eight hours with a tenth of the seats lost; response exponential with mean 4 minutes and repair lognormal with CV 0.5 (no figure found). The same as DEFAULT_FAULT_LEVELS.`,
+  'survey.responseProbability': `assumed: ${FACTS} §3.2 and §7.1, 35% of callers answer the post-call survey (no public figure; 30-40%).`,
+  'survey.satisfactionCurve': `${FACTS} §7.1: P(satisfied or basically satisfied) 0.995 below a 30 s wait, falling linearly to 0.95 at 5 minutes, flat after: 2019 actual 99% [S, §1.2], shape [A].`,
+  'survey.penaltyPerExtraAttempt': 'assumed: 1 point lost for each attempt beyond the first (a caller who had to redial is less pleased; no figure found).',
+  'survey.satisfiedShareOfPositive': 'assumed: 85% of positive ratings are "satisfied" rather than "basically satisfied" (no figure found; it does not change 综合满意度).',
+  'survey.complaintsPerAnsweredCall': `${FACTS} §3.3 and §7.1: 0.5 per 100,000 answered calls; 2019 below 1 in 100,000 [S], the denominator (answered calls) [A].`,
+  'survey.qaSampleShare': 'assumed: 2% of answered calls are checked by QA (no figure found; enough for a monthly pass rate to within about a point).',
+  'survey.reviewMinutesPerDissatisfied': `assumed: 15 minutes to review each dissatisfied call (listen and write a note); SEED's 不满意电话当月抽检率 = 100% means every one is reviewed in the month.`,
   answerWithinSeconds: 'GB/T 33358-2016 (政府热线服务规范): answer within 15 s, as FACTS §7.1 uses it.',
   targets: `${SEED} project 1 indicator table; the per-attempt agent answer rate is the SEED definition (seed/README.md).`,
   budget: `${SEED}: 2020 budget 55,070,152 yuan (seat rental 50,932,600 + management fee 4,137,700; the lines sum to 148 yuan more than the stated total); 2019 budget 70,785,200.`,

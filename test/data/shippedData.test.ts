@@ -6,6 +6,9 @@ import { firstDaysOf, readScenarioFile } from '../../sim/io/scenarioFile.js';
 import { readTargetSet } from '../../sim/io/targets.js';
 import { shanghai12333Defaults, shanghai12333Load2020 } from '../../sim/model/shanghai12333.js';
 import { simulate } from '../../sim/model/simulate.js';
+import { DEFAULT_FAULT_LEVELS } from '../../sim/model/faults.js';
+import { DEFAULT_SATISFACTION } from '../../sim/model/satisfaction.js';
+import { DEFAULT_LEARNING_CURVE } from '../../sim/model/workforce.js';
 import { DESK_12345, STAFFING_12333, deskAgentsOnPhones } from './buildData.config.js';
 import { staffingFromPayroll } from './staffingRule.js';
 
@@ -113,6 +116,18 @@ describe('the 12333 year', () => {
     expect(hours).toBeLessThanOrEqual(569_800);
     expect(hours).toBeGreaterThan(569_800 - 0.5 * 359);
     expect(Math.max(...counts)).toBeLessThanOrEqual(359);
+  });
+
+  it("has the workforce, fault and survey values of FACTS.md, which are the model's defaults", () => {
+    const w = scenario.workforce;
+    // FACTS §1.1: 407 staff [S]; §1.3: half a year of training [S]; 20% turnover [A].
+    expect(w?.spec.initialStaff).toBe(407);
+    expect(w?.spec.turnover).toBe(0.2);
+    expect(w?.spec.hiring).toEqual({ policy: 'backfill', recruitmentLagDays: 30, trainingDays: 182 });
+    expect(w?.plannedLiveAgents).toBe(407);
+    expect(w?.spec.learningCurve).toEqual(DEFAULT_LEARNING_CURVE);
+    expect(scenario.faults?.levels).toEqual(DEFAULT_FAULT_LEVELS);
+    expect(scenario.survey?.satisfaction).toEqual(DEFAULT_SATISFACTION);
   });
 
   it('runs one week in the simulator', () => {
