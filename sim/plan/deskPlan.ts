@@ -99,8 +99,10 @@ export const DESK_BUDGET_2020: DeskBudget = { budgetYuan: 6_836_000, costPerStaf
  * the transfer answer rate (as `answerRate`), the service level, 先行联系率,
  * 按时办结率, 诉求解决率 and 市民满意率; on the year, the same, the realised
  * turnover (judged on the year only) and, when a budget is given, the budget
- * execution rate: average payroll x cost per staff-year x (days / 366) over
- * the budget (payroll spend only: the desk's budget is settled on payroll).
+ * execution rate: average payroll x cost per staff-year over the year's
+ * budget (payroll spend only: the desk's budget is settled on payroll), that
+ * is, the spend at the horizon's rate for a whole year, so a horizon shorter
+ * than the year is judged at its own pace.
  *
  * @param result one replication of `simulateDesk`
  * @param budget the budget, for `budgetExecutionRate`; none by default
@@ -128,9 +130,7 @@ export function deskMeasuredRun(result: DeskResult, budget?: DeskBudget): Measur
   if (budget !== undefined) {
     requireNonNegativeFinite('deskMeasuredRun', 'budget.costPerStaffYearYuan', budget.costPerStaffYearYuan);
     year.budgetExecutionRate =
-      budget.budgetYuan > 0
-        ? (total.averagePayroll * budget.costPerStaffYearYuan * (total.days / 366)) / budget.budgetYuan
-        : null;
+      budget.budgetYuan > 0 ? (total.averagePayroll * budget.costPerStaffYearYuan) / budget.budgetYuan : null;
   }
   return {
     quarters: result.quarters.map((q) => ({ period: q.period, values: values(q) })),

@@ -67,8 +67,11 @@ describe('deskMeasuredRun', () => {
     });
     expect(measured.quarters[0]?.values.turnoverRate).toBeUndefined();
     expect(measured.year.turnoverRate).toBe(0);
-    // Exact, by hand: 50 staff x 136,720 yuan = 6,836,000, the whole budget, for 28 of 366 days.
-    expect(measured.year.budgetExecutionRate).toBeCloseTo(28 / 366, 14);
+    // Exact, by hand: 50 staff x 136,720 yuan a year = 6,836,000, the whole budget, at the horizon's pace.
+    expect(measured.year.budgetExecutionRate).toBe(1);
+    // 45 staff: 45 x 136,720 / 6,836,000 = 0.9.
+    const [smaller] = replicateDesk({ ...SMALL, workforce: fixedStaff(45) }, { replications: 1 });
+    expect(deskMeasuredRun(smaller ?? run, DESK_BUDGET_2020).year.budgetExecutionRate).toBeCloseTo(0.9, 14);
   });
 });
 
