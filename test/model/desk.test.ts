@@ -121,6 +121,33 @@ describe('simulateDesk', () => {
     expect(dedicated.onTimeCompletionRate).toBe(1);
   });
 
+  it('an order step put down for a call costs the interruption overhead when resumed', () => {
+    // Same calls and orders (same seed); only the minutes lost per resumed step differ. Dedicated
+    // staff are never interrupted, so there the overhead changes nothing.
+    const base: DeskSpec = {
+      startDate: '2020-03-02',
+      days: 14,
+      shrinkage: 0,
+      workforce: fixedStaff(9),
+      calls: { perWorkingDay: 300 },
+      workOrders: { perWorkingDay: 60 },
+      seed: 6,
+    };
+    const phoneFirst = (overhead: number) =>
+      simulateDesk({ ...base, policy: { kind: 'phoneFirst' }, interruptionOverheadSeconds: overhead }).total;
+    const none = phoneFirst(0);
+    const costly = phoneFirst(300);
+    expect(costly.callsOffered).toBe(none.callsOffered);
+    expect(costly.staffSecondsOnOrders).toBeGreaterThan(none.staffSecondsOnOrders + 300 * 100);
+    const dedicated = (overhead: number) =>
+      simulateDesk({
+        ...base,
+        policy: { kind: 'dedicated', phoneStaff: 3 },
+        interruptionOverheadSeconds: overhead,
+      }).total;
+    expect(dedicated(300)).toEqual(dedicated(0));
+  });
+
   it('reservedShare keeps its share of staff off the phones', () => {
     const base: DeskSpec = {
       startDate: '2020-03-02',
