@@ -155,6 +155,20 @@ export {
   type StaffingChartOptions,
   type StaffingChartRow,
 } from './chart/staffingByHalfHourChart.js';
+export {
+  budgetFrontierChart,
+  type BudgetFrontierOptions,
+  type BudgetFrontierPoint,
+} from './chart/budgetFrontierChart.js';
+export {
+  tornadoChart,
+  ASSUMPTION_LABELS,
+  type TornadoChartOptions,
+} from './chart/tornadoChart.js';
+export {
+  satisfactionCurveChart,
+  type SatisfactionCurveChartOptions,
+} from './chart/satisfactionCurveChart.js';
 export { headcountChart, type HeadcountChartOptions } from './chart/headcountChart.js';
 export { faultTimelineChart, type FaultTimelineOptions } from './chart/faultTimelineChart.js';
 export {

@@ -97,6 +97,7 @@ export function percentText(fraction: number): string {
  * @param label the text beside the line, e.g. `targetLabel(0.8)`
  * @param axis `'y'` for a horizontal line (a value on the y axis), `'x'` for a vertical one
  * @param color the line's colour; `CHART_COLORS.target` by default, `CHART_COLORS.reference` for lines that are not targets
+ * @param labelOffset pixels to move the label along the line (down for a vertical line), so that labels of nearby lines do not overlap
  * @returns two layers: the rule and its label
  * @example
  * layer.push(...targetRule(0.8, targetLabel(0.8)));
@@ -106,21 +107,46 @@ export function targetRule(
   label: string,
   axis: 'x' | 'y' = 'y',
   color: string = CHART_COLORS.target,
+  labelOffset = 0,
 ): object[] {
   const position = { datum: value };
+  // One datum of its own: a layer inheriting the chart's data would draw the line once per row.
+  const data = { values: [{}] };
   if (axis === 'y') {
     return [
-      { mark: { type: 'rule', color, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { y: position } },
       {
-        mark: { type: 'text', color, align: 'right', baseline: 'bottom', dy: -2, fontSize: 11 },
+        data,
+        mark: { type: 'rule', color, strokeDash: [6, 4], strokeWidth: 1.5 },
+        encoding: { y: position },
+      },
+      {
+        data,
+        mark: {
+          type: 'text',
+          color,
+          align: 'right',
+          baseline: 'bottom',
+          ...(labelOffset === 0 ? {} : { dx: -labelOffset }),
+          dy: -2,
+          fontSize: 11,
+        },
         encoding: { y: position, x: { value: 'width' }, text: { value: label } },
       },
     ];
   }
   return [
-    { mark: { type: 'rule', color, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x: position } },
+    { data, mark: { type: 'rule', color, strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x: position } },
     {
-      mark: { type: 'text', color, align: 'left', baseline: 'top', dx: 3, fontSize: 11 },
+      data,
+      mark: {
+        type: 'text',
+        color,
+        align: 'left',
+        baseline: 'top',
+        dx: 3,
+        ...(labelOffset === 0 ? {} : { dy: labelOffset }),
+        fontSize: 11,
+      },
       encoding: { x: position, y: { value: 0 }, text: { value: label } },
     },
   ];
