@@ -15,7 +15,17 @@ import { requireNonNegativeInteger, requirePositiveInteger } from '../../core/va
 
 const DAY_SECONDS = 86_400;
 
-/** Parse `HH:MM` into seconds after midnight; throws naming the function and field. */
+/**
+ * Parse a time of day `HH:MM` into seconds after midnight (24:00 allowed).
+ *
+ * @param fn the calling function, for the message
+ * @param name the field, for the message
+ * @param text the time, `HH:MM`
+ * @returns seconds after midnight
+ * @throws {RangeError} naming the function and field when the text is not a time of day
+ * @example
+ * clockSeconds('simulateDesk', 'businessHours.opensAt', '08:30'); // => 30600
+ */
 export function clockSeconds(fn: string, name: string, text: string): number {
   const m = /^(\d{2}):(\d{2})$/.exec(text);
   const hours = m ? Number(m[1]) : NaN;

@@ -14,6 +14,9 @@ import type { DeskDeadline, WorkOrderType } from './types.js';
  * @param arrivalSeconds arrival, seconds since 00:00 of the calendar's first day
  * @param deadline the rule
  * @returns the deadline, seconds since 00:00 of the first day
+ * @example
+ * const cal = new BusinessCalendar('2020-04-03', 1, 30_600, 63_000, 60);
+ * deadlineSeconds(cal, 54_000, { workingDays: 5 }) / 86_400; // => 10.729...: 17:30 on 2020-04-13
  */
 export function deadlineSeconds(
   calendar: BusinessCalendar,
@@ -26,7 +29,16 @@ export function deadlineSeconds(
   return calendar.timeAtBusiness(calendar.businessAt(arrivalSeconds) + deadline.workingHours * 3_600, true);
 }
 
-/** Check a deadline rule, naming the field. */
+/**
+ * Check a deadline rule, naming the field.
+ *
+ * @param fn the calling function, for the message
+ * @param name the field, for the message
+ * @param deadline the rule
+ * @throws {RangeError} unless it is `{ workingDays }` with a positive integer or `{ workingHours }` with a positive number
+ * @example
+ * checkDeadline('simulateDesk', 'types[0].closureDeadline', { workingDays: 0 }); // throws: must be a positive integer
+ */
 export function checkDeadline(fn: string, name: string, deadline: DeskDeadline): void {
   if (typeof deadline !== 'object' || deadline === null) {
     throw new RangeError(
