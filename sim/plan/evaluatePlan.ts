@@ -194,6 +194,60 @@ export function meetsTargets(
 }
 
 /**
+ * How far one replication's quarters are from failing the targets: the least,
+ * over quarters and measured indicators, of the relative slack
+ * (value - target) / |target| for `>`/`>=` and (target - value) / |target| for
+ * `<`/`<=` (the plain difference when the target is 0); an `=` indicator
+ * gives 0 when met and minus its relative distance otherwise. Positive when
+ * every quarter meets every indicator with room to spare, negative when one
+ * fails (a slack of exactly 0 on `>` fails, as `meetsTargets` says). Under
+ * common random numbers it moves smoothly with the staffing, so `leastBudget`
+ * interpolates it between budgets to guess where a replication starts to
+ * pass. A KPI with no value is left out.
+ *
+ * @param quarterKpis the KPIs of each quarter of one replication
+ * @param targets the target set
+ * @param answerWithinSeconds the scenario's service-level threshold, seconds
+ * @param answerRateDefinition which answer rate an `answerRate` indicator uses; `'perAttempt'` by default
+ * @returns the least relative slack, dimensionless (`Infinity` when nothing is measured)
+ * @example
+ * targetMargin([kpisOf(run.quarters[0]!)], targets, 15); // => 0.0074 (an answer rate of 0.806 against > 0.8)
+ */
+export function targetMargin(
+  quarterKpis: readonly Kpis[],
+  targets: TargetSet,
+  answerWithinSeconds: number,
+  answerRateDefinition: AnswerRateDefinition = 'perAttempt',
+): number {
+  const { measured } = measuredIndicators(targets, answerWithinSeconds, answerRateDefinition);
+  let margin = Infinity;
+  for (const kpis of quarterKpis) {
+    for (const { indicator, field, scale } of measured) {
+      const raw = kpis[field];
+      if (raw === null) continue;
+      const target = indicator.value as number;
+      const unit = target === 0 ? 1 : Math.abs(target);
+      const value = raw * scale;
+      let slack: number;
+      switch (indicator.comparison) {
+        case '>':
+        case '>=':
+          slack = (value - target) / unit;
+          break;
+        case '<':
+        case '<=':
+          slack = (target - value) / unit;
+          break;
+        default:
+          slack = meetsIndicator(indicator, value) ? 0 : -Math.abs(value - target) / unit;
+      }
+      margin = Math.min(margin, slack);
+    }
+  }
+  return margin;
+}
+
+/**
  * Judge replications already run against a target set (the pure half of
  * `evaluatePlan`, used by `leastBudget` to add replications batch by batch).
  * Each measured indicator is checked on each quarter's KPIs of each

@@ -1,14 +1,20 @@
-import { queueMetrics } from '../analytic/queueMetrics.js';
 import type { BudgetLines, UnitCosts } from '../budget/types.js';
 import { whatBudgetBuys, type BudgetPurchase, type BuyingOptions } from '../budget/whatBudgetBuys.js';
 import { requireNonNegativeInteger, requirePositiveInteger, requireProbability } from '../core/validate.js';
 import type { AnswerRateDefinition, TargetSet } from '../core/targets.js';
-import { scenarioCalendar } from '../model/scenario.js';
-import type { Kpis, Scenario } from '../model/types.js';
+import { kpisOf } from '../model/kpis.js';
+import type { Scenario } from '../model/types.js';
 import { scenarioForBudget } from './budgetScenario.js';
-import { evaluateRuns, meetsTargets, type PlanEvaluation, type ProbabilityEstimate } from './evaluatePlan.js';
-import { formulaQueues } from './formulaQueues.js';
-import { replicate } from './replicate.js';
+import {
+  evaluateRuns,
+  meetsTargets,
+  targetMargin,
+  wilsonInterval,
+  type PlanEvaluation,
+  type ProbabilityEstimate,
+} from './evaluatePlan.js';
+import { analyticQuarterKpis, quarterOfIntervals } from './analyticQuarters.js';
+import { openReplicationPool, type ReplicationPool } from './replicationPool.js';
 import type { ReplicationRun } from './runReplication.js';
 
 /** Options of `leastBudget`. */
@@ -24,20 +30,21 @@ export interface LeastBudgetOptions {
    */
   confidence?: number;
   /**
-   * Confidence level of the probability's Wilson interval, which decides when a
-   * budget has been sampled enough, in (0, 1).
+   * Confidence level of the probability's Wilson interval, which decides when
+   * the answer has been sampled enough, in (0, 1).
    *
    * __Default value:__ `0.95`
    */
   level?: number;
   /**
-   * Replications added at a time to a budget whose interval still straddles p.
+   * Replications in the first set, and added at a time while the answer's
+   * Wilson interval still straddles p.
    *
-   * __Default value:__ `8`
+   * __Default value:__ `4`
    */
   batchReplications?: number;
   /**
-   * Most replications spent on one budget; once reached, the point estimate decides.
+   * Most replications in the set; once reached, the point estimate decides.
    *
    * __Default value:__ `40`
    */
@@ -48,7 +55,7 @@ export interface LeastBudgetOptions {
    * __Default value:__ four times the analytic screen's answer, and at least 8
    */
   maxSeats?: number;
-  /** Worker threads for `replicate` (0: in the calling thread). __Default value:__ as `replicate` */
+  /** Worker threads (0: in the calling thread). __Default value:__ 2 */
   workers?: number;
   /** Which answer rate the targets use. __Default value:__ `'perAttempt'` */
   answerRateDefinition?: AnswerRateDefinition;
@@ -65,9 +72,14 @@ export interface LeastBudgetProgress {
   replicationsDone: number;
   /** Budgets judged by simulation so far. */
   evaluationsDone: number;
-  /** The bracket of seats still open: the answer lies in (lowSeats, highSeats]. */
+  /**
+   * The bracket of seats for the current set of replications: `lowSeats` was
+   * judged not to reach p, `highSeats` to reach it (-1 and `maxSeats + 1` while unknown).
+   */
   lowSeats: number;
   highSeats: number;
+  /** Replications in the current set (it grows by `batchReplications` up to `maxReplications`). */
+  replicationSet: number;
 }
 
 /** One budget judged by simulation. */
@@ -75,10 +87,18 @@ export interface BudgetEvaluation {
   seats: number;
   /** Seat rental plus management fee, yuan. */
   totalYuan: number;
+  /** Replications in the set it was judged on. */
   replications: number;
-  /** Probability of meeting every target in every quarter, with its Wilson interval. */
+  /** Replications simulated at this budget (the others' outcome follows from another budget under common random numbers). */
+  simulated: number;
+  /**
+   * Probability of meeting every target in every quarter, with its Wilson
+   * interval. A replication not simulated at this budget counts against it
+   * when it meets and in its favour when it fails, so the judgment holds
+   * whatever that replication would give.
+   */
   probability: ProbabilityEstimate;
-  /** Whether the budget was judged to reach p (point estimate >= p once sampling stopped). */
+  /** Whether the budget was judged to reach p (point estimate >= p). */
   meets: boolean;
 }
 
@@ -92,21 +112,16 @@ export interface LeastBudgetResult {
   purchase: BudgetPurchase;
   /** The plan: the base scenario staffed with what the budget buys (`scenarioForBudget`). */
   scenario: Scenario;
-  /** Its evaluation (every KPI, every target, every quarter). */
+  /** Its evaluation from every replication of the set, each simulated at this budget. */
   evaluation: PlanEvaluation;
   /** Probability of meeting every target, with its interval (`evaluation.allTargets`). */
   probability: ProbabilityEstimate;
-  /** The seats the analytic screen (Erlang A per interval, no redials) found enough. */
+  /** The seats the analytic screen (Erlang A per interval with redials at equilibrium, per quarter) found enough. */
   analyticSeats: number;
-  /** Every budget judged by simulation, in the order judged. */
+  /** Every budget judgment, in the order made (a budget is judged again when the set grows). */
   evaluations: BudgetEvaluation[];
-  /** Replications run in all. */
+  /** Replications run in all, over every budget. */
   replications: number;
-}
-
-/** The seed of batch b: batch 0 is the seed itself; every budget uses the same batches (CRN). */
-function batchSeed(seed: number, batch: number): number {
-  return (seed + batch * 0x9e3779b1) % 4_294_967_296;
 }
 
 /** The budget lines that buy exactly `seats` seats. */
@@ -114,68 +129,41 @@ function budgetForSeats(seats: number, costPerSeatYear: number, managementFee: n
   return { seatRental: seats * costPerSeatYear, managementFee };
 }
 
-/** Quarter key (`YYYY-Qn`) of every interval of a scenario. */
-function quarterOfIntervals(scenario: Scenario): string[] {
-  const calendar = scenarioCalendar(scenario);
-  return Array.from({ length: calendar.intervals }, (_, i) => {
-    const date = new Date(calendar.startMs + i * calendar.intervalSeconds * 1000);
-    return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
-  });
+/** What one replication gave at one budget. */
+interface Outcome {
+  meets: boolean;
+  /** `targetMargin` of its quarters. */
+  margin: number;
+  run: ReplicationRun;
 }
 
 /**
- * Erlang A's view of a plan, quarter by quarter: each interval's stationary
- * queue (`formulaQueues`), its rates weighted by the interval's offered calls.
- * Redials, queues carried between intervals and day busyness are left out.
+ * Where replication r starts to meet the targets, guessed from its outcomes
+ * (seats -> outcome) and a slope of margin per seat: the zero of the margin,
+ * interpolated between the two budgets nearest to it (or extrapolated with the
+ * slope), as whole seats, kept inside what is known (above the most seats that
+ * failed, at most the fewest seats that passed).
  */
-function analyticMeets(
-  scenario: Scenario,
-  quarters: readonly string[],
-  targets: TargetSet,
-  definition: AnswerRateDefinition,
-): boolean {
-  const sums = new Map<
-    string,
-    { offered: number; answered: number; abandoned: number; within: number; wait: number }
-  >();
-  formulaQueues(scenario).forEach((queue, i) => {
-    const key = quarters[i] ?? '';
-    const sum = sums.get(key) ?? { offered: 0, answered: 0, abandoned: 0, within: 0, wait: 0 };
-    if (queue.arrivalsPerHour > 0) {
-      const m = queueMetrics(queue);
-      const calls = queue.arrivalsPerHour;
-      sum.offered += calls;
-      sum.answered += calls * m.answerRate;
-      sum.abandoned += calls * m.abandonRate;
-      sum.within += calls * m.serviceLevel;
-      sum.wait += calls * m.answerRate * m.asaSeconds;
-    }
-    sums.set(key, sum);
-  });
-  for (const sum of sums.values()) {
-    if (sum.offered === 0) continue;
-    const answerRate = sum.answered / sum.offered;
-    const kpis: Kpis = {
-      answerRate,
-      callerAnswerRate: answerRate,
-      answerRateIncludingSelfService: answerRate,
-      abandonRate: sum.abandoned / sum.offered,
-      blockRate: null,
-      probWait: null,
-      serviceLevel: sum.within / sum.offered,
-      serviceLevelOfAnswered: sum.answered > 0 ? sum.within / sum.answered : null,
-      serviceLevelExcludingShortAbandons: null,
-      asaSeconds: sum.answered > 0 ? sum.wait / sum.answered : null,
-      meanWaitSeconds: null,
-      occupancy: null,
-      meanQueueLength: null,
-      satisfaction: null,
-      complaintRate: null,
-      qaPassRate: null,
-    };
-    if (!meetsTargets(kpis, targets, scenario.answerWithinSeconds, definition)) return false;
+function guessThreshold(outcomes: ReadonlyMap<number, Outcome>, slope: number): number {
+  let failedAt = -1;
+  let passedAt = Infinity;
+  for (const [seats, outcome] of outcomes) {
+    if (outcome.meets) passedAt = Math.min(passedAt, seats);
+    else failedAt = Math.max(failedAt, seats);
   }
-  return true;
+  const points = [...outcomes].map(([seats, o]) => ({ seats, margin: o.margin }));
+  points.sort((a, b) => Math.abs(a.margin) - Math.abs(b.margin) || a.seats - b.seats);
+  const first = points[0];
+  let guess = failedAt + 1;
+  if (first !== undefined && Number.isFinite(first.margin)) {
+    const second = points.find((q) => q.seats !== first.seats && Number.isFinite(q.margin));
+    let own =
+      second === undefined ? Number.NaN : (second.margin - first.margin) / (second.seats - first.seats);
+    if (!(own > 0)) own = slope;
+    if (own > 0) guess = Math.floor(first.seats - first.margin / own) + 1;
+    else guess = first.margin > 0 ? first.seats : first.seats + 1;
+  }
+  return Math.min(Math.max(guess, failedAt + 1), passedAt);
 }
 
 /**
@@ -187,21 +175,33 @@ function analyticMeets(
  * unit costs' management fee, and staff the base scenario by
  * `scenarioForBudget` (more seats never take an agent from any interval).
  *
- * 1. Screen: bisection on seats with Erlang A per interval (`formulaQueues`,
- *    no redials) gives `analyticSeats`, a cheap first guess.
- * 2. Bracket: simulate at 1.25x and 0.8x that guess, widening by those
- *    factors until the upper budget reaches p and the lower does not.
- * 3. Bisection on seats by simulation under common random numbers: every
- *    budget runs the same seeds (batch b of `batchReplications` replications
- *    has seed `seed + b x 0x9e3779b1`, mod 2^32), so two budgets differ only by
- *    their staffing. Sequential sampling: a budget gets batches while the
- *    Wilson interval of its probability straddles p, up to `maxReplications`;
- *    then the point estimate decides. Budgets far from the answer are
- *    settled after one batch.
+ * 1. Screen: bisection on seats with the formulas per interval (Erlang A, with
+ *    redials at equilibrium when the scenario has them), aggregated per
+ *    quarter as the targets are, gives `analyticSeats`, the first budget tried.
+ * 2. A fixed set of replications (replication r is
+ *    `simulate(plan, { seed, replication: r })` whatever the budget: common
+ *    random numbers) starts with `batchReplications`. Every replication of the
+ *    set is simulated at the budget tried; if fewer than p of them meet the
+ *    targets, the next budget is the one where p of them are guessed to meet
+ *    (each replication's target margin, `targetMargin`, interpolated in seats:
+ *    under common random numbers it moves smoothly with the staffing, so two
+ *    budgets per replication place its threshold within a seat).
+ * 3. When a budget reaches p, one seat less is checked with as few runs as
+ *    the decision needs: under common random numbers a replication that fails
+ *    at a budget fails with less, so only replications that passed are run one
+ *    seat down, closest to failing first, until enough fail.
+ * 4. One-sided sequential test: while the answer's Wilson interval straddles
+ *    p, `batchReplications` more replications join the set (up to
+ *    `maxReplications`, where the point estimate decides) and steps 2-3 run
+ *    again, from the answer so far.
  *
- * The answer is reproducible for a seed (and independent of `workers`). Only
- * a monotone search is made: the answer is the least budget judged to reach p
- * whose next seat down was judged not to.
+ * So replications are spent where the decision is close, and a budget far from
+ * it costs one batch. The answer is reproducible for a seed and independent
+ * of `workers`; the search is monotone: the answer was simulated with every
+ * replication of the final set and reaches p, and one seat less was judged on
+ * the same set not to. The inference in step 3 assumes that a replication that
+ * fails with a budget also fails with less (common random numbers make this
+ * hold in practice; `test/plan/leastBudget.test.ts` checks it).
  *
  * @param base the scenario whose per-interval agents give the staffing's shape
  * @param targets the target set
@@ -229,20 +229,35 @@ export async function leastBudget(
   const level = options.level ?? 0.95;
   requireProbability(fn, 'options.level', level);
   requireNonNegativeInteger(fn, 'options.seed', options.seed);
-  const batch = options.batchReplications ?? 8;
+  const batch = options.batchReplications ?? 4;
   requirePositiveInteger(fn, 'options.batchReplications', batch);
   const maxReplications = Math.max(batch, options.maxReplications ?? 40);
   requirePositiveInteger(fn, 'options.maxReplications', maxReplications);
+  const workers = options.workers ?? 2;
+  requireNonNegativeInteger(fn, 'options.workers', workers);
   const definition = options.answerRateDefinition ?? 'perAttempt';
   const managementFee = unitCosts.managementFeeYear;
   const { costPerSeatYear } = whatBudgetBuys({ seatRental: 0, managementFee }, unitCosts, options.buying);
-  const planFor = (seats: number) =>
-    scenarioForBudget(base, budgetForSeats(seats, costPerSeatYear, managementFee), unitCosts, options.buying);
+  const plans = new Map<number, Scenario>();
+  const planFor = (seats: number): Scenario => {
+    let plan = plans.get(seats);
+    if (plan === undefined) {
+      plan = scenarioForBudget(
+        base,
+        budgetForSeats(seats, costPerSeatYear, managementFee),
+        unitCosts,
+        options.buying,
+      ).scenario;
+      plans.set(seats, plan);
+    }
+    return plan;
+  };
 
   let replicationsDone = 0;
   const evaluations: BudgetEvaluation[] = [];
-  let low = 0;
-  let high = 0;
+  let low = -1;
+  let high = Infinity;
+  let n = Math.min(batch, maxReplications);
   const report = (phase: LeastBudgetProgress['phase'], seats: number): void =>
     options.onProgress?.({
       phase,
@@ -250,96 +265,186 @@ export async function leastBudget(
       replicationsDone,
       evaluationsDone: evaluations.length,
       lowSeats: low,
-      highSeats: high,
+      highSeats: Number.isFinite(high) ? high : -1,
+      replicationSet: n,
     });
 
   // 1. Analytic screen.
   const quarters = quarterOfIntervals(base);
-  const analyticOk = (seats: number): boolean => {
+  const analyticMargin = (seats: number): { meets: boolean; margin: number } => {
     report('screen', seats);
-    return analyticMeets(planFor(seats).scenario, quarters, targets, definition);
+    const kpis = analyticQuarterKpis(planFor(seats), quarters);
+    return {
+      meets: kpis.every((k) => meetsTargets(k, targets, base.answerWithinSeconds, definition)),
+      margin: targetMargin(kpis, targets, base.answerWithinSeconds, definition),
+    };
   };
   const seatsCap = options.maxSeats;
   if (seatsCap !== undefined) requirePositiveInteger(fn, 'options.maxSeats', seatsCap);
   let screenHigh = 1;
-  while (!analyticOk(screenHigh) && screenHigh < (seatsCap ?? 1 << 20)) screenHigh *= 2;
+  while (!analyticMargin(screenHigh).meets && screenHigh < (seatsCap ?? 1 << 20)) screenHigh *= 2;
   let screenLow = 0;
   while (screenHigh - screenLow > 1) {
     const mid = Math.floor((screenLow + screenHigh) / 2);
-    if (analyticOk(mid)) screenHigh = mid;
+    if (analyticMargin(mid).meets) screenHigh = mid;
     else screenLow = mid;
   }
-  const analyticSeats = screenHigh;
+  const analyticSeats = seatsCap === undefined ? screenHigh : Math.min(screenHigh, seatsCap);
   const maxSeats = seatsCap ?? Math.max(8, 4 * analyticSeats);
+  // The formulas' margin per seat near their answer: the slope used until replications give their own.
+  const step = Math.max(1, Math.round(analyticSeats * 0.02));
+  const analyticSlope =
+    (analyticMargin(analyticSeats + step).margin - analyticMargin(Math.max(0, analyticSeats - step)).margin) /
+    (analyticSeats + step - Math.max(0, analyticSeats - step));
 
-  // 2-3. Simulation under common random numbers, with sequential sampling.
-  const judged = new Map<number, { meets: boolean; evaluation: PlanEvaluation }>();
-  const simulateSeats = async (seats: number): Promise<boolean> => {
-    const known = judged.get(seats);
-    if (known !== undefined) return known.meets;
-    const { scenario } = planFor(seats);
-    const runs: ReplicationRun[] = [];
-    let evaluation: PlanEvaluation | undefined;
-    for (let b = 0; runs.length < maxReplications; b++) {
-      const count = Math.min(batch, maxReplications - runs.length);
-      const result = await replicate(scenario, {
-        replications: count,
-        seed: batchSeed(options.seed, b),
-        ...(options.workers !== undefined ? { workers: options.workers } : {}),
-        onProgress: () => {
-          replicationsDone++;
-          report('simulate', seats);
-        },
-      });
-      runs.push(...result.runs);
-      evaluation = evaluateRuns(runs, scenario, targets, {
-        seed: options.seed,
-        answerRateDefinition: definition,
-        level,
-      });
-      const { low: lo, high: hi } = evaluation.allTargets;
-      if (hi < p || lo >= p) break;
+  // 2-4. Simulation under common random numbers.
+  const outcomes: Map<number, Outcome>[] = [];
+  const outcomeOf = (r: number): Map<number, Outcome> => {
+    let map = outcomes[r];
+    if (map === undefined) {
+      map = new Map();
+      outcomes[r] = map;
     }
-    const settled = evaluation as PlanEvaluation;
-    const meets = settled.allTargets.probability >= p;
-    judged.set(seats, { meets, evaluation: settled });
+    return map;
+  };
+  /** Does replication r meet the targets at `seats`: simulated, or implied by another budget (monotone). */
+  const knownAt = (r: number, seats: number): boolean | undefined => {
+    const map = outcomeOf(r);
+    const direct = map.get(seats);
+    if (direct !== undefined) return direct.meets;
+    for (const [s, o] of map) {
+      if (o.meets && s <= seats) return true;
+      if (!o.meets && s >= seats) return false;
+    }
+    return undefined;
+  };
+  const pool: ReplicationPool = openReplicationPool(workers);
+  const simulate = async (seats: number, replications: readonly number[]): Promise<void> => {
+    const scenario = planFor(seats);
+    report('simulate', seats);
+    const runs = await pool.run(
+      replications.map((replication) => ({ scenario, seed: options.seed, replication })),
+      () => {
+        replicationsDone++;
+        report('simulate', seats);
+      },
+    );
+    runs.forEach((run, i) => {
+      const quarterKpis = run.quarters.map((row) => kpisOf(row));
+      outcomeOf(replications[i] as number).set(seats, {
+        meets: quarterKpis.every((k) => meetsTargets(k, targets, base.answerWithinSeconds, definition)),
+        margin: targetMargin(quarterKpis, targets, base.answerWithinSeconds, definition),
+        run,
+      });
+    });
+  };
+  const judge = (seats: number, successes: number, simulated: number, meets: boolean): void => {
+    const last = evaluations.at(-1);
+    if (last?.seats === seats && last.replications === n && last.probability.successes === successes) return;
     evaluations.push({
       seats,
       totalYuan: seats * costPerSeatYear + managementFee,
-      replications: runs.length,
-      probability: settled.allTargets,
+      replications: n,
+      simulated,
+      probability: wilsonInterval(successes, n, level),
       meets,
     });
     report('simulate', seats);
-    return meets;
+  };
+  const need = (): number => Math.max(1, Math.ceil(p * n - 1e-9));
+  const set = (): number[] => Array.from({ length: n }, (_, r) => r);
+  /** The seats at which p of the set is guessed to meet the targets. */
+  const guess = (): number => {
+    const slopes: number[] = [];
+    for (const r of set()) {
+      const points = [...outcomeOf(r)].filter(([, o]) => Number.isFinite(o.margin));
+      points.sort((a, b) => Math.abs(a[1].margin) - Math.abs(b[1].margin));
+      const [a, b] = points;
+      if (a !== undefined && b !== undefined) {
+        const slope = (a[1].margin - b[1].margin) / (a[0] - b[0]);
+        if (slope > 0) slopes.push(slope);
+      }
+    }
+    slopes.sort((x, y) => x - y);
+    const slope = slopes.length > 0 ? (slopes[Math.floor(slopes.length / 2)] as number) : analyticSlope;
+    const thresholds = set()
+      .map((r) => guessThreshold(outcomeOf(r), slope))
+      .sort((x, y) => x - y);
+    return thresholds[need() - 1] ?? analyticSeats;
   };
 
-  high = Math.min(maxSeats, Math.max(1, Math.ceil(analyticSeats * 1.25)));
-  low = Math.floor(analyticSeats * 0.8);
+  let seats = Math.min(analyticSeats, maxSeats);
   let found = true;
-  while (!(await simulateSeats(high))) {
-    low = high;
-    if (high >= maxSeats) {
-      found = false;
-      break;
+  try {
+    for (;;) {
+      // 2. Every replication of the set at this budget.
+      const missing = set().filter((r) => !outcomeOf(r).has(seats));
+      if (missing.length > 0) await simulate(seats, missing);
+      const passes = set().filter((r) => outcomeOf(r).get(seats)?.meets === true).length;
+      if (passes < need()) {
+        judge(seats, passes, n, false);
+        low = Math.max(low, seats);
+        if (seats >= maxSeats) {
+          found = false;
+          break;
+        }
+        const next = Math.max(seats + 1, Math.min(guess(), Math.ceil(seats * 1.25) + 1));
+        seats = Math.min(maxSeats, high, next);
+        if (seats <= low) seats = low + 1;
+        continue;
+      }
+      judge(seats, passes, n, true);
+      high = Math.min(high, seats);
+      // 3. One seat less: enough failures, closest to failing first.
+      if (seats > 0 && low < seats - 1) {
+        const below = seats - 1;
+        const failsNeeded = n - need() + 1;
+        let fails = set().filter((r) => knownAt(r, below) === false).length;
+        const open = set()
+          .filter((r) => knownAt(r, below) === undefined)
+          .sort(
+            (a, b) =>
+              (outcomeOf(a).get(seats)?.margin ?? 0) - (outcomeOf(b).get(seats)?.margin ?? 0) || a - b,
+          );
+        let ran = set().filter((r) => outcomeOf(r).has(below)).length;
+        while (fails < failsNeeded && open.length > 0) {
+          const chunk = open.splice(0, Math.max(2, failsNeeded - fails));
+          await simulate(below, chunk);
+          ran += chunk.length;
+          fails += chunk.filter((r) => outcomeOf(r).get(below)?.meets === false).length;
+        }
+        if (fails < failsNeeded) {
+          // One seat less reaches p too: go down, to the guess if it is lower.
+          judge(below, n - fails, ran, true);
+          high = below;
+          seats = Math.max(low + 1, Math.min(below, Math.max(guess(), Math.floor(seats * 0.8))));
+          continue;
+        }
+        judge(below, n - fails, ran, false);
+        low = below;
+      }
+      // 4. Sequential: more replications while the interval straddles p.
+      const estimate = wilsonInterval(passes, n, level);
+      if (estimate.low >= p || estimate.high < p || n >= maxReplications) break;
+      n = Math.min(maxReplications, n + batch);
+      low = -1;
+      high = Infinity;
     }
-    high = Math.min(maxSeats, Math.ceil(high * 1.25));
+  } finally {
+    await pool.close();
   }
-  if (found) {
-    while (low > 0 && (await simulateSeats(low))) {
-      high = low;
-      low = Math.floor(low * 0.8);
-    }
-    if (low === 0 && (await simulateSeats(0))) high = 0;
-    while (high - low > 1) {
-      const mid = Math.floor((low + high) / 2);
-      if (await simulateSeats(mid)) high = mid;
-      else low = mid;
-    }
-  }
-  const seats = high;
-  const plan = planFor(seats);
-  const evaluation = (judged.get(seats) as { evaluation: PlanEvaluation }).evaluation;
+  const plan = scenarioForBudget(
+    base,
+    budgetForSeats(seats, costPerSeatYear, managementFee),
+    unitCosts,
+    options.buying,
+  );
+  const runs = set().map((r) => (outcomeOf(r).get(seats) as Outcome).run);
+  const evaluation = evaluateRuns(runs, plan.scenario, targets, {
+    seed: options.seed,
+    answerRateDefinition: definition,
+    level,
+  });
   return {
     found,
     budget: budgetForSeats(seats, costPerSeatYear, managementFee),

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { exponential } from '../../sim/model/distributions.js';
+import type { Scenario } from '../../sim/model/types.js';
+import { openReplicationPool } from '../../sim/plan/replicationPool.js';
+import { runReplication } from '../../sim/plan/runReplication.js';
+
+// One busy day, two staffing levels: the pool runs replications of several scenarios in one round.
+const scenario: Scenario = {
+  startDate: '2020-03-31',
+  days: 1,
+  intervalMinutes: 30,
+  arrivals: { kind: 'profile', dailyVolume: 1_200 },
+  handle: exponential(200),
+  patience: exponential(90),
+  redial: { redialProbability: 0.5, maxAttempts: 3, delay: exponential(600) },
+  agents: { kind: 'constant', count: 4 },
+  answerWithinSeconds: 15,
+};
+const more: Scenario = { ...scenario, agents: { kind: 'constant', count: 6 } };
+
+const jobs = [
+  { scenario, seed: 3, replication: 0 },
+  { scenario: more, seed: 3, replication: 0 },
+  { scenario, seed: 3, replication: 2 },
+  { scenario: more, seed: 3, replication: 1 },
+  { scenario, seed: 4, replication: 0 },
+];
+const withoutTiming = (runs: readonly { timing: unknown }[]): string =>
+  JSON.stringify(runs.map((run) => ({ ...run, timing: null })));
+
+describe('openReplicationPool', () => {
+  it('gives, in job order, the runs of the calling thread on 0, 1 or 2 workers, round after round', async () => {
+    const direct = jobs.map((job) => runReplication(job.scenario, job.seed, job.replication, false));
+    for (const workers of [0, 1, 2]) {
+      const pool = openReplicationPool(workers);
+      try {
+        const seen: number[] = [];
+        const first = await pool.run(jobs, (_, index) => seen.push(index));
+        expect(withoutTiming(first)).toBe(withoutTiming(direct));
+        expect([...seen].sort()).toEqual([0, 1, 2, 3, 4]);
+        // A second round on the same threads (scenarios already sent) gives the same again.
+        const second = await pool.run([...jobs].reverse());
+        expect(withoutTiming(second)).toBe(withoutTiming([...direct].reverse()));
+      } finally {
+        await pool.close();
+      }
+    }
+    // More agents, same replication (common random numbers): never a lower answer rate here.
+    expect(direct[1]!.kpis.answerRate!).toBeGreaterThan(direct[0]!.kpis.answerRate!);
+  });
+
+  it('rejects a bad job before any run, and any job once closed', async () => {
+    const pool = openReplicationPool(0);
+    await expect(pool.run([{ scenario, seed: 1, replication: 1.5 }])).rejects.toThrow(
+      'openReplicationPool: job.replication must be a non-negative integer (got 1.5)',
+    );
+    await pool.close();
+    await expect(pool.run(jobs)).rejects.toThrow('openReplicationPool: the pool is closed');
+    expect(() => openReplicationPool(-1)).toThrow(RangeError);
+  });
+});
