@@ -25,7 +25,7 @@ import { OptionReader, optionText, UsageError } from './args.js';
 import type { CommandSpec } from './command.js';
 import { formatTable, MISSING } from './format.js';
 import { Progress } from './output.js';
-import { percent, predictedValue, STATUS_LABEL, targetText } from '../report/format.js';
+import { percent, predictedValue, STATUS_LABEL } from '../report/format.js';
 
 /** The Anonymous Bank records beside the repository (`../shared/data/...`), used when present. */
 export const DEFAULT_BANK_RECORDS = '../shared/data/anonymous-bank/calls-1999-02.tsv';
@@ -92,12 +92,12 @@ export function formatReportSummary(report: Report): string {
           { header: 'target' },
           { header: 'predicted' },
           { header: '90% range' },
-          { header: 'P(meet, all quarters)' },
+          { header: 'P(meet)' },
           { header: 'verdict', align: 'left' },
         ],
         report.targets.rows.map((row) => [
           `${row.name.zh} ${row.name.en}`,
-          targetText(row),
+          row.target,
           row.mean === null ? MISSING : predictedValue(row.unit, row.mean),
           row.p05 === null
             ? MISSING

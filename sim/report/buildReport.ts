@@ -1,23 +1,18 @@
 import { staffingPlan } from '../analytic/staffingPlan.js';
 import { budgetExecution } from '../budget/budgetExecution.js';
 import { costOfPlan } from '../budget/costOfPlan.js';
-import type { BudgetLines, UnitCosts } from '../budget/types.js';
-import {
-  indicatorMeasure,
-  meetsIndicator,
-  type AnswerRateDefinition,
-  type TargetIndicator,
-  type TargetSet,
-} from '../core/targets.js';
+import type { BudgetLines, PlanCost, UnitCosts } from '../budget/types.js';
+import type { AnswerRateDefinition, TargetSet } from '../core/targets.js';
 import type { ScenarioFile } from '../io/scenarioFile.js';
 import { distributionMean } from '../model/distributions.js';
 import { agentsPerInterval, expectedArrivalsPerInterval } from '../model/scenario.js';
 import type { Scenario } from '../model/types.js';
-import { evaluateRuns, type PlanEvaluation } from '../plan/evaluatePlan.js';
-import type { KpiSummaries, ReplicationResult } from '../plan/replicate.js';
+import { assessTargets, type TargetAssessment } from '../plan/assessTargets.js';
+import { measuredRunFromSimulation, withBudgetMeasures } from '../plan/measuredRuns.js';
+import type { ReplicationResult } from '../plan/replicate.js';
 import type { SensitivityRow } from '../plan/sensitivity.js';
 import type { Summary } from '../stats/summarise.js';
-import { percent, predictedValue, targetText, yuan } from './format.js';
+import { percent, predictedValue, yuan } from './format.js';
 import type {
   Bilingual,
   RealCallCenterCheck,
@@ -130,7 +125,7 @@ function budgetSection(
   file: ScenarioFile,
   costModel: ReportCostModel | null,
   set: TargetSet | undefined,
-): ReportBudget | null {
+): { section: ReportBudget; cost: PlanCost | null; lines: BudgetLines | null } | null {
   const budget = file.meta.budget;
   if (!budget) return null;
   const lines: ReportBudget['lines'] = [];
@@ -166,13 +161,17 @@ function budgetSection(
   };
   if (costModel === null || budget.seatRentalYuan === undefined || budget.managementFeeYuan === undefined) {
     return {
-      lines,
-      ...base,
+      section: {
+        lines,
+        ...base,
+        cost: null,
+        note:
+          costModel === null
+            ? 'no cost model for this scenario: the budget lines are shown, the execution rate is not computed'
+            : 'the cost model needs a seat-rental and a management-fee line; this budget has other lines',
+      },
       cost: null,
-      note:
-        costModel === null
-          ? 'no cost model for this scenario: the budget lines are shown, the execution rate is not computed'
-          : 'the cost model needs a seat-rental and a management-fee line; this budget has other lines',
+      lines: null,
     };
   }
   const months = (value: number): number[] => Array.from({ length: 12 }, () => value);
@@ -196,7 +195,7 @@ function budgetSection(
       line.executionRate = execution.byLine[line.id];
     }
   }
-  return {
+  const section: ReportBudget = {
     lines,
     ...base,
     cost: {
@@ -215,85 +214,30 @@ function budgetSection(
     },
     note: '',
   };
+  return { section, cost, lines: budgetLines };
 }
 
-function targetRows(
-  set: TargetSet,
-  definition: AnswerRateDefinition,
-  scenario: Scenario,
-  result: ReplicationResult,
-  evaluation: PlanEvaluation,
-  budget: ReportBudget | null,
-): ReportTargetRow[] {
-  return set.indicators.map((indicator: TargetIndicator) => {
-    const base = {
-      id: indicator.id,
-      level1: { ...indicator.level1 },
-      level2: { ...indicator.level2 },
-      name: { ...indicator.name },
-      comparison: indicator.comparison,
-      value: indicator.value,
-      unit: indicator.unit,
-    };
-    const notSimulated = (note: string, measuredBy: string | null = null): ReportTargetRow => ({
-      ...base,
-      measuredBy,
-      mean: null,
-      p05: null,
-      p95: null,
-      probability: null,
-      quarterProbabilities: [],
-      status: 'notSimulated',
-      note,
-    });
-    if (indicator.kpi === 'budgetExecutionRate' && budget?.cost && indicator.comparison !== null) {
-      // Computed from the cost model: one value, no spread across replications.
-      const rate = budget.cost.executionRate;
-      return {
-        ...base,
-        measuredBy: 'budget model',
-        mean: rate,
-        p05: rate,
-        p95: rate,
-        probability: null,
-        quarterProbabilities: [],
-        status: budget.cost.meetsExecutionTarget === true ? 'pass' : 'fail',
-        note: 'computed from the cost model (planned spend / budget), not simulated',
-      };
-    }
-    const measure = indicatorMeasure(indicator, definition, scenario.answerWithinSeconds);
-    if (measure.kpi === null) return notSimulated(measure.reason);
-    const summary = result.kpis[measure.kpi];
-    if (summary === null) return notSimulated('no calls offered', measure.kpi);
-    const mean = summary.mean * measure.scale;
-    const evaluated = evaluation.indicators.find((i) => i.id === indicator.id);
-    return {
-      ...base,
-      measuredBy: measure.kpi,
-      mean,
-      p05: summary.p05 * measure.scale,
-      p95: summary.p95 * measure.scale,
-      probability: evaluated ? { ...evaluated.allQuarters } : null,
-      quarterProbabilities: evaluated ? evaluated.quarters.map((q) => ({ ...q })) : [],
-      status: meetsIndicator(indicator, mean) ? 'pass' : 'fail',
-      note: '',
-    };
-  });
-}
-
-/** Whether one period's mean KPIs meet every simulated indicator of a set. */
-function periodPasses(
-  kpis: KpiSummaries,
-  set: TargetSet,
-  definition: AnswerRateDefinition,
-  answerWithinSeconds: number,
-): boolean {
-  return set.indicators.every((indicator) => {
-    const measure = indicatorMeasure(indicator, definition, answerWithinSeconds);
-    if (measure.kpi === null) return true;
-    const summary = kpis[measure.kpi];
-    return summary === null || meetsIndicator(indicator, summary.mean * measure.scale);
-  });
+function targetRows(assessment: TargetAssessment): ReportTargetRow[] {
+  return assessment.rows.map((row) => ({
+    id: row.id,
+    level1: { ...row.level1 },
+    level2: { ...row.level2 },
+    name: { ...row.name },
+    target: row.target,
+    comparison: row.comparison,
+    value: row.value,
+    unit: row.unit,
+    measuredBy: row.measuredBy,
+    judgedOn: row.judgedOn,
+    mean: row.mean,
+    p05: row.p05,
+    p95: row.p95,
+    probability: row.probability ? { ...row.probability } : null,
+    quarterProbabilities:
+      row.judgedOn === 'quarters' ? row.quarters.map((q) => (q.estimate ? { ...q.estimate } : null)) : [],
+    status: row.verdict ?? 'notSimulated',
+    note: row.reason ?? '',
+  }));
 }
 
 function staffingSection(scenario: Scenario, set: TargetSet | undefined): ReportStaffing {
@@ -479,14 +423,14 @@ function risksSection(
     if (row.quarterProbabilities.length === 0 || row.mean === null) continue;
     let worst = 0;
     row.quarterProbabilities.forEach((p, q) => {
-      if (p.probability < (row.quarterProbabilities[worst]?.probability ?? 1)) worst = q;
+      if ((p?.probability ?? 1) < (row.quarterProbabilities[worst]?.probability ?? 1)) worst = q;
     });
     const p = row.quarterProbabilities[worst];
     const period = quarters[worst]?.period ?? `Q${worst + 1}`;
     if (p) {
       statements.push(
-        `${row.name.zh} ${row.name.en} (${targetText(row)}): weakest quarter ${period}, probability of meeting ` +
-          `${percent(p.probability, 0)} (${percent(p.low, 0)}-${percent(p.high, 0)}); the 90% range over the horizon ` +
+        `${row.name.zh} ${row.name.en} (${row.target}): weakest quarter ${period}, probability of meeting ` +
+          `${percent(p.probability, 0)} (${percent(p.low, 0)} to ${percent(p.high, 0)}); the 90% range over the horizon ` +
           `is ${predictedValue(row.unit, row.p05)} to ${predictedValue(row.unit, row.p95)}.`,
       );
     }
@@ -539,32 +483,36 @@ function verdictText(
   days: number,
   result: ReplicationResult,
   rows: readonly ReportTargetRow[],
-  evaluation: PlanEvaluation | null,
+  assessment: TargetAssessment | null,
   budget: ReportBudget | null,
   staffing: ReportStaffing,
 ): { pass: boolean | null; text: Bilingual } {
   const measured = rows.filter((row) => row.status !== 'notSimulated');
   const failed = measured.filter((row) => row.status === 'fail');
-  const pass = measured.length === 0 ? null : failed.length === 0;
-  const all = evaluation?.allTargets ?? null;
+  const pass = measured.length === 0 || assessment === null ? null : assessment.verdict === 'pass';
+  const all = assessment?.allTargets ?? null;
+  const confidence = assessment?.confidence ?? 0.9;
   const run = `${days} days, ${result.replications} replications, seed ${result.seed}`;
   const staff = `${Math.round(staffing.meanAgents)} agents on the phones on average, ${staffing.peakAgents} at the peak`;
   const rowText = (row: ReportTargetRow): string =>
-    `${row.name.en} ${predictedValue(row.unit, row.mean)} (90% range ${predictedValue(row.unit, row.p05)}-` +
-    `${predictedValue(row.unit, row.p95)}) against ${targetText(row)}`;
+    `${row.name.en} ${predictedValue(row.unit, row.mean)} (90% range ${predictedValue(row.unit, row.p05)} to ` +
+    `${predictedValue(row.unit, row.p95)}; target ${row.target}; P(meet) ${percent(row.probability?.probability, 0)})`;
   const rowTextZh = (row: ReportTargetRow): string =>
     `${row.name.zh}预计 ${predictedValue(row.unit, row.mean)}（90% 区间 ${predictedValue(row.unit, row.p05)}–` +
-    `${predictedValue(row.unit, row.p95)}，目标 ${targetText(row)}）`;
+    `${predictedValue(row.unit, row.p95)}，目标 ${row.target}，达标概率 ${percent(row.probability?.probability, 0)}）`;
+  const headline = measured.filter((row) => row.measuredBy !== null && /nswerRate/.test(row.measuredBy));
+  const named = [...headline, ...failed.filter((row) => !headline.includes(row))];
   const probability =
     all === null
       ? ''
-      : ` The probability of meeting every simulated target in every quarter is ${percent(all.probability, 0)} ` +
-        `(${Math.round(result.level * 100)}% interval ${percent(all.low, 0)}-${percent(all.high, 0)}).`;
+      : ` The probability of meeting every measured target (quarterly ones in every quarter, yearly ones on the year) ` +
+        `is ${percent(all.probability, 0)} (${Math.round(result.level * 100)}% interval ${percent(all.low, 0)} to ` +
+        `${percent(all.high, 0)}); the plan needs ${percent(confidence, 0)}.`;
   const probabilityZh =
     all === null
       ? ''
-      : `各季度全部模拟指标达标的概率为 ${percent(all.probability, 0)}（${Math.round(result.level * 100)}% 区间 ` +
-        `${percent(all.low, 0)}–${percent(all.high, 0)}）。`;
+      : `全部可测算指标（季度指标每季度、年度指标全年）同时达标的概率为 ${percent(all.probability, 0)}（${Math.round(result.level * 100)}% 区间 ` +
+        `${percent(all.low, 0)}–${percent(all.high, 0)}），要求不低于 ${percent(confidence, 0)}。`;
   let budgetText = '';
   let budgetTextZh = '';
   if (budget) {
@@ -589,24 +537,24 @@ function verdictText(
   const verdictEn =
     pass === null
       ? 'No target of this scenario is measured by the planner.'
-      : pass
-        ? `The plan meets every target the planner measures: ${measured.map(rowText).join('; ')}.`
-        : `The plan FAILS ${failed.length} of ${measured.length} measured target(s): ${failed.map(rowText).join('; ')}.`;
+      : `The plan ${pass ? 'PASSES' : 'FAILS'}.${probability} ` +
+        (named.length > 0 ? `${named.map(rowText).join('; ')}.` : '') +
+        (failed.length > 0 ? ` ${failed.length} of ${measured.length} measured target(s) fall short.` : '');
   const verdictZh =
     pass === null
       ? '本情景没有可测算的指标。'
-      : pass
-        ? `方案达到全部可测算指标：${measured.map(rowTextZh).join('；')}。`
-        : `方案未达到 ${failed.length} 项可测算指标：${failed.map(rowTextZh).join('；')}。`;
+      : `方案${pass ? '达标' : '未达标'}。${probabilityZh}` +
+        (named.length > 0 ? `${named.map(rowTextZh).join('；')}。` : '') +
+        (failed.length > 0 ? `${measured.length} 项可测算指标中 ${failed.length} 项未达标。` : '');
   return {
     pass,
     text: {
       zh:
         `结论（${scenarioTitle}，模拟 ${days} 天，${result.replications} 次重复，种子 ${result.seed}；平均在线座席 ` +
-        `${Math.round(staffing.meanAgents)} 人，峰值 ${staffing.peakAgents} 人）：${verdictZh}${probabilityZh}${budgetTextZh}` +
+        `${Math.round(staffing.meanAgents)} 人，峰值 ${staffing.peakAgents} 人）：${verdictZh}${budgetTextZh}` +
         (notSimulated > 0 ? `另有 ${notSimulated} 项指标未测算，不计入结论。` : ''),
       en:
-        `Verdict for ${scenarioTitle} (${run}; ${staff}): ${verdictEn}${probability}${budgetText}` +
+        `Verdict for ${scenarioTitle} (${run}; ${staff}): ${verdictEn}${budgetText}` +
         (notSimulated > 0
           ? ` ${notSimulated} other indicator(s) are not measured by the planner and not part of this verdict.`
           : ''),
@@ -635,27 +583,39 @@ export function buildReport(inputs: ReportInputs): Report {
   const { file, scenario, result } = inputs;
   const targets = inputs.targets === undefined ? (file.meta.targets ?? null) : inputs.targets;
   const costModel = inputs.costModel ?? null;
-  const evaluation = targets
-    ? evaluateRuns(result.runs, scenario, targets.set, {
-        seed: result.seed,
-        answerRateDefinition: targets.answerRateDefinition,
-        level: result.level,
-      })
-    : null;
-  const budget = budgetSection(file, costModel, targets?.set);
+  const budgetData = budgetSection(file, costModel, targets?.set);
+  const budget = budgetData?.section ?? null;
+  let assessment: TargetAssessment | null = null;
+  if (targets) {
+    const options = {
+      answerRateDefinition: targets.answerRateDefinition,
+      answerWithinSeconds: scenario.answerWithinSeconds,
+    };
+    const measured = result.runs.map((run) => measuredRunFromSimulation(run));
+    const runs = budgetData?.cost
+      ? withBudgetMeasures(measured, targets.set, {
+          ...options,
+          cost: budgetData.cost,
+          budget: budgetData.lines as BudgetLines,
+        })
+      : measured;
+    assessment = assessTargets(targets.set, runs, { ...options, level: result.level });
+  }
   const table: ReportTargetTable | null =
-    targets && evaluation
+    targets && assessment
       ? {
           id: targets.set.id,
           title: { ...targets.set.title },
           source: targets.set.source,
           answerRateDefinition: targets.answerRateDefinition,
-          rows: targetRows(targets.set, targets.answerRateDefinition, scenario, result, evaluation, budget),
+          rule: assessment.rule,
+          confidence: assessment.confidence,
+          rows: targetRows(assessment),
         }
       : null;
   const quarters: ReportQuarter[] = result.quarters.map((quarter, q) => {
     const k = quarter.kpis;
-    const all = evaluation?.allTargetsByQuarter[q];
+    const all = assessment?.quarterly[q]?.allMet;
     return {
       period: quarter.period,
       answerRate: reportSummary(k.answerRate),
@@ -665,14 +625,12 @@ export function buildReport(inputs: ReportInputs): Report {
       abandonRate: reportSummary(k.abandonRate),
       occupancy: reportSummary(k.occupancy),
       probabilityAllTargets: all ? { ...all } : null,
-      pass: targets
-        ? periodPasses(k, targets.set, targets.answerRateDefinition, scenario.answerWithinSeconds)
-        : null,
+      pass: all && assessment ? all.probability >= assessment.confidence : null,
     };
   });
   const staffing = staffingSection(scenario, targets?.set);
   const rows = table?.rows ?? [];
-  const verdict = verdictText(file.meta.title, scenario.days, result, rows, evaluation, budget, staffing);
+  const verdict = verdictText(file.meta.title, scenario.days, result, rows, assessment, budget, staffing);
   const daily = result.days
     .map((day) => ({ date: day.period, summary: day.kpis.answerRate }))
     .filter((day): day is { date: string; summary: Summary } => day.summary !== null)
@@ -697,7 +655,7 @@ export function buildReport(inputs: ReportInputs): Report {
     run: { seed: result.seed, replications: result.replications, level: result.level },
     verdict: {
       pass: verdict.pass,
-      probabilityAllTargets: evaluation ? { ...evaluation.allTargets } : null,
+      probabilityAllTargets: assessment ? { ...assessment.allTargets } : null,
       text: verdict.text,
     },
     targets: table,

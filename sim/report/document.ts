@@ -3,7 +3,7 @@
  * figures), in the order the issue fixes. The HTML and Markdown renderers
  * print the same blocks, so the two always hold the same content.
  */
-import { decimal, NONE, percent, predictedValue, STATUS_LABEL, targetText, yuan } from './format.js';
+import { decimal, NONE, percent, predictedValue, STATUS_LABEL, yuan } from './format.js';
 import type { ReportSummary, ReportTargetTable, Report, ReportSection } from './types.js';
 
 /** One block of the laid-out report. */
@@ -46,8 +46,9 @@ function targetTableBlocks(table: ReportTargetTable): ReportBlock[] {
       kind: 'paragraph',
       text:
         `${table.title.zh} / ${table.title.en}. Source: ${table.source}. Answer rate judged ${table.answerRateDefinition}. ` +
-        'Predicted: mean across replications over the horizon; 90% range: 5th to 95th percentile of the realised ' +
-        'value; probability: of meeting the target in every quarter, with its Wilson interval.',
+        'Predicted: mean across replications; 90% range: 5th to 95th percentile of the realised value across ' +
+        'replications; probability: of meeting the target in every quarter (quarterly indicators) or on the year, ' +
+        `with its Wilson interval. Verdict: ${table.rule}`,
     },
     {
       kind: 'table',
@@ -59,20 +60,22 @@ function targetTableBlocks(table: ReportTargetTable): ReportBlock[] {
         '预测均值 Predicted',
         '90% 区间 90% range',
         '达标概率 P(meet)',
+        '考核 Judged on',
         '结论 Verdict',
       ],
       rows: table.rows.map((row) => [
         `${row.level1.zh} ${row.level1.en}`,
         `${row.level2.zh} ${row.level2.en}`,
         `${row.name.zh} ${row.name.en}`,
-        targetText(row),
+        row.target,
         predictedValue(row.unit, row.mean),
         range(row.unit, row.p05, row.p95),
         probabilityText(row.probability),
+        row.judgedOn === 'quarters' ? '每季 quarters' : row.judgedOn === 'year' ? '全年 year' : NONE,
         statusText(row.status),
       ]),
       merge: 2,
-      statusColumn: 7,
+      statusColumn: 8,
       numeric: [3, 4, 5, 6],
     },
     {

@@ -34,23 +34,27 @@ export interface ReportTargetRow {
   level1: Bilingual;
   level2: Bilingual;
   name: Bilingual;
+  /** The target as the source document prints it (`>80%`, `≤90分钟`, `健全`). */
+  target: string;
   comparison: TargetComparison | null;
   /** The target value, in `unit` (text for a qualitative target). */
   value: number | string;
   unit: 'fraction' | 'count' | 'minutes' | 'seconds' | 'text';
-  /** What measures it: a simulated KPI, a computed budget figure, or null. */
+  /** The measured value that judges it (`answerRate`, `faultRepairMinutes:1`, `budgetExecutionRate`), or null. */
   measuredBy: string | null;
+  /** Judged on each quarter (the quarterly assessment) or on the year; null when not simulated. */
+  judgedOn: 'quarters' | 'year' | null;
   /** Predicted value over the horizon (mean across replications), in `unit`; null when not simulated. */
   mean: number | null;
   /** 90% range of the realised value across replications (5th and 95th percentiles), in `unit`. */
   p05: number | null;
   p95: number | null;
-  /** Probability of meeting the target in every quarter of the horizon, with its Wilson interval. */
+  /** Probability of meeting the target (in every quarter, or on the year), with its Wilson interval. */
   probability: ProbabilityEstimate | null;
-  /** Probability of meeting it in each quarter (Q1 first); empty when not simulated. */
-  quarterProbabilities: ProbabilityEstimate[];
+  /** Probability of meeting it in each quarter (Q1 first); empty unless judged per quarter. */
+  quarterProbabilities: (ProbabilityEstimate | null)[];
   status: TargetStatus;
-  /** Why it is not simulated, or how it was computed; empty when nothing needs saying. */
+  /** Why it is not simulated, or a note on a measured row; empty when nothing needs saying. */
   note: string;
 }
 
@@ -61,6 +65,10 @@ export interface ReportTargetTable {
   /** Where the targets come from. */
   source: string;
   answerRateDefinition: AnswerRateDefinition;
+  /** The verdict rule, in words. */
+  rule: string;
+  /** The probability of meeting a target that a row (and the table) needs to pass. */
+  confidence: number;
   rows: ReportTargetRow[];
 }
 
