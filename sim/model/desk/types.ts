@@ -223,7 +223,10 @@ export interface DeskKpis {
   readonly resolutionRate: number | null;
   /** 市民满意率: satisfied or basically satisfied / respondents (calls and orders together). */
   readonly satisfaction: number | null;
-  /** Staff busy (calls and orders) / staff on duty in business hours. */
+  /**
+   * Staff busy (calls and orders) / staff on duty in business hours; above 1
+   * when steps and queued calls run on after closing (overtime).
+   */
   readonly utilisation: number | null;
   /** 人员流失率, annualised: leavers / average payroll x 365 / days. */
   readonly turnoverRate: number | null;
