@@ -1,11 +1,14 @@
 import { measureKey, type MeasureKey } from '../core/targets.js';
 import { requireNonNegativeFinite } from '../core/validate.js';
 import { budgetExecution } from '../budget/budgetExecution.js';
+import { costOfPlan } from '../budget/costOfPlan.js';
+import { costPlanFromWorkforce } from '../budget/costPlanFromWorkforce.js';
 import { settleQuarters, type Settlement } from '../budget/settleQuarters.js';
-import type { BudgetLines, PlanCost, QuarterlySettlementRule } from '../budget/types.js';
+import type { BudgetLines, PlanCost, QuarterlySettlementRule, UnitCosts } from '../budget/types.js';
 import type { FaultEpisode } from '../model/faults.js';
 import { kpisOf } from '../model/kpis.js';
 import type { Kpis, PeriodRow } from '../model/types.js';
+import type { WorkforceResult } from '../model/workforce.js';
 import {
   quarterAssessments,
   type AssessTargetsOptions,
@@ -212,6 +215,35 @@ export function budgetMeasures(cost: PlanCost, budget: BudgetLines, settlement?:
     budgetExecutionRate: execution.rate,
     earmarkedShare: cost.year > 0 ? 1 - unfunded / cost.year : 1,
   };
+}
+
+/**
+ * What each replication's plan costs when staff churn makes the payroll and
+ * the hires differ from one replication to the next: `costOfPlan` of the
+ * run's workforce month by month (`costPlanFromWorkforce`) and the seats.
+ * Pass the list as `cost` to `withBudgetMeasures` (or `evaluatePlan`'s
+ * `budget.cost`) so that budget execution varies as the workforce does.
+ *
+ * @param runs replications that kept their workforce (a scenario with `workforce`, a 12-month horizon)
+ * @param seats seats rented, one number for the year or 12 monthly values
+ * @param costs unit costs, yuan
+ * @returns one plan cost per run, in order
+ * @throws {RangeError} when a run has no workforce, or it does not cover 12 months
+ * @example
+ * const costs = planCostsOfRuns(result.runs, 359, shanghai12333UnitCosts2020);
+ * withBudgetMeasures(runs, targets, { cost: costs, budget: shanghai12333Budget2020 });
+ */
+export function planCostsOfRuns(
+  runs: readonly { readonly workforce?: WorkforceResult }[],
+  seats: number | readonly number[],
+  costs: UnitCosts,
+): PlanCost[] {
+  return runs.map((run, r) => {
+    if (run.workforce === undefined) {
+      throw new RangeError(`planCostsOfRuns: runs[${r}] has no workforce (the scenario needs one)`);
+    }
+    return costOfPlan(costPlanFromWorkforce(run.workforce, seats), costs);
+  });
 }
 
 /** Options of `withBudgetMeasures`. */

@@ -8,6 +8,7 @@ import type { FaultEpisode } from '../../sim/model/faults.js';
 import { DEFAULT_FAULT_LEVELS } from '../../sim/model/faults.js';
 import { emptyCounts, kpisOf } from '../../sim/model/kpis.js';
 import { DEFAULT_SURVEY } from '../../sim/model/satisfaction.js';
+import { simulateWorkforce } from '../../sim/model/workforce.js';
 import { exponential } from '../../sim/model/distributions.js';
 import type { PeriodRow, Scenario } from '../../sim/model/types.js';
 import { assessTargets, quarterAssessments, type MeasuredRun } from '../../sim/plan/assessTargets.js';
@@ -17,6 +18,7 @@ import {
   budgetMeasures,
   measuredRunFromSimulation,
   mergeMeasuredRuns,
+  planCostsOfRuns,
   withBudgetMeasures,
 } from '../../sim/plan/measuredRuns.js';
 
@@ -456,5 +458,38 @@ describe('budgetMeasures', () => {
     });
     const unfunded = budgetMeasures(cost, { seatRental: 140_000, managementFee: 0 });
     expect(unfunded.earmarkedShare).toBeCloseTo(1 - 8_000 / 140_000, 12);
+  });
+});
+
+describe('planCostsOfRuns', () => {
+  it('prices each replication by its own workforce, so budget execution follows the payroll', () => {
+    const spec = {
+      initialStaff: 407,
+      turnover: 0.25,
+      hiring: { policy: 'backfill' as const, recruitmentLagDays: 45, trainingDays: 182 },
+    };
+    const runs = [0, 1].map((replication) => ({
+      workforce: simulateWorkforce(spec, { startDate: '2020-01-01', days: 366, seed: 9, replication }),
+    }));
+    const costs = planCostsOfRuns(runs, 359, shanghai12333UnitCosts2020);
+    runs.forEach((run, r) => {
+      // By hand from the cost rules: payroll-months x 9,100 + 359 seats' running cost for the year
+      // + hires x 5,000 + the 4,137,700 fee, over the 55,070,300 of the two budget lines.
+      const payrollMonths = run.workforce.months.reduce((a, m) => a + m.averagePayroll, 0);
+      const hires = run.workforce.months.reduce((a, m) => a + m.hires, 0);
+      const spend =
+        payrollMonths * 9_100 +
+        359 * shanghai12333UnitCosts2020.systemCostPerSeatYear +
+        hires * 5_000 +
+        4_137_700;
+      expect(budgetMeasures(costs[r]!, shanghai12333Budget2020).budgetExecutionRate).toBeCloseTo(
+        spend / 55_070_300,
+        9,
+      );
+    });
+    expect(costs[0]!.year).not.toBe(costs[1]!.year); // churn differs between replications
+    expect(() => planCostsOfRuns([{}], 359, shanghai12333UnitCosts2020)).toThrow(
+      'planCostsOfRuns: runs[0] has no workforce (the scenario needs one)',
+    );
   });
 });
