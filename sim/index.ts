@@ -79,6 +79,7 @@ export {
   budgetMeasures,
   measuredRunFromSimulation,
   mergeMeasuredRuns,
+  planCostsOfRuns,
   withBudgetMeasures,
   type SimulatedMeasureOptions,
   type SimulatedRunParts,
