@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import {
   evaluatePlan,
   firstDaysOf,
-  indicatorMeasure,
+  costOfPlan,
   InputError,
   leastBudget,
   PAID_HOURS_PER_STAFF_YEAR,
@@ -19,11 +19,14 @@ import {
   type BuyingOptions,
   type Kpis,
   type LeastBudgetProgress,
+  type PlanCost,
   type PlanEvaluation,
   type ProbabilityEstimate,
   type Scenario,
   type ScenarioFile,
   type Summary,
+  type TargetAssessment,
+  type TargetRow,
   type TargetSet,
   type UnitCosts,
 } from '../index.js';
@@ -277,91 +280,34 @@ export interface PeriodProbability extends ProbabilityEstimate {
   period: string;
 }
 
-/** One row of the target table of `plan`: an indicator, its prediction and its probability of being met. */
-export interface PlanTargetRow {
-  id: string;
-  level1: { zh: string; en: string };
-  level2: { zh: string; en: string };
-  name: { zh: string; en: string };
-  comparison: string | null;
-  value: number | string;
-  unit: string;
-  /** The simulated KPI that measures it, or null when not simulated. */
-  measuredBy: keyof Kpis | null;
-  /** Mean across replications, in the indicator's unit. */
-  mean: number | null;
-  /** 5th-95th percentile across replications: the 90% range of one year's value. */
-  p05: number | null;
-  p95: number | null;
-  /** Probability of meeting it in each quarter, with its Wilson interval. */
-  quarters: PeriodProbability[];
-  /** Probability of meeting it in every quarter at once. */
-  allQuarters: ProbabilityEstimate | null;
-  /** `pass` when P(all quarters) >= the plan's confidence p, `fail` below, `not simulated` otherwise. */
-  verdict: 'pass' | 'fail' | 'not simulated';
-  /** Why it is not simulated, or empty. */
-  note: string;
-}
+/** The target table of `plan`: every row of the set (`assessTargets`, via `evaluatePlan`). */
+export type PlanTargetTable = TargetAssessment;
 
 /**
- * The target table of an evaluation: every indicator of the set in its order,
- * the measured ones with their predicted mean, 90% range and probability of
- * being met per quarter and in all quarters (Wilson intervals); the verdict is
- * `pass` when P(all quarters) >= `confidence`.
+ * A target table judged at another confidence p: each measured row passes
+ * when its probability estimate is at least p, and the table when the
+ * probability of meeting every measured target is (`assessTargets`' rule).
+ * Used when the evaluation came with the default p (`leastBudget`'s).
  *
- * @param evaluation what `evaluatePlan` (or `leastBudget`) returned
- * @param targets the target set and its answer-rate definition
- * @param answerWithinSeconds the scenario's service-level threshold, seconds
- * @param confidence the probability p a target must be met with, in [0, 1]
- * @returns one row per indicator
+ * @param table the table
+ * @param confidence the plan's p, in [0, 1]
+ * @returns the table itself when judged at p already, else a copy with the verdicts at p
  * @example
- * planTargetRows(evaluation, inputs.targets, 15, 0.9).find((row) => row.id === 'answerRate')?.verdict;
+ * atConfidence(answer.evaluation.targetTable, 0.95).verdict;
  */
-export function planTargetRows(
-  evaluation: PlanEvaluation,
-  targets: { set: TargetSet; answerRateDefinition: AnswerRateDefinition },
-  answerWithinSeconds: number,
-  confidence: number,
-): PlanTargetRow[] {
-  const periods = evaluation.quarters.map((quarter) => quarter.period);
-  return targets.set.indicators.map((indicator) => {
-    const base = {
-      id: indicator.id,
-      level1: { ...indicator.level1 },
-      level2: { ...indicator.level2 },
-      name: { ...indicator.name },
-      comparison: indicator.comparison,
-      value: indicator.value,
-      unit: indicator.unit,
-    };
-    const measure = indicatorMeasure(indicator, targets.answerRateDefinition, answerWithinSeconds);
-    const judged = evaluation.indicators.find((row) => row.id === indicator.id);
-    const summary: Summary | null | undefined = measure.kpi === null ? null : evaluation.kpis[measure.kpi];
-    if (measure.kpi === null || judged === undefined || !summary) {
-      return {
-        ...base,
-        measuredBy: null,
-        mean: null,
-        p05: null,
-        p95: null,
-        quarters: [],
-        allQuarters: null,
-        verdict: 'not simulated' as const,
-        note: measure.kpi === null ? measure.reason : 'no calls offered',
-      };
-    }
-    return {
-      ...base,
-      measuredBy: measure.kpi,
-      mean: summary.mean * measure.scale,
-      p05: summary.p05 * measure.scale,
-      p95: summary.p95 * measure.scale,
-      quarters: judged.quarters.map((estimate, q) => ({ period: periods[q] ?? '', ...estimate })),
-      allQuarters: { ...judged.allQuarters },
-      verdict: judged.allQuarters.probability >= confidence ? ('pass' as const) : ('fail' as const),
-      note: '',
-    };
-  });
+export function atConfidence(table: TargetAssessment, confidence: number): TargetAssessment {
+  if (table.confidence === confidence) return table;
+  const verdict = (estimate: ProbabilityEstimate): 'pass' | 'fail' =>
+    estimate.probability >= confidence ? 'pass' : 'fail';
+  return {
+    ...table,
+    confidence,
+    rule: table.rule.split(String(table.confidence)).join(String(confidence)),
+    rows: table.rows.map((row) =>
+      row.verdict === null || row.probability === null ? row : { ...row, verdict: verdict(row.probability) },
+    ),
+    verdict: verdict(table.allTargets),
+  };
 }
 
 /** Agents of a plan by month: the staffing plan in a few lines. */
@@ -460,13 +406,21 @@ export interface PlanResult {
   replications: number;
   /** Confidence level of every probability interval. */
   level: number;
-  /** P(every simulated target met in every quarter), with its interval. */
+  /**
+   * P(every target the queue KPIs measure met in every quarter), with its
+   * interval: the criterion `leastBudget` searches on.
+   */
   allTargets: ProbabilityEstimate;
   /** Whether `allTargets.probability` >= `confidence`. */
   meetsConfidence: boolean;
-  /** P(every simulated target met) in each quarter. */
+  /** P(every queue target met) in each quarter. */
   allTargetsByQuarter: PeriodProbability[];
-  targetRows: PlanTargetRow[];
+  /**
+   * The whole target table: every row of the set in the document's order,
+   * with what the simulator measures beyond the queue (survey, faults,
+   * workforce, budget execution), per quarter and in all four; verdicts at p.
+   */
+  targetTable: PlanTargetTable;
   /** KPIs per quarter across replications. */
   quarters: { period: string; kpis: Partial<Record<keyof Kpis, SummaryJson | null>> }[];
   staffing: StaffingMonth[];
@@ -532,11 +486,11 @@ export function planResult(
         'with the year’s agent-hours prorated to them',
     );
   }
-  if (evaluation.notSimulated.length > 0) {
-    notes.push(
-      `${evaluation.notSimulated.length} indicators are not simulated (the table says why); they are never assumed met`,
-    );
+  const unmeasured = evaluation.targetTable.rows.filter((row) => row.status === 'not simulated').length;
+  if (unmeasured > 0) {
+    notes.push(`${unmeasured} indicators are not simulated (the table says why); they are never assumed met`);
   }
+  notes.push(`verdicts: ${evaluation.targetTable.rule}`);
   const allTargets = { ...evaluation.allTargets };
   return {
     command: 'plan',
@@ -569,7 +523,7 @@ export function planResult(
       period: periods[q] ?? '',
       ...estimate,
     })),
-    targetRows: planTargetRows(evaluation, inputs.targets, inputs.scenario.answerWithinSeconds, confidence),
+    targetTable: atConfidence(evaluation.targetTable, confidence),
     quarters: evaluation.quarters.map((quarter) => {
       const kpis: Partial<Record<keyof Kpis, SummaryJson | null>> = {};
       for (const kpi of QUARTER_KPIS) kpis[kpi] = summaryJson(quarter.kpis[kpi]);
@@ -649,7 +603,7 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
   const budgetText = `${formatYuan(b.totalYuan)} yuan a year (seat rental ${formatYuan(b.seatRentalYuan)} + management fee ${formatYuan(b.managementFeeYuan)})`;
   if (result.question === 'least' && result.search) {
     lines.push(
-      `Question: the least budget meeting every simulated target in every quarter with probability >= ${p}`,
+      `Question: the least budget meeting every queue target (answer rate, service level, ASA) in every quarter with probability >= ${p}`,
       result.search.found
         ? `Answer: ${result.purchase.seats} seats, ${budgetText}`
         : `No answer: even ${result.purchase.seats} seats (${budgetText}) do not reach ${p}; raise the seats searched or lower p`,
@@ -658,7 +612,7 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
     lines.push(`Question: what ${budgetText} buys, and how likely it is to meet every target`);
   }
   lines.push(
-    `P(every simulated target, every quarter) = ${formatProbability(result.allTargets)} ` +
+    `P(every queue target, every quarter) = ${formatProbability(result.allTargets)} ` +
       `(${level} Wilson interval, ${result.replications} replications): ` +
       (result.meetsConfidence ? `reaches p = ${p}` : `BELOW p = ${p}`),
   );
@@ -703,6 +657,7 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
       ),
     );
   }
+  const table = result.targetTable;
   const periods = result.allTargetsByQuarter.map((quarter) => quarter.period);
   const columns: TextColumn[] = [
     { header: 'indicator', align: 'left' },
@@ -710,34 +665,40 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
     { header: 'predicted' },
     { header: '90% range' },
     ...periods.map((period) => ({ header: `P(${period.slice(5)})` })),
-    { header: `P(all quarters) [${level}]` },
+    { header: `P(meet) [${level}]` },
     { header: 'verdict', align: 'left' },
   ];
   lines.push(
     '',
-    `Targets: predicted mean, 90% range of one year across replications, probability of meeting (pass: P(all quarters) >= ${p})`,
+    'Targets: predicted mean, 90% range of one year across replications, probability of meeting ' +
+      '(every quarter, or the year for yearly rows)',
     formatTable(
       columns,
-      result.targetRows.map((row) => [
+      table.rows.map((row: TargetRow) => [
         `${row.name.zh} ${row.name.en}`,
-        `${row.comparison ?? ''} ${formatTargetValue(row.unit, row.value)}`.trim(),
+        row.target,
         formatTargetValue(row.unit, row.mean),
         row.p05 === null
           ? MISSING
           : `${formatTargetValue(row.unit, row.p05)} .. ${formatTargetValue(row.unit, row.p95)}`,
-        ...periods.map((_, q) => formatPercent(row.quarters[q]?.probability, 0)),
-        formatProbability(row.allQuarters),
-        row.verdict === 'fail' ? 'FAIL' : row.verdict,
+        ...periods.map((_, q) => formatPercent(row.quarters[q]?.estimate?.probability, 0)),
+        row.probability === null
+          ? MISSING
+          : `${formatProbability(row.probability)}${row.judgedOn === 'year' ? ' (year)' : ''}`,
+        row.verdict === null ? 'not simulated' : row.verdict === 'fail' ? 'FAIL' : 'pass',
       ]),
     ),
+    `Every measured target met: ${formatProbability(table.allTargets)}; all quarterly assessments pass: ` +
+      `${formatProbability(table.allQuarters)}; table verdict at p = ${p}: ${table.verdict === 'pass' ? 'pass' : 'FAIL'}`,
   );
   lines.push(
     '',
-    `Quarters: P(every simulated target met) [${level}], KPI means`,
+    `Quarters: P(every queue target met) and P(the quarterly assessment passes) [${level}], KPI means`,
     formatTable(
       [
         { header: 'quarter', align: 'left' },
-        { header: 'P(meet all)' },
+        { header: 'P(queue targets)' },
+        { header: 'P(assessment)' },
         { header: 'answer rate' },
         { header: `service level (${s.answerWithinSeconds} s)` },
         { header: 'ASA (s)' },
@@ -748,6 +709,7 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
         return [
           estimate.period,
           formatProbability(estimate),
+          formatProbability(table.quarterly[q]?.allMet),
           formatPercent(kpis.answerRate?.mean),
           formatPercent(kpis.serviceLevel?.mean),
           formatNumber(kpis.asaSeconds?.mean, 1),
@@ -787,9 +749,11 @@ function planSheets(result: PlanResult, intervals: { interval: string; agents: n
         { key: 'level1', header: '一级指标 level 1', format: 'text' },
         { key: 'level2', header: '二级指标 level 2', format: 'text' },
         { key: 'name', header: '三级指标 indicator', format: 'text' },
+        { key: 'target', header: '指标值 target', format: 'text' },
         { key: 'comparison', header: 'comparison', format: 'text' },
-        { key: 'value', header: 'target' },
+        { key: 'value', header: 'target value' },
         { key: 'unit', header: 'unit', format: 'text' },
+        { key: 'measuredBy', header: 'measured by', format: 'text' },
         { key: 'mean', header: 'predicted mean' },
         { key: 'p05', header: '5th percentile' },
         { key: 'p95', header: '95th percentile' },
@@ -798,28 +762,32 @@ function planSheets(result: PlanResult, intervals: { interval: string; agents: n
           header: `P(meet) ${period}`,
           format: 'percent' as const,
         })),
-        { key: 'all', header: 'P(meet) all quarters', format: 'percent' },
-        { key: 'allLow', header: 'interval low', format: 'percent' },
-        { key: 'allHigh', header: 'interval high', format: 'percent' },
+        { key: 'judgedOn', header: 'judged on', format: 'text' },
+        { key: 'probability', header: 'P(meet)', format: 'percent' },
+        { key: 'low', header: 'interval low', format: 'percent' },
+        { key: 'high', header: 'interval high', format: 'percent' },
         { key: 'verdict', header: 'verdict', format: 'text' },
       ],
-      rows: result.targetRows.map((row) => {
+      rows: result.targetTable.rows.map((row: TargetRow) => {
         const cells: Record<string, string | number | null> = {
           level1: `${row.level1.zh} ${row.level1.en}`,
           level2: `${row.level2.zh} ${row.level2.en}`,
           name: `${row.name.zh} ${row.name.en}`,
+          target: row.target,
           comparison: row.comparison,
           value: row.value,
           unit: row.unit,
+          measuredBy: row.measuredBy,
           mean: row.mean,
           p05: row.p05,
           p95: row.p95,
-          all: row.allQuarters?.probability ?? null,
-          allLow: row.allQuarters?.low ?? null,
-          allHigh: row.allQuarters?.high ?? null,
-          verdict: row.verdict === 'not simulated' ? `not simulated: ${row.note}` : row.verdict,
+          judgedOn: row.judgedOn,
+          probability: row.probability?.probability ?? null,
+          low: row.probability?.low ?? null,
+          high: row.probability?.high ?? null,
+          verdict: row.verdict ?? `not simulated: ${row.reason ?? ''}`,
         };
-        periods.forEach((_, q) => (cells[`q${q}`] = row.quarters[q]?.probability ?? null));
+        periods.forEach((_, q) => (cells[`q${q}`] = row.quarters[q]?.estimate?.probability ?? null));
         return cells;
       }),
     },
@@ -827,9 +795,12 @@ function planSheets(result: PlanResult, intervals: { interval: string; agents: n
       name: 'Quarters',
       columns: [
         { key: 'period', header: 'quarter', format: 'text' },
-        { key: 'probability', header: 'P(meet every target)', format: 'percent' },
+        { key: 'probability', header: 'P(every queue target met)', format: 'percent' },
         { key: 'low', header: 'interval low', format: 'percent' },
         { key: 'high', header: 'interval high', format: 'percent' },
+        { key: 'assessment', header: 'P(quarterly assessment passes)', format: 'percent' },
+        { key: 'assessmentLow', header: 'interval low', format: 'percent' },
+        { key: 'assessmentHigh', header: 'interval high', format: 'percent' },
         ...QUARTER_KPIS.map((kpi) => ({
           key: kpi,
           header: `${kpi} mean`,
@@ -843,6 +814,9 @@ function planSheets(result: PlanResult, intervals: { interval: string; agents: n
             probability: estimate.probability,
             low: estimate.low,
             high: estimate.high,
+            assessment: result.targetTable.quarterly[q]?.allMet.probability ?? null,
+            assessmentLow: result.targetTable.quarterly[q]?.allMet.low ?? null,
+            assessmentHigh: result.targetTable.quarterly[q]?.allMet.high ?? null,
           };
           for (const kpi of QUARTER_KPIS) cells[kpi] = result.quarters[q]?.kpis[kpi]?.mean ?? null;
           return cells;
@@ -852,6 +826,9 @@ function planSheets(result: PlanResult, intervals: { interval: string; agents: n
           probability: result.allTargets.probability,
           low: result.allTargets.low,
           high: result.allTargets.high,
+          assessment: result.targetTable.allQuarters.probability,
+          assessmentLow: result.targetTable.allQuarters.low,
+          assessmentHigh: result.targetTable.allQuarters.high,
         },
       ],
     },
@@ -922,10 +899,35 @@ function planSheets(result: PlanResult, intervals: { interval: string; agents: n
   return sheets;
 }
 
+/**
+ * What a purchase costs over the year, month by month (`costOfPlan`): its
+ * staff and seats every month, and its hires spread evenly; the budget
+ * execution rows of the target table are measured against it.
+ *
+ * @param purchase what the budget buys
+ * @param inputs the unit costs and buying rule
+ * @returns the cost by line and quarter
+ * @example
+ * purchaseCost(plan.purchase, inputs).year; // at most the budget
+ */
+export function purchaseCost(purchase: BudgetPurchase, inputs: PlanInputs): PlanCost {
+  const months = (value: number): number[] => Array.from({ length: 12 }, () => value);
+  return costOfPlan(
+    {
+      staffOnPayroll: months(purchase.staffOnPayroll),
+      seats: months(purchase.seats),
+      hires: months((purchase.staffOnPayroll * (inputs.buying.hiresPerStaffYear ?? 0)) / 12),
+    },
+    inputs.unitCosts,
+  );
+}
+
 /** Where the least-budget search stands, in a few words for the progress bar. */
 function searchDetail(progress: LeastBudgetProgress): string {
   if (progress.phase === 'screen') return `screen (Erlang A): ${progress.seats} seats`;
-  return `simulate ${progress.seats} seats, bracket (${progress.lowSeats}, ${progress.highSeats}], ${progress.evaluationsDone} budgets judged`;
+  const low = progress.lowSeats < 0 ? '?' : String(progress.lowSeats);
+  const high = progress.highSeats < 0 ? '?' : String(progress.highSeats);
+  return `simulate ${progress.seats} seats, bracket (${low}, ${high}], ${progress.evaluationsDone} budgets judged`;
 }
 
 /** `hotline plan <scenario.json>`: the least budget meeting the targets with probability p, or what a budget buys. */
@@ -1087,6 +1089,8 @@ export const planCommand: CommandSpec = {
           seed: shared.seed,
           workers: Math.min(workers, reps),
           answerRateDefinition: inputs.targets.answerRateDefinition,
+          confidence: p,
+          budget: { cost: purchaseCost(plan.purchase, inputs), budget: lines },
           onProgress: (done) => progress.update(done),
         });
       } finally {

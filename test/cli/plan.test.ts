@@ -172,16 +172,20 @@ describe('hotline plan --budget', () => {
     expect(result.costs.source).toContain('no cost section');
     expect(result.replications).toBe(3);
     expect(result.allTargetsByQuarter.map((q: { period: string }) => q.period)).toEqual(['2020-Q1']);
-    const [answer, rules] = result.targetRows;
+    const [answer, rules] = result.targetTable.rows;
     expect(answer.id).toBe('answerRate');
+    expect(answer.status).toBe('measured');
     expect(answer.measuredBy).toBe('answerRate');
-    expect(answer.quarters).toHaveLength(1);
+    expect(answer.judgedOn).toBe('quarters');
+    expect(answer.quarters.map((q: { period: string }) => q.period)).toEqual(['2020-Q1']);
     expect(answer.allQuarters.trials).toBe(3);
-    expect(answer.allQuarters.low).toBeLessThanOrEqual(answer.allQuarters.probability);
+    expect(answer.probability.low).toBeLessThanOrEqual(answer.probability.probability);
     expect(answer.p05).toBeLessThanOrEqual(answer.mean);
-    expect(answer.verdict).toBe(answer.allQuarters.probability >= 0.9 ? 'pass' : 'fail');
-    expect(rules.verdict).toBe('not simulated');
-    expect(rules.note).not.toBe('');
+    expect(answer.verdict).toBe(answer.probability.probability >= 0.9 ? 'pass' : 'fail');
+    expect(rules.status).toBe('not simulated');
+    expect(rules.verdict).toBeNull();
+    expect(rules.reason).not.toBe('');
+    expect(result.targetTable.confidence).toBe(0.9);
     expect(result.staffing.map((m: { month: string }) => m.month)).toEqual(['2020-03']);
     // the agent-hours scheduled never exceed the year's, prorated to 3 of 366 days
     expect(result.purchase.scheduledAgentHours).toBeLessThanOrEqual((18_200 * 3) / 366 + 1e-9);
@@ -205,7 +209,8 @@ describe('hotline plan --budget', () => {
     ]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('What the budget buys');
-    expect(run.stdout).toContain('P(every simulated target, every quarter)');
+    expect(run.stdout).toContain('P(every queue target, every quarter)');
+    expect(run.stdout).toContain('Every measured target met:');
     expect(run.stdout).toContain('接通率 answer rate');
     expect(run.stdout).toContain('not simulated');
     expect(run.stdout).toContain('the scenario file has no cost section');
@@ -233,7 +238,7 @@ describe('hotline plan --least', () => {
       targets,
       '--least',
       '--confidence',
-      '0.9',
+      '0.8',
       '--batch',
       '2',
       '--max-replications',
@@ -256,8 +261,12 @@ describe('hotline plan --least', () => {
     );
     expect(judged.get(seats)?.meets).toBe(true);
     if (seats > 0) expect(judged.get(seats - 1)?.meets).toBe(false);
-    expect(result.allTargets.probability).toBeGreaterThanOrEqual(0.9);
+    expect(result.allTargets.probability).toBeGreaterThanOrEqual(0.8);
     expect(result.meetsConfidence).toBe(true);
+    // the target table is judged at the p asked for, not at a default
+    expect(result.targetTable.confidence).toBe(0.8);
+    const answerRow = result.targetTable.rows[0];
+    expect(answerRow.verdict).toBe(answerRow.probability.probability >= 0.8 ? 'pass' : 'fail');
     // the budget is whole seat-years plus the management fee (exact, by hand)
     expect(result.budget.totalYuan).toBeCloseTo(seats * SEAT_YEAR_YUAN + MANAGEMENT_FEE_YUAN, 3);
     expect(hotline(args).stdout).toBe(run.stdout);
