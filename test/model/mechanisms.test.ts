@@ -82,12 +82,6 @@ function expectConservation(run: SimulationResult): void {
   }
 }
 
-/** |x - n p| within z binomial standard deviations. */
-function expectBinomial(successes: number, trials: number, p: number, z = 3.3): void {
-  expect(trials).toBeGreaterThan(0);
-  expect(Math.abs(successes - trials * p)).toBeLessThanOrEqual(z * Math.sqrt(trials * p * (1 - p)) + 1e-9);
-}
-
 describe('simulate without the new fields: results as before the mechanisms', () => {
   it('gives the same interval counts as the simulator before them (fingerprints recorded at commit b2e485d)', () => {
     // Recorded by running this fingerprint on the simulator of commit b2e485d, before
@@ -350,39 +344,6 @@ describe('the post-call survey', () => {
     expect(satisfaction[2]!).toBeLessThan(satisfaction[1]!);
     for (const r of runs) expect(r.horizon.surveyed).toBe(r.horizon.answered); // every caller responds
   });
-
-  it('responses, complaints and QA samples occur at their probabilities (binomial, 3.3 sd); QA passes at 0.99 without a workforce', () => {
-    const run = simulate(
-      loadedDay({
-        survey: {
-          satisfaction: {
-            ...DEFAULT_SATISFACTION,
-            responseProbability: 0.35,
-            complaintsPerAnsweredCall: 0.01,
-          },
-          qaSampleShare: 0.2,
-          reviewMinutesPerDissatisfied: 20,
-        },
-      }),
-      { seed: 12 },
-    );
-    const h = run.horizon;
-    expect(h.answeredWithSurvey).toBe(h.answered);
-    expectBinomial(h.surveyed, h.answered, 0.35);
-    expectBinomial(h.complaints, h.answered, 0.01);
-    expectBinomial(h.qaSampled, h.answered, 0.2);
-    expectBinomial(h.qaPassed, h.qaSampled, 0.99); // the default learning curve's last step
-    expectBinomial(h.surveySatisfied, h.surveyPositive, DEFAULT_SATISFACTION.satisfiedShareOfPositive);
-    // Review workload: dissatisfied x 20 minutes / 60 (exact, by hand).
-    expect(run.survey!.reviewByMonth).toEqual([
-      {
-        period: '2020-05',
-        dissatisfied: h.surveyDissatisfied,
-        reviewHours: (h.surveyDissatisfied * 20) / 60,
-      },
-    ]);
-    expect(run.kpis.complaintRate).toBe(h.complaints / h.answered);
-  });
 });
 
 /** A light load (everybody answered at once), no redials, for exact handle-time comparisons. */
@@ -460,53 +421,6 @@ describe('staff churn and training', () => {
       if (row.agents < 12) thinner++;
     });
     expect(thinner).toBeGreaterThan(0);
-  });
-
-  it('realises the input turnover: 0.25 lies in the 99% interval of 20 seeded years through simulate', () => {
-    const spec: WorkforceSpec = {
-      initialStaff: 200,
-      turnover: 0.25,
-      hiring: { policy: 'backfill', recruitmentLagDays: 30, trainingDays: 90 },
-    };
-    const scenario: Scenario = {
-      ...lightDays(365, spec),
-      intervalMinutes: 1_440,
-      arrivals: { kind: 'profile', dailyVolume: 5 },
-      workforce: { spec },
-    };
-    const rates = Array.from(
-      { length: 20 },
-      (_, r) => simulate(scenario, { seed: 21, replication: r }).workforce!.turnoverRate,
-    );
-    const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
-    const sd = Math.sqrt(rates.reduce((a, b) => a + (b - mean) ** 2, 0) / (rates.length - 1));
-    // Student t, 19 degrees of freedom, 99.5% quantile: 2.861 (tables).
-    expect(Math.abs(mean - 0.25)).toBeLessThanOrEqual((2.861 * sd) / Math.sqrt(rates.length));
-    expect(sd).toBeGreaterThan(0);
-  });
-});
-
-describe('volume forecast error', () => {
-  it('multiplies a replication`s volume by a gamma draw: the spread of daily attempts matches sqrt(mean + (cv x mean)^2)', () => {
-    // Var(N) = E[Var(N | F)] + Var(E[N | F]) = 2,000 + (0.2 x 2,000)^2 (exact, by hand).
-    const scenario: Scenario = {
-      ...lightDays(1),
-      arrivals: { kind: 'profile', dailyVolume: 2_000 },
-      agents: { kind: 'constant', count: 100 },
-      volumeForecastCv: 0.2,
-    };
-    const n = 40;
-    const offered = Array.from(
-      { length: n },
-      (_, r) => simulate(scenario, { seed: 31, replication: r }).horizon.offered,
-    );
-    const mean = offered.reduce((a, b) => a + b, 0) / n;
-    const sd = Math.sqrt(offered.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
-    const sigma = Math.sqrt(2_000 + (0.2 * 2_000) ** 2);
-    // 99% interval of s / sigma with 39 degrees of freedom: chi-square quantiles 19.996 and 65.476 (tables).
-    expect(sd / sigma).toBeGreaterThan(Math.sqrt(19.996 / 39));
-    expect(sd / sigma).toBeLessThan(Math.sqrt(65.476 / 39));
-    expect(Math.abs(mean - 2_000)).toBeLessThan((2.708 * sigma) / Math.sqrt(n)); // t(39) 99.5%: 2.708
   });
 });
 
