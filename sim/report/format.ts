@@ -49,29 +49,6 @@ export function decimal(value: number | null | undefined, digits = 0): string {
 }
 
 /**
- * A value in a target row's unit: percentages for fractions, minutes and seconds with their unit.
- *
- * @param unit the row's unit
- * @param value the value, text for a qualitative target, or null
- * @returns the text
- * @example
- * targetValue('fraction', 0.8); // => '80%'
- * targetValue('minutes', 90); // => '90 min'
- */
-export function targetValue(unit: ReportTargetRow['unit'], value: number | string | null): string {
-  if (value === null) return NONE;
-  if (typeof value === 'string') return value;
-  if (unit === 'fraction') {
-    // Targets such as 0.01% or 98% keep the digits they need.
-    const digits = Number.isInteger(value * 100) ? 0 : Number.isInteger(value * 1000) ? 1 : 2;
-    return percent(value, digits);
-  }
-  if (unit === 'minutes') return `${decimal(value, Number.isInteger(value) ? 0 : 1)} min`;
-  if (unit === 'seconds') return `${decimal(value, Number.isInteger(value) ? 0 : 1)} s`;
-  return decimal(value, Number.isInteger(value) ? 0 : 2);
-}
-
-/**
  * A predicted value in a target row's unit (one decimal more than a target).
  *
  * @param unit the row's unit
@@ -86,20 +63,7 @@ export function predictedValue(unit: ReportTargetRow['unit'], value: number | nu
     return percent(value, (value > 0.999 && value < 1) || (value > 0 && value < 0.001) ? 3 : 1);
   if (unit === 'minutes') return `${decimal(value, 1)} min`;
   if (unit === 'seconds') return `${decimal(value, 1)} s`;
-  return decimal(value, 2);
-}
-
-/**
- * The target as written in the source document: comparison and value.
- *
- * @param row the target row
- * @returns `> 80%`, `= 4`, `健全 sound`
- * @example
- * targetText({ comparison: '>', value: 0.8, unit: 'fraction' }); // => '> 80%'
- */
-export function targetText(row: Pick<ReportTargetRow, 'comparison' | 'value' | 'unit'>): string {
-  const value = targetValue(row.unit, row.value);
-  return row.comparison === null ? value : `${row.comparison} ${value}`;
+  return decimal(value, Number.isInteger(value) ? 0 : 2);
 }
 
 /** The status of a target row in both languages. */

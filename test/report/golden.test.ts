@@ -1,0 +1,62 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reportToJson, reportToMarkdown } from '../../sim/report/markdown.js';
+import { goldenReport } from './goldenRun.js';
+
+// Golden (regression) files: the JSON and the Markdown of a seeded short run of the 12333
+// scenario (test/report/goldenRun.ts) are compared with the committed copies in test/golden/.
+// A change in the simulator, the scenario files or the report shows up as a diff to review.
+// To accept an intended change, regenerate them and review the diff before committing:
+//   UPDATE_GOLDEN=1 npx vitest run test/report/golden.test.ts
+const GOLDEN = join(process.cwd(), 'test', 'golden');
+
+function expectGoldenText(name: string, text: string): void {
+  const file = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text);
+  expect(existsSync(file), `${name} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
+  expect(text).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('the report of a seeded 14-day run of the 12333 scenario', () => {
+  it('serialises to the committed JSON', async () => {
+    expectGoldenText('report-12333-14days.json', reportToJson(await goldenReport()));
+  }, 240_000);
+
+  it('renders to the committed Markdown', async () => {
+    expectGoldenText('report-12333-14days.md', reportToMarkdown(await goldenReport()));
+  }, 240_000);
+
+  // Exact, by hand: the report's sections come in the order issue 7 fixes.
+  it('puts the sections in the order of issue 7', async () => {
+    const headings = reportToMarkdown(await goldenReport())
+      .split('\n')
+      .filter((line) => line.startsWith('## '));
+    expect(headings.slice(0, 8).map((line) => line.replace(/^## (\d)\. .*/, '$1'))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+    ]);
+  }, 240_000);
+
+  // Exact: every indicator of data/targets/shanghai-12333-2020.json is a row, in the file's order.
+  it('has every row of the target table, in the document order', async () => {
+    const report = await goldenReport();
+    const set = JSON.parse(readFileSync(join('data', 'targets', 'shanghai-12333-2020.json'), 'utf8')) as {
+      indicators: { id: string }[];
+    };
+    expect(report.targets?.rows.map((row) => row.id)).toEqual(set.indicators.map((i) => i.id));
+    const systemBuilt = report.targets?.rows.find((row) => row.id === 'systemBuilt');
+    expect(systemBuilt?.status).toBe('notSimulated');
+  }, 240_000);
+
+  it('is the same object after a JSON round trip (no undefined, NaN or Infinity)', async () => {
+    const report = await goldenReport();
+    expect(JSON.parse(reportToJson(report))).toEqual(report);
+  }, 240_000);
+});
