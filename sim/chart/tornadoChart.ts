@@ -21,12 +21,13 @@ export interface TornadoChartOptions {
   title?: string;
 }
 
-/** Chinese and English names of the assumptions `sensitivity` varies. */
-export const ASSUMPTION_LABELS: Record<Assumption, string> = {
+/** Chinese and English names of the assumptions `sensitivity` varies; one missing here is shown by its key. */
+export const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
   volume: '话务量 Call volume',
   handle: '通话时长 Handle time',
   patience: '等待耐心 Caller patience',
   redialProbability: '重拨概率 Redial probability',
+  turnover: '人员流失 Staff turnover',
 };
 
 const LOWER = '调低 Assumption lowered';
@@ -46,8 +47,8 @@ function measured(
 }
 
 /**
- * The sensitivity tornado: for each assumption (call volume, handle time,
- * patience, redial probability), a bar from the baseline to the result with
+ * The sensitivity tornado: for each assumption varied (call volume, handle
+ * time, patience, redial probability...), a bar from the baseline to the result with
  * the assumption at its lowest factor and one to the result at its highest
  * (labelled with the factor, e.g. `×1.2`), thin lines for their intervals,
  * assumptions sorted by swing (the largest effect on top), and the baseline as
@@ -85,7 +86,11 @@ export function tornadoChart(
     high: number;
   }[] = [];
   const swings = new Map<string, number>();
-  for (const assumption of Object.keys(ASSUMPTION_LABELS) as Assumption[]) {
+  const assumptions = [...new Set(rows.map((row) => row.assumption))].filter(
+    (assumption): assumption is Assumption => assumption !== 'baseline',
+  );
+  for (const assumption of assumptions) {
+    const label = ASSUMPTION_LABELS[assumption] ?? assumption;
     const varied = rows.filter((row) => row.assumption === assumption).sort((a, b) => a.factor - b.factor);
     const extremes = varied.length === 0 ? [] : [varied[0]!, varied[varied.length - 1]!];
     const values: number[] = [];
@@ -94,17 +99,14 @@ export function tornadoChart(
       if (result === null || row.factor === 1) continue;
       values.push(result.value);
       bars.push({
-        assumption: ASSUMPTION_LABELS[assumption],
+        assumption: label,
         side: row.factor < 1 ? LOWER : HIGHER,
         factor: `×${row.factor}`,
         ...result,
       });
     }
     if (values.length > 0) {
-      swings.set(
-        ASSUMPTION_LABELS[assumption],
-        Math.max(base.value, ...values) - Math.min(base.value, ...values),
-      );
+      swings.set(label, Math.max(base.value, ...values) - Math.min(base.value, ...values));
     }
   }
   const order = [...swings.entries()].sort((a, b) => b[1] - a[1]).map(([label]) => label);

@@ -158,6 +158,19 @@ describe('tornadoChart', () => {
     expect(texts).toContain('调高 Assumption raised');
   });
 
+  it('labels every assumption varied, one without a label by its key', () => {
+    const more = [
+      ...sensitivityRows,
+      row('turnover' as SensitivityRow['assumption'], 1.2, 0.7),
+      row('someNewAssumption' as SensitivityRow['assumption'], 1.1, 0.85),
+    ];
+    const labels = (tornadoChart(more).data as { values: { assumption: string }[] }).values.map(
+      (v) => v.assumption,
+    );
+    expect(labels).toContain('人员流失 Staff turnover');
+    expect(labels).toContain('someNewAssumption');
+  });
+
   it('measures the answer rate when asked, and needs a baseline row', () => {
     const answer = tornadoChart(sensitivityRows, { measure: 'answerRate' });
     expectCompiles(answer);
