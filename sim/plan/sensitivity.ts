@@ -5,7 +5,7 @@ import type { Summary } from '../stats/summarise.js';
 import { evaluatePlan, type ProbabilityEstimate } from './evaluatePlan.js';
 
 /** An assumption a planner is unsure of; `varyAssumption` multiplies it by a factor. */
-export type Assumption = 'volume' | 'handle' | 'patience' | 'redialProbability';
+export type Assumption = 'volume' | 'handle' | 'patience' | 'redialProbability' | 'turnover';
 
 function scaleDistribution(distribution: Distribution, factor: number): Distribution {
   return distribution.kind === 'empirical'
@@ -17,8 +17,9 @@ function scaleDistribution(distribution: Distribution, factor: number): Distribu
  * A scenario with one assumption multiplied by a factor: `volume` scales the
  * expected arrivals (`dailyVolume` or every `callsPerInterval`), `handle` and
  * `patience` scale their distribution (mean, shape kept; empirical samples
- * scaled), `redialProbability` scales the redial probability (capped at 1).
- * A scenario without patience or redials is returned unchanged for those.
+ * scaled), `redialProbability` scales the redial probability (capped at 1),
+ * `turnover` scales the workforce's annual turnover (every tenure band's rate).
+ * A scenario without patience, redials or workforce is returned unchanged for those.
  *
  * @param scenario the base scenario
  * @param assumption what to vary
@@ -63,6 +64,24 @@ export function varyAssumption(scenario: Scenario, assumption: Assumption, facto
               redialProbability: Math.min(1, scenario.redial.redialProbability * factor),
             },
           };
+    case 'turnover': {
+      const workforce = scenario.workforce;
+      if (workforce === undefined) return scenario;
+      const turnover = workforce.spec.turnover;
+      return {
+        ...scenario,
+        workforce: {
+          ...workforce,
+          spec: {
+            ...workforce.spec,
+            turnover:
+              typeof turnover === 'number'
+                ? turnover * factor
+                : turnover.map((band) => ({ ...band, annualRate: band.annualRate * factor })),
+          },
+        },
+      };
+    }
   }
 }
 
@@ -84,7 +103,8 @@ export interface SensitivityOptions {
   /**
    * Factors per assumption.
    *
-   * __Default value:__ volume 0.8, 0.9, 1.1, 1.2; handle, patience and redial probability 0.9, 1.1
+   * __Default value:__ volume 0.8, 0.9, 1.1, 1.2; handle, patience and redial probability 0.9, 1.1;
+   * turnover 0.5, 1.5 (only when the scenario has a workforce)
    */
   factors?: Partial<Record<Assumption, readonly number[]>>;
   workers?: number;
@@ -98,6 +118,7 @@ const DEFAULT_FACTORS: Record<Assumption, readonly number[]> = {
   handle: [0.9, 1.1],
   patience: [0.9, 1.1],
   redialProbability: [0.9, 1.1],
+  turnover: [0.5, 1.5],
 };
 
 /**
@@ -124,6 +145,7 @@ export async function sensitivity(
     { assumption: 'baseline', factor: 1, scenario },
   ];
   for (const assumption of Object.keys(DEFAULT_FACTORS) as Assumption[]) {
+    if (assumption === 'turnover' && scenario.workforce === undefined) continue;
     for (const factor of options.factors?.[assumption] ?? DEFAULT_FACTORS[assumption]) {
       variants.push({ assumption, factor, scenario: varyAssumption(scenario, assumption, factor) });
     }
@@ -147,4 +169,66 @@ export async function sensitivity(
     options.onProgress?.(rows.length, variants.length);
   }
   return rows;
+}
+
+/** One bar of a tornado chart: how far an assumption moves a measure, low and high. */
+export interface TornadoBar {
+  assumption: Assumption;
+  /** The smallest and largest factor tried. */
+  lowFactor: number;
+  highFactor: number;
+  /** The measure at the baseline and at the low and high factor. */
+  baseline: number;
+  atLow: number;
+  atHigh: number;
+  /** The largest minus the smallest measure over every factor tried (baseline included). */
+  swing: number;
+}
+
+/**
+ * Tornado data from `sensitivity` rows: for each assumption, the measure at
+ * its lowest and highest factor and its swing (the range over every factor
+ * tried, baseline included), sorted by swing, largest first (ties by name),
+ * so the first bar is the assumption that moves the answer most.
+ *
+ * @param rows the rows of `sensitivity` (a `baseline` row first)
+ * @param measure `'probability'` (of meeting every target) or `'answerRate'` (its mean)
+ * @returns one bar per assumption varied, largest swing first
+ * @throws {RangeError} when there is no baseline row
+ * @example
+ * tornado(await sensitivity(plan, targets, { replications: 8, seed: 1 }), 'answerRate')[0]?.assumption; // => 'volume'
+ */
+export function tornado(
+  rows: readonly SensitivityRow[],
+  measure: 'probability' | 'answerRate',
+): TornadoBar[] {
+  const valueOf = (row: SensitivityRow): number =>
+    measure === 'probability' ? row.probability.probability : (row.answerRate?.mean ?? Number.NaN);
+  const baselineRow = rows.find((row) => row.assumption === 'baseline');
+  if (baselineRow === undefined) throw new RangeError('tornado: rows must hold the baseline row (got none)');
+  const baseline = valueOf(baselineRow);
+  const byAssumption = new Map<Assumption, SensitivityRow[]>();
+  for (const row of rows) {
+    if (row.assumption === 'baseline') continue;
+    const list = byAssumption.get(row.assumption) ?? [];
+    list.push(row);
+    byAssumption.set(row.assumption, list);
+  }
+  const bars: TornadoBar[] = [];
+  for (const [assumption, list] of byAssumption) {
+    const sorted = [...list].sort((a, b) => a.factor - b.factor);
+    const low = sorted[0] as SensitivityRow;
+    const high = sorted.at(-1) as SensitivityRow;
+    const values = [baseline, ...sorted.map(valueOf)];
+    bars.push({
+      assumption,
+      lowFactor: low.factor,
+      highFactor: high.factor,
+      baseline,
+      atLow: valueOf(low),
+      atHigh: valueOf(high),
+      swing: Math.max(...values) - Math.min(...values),
+    });
+  }
+  return bars.sort((a, b) => b.swing - a.swing || a.assumption.localeCompare(b.assumption));
 }
