@@ -238,10 +238,10 @@ class Recorder {
  * survey, complaint and quality draws skip from one selected call to the next
  * instead of drawing for every answered call, with the same law.
  */
-function trialsToNext(u: AleaStream, p: number): number {
+function trialsToNext(u: AleaStream, p: number, logQ: number): number {
   if (p >= 1) return 0;
   if (p <= 0) return Infinity;
-  return Math.floor(Math.log(u.next()) / Math.log1p(-p));
+  return Math.floor(Math.log(u.next()) / logQ);
 }
 
 /**
@@ -263,6 +263,10 @@ class SurveyDraws {
   private readonly pResponse: number;
   private readonly pComplaint: number;
   private readonly pSatisfied: number;
+  /** log(1 - p) of each selection, computed once (the geometric draws divide by it). */
+  private readonly logQResponse: number;
+  private readonly logQComplaint: number;
+  private readonly logQQa: number;
 
   constructor(
     private readonly model: SatisfactionModel,
@@ -279,9 +283,12 @@ class SurveyDraws {
     this.pResponse = model.responseProbability;
     this.pComplaint = model.complaintsPerAnsweredCall;
     this.pSatisfied = model.satisfiedShareOfPositive;
-    this.nextResponse = trialsToNext(uSurvey, this.pResponse);
-    this.nextComplaint = trialsToNext(uComplaints, this.pComplaint);
-    this.nextQa = trialsToNext(uQuality, qaShare);
+    this.logQResponse = Math.log1p(-this.pResponse);
+    this.logQComplaint = Math.log1p(-this.pComplaint);
+    this.logQQa = Math.log1p(-qaShare);
+    this.nextResponse = trialsToNext(uSurvey, this.pResponse, this.logQResponse);
+    this.nextComplaint = trialsToNext(uComplaints, this.pComplaint, this.logQComplaint);
+    this.nextQa = trialsToNext(uQuality, qaShare, this.logQQa);
     this.next = Math.min(this.nextResponse, this.nextComplaint, this.nextQa);
   }
 
@@ -310,16 +317,16 @@ class SurveyDraws {
       } else {
         c.surveyDissatisfied[row]!++;
       }
-      this.nextResponse = position + 1 + trialsToNext(this.uSurvey, this.pResponse);
+      this.nextResponse = position + 1 + trialsToNext(this.uSurvey, this.pResponse, this.logQResponse);
     }
     if (this.nextComplaint === position) {
       c.complaints[row]!++;
-      this.nextComplaint = position + 1 + trialsToNext(this.uComplaints, this.pComplaint);
+      this.nextComplaint = position + 1 + trialsToNext(this.uComplaints, this.pComplaint, this.logQComplaint);
     }
     if (this.nextQa === position) {
       c.qaSampled[row]!++;
       if (this.uQuality.next() < (this.qaRate[day] ?? 1)) c.qaPassed[row]!++;
-      this.nextQa = position + 1 + trialsToNext(this.uQuality, this.qaShare);
+      this.nextQa = position + 1 + trialsToNext(this.uQuality, this.qaShare, this.logQQa);
     }
     this.next = Math.min(this.nextResponse, this.nextComplaint, this.nextQa);
     return this.next - position - 1;
