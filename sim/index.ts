@@ -55,6 +55,7 @@ export {
   evaluatePlan,
   evaluateRuns,
   meetsTargets,
+  targetMargin,
   wilsonInterval,
   type EvaluatePlanOptions,
   type IndicatorEvaluation,
@@ -100,11 +101,29 @@ export {
 } from './plan/leastBudget.js';
 export {
   sensitivity,
+  tornado,
   varyAssumption,
   type Assumption,
   type SensitivityOptions,
   type SensitivityRow,
+  type TornadoBar,
 } from './plan/sensitivity.js';
+export {
+  allocateBudget,
+  fillAgentHours,
+  type AllocateBudgetOptions,
+  type AllocationCandidate,
+  type BudgetAllocation,
+} from './plan/allocateBudget.js';
+export {
+  frontier,
+  sweep,
+  type FrontierPoint,
+  type SweepGrid,
+  type SweepOptions,
+  type SweepRow,
+} from './plan/sweep.js';
+export { analyticQuarterKpis, quarterOfIntervals } from './plan/analyticQuarters.js';
 export { dailyAnswerRateChart } from './chart/dailyAnswerRateChart.js';
 export type { DailyRateChartOptions, DailyRateRow } from './chart/dailyAnswerRateChart.js';
 export { weekdayHourHeatmap } from './chart/weekdayHourHeatmap.js';
@@ -161,11 +180,7 @@ export {
   type BudgetFrontierOptions,
   type BudgetFrontierPoint,
 } from './chart/budgetFrontierChart.js';
-export {
-  tornadoChart,
-  ASSUMPTION_LABELS,
-  type TornadoChartOptions,
-} from './chart/tornadoChart.js';
+export { tornadoChart, ASSUMPTION_LABELS, type TornadoChartOptions } from './chart/tornadoChart.js';
 export {
   satisfactionCurveChart,
   type SatisfactionCurveChartOptions,
