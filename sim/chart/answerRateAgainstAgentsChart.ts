@@ -39,7 +39,12 @@ function panel(field: 'answerRate' | 'serviceLevel', axisTitle: string, target: 
       {
         mark: { type: 'line', point: false },
         encoding: {
-          x: { field: 'agents', type: 'quantitative', title: 'Agents on the phones', scale: { zero: false } },
+          x: {
+            field: 'agents',
+            type: 'quantitative',
+            title: '在线坐席 Agents on the phones',
+            scale: { zero: false },
+          },
           y: {
             field,
             type: 'quantitative',
@@ -96,8 +101,12 @@ export function answerRateAgainstAgentsChart(
     },
     config: chartConfig,
     hconcat: [
-      panel('answerRate', 'Answer rate', targets.answerRate),
-      panel('serviceLevel', `Service level (${targets.answerWithinSeconds} s)`, targets.serviceLevel),
+      panel('answerRate', '接通率 Answer rate', targets.answerRate),
+      panel(
+        'serviceLevel',
+        `服务水平 Service level (${targets.answerWithinSeconds} s)`,
+        targets.serviceLevel,
+      ),
     ],
   };
 }

@@ -24,13 +24,13 @@ export interface DailyRateChartOptions {
   /**
    * Title of the y axis.
    *
-   * __Default value:__ `'Answer rate (answered / offered)'`
+   * __Default value:__ `'综合接通率 Answer rate (answered / offered)'`
    */
   yTitle?: string;
   /**
    * Chart title.
    *
-   * __Default value:__ `'Daily answer rate across replications'`
+   * __Default value:__ `'每日接通率 Daily answer rate across replications'`
    */
   title?: string;
 }
@@ -53,7 +53,7 @@ export function dailyAnswerRateChart(
   rows: readonly DailyRateRow[],
   options: DailyRateChartOptions = {},
 ): VegaLiteSpec {
-  const yTitle = options.yTitle ?? 'Answer rate (answered / offered)';
+  const yTitle = options.yTitle ?? '综合接通率 Answer rate (answered / offered)';
   // Dates are read and drawn in UTC, so the chart is the same in every time zone.
   const x = {
     field: 'date',
@@ -62,8 +62,8 @@ export function dailyAnswerRateChart(
     scale: { type: 'utc' },
     axis: { format: '%b' },
   };
-  const bandName = '5th to 95th percentile';
-  const meanName = 'Mean of replications';
+  const bandName = '90%区间 5th to 95th percentile';
+  const meanName = '平均 Mean of replications';
   const layer: object[] = [
     {
       mark: { type: 'area', opacity: 0.6 },
@@ -105,7 +105,7 @@ export function dailyAnswerRateChart(
   }
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: options.title ?? 'Daily answer rate across replications',
+    title: options.title ?? '每日接通率 Daily answer rate across replications',
     width: 720,
     height: 260,
     config: chartConfig,

@@ -26,7 +26,7 @@ export interface IntervalComparisonChartOptions {
   /**
    * Title of the y axis.
    *
-   * __Default value:__ `'Answer rate (answered / offered)'`
+   * __Default value:__ `'综合接通率 Answer rate (answered / offered)'`
    */
   yTitle?: string;
   /**
@@ -55,8 +55,8 @@ export function intervalComparisonChart(
   options: IntervalComparisonChartOptions = {},
 ): VegaLiteSpec {
   const formulaName = options.formulaName ?? 'Erlang A (steady state)';
-  const yTitle = options.yTitle ?? 'Answer rate (answered / offered)';
-  const x = { field: 'intervalStart', type: 'ordinal', title: 'Start of the interval', sort: null };
+  const yTitle = options.yTitle ?? '综合接通率 Answer rate (answered / offered)';
+  const x = { field: 'intervalStart', type: 'ordinal', title: '时段 Start of the interval', sort: null };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.title ?? 'Simulation against the formula, interval by interval',

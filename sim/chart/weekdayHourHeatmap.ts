@@ -17,13 +17,13 @@ export interface WeekdayHourHeatmapOptions {
   /**
    * Title of the colour legend.
    *
-   * __Default value:__ `'Answer rate'`
+   * __Default value:__ `'综合接通率 Answer rate'`
    */
   valueTitle?: string;
   /**
    * Chart title.
    *
-   * __Default value:__ `'Answer rate by day of the week and hour'`
+   * __Default value:__ `'按星期与小时 Answer rate by day of the week and hour'`
    */
   title?: string;
 }
@@ -48,7 +48,7 @@ export function weekdayHourHeatmap(
   cells: readonly WeekdayHourCell[],
   options: WeekdayHourHeatmapOptions = {},
 ): VegaLiteSpec {
-  const valueTitle = options.valueTitle ?? 'Answer rate';
+  const valueTitle = options.valueTitle ?? '综合接通率 Answer rate';
   const values = cells.map((cell) => {
     const day = WEEKDAYS[cell.weekday];
     if (day === undefined || !Number.isInteger(cell.hour) || cell.hour < 0 || cell.hour > 23) {
@@ -60,7 +60,7 @@ export function weekdayHourHeatmap(
   });
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: options.title ?? 'Answer rate by day of the week and hour',
+    title: options.title ?? '按星期与小时 Answer rate by day of the week and hour',
     config: chartConfig,
     width: 720,
     height: 210,
@@ -68,7 +68,7 @@ export function weekdayHourHeatmap(
     transform: [{ filter: 'datum.value !== null' }],
     mark: 'rect',
     encoding: {
-      x: { field: 'hour', type: 'ordinal', title: 'Hour of the day' },
+      x: { field: 'hour', type: 'ordinal', title: '小时 Hour of the day' },
       y: { field: 'day', type: 'ordinal', title: null, sort: WEEKDAYS },
       color: {
         field: 'value',

@@ -1,28 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from 'vega-lite';
-import type { TopLevelSpec } from 'vega-lite';
 import { answerRateAgainstAgentsChart } from '../../sim/chart/answerRateAgainstAgentsChart.js';
 import { renderSvg } from '../../sim/chart/renderSvg.js';
 import { show } from '../../sim/chart/show.js';
 import { staffingByHalfHourChart } from '../../sim/chart/staffingByHalfHourChart.js';
 import { VEGA_LITE_SCHEMA } from '../../sim/chart/vegaLiteVersion.js';
-import type { VegaLiteSpec } from '../../sim/chart/vegaLiteVersion.js';
-
-// Golden files hold the exact spec each chart function returns for a fixed
-// input (regression tests: a change to a chart shows up as a diff to review).
-// Rendered images are never golden files; the SVG is only checked for content.
-// To accept an intended change: UPDATE_GOLDEN=1 npx vitest run test/chart
-const GOLDEN = join(process.cwd(), 'test', 'chart', 'golden');
-
-function expectGolden(name: string, spec: VegaLiteSpec): void {
-  const file = join(GOLDEN, name);
-  const text = `${JSON.stringify(spec, null, 2)}\n`;
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text);
-  expect(existsSync(file), `${name} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
-  expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
-}
+import { expectCompiles, expectGolden } from './golden.js';
 
 // Made-up sweep values (not model output): two models, three agent counts.
 const sweepRows = [
@@ -52,7 +34,7 @@ describe('answerRateAgainstAgentsChart', () => {
 
   it('is a valid Vega-Lite 6 spec (vega-lite compiles it)', () => {
     expect(spec.$schema).toBe(VEGA_LITE_SCHEMA);
-    expect(() => compile(spec as unknown as TopLevelSpec)).not.toThrow();
+    expectCompiles(spec);
   });
 
   it('copies the rows, so later changes to the input do not change the chart', () => {
@@ -81,10 +63,10 @@ describe('staffingByHalfHourChart', () => {
   });
 
   it('is a valid Vega-Lite 6 spec, with or without the seats rule', () => {
-    expect(() => compile(spec as unknown as TopLevelSpec)).not.toThrow();
+    expectCompiles(spec);
     const noSeats = staffingByHalfHourChart(planRows);
     expect((noSeats.layer as unknown[]).length).toBe(2);
-    expect(() => compile(noSeats as unknown as TopLevelSpec)).not.toThrow();
+    expectCompiles(noSeats);
   });
 
   it('renders to SVG with the axis titles and the seats label', async () => {
@@ -101,7 +83,7 @@ describe('staffingByHalfHourChart', () => {
 
   it('draws planned against required, the shortfalls in red, and counts them in the subtitle', async () => {
     expectGolden('staffingByHalfHourChart.planned.vl.json', planned);
-    expect(() => compile(planned as unknown as TopLevelSpec)).not.toThrow();
+    expectCompiles(planned);
     // By hand: 09:00 is 10 short (260 - 250), 09:30 is 15 short (275 - 260); 08:00 and 08:30 are covered.
     expect((planned.title as { subtitle: string }).subtitle).toBe(
       'Under-covered: 2 of 4 intervals, 25 agent-intervals short',

@@ -1,26 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from 'vega-lite';
-import type { TopLevelSpec } from 'vega-lite';
 import { dailyAnswerRateChart } from '../../sim/chart/dailyAnswerRateChart.js';
 import { intervalComparisonChart } from '../../sim/chart/intervalComparisonChart.js';
 import { renderSvg } from '../../sim/chart/renderSvg.js';
-import type { VegaLiteSpec } from '../../sim/chart/vegaLiteVersion.js';
 import { weekdayHourHeatmap } from '../../sim/chart/weekdayHourHeatmap.js';
-
-// Golden files hold the exact spec each chart function returns for a fixed input
-// (regression: a change shows up as a diff to review). To accept an intended change:
-// UPDATE_GOLDEN=1 npx vitest run test/chart
-const GOLDEN = join(process.cwd(), 'test', 'chart', 'golden');
-
-function expectGolden(name: string, spec: VegaLiteSpec): void {
-  const file = join(GOLDEN, name);
-  const text = `${JSON.stringify(spec, null, 2)}\n`;
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text);
-  expect(existsSync(file), `${name} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
-  expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
-}
+import { expectCompiles, expectGolden } from './golden.js';
 
 // Made-up values (not model output).
 const days = [
@@ -44,8 +27,8 @@ describe('dailyAnswerRateChart', () => {
 
   it('returns the committed spec and compiles in vega-lite', () => {
     expectGolden('dailyAnswerRateChart.vl.json', spec);
-    expect(() => compile(spec as unknown as TopLevelSpec)).not.toThrow();
-    expect(() => compile(dailyAnswerRateChart(days) as unknown as TopLevelSpec)).not.toThrow();
+    expectCompiles(spec);
+    expectCompiles(dailyAnswerRateChart(days));
   });
 
   it('renders the band, the mean and the target in the legend', async () => {
@@ -61,7 +44,7 @@ describe('weekdayHourHeatmap', () => {
 
   it('returns the committed spec and compiles in vega-lite', () => {
     expectGolden('weekdayHourHeatmap.vl.json', spec);
-    expect(() => compile(spec as unknown as TopLevelSpec)).not.toThrow();
+    expectCompiles(spec);
   });
 
   it('renders the weekdays and hours and rejects a cell out of range', async () => {
@@ -80,7 +63,7 @@ describe('intervalComparisonChart', () => {
 
   it('returns the committed spec and compiles in vega-lite', () => {
     expectGolden('intervalComparisonChart.vl.json', spec);
-    expect(() => compile(spec as unknown as TopLevelSpec)).not.toThrow();
+    expectCompiles(spec);
   });
 
   it('renders the formula and the simulation in the legend', async () => {
