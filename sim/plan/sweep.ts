@@ -204,14 +204,13 @@ export async function sweep(
   });
 }
 
-/** One point of the budget frontier. */
+/** One point of the budget frontier (it fits `budgetFrontierChart`). */
 export interface FrontierPoint {
   totalYuan: number;
-  seatsBought: number;
-  /** Probability of meeting every target, with its interval. */
-  probability: number;
-  low: number;
-  high: number;
+  /** Seats the budget buys. */
+  seats: number;
+  /** Probability of meeting every target, with its Wilson interval. */
+  probability: ProbabilityEstimate;
   /** Mean whole-horizon answer rate (null when no call was offered). */
   answerRate: number | null;
 }
@@ -226,7 +225,8 @@ export interface FrontierPoint {
  * @param select which rows: an assumption and factor, and site seats. __Default value:__ the baseline with the seats bought
  * @returns one point per budget, cheapest first
  * @example
- * frontier(rows).map((p) => [p.totalYuan, p.probability]);
+ * frontier(rows).map((p) => [p.totalYuan, p.probability.probability]);
+ * await show(budgetFrontierChart(frontier(rows), { confidence: 0.9 }));
  */
 export function frontier(
   rows: readonly SweepRow[],
@@ -240,10 +240,8 @@ export function frontier(
     .sort((a, b) => a.totalYuan - b.totalYuan)
     .map((row) => ({
       totalYuan: row.totalYuan,
-      seatsBought: row.seatsBought,
-      probability: row.probability.probability,
-      low: row.probability.low,
-      high: row.probability.high,
+      seats: row.seatsBought,
+      probability: row.probability,
       answerRate: row.answerRate?.mean ?? null,
     }));
 }

@@ -77,16 +77,20 @@ describe('sweep and frontier', () => {
       expect(points).toHaveLength(7);
       points.forEach((point, i) => {
         expect(point.totalYuan).toBeGreaterThan(points[i - 1]?.totalYuan ?? 0);
-        expect(point.probability).toBeGreaterThanOrEqual(points[i - 1]?.probability ?? 0);
+        expect(point.probability.probability).toBeGreaterThanOrEqual(
+          points[i - 1]?.probability.probability ?? 0,
+        );
       });
     }
     // The baseline frontier spans the decision: from failing to passing.
     const baseline = frontier(rows);
-    expect(baseline[0]!.probability).toBeLessThan(0.5);
-    expect(baseline.at(-1)!.probability).toBe(1);
+    expect(baseline[0]!.probability.probability).toBeLessThan(0.5);
+    expect(baseline.at(-1)!.probability.probability).toBe(1);
     // 10% more calls never helps: at every budget, P(meet) with volume x 1.1 <= baseline.
     const more = frontier(rows, { assumption: 'volume', factor: 1.1 });
-    more.forEach((point, i) => expect(point.probability).toBeLessThanOrEqual(baseline[i]!.probability));
+    more.forEach((point, i) =>
+      expect(point.probability.probability).toBeLessThanOrEqual(baseline[i]!.probability.probability),
+    );
   }, 120_000);
 });
 
