@@ -4,6 +4,7 @@ import { requireNonNegativeInteger, requirePositiveInteger, requireProbability }
 import type { AnswerRateDefinition, TargetSet } from '../core/targets.js';
 import { kpisOf } from '../model/kpis.js';
 import type { Scenario } from '../model/types.js';
+import { normalQuantile } from '../model/distributions.js';
 import { scenarioForBudget } from './budgetScenario.js';
 import {
   evaluateRuns,
@@ -15,6 +16,7 @@ import {
 } from './evaluatePlan.js';
 import { analyticQuarterKpis, quarterOfIntervals } from './analyticQuarters.js';
 import { openReplicationPool, type ReplicationPool } from './replicationPool.js';
+import { varyAssumption } from './sensitivity.js';
 import type { ReplicationRun } from './runReplication.js';
 
 /** Options of `leastBudget`. */
@@ -129,6 +131,18 @@ function budgetForSeats(seats: number, costPerSeatYear: number, managementFee: n
   return { seatRental: seats * costPerSeatYear, managementFee };
 }
 
+/**
+ * The p-quantile of the forecast-error multiplier (gamma, mean 1, CV `cv`),
+ * by the Wilson-Hilferty cube-root approximation (a first guess for the
+ * screen only; the simulation draws the multiplier itself).
+ */
+function forecastQuantile(cv: number, p: number): number {
+  if (!(cv > 0)) return 1;
+  const shape = 1 / (cv * cv);
+  const c = 1 / (9 * shape);
+  return Math.max(0, (1 - c + normalQuantile(p) * Math.sqrt(c)) ** 3);
+}
+
 /** What one replication gave at one budget. */
 interface Outcome {
   meets: boolean;
@@ -178,6 +192,10 @@ function guessThreshold(outcomes: ReadonlyMap<number, Outcome>, slope: number): 
  * 1. Screen: bisection on seats with the formulas per interval (Erlang A, with
  *    redials at equilibrium when the scenario has them), aggregated per
  *    quarter as the targets are, gives `analyticSeats`, the first budget tried.
+ *    With a forecast error on the volume (`volumeForecastCv`), the screen
+ *    sizes for the volume's p-quantile; the simulation then draws the
+ *    multiplier in each replication, so the answer covers the forecast error
+ *    with probability p as well as the daily busyness.
  * 2. A fixed set of replications (replication r is
  *    `simulate(plan, { seed, replication: r })` whatever the budget: common
  *    random numbers) starts with `batchReplications`. Every replication of the
@@ -269,11 +287,16 @@ export async function leastBudget(
       replicationSet: n,
     });
 
-  // 1. Analytic screen.
+  // 1. Analytic screen, at the volume's p-quantile when the forecast is uncertain.
   const quarters = quarterOfIntervals(base);
+  const volumeFactor = forecastQuantile(base.volumeForecastCv ?? 0, p);
   const analyticMargin = (seats: number): { meets: boolean; margin: number } => {
     report('screen', seats);
-    const kpis = analyticQuarterKpis(planFor(seats), quarters);
+    const plan = planFor(seats);
+    const kpis = analyticQuarterKpis(
+      volumeFactor === 1 || base.arrivals.kind === 'at' ? plan : varyAssumption(plan, 'volume', volumeFactor),
+      quarters,
+    );
     return {
       meets: kpis.every((k) => meetsTargets(k, targets, base.answerWithinSeconds, definition)),
       margin: targetMargin(kpis, targets, base.answerWithinSeconds, definition),

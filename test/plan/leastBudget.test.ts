@@ -65,6 +65,21 @@ describe('leastBudget', () => {
     expect(first.replications).toBeLessThan(first.evaluations.length * first.evaluation.replications);
   }, 120_000);
 
+  it('honours a forecast error on the volume: a wider distribution of the volume needs at least as much', async () => {
+    const small = { ...options, batchReplications: 6, maxReplications: 12 };
+    const known = await leastBudget(base, targets, shanghai12333UnitCosts2020, small);
+    const uncertain = await leastBudget(
+      { ...base, volumeForecastCv: 0.05 },
+      targets,
+      shanghai12333UnitCosts2020,
+      small,
+    );
+    // The screen sizes for the volume's 90% quantile (about 1.064 by Wilson-Hilferty for CV 0.05).
+    expect(uncertain.analyticSeats).toBeGreaterThan(known.analyticSeats);
+    expect(uncertain.purchase.seats).toBeGreaterThanOrEqual(known.purchase.seats);
+    expect(uncertain.probability.probability).toBeGreaterThanOrEqual(0.9);
+  }, 240_000);
+
   it('more budget never lowers the probability of meeting the targets under common random numbers', async () => {
     const probabilities: number[] = [];
     for (let seats = 290; seats <= 390; seats += 10) {
