@@ -51,7 +51,8 @@ function measured(
  * time, patience, redial probability...), a bar from the baseline to the result with
  * the assumption at its lowest factor and one to the result at its highest
  * (labelled with the factor, e.g. `×1.2`), thin lines for their intervals,
- * assumptions sorted by swing (the largest effect on top), and the baseline as
+ * assumptions sorted by swing (the range over every factor tried, baseline
+ * included, as `tornado` computes it: the largest effect on top), and the baseline as
  * a grey vertical line. Factors between the extremes (×0.9 when ×0.8 was also
  * run) are left out: the tornado shows the range.
  *
@@ -85,7 +86,9 @@ export function tornadoChart(
     low: number;
     high: number;
   }[] = [];
-  const swings = new Map<string, number>();
+  // Swing as `tornado` in plan/sensitivity.ts defines it: the range over every factor tried,
+  // baseline included; largest first, ties by the assumption's key.
+  const swings: { label: string; key: string; swing: number }[] = [];
   const assumptions = [...new Set(rows.map((row) => row.assumption))].filter(
     (assumption): assumption is Assumption => assumption !== 'baseline',
   );
@@ -93,11 +96,9 @@ export function tornadoChart(
     const label = ASSUMPTION_LABELS[assumption] ?? assumption;
     const varied = rows.filter((row) => row.assumption === assumption).sort((a, b) => a.factor - b.factor);
     const extremes = varied.length === 0 ? [] : [varied[0]!, varied[varied.length - 1]!];
-    const values: number[] = [];
     for (const row of new Set(extremes)) {
       const result = measured(row, measure);
       if (result === null || row.factor === 1) continue;
-      values.push(result.value);
       bars.push({
         assumption: label,
         side: row.factor < 1 ? LOWER : HIGHER,
@@ -105,11 +106,15 @@ export function tornadoChart(
         ...result,
       });
     }
+    const values = varied.flatMap((row) => measured(row, measure)?.value ?? []);
     if (values.length > 0) {
-      swings.set(label, Math.max(base.value, ...values) - Math.min(base.value, ...values));
+      const swing = Math.max(base.value, ...values) - Math.min(base.value, ...values);
+      swings.push({ label, key: assumption, swing });
     }
   }
-  const order = [...swings.entries()].sort((a, b) => b[1] - a[1]).map(([label]) => label);
+  const order = swings
+    .sort((a, b) => b.swing - a.swing || a.key.localeCompare(b.key))
+    .map((entry) => entry.label);
   const xTitle =
     measure === 'probability' ? '全部达标概率 P(every target met)' : '综合接通率 Answer rate (year)';
   const x = {

@@ -6,7 +6,9 @@ import { satisfactionCurveChart } from '../../sim/chart/satisfactionCurveChart.j
 import { ASSUMPTION_LABELS, tornadoChart } from '../../sim/chart/tornadoChart.js';
 import { DEFAULT_SATISFACTION } from '../../sim/model/satisfaction.js';
 import type { BudgetEvaluation } from '../../sim/plan/leastBudget.js';
+import { tornado } from '../../sim/plan/sensitivity.js';
 import type { SensitivityRow } from '../../sim/plan/sensitivity.js';
+import type { FrontierPoint } from '../../sim/plan/sweep.js';
 import { expectCompiles, expectGolden, svgTexts } from './golden.js';
 
 // Made-up estimates (not model output): a probability and an interval around it.
@@ -14,8 +16,9 @@ function estimate(probability: number, low: number, high: number) {
   return { successes: Math.round(probability * 20), trials: 20, probability, low, high };
 }
 
-// The budgets leastBudget tried are accepted as they are.
+// The budgets leastBudget tried, and the frontier of a sweep, are accepted as they are.
 const fromLeastBudget: readonly BudgetFrontierPoint[] = [] as BudgetEvaluation[];
+const fromSweep: readonly BudgetFrontierPoint[] = [] as FrontierPoint[];
 
 // Made-up budgets tried (not model output), out of order on purpose.
 const evaluations = [
@@ -43,7 +46,7 @@ describe('budgetFrontierChart', () => {
   });
 
   it('returns the committed spec, which vega-lite compiles without a warning', () => {
-    expect(fromLeastBudget).toEqual([]);
+    expect([...fromLeastBudget, ...fromSweep]).toEqual([]);
     expectGolden('budgetFrontierChart.vl.json', spec);
     expectCompiles(spec);
   });
@@ -156,6 +159,26 @@ describe('tornadoChart', () => {
     expect(texts).toContain('×1.2');
     expect(texts).toContain('基准 Baseline 90%');
     expect(texts).toContain('调高 Assumption raised');
+  });
+
+  it('orders the assumptions as tornado() does, by the range over every factor tried', () => {
+    // Made-up, not monotone: patience at x0.9 falls to 0.5 though both its extremes equal the baseline,
+    // so its swing (0.9 - 0.5 = 0.4) puts it above handle time (0.99 - 0.6 = 0.39).
+    const bumpy = [
+      ...sensitivityRows,
+      row('patience', 0.8, 0.9),
+      row('patience', 0.9, 0.5),
+      row('patience', 1.2, 0.9),
+    ];
+    const order = (tornadoChart(bumpy).layer as { encoding: { y?: { sort?: string[] } } }[])[0]!.encoding.y
+      ?.sort;
+    expect(order).toEqual(tornado(bumpy, 'probability').map((bar) => ASSUMPTION_LABELS[bar.assumption]));
+    expect(order).toEqual([
+      ASSUMPTION_LABELS.volume,
+      ASSUMPTION_LABELS.patience,
+      ASSUMPTION_LABELS.handle,
+      ASSUMPTION_LABELS.redialProbability,
+    ]);
   });
 
   it('labels every assumption varied, one without a label by its key', () => {
