@@ -1,25 +1,27 @@
 import { availableParallelism } from 'node:os';
 import {
+  evaluateRuns,
   firstDaysOf,
-  indicatorMeasure,
   InputError,
-  meetsIndicator,
+  kpisOf,
   readScenarioFile,
   readTargetSet,
   replicate,
+  summarise,
   writeFileAtomic,
   type AnswerRateDefinition,
   type Kpis,
   type ReplicationResult,
   type ScenarioFile,
   type Summary,
-  type TargetIndicator,
+  type TargetAssessment,
   type TargetSet,
 } from '../index.js';
 import { OptionReader, UsageError } from './args.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { finiteOrNull, formatNumber, formatPercent, formatTable, MISSING } from './format.js';
 import { checkOutputPath, csvText, Progress, workbookBytes, type Sheet } from './output.js';
+import { assessmentSheet, formatTargetTable, targetTableSheet } from './targetTable.js';
 
 /** A KPI summary across replications with non-finite ends (one replication) as null, for JSON. */
 export interface SummaryJson {
@@ -45,116 +47,32 @@ function summaryJson(summary: Summary | null): SummaryJson | null {
   };
 }
 
-/** KPIs in the order they are printed, with their label and kind. */
-export const KPI_ROWS: readonly { kpi: keyof Kpis; label: string; kind: 'fraction' | 'seconds' | 'calls' }[] =
-  [
-    { kpi: 'answerRate', label: 'answer rate, per attempt', kind: 'fraction' },
-    { kpi: 'callerAnswerRate', label: 'answer rate, per caller', kind: 'fraction' },
-    { kpi: 'answerRateIncludingSelfService', label: 'answer rate, self-service included', kind: 'fraction' },
-    { kpi: 'serviceLevel', label: 'service level', kind: 'fraction' },
-    { kpi: 'serviceLevelOfAnswered', label: 'service level of answered', kind: 'fraction' },
-    {
-      kpi: 'serviceLevelExcludingShortAbandons',
-      label: 'service level, short abandons excluded',
-      kind: 'fraction',
-    },
-    { kpi: 'probWait', label: 'P(wait)', kind: 'fraction' },
-    { kpi: 'abandonRate', label: 'abandon rate', kind: 'fraction' },
-    { kpi: 'blockRate', label: 'block rate', kind: 'fraction' },
-    { kpi: 'asaSeconds', label: 'ASA (s)', kind: 'seconds' },
-    { kpi: 'meanWaitSeconds', label: 'mean wait (s)', kind: 'seconds' },
-    { kpi: 'occupancy', label: 'occupancy', kind: 'fraction' },
-    { kpi: 'meanQueueLength', label: 'mean queue length (calls)', kind: 'calls' },
-  ];
+/** How a KPI is printed: a percentage (`rate`: with four decimals, for rare events), seconds or calls. */
+export type KpiKind = 'fraction' | 'rate' | 'seconds' | 'calls';
 
-/** One indicator of the target set, judged on the simulated horizon. */
-export interface TargetRow {
-  id: string;
-  level1: { zh: string; en: string };
-  level2: { zh: string; en: string };
-  name: { zh: string; en: string };
-  comparison: string | null;
-  value: number | string;
-  unit: string;
-  /** The simulated KPI that measures it, or null when not simulated. */
-  kpi: keyof Kpis | null;
-  /** Mean across replications, in the indicator's unit; null when not simulated. */
-  mean: number | null;
-  /** 5th and 95th percentiles across replications: the 90% range of one year's value. */
-  p05: number | null;
-  p95: number | null;
-  /** Share of replications whose value meets the target. */
-  probabilityMeeting: number | null;
-  /** Whether the mean meets the target; null when not simulated. */
-  pass: boolean | null;
-  /** Why it is not simulated, or empty. */
-  note: string;
-}
-
-/**
- * Judge every indicator of a target set on the simulated horizon: the
- * predicted mean, the 90% range of one year's value across replications and
- * the share of replications meeting the target. An `answerRate` indicator is
- * measured by the scenario's answer-rate definition; indicators that no
- * simulated KPI measures (budget, satisfaction, faults...), or a service level
- * at another threshold than the scenario's, are marked "not simulated".
- *
- * @param result the replications
- * @param set the target set
- * @param definition which answer rate judges `answerRate` indicators
- * @param answerWithinSeconds the scenario's service-level threshold
- * @returns one row per indicator, in the set's order
- * @example
- * targetRows(result, meta.targets.set, 'perAttempt', 20).find((row) => row.id === 'answerRate')?.probabilityMeeting;
- */
-export function targetRows(
-  result: ReplicationResult,
-  set: TargetSet,
-  definition: AnswerRateDefinition,
-  answerWithinSeconds: number,
-): TargetRow[] {
-  return set.indicators.map((indicator: TargetIndicator) => {
-    const base = {
-      id: indicator.id,
-      level1: { ...indicator.level1 },
-      level2: { ...indicator.level2 },
-      name: { ...indicator.name },
-      comparison: indicator.comparison,
-      value: indicator.value,
-      unit: indicator.unit,
-    };
-    const notSimulated = (note: string): TargetRow => ({
-      ...base,
-      kpi: null,
-      mean: null,
-      p05: null,
-      p95: null,
-      probabilityMeeting: null,
-      pass: null,
-      note,
-    });
-    const measure = indicatorMeasure(indicator, definition, answerWithinSeconds);
-    if (measure.kpi === null) return notSimulated(measure.reason);
-    const { kpi, scale } = measure;
-    const summary = result.kpis[kpi];
-    const values = result.runs
-      .map((run) => run.kpis[kpi])
-      .filter((value): value is number => value !== null)
-      .map((value) => value * scale);
-    if (summary === null || values.length === 0) return notSimulated('no calls offered');
-    const mean = summary.mean * scale;
-    return {
-      ...base,
-      kpi,
-      mean,
-      p05: summary.p05 * scale,
-      p95: summary.p95 * scale,
-      probabilityMeeting: values.filter((value) => meetsIndicator(indicator, value)).length / values.length,
-      pass: meetsIndicator(indicator, mean),
-      note: '',
-    };
-  });
-}
+/** KPIs in the order they are printed, with their label and kind (the survey's only when the scenario has one). */
+export const KPI_ROWS: readonly { kpi: keyof Kpis; label: string; kind: KpiKind }[] = [
+  { kpi: 'answerRate', label: 'answer rate, per attempt', kind: 'fraction' },
+  { kpi: 'callerAnswerRate', label: 'answer rate, per caller', kind: 'fraction' },
+  { kpi: 'answerRateIncludingSelfService', label: 'answer rate, self-service included', kind: 'fraction' },
+  { kpi: 'serviceLevel', label: 'service level', kind: 'fraction' },
+  { kpi: 'serviceLevelOfAnswered', label: 'service level of answered', kind: 'fraction' },
+  {
+    kpi: 'serviceLevelExcludingShortAbandons',
+    label: 'service level, short abandons excluded',
+    kind: 'fraction',
+  },
+  { kpi: 'probWait', label: 'P(wait)', kind: 'fraction' },
+  { kpi: 'abandonRate', label: 'abandon rate', kind: 'fraction' },
+  { kpi: 'blockRate', label: 'block rate', kind: 'fraction' },
+  { kpi: 'asaSeconds', label: 'ASA (s)', kind: 'seconds' },
+  { kpi: 'meanWaitSeconds', label: 'mean wait (s)', kind: 'seconds' },
+  { kpi: 'occupancy', label: 'occupancy', kind: 'fraction' },
+  { kpi: 'meanQueueLength', label: 'mean queue length (calls)', kind: 'calls' },
+  { kpi: 'satisfaction', label: 'satisfaction (survey)', kind: 'fraction' },
+  { kpi: 'complaintRate', label: 'complaints per answered call', kind: 'rate' },
+  { kpi: 'qaPassRate', label: 'QA pass rate', kind: 'fraction' },
+];
 
 /** The result of `hotline simulate`, as printed by `--json` (keys in this order; no timing, so identical runs print identical JSON). */
 export interface SimulateResult {
@@ -176,18 +94,44 @@ export interface SimulateResult {
   /** Offered attempts, answered... over the horizon, across replications. */
   counts: Record<string, SummaryJson | null>;
   quarters: { period: string; kpis: Record<keyof Kpis, SummaryJson | null> }[];
+  /** The target set judged, or null when the scenario names none and `--targets` was not given. */
   targets: {
     id: string;
     title: { zh: string; en: string };
     answerRateDefinition: AnswerRateDefinition;
-    rows: TargetRow[];
   } | null;
+  /**
+   * The whole target table (`evaluateRuns`' `targetTable`, from `assessTargets`):
+   * every row of the set in the document's order, measured (queue KPIs, and
+   * the survey, faults per level and workforce when the scenario has them) or
+   * not simulated with the reason; probabilities per quarter and in all of
+   * them with Wilson intervals; the quarterly assessments; verdicts at the
+   * confidence asked for. Null when there are no targets.
+   */
+  targetTable: TargetAssessment | null;
   warnings: string[];
 }
 
-function kpiRecord(kpis: ReplicationResult['kpis']): Record<keyof Kpis, SummaryJson | null> {
+/**
+ * Each printed KPI's summary: `replicate`'s where it gives one, else (the
+ * survey's KPIs, which it does not summarise) summarised here from each
+ * run's KPIs of the same period; null when no run has a value.
+ */
+function kpiRecord(
+  summaries: ReplicationResult['kpis'],
+  kpisOfRuns: readonly Kpis[],
+  level: number,
+): Record<keyof Kpis, SummaryJson | null> {
   const record = {} as Record<keyof Kpis, SummaryJson | null>;
-  for (const { kpi } of KPI_ROWS) record[kpi] = summaryJson(kpis[kpi]);
+  for (const { kpi } of KPI_ROWS) {
+    const given = summaries[kpi] as Summary | null | undefined;
+    if (given !== undefined) {
+      record[kpi] = summaryJson(given);
+      continue;
+    }
+    const values = kpisOfRuns.map((kpis) => kpis[kpi]).filter((value): value is number => value !== null);
+    record[kpi] = values.length === 0 ? null : summaryJson(summarise(values, level));
+  }
   return record;
 }
 
@@ -198,7 +142,9 @@ function kpiRecord(kpis: ReplicationResult['kpis']): Record<keyof Kpis, SummaryJ
  * @param scenarioDays days simulated (fewer than the file's with `--days`)
  * @param result the replications
  * @param targets the target set to judge, with its answer-rate definition, or null
+ * @param confidence the probability of meeting a target that a row and the table need to pass, in [0, 1]
  * @returns the result in the order `--json` prints it
+ * @throws {RangeError} when `confidence` is outside [0, 1] (from `assessTargets`)
  * @example
  * JSON.stringify(simulateResult(file, 7, await replicate(firstDaysOf(file.scenario, 7), { replications: 4, seed: 1 }), null));
  */
@@ -207,6 +153,7 @@ export function simulateResult(
   scenarioDays: number,
   result: ReplicationResult,
   targets: { set: TargetSet; answerRateDefinition: AnswerRateDefinition } | null,
+  confidence = 0.9,
 ): SimulateResult {
   const { scenario, meta } = file;
   const counts: Record<string, SummaryJson | null> = {};
@@ -225,33 +172,46 @@ export function simulateResult(
     seed: result.seed,
     replications: result.replications,
     level: result.level,
-    kpis: kpiRecord(result.kpis),
+    kpis: kpiRecord(
+      result.kpis,
+      result.runs.map((run) => run.kpis),
+      result.level,
+    ),
     counts,
-    quarters: result.quarters.map((quarter) => ({ period: quarter.period, kpis: kpiRecord(quarter.kpis) })),
+    quarters: result.quarters.map((quarter, q) => ({
+      period: quarter.period,
+      kpis: kpiRecord(
+        quarter.kpis,
+        result.runs.flatMap((run) => {
+          const row = run.quarters[q];
+          return row === undefined ? [] : [kpisOf(row)];
+        }),
+        result.level,
+      ),
+    })),
     targets: targets
       ? {
           id: targets.set.id,
           title: { ...targets.set.title },
           answerRateDefinition: targets.answerRateDefinition,
-          rows: targetRows(result, targets.set, targets.answerRateDefinition, scenario.answerWithinSeconds),
         }
+      : null,
+    targetTable: targets
+      ? evaluateRuns(result.runs, scenario, targets.set, {
+          seed: result.seed,
+          answerRateDefinition: targets.answerRateDefinition,
+          level: result.level,
+          confidence,
+        }).targetTable
       : null,
     warnings: [...result.warnings],
   };
 }
 
-function formatKpiValue(kind: 'fraction' | 'seconds' | 'calls', value: number | null | undefined): string {
+function formatKpiValue(kind: KpiKind, value: number | null | undefined): string {
   if (kind === 'fraction') return formatPercent(value);
+  if (kind === 'rate') return formatPercent(value, 4);
   return formatNumber(value, kind === 'seconds' ? 1 : 2);
-}
-
-function formatTargetValue(unit: string, value: number | string | null): string {
-  if (value === null) return MISSING;
-  if (typeof value === 'string') return value;
-  if (unit === 'fraction') return formatPercent(value);
-  if (unit === 'seconds') return `${formatNumber(value, 1)} s`;
-  if (unit === 'minutes') return `${formatNumber(value, 1)} min`;
-  return Number.isInteger(value) ? String(value) : formatNumber(value, 2);
 }
 
 /**
@@ -328,32 +288,11 @@ export function formatSimulate(result: SimulateResult, wallSeconds: number, work
       ),
     );
   }
-  if (result.targets) {
+  if (result.targets && result.targetTable) {
     lines.push(
       '',
       `Targets: ${result.targets.title.zh} / ${result.targets.title.en} (answer rate ${result.targets.answerRateDefinition})`,
-    );
-    lines.push(
-      formatTable(
-        [
-          { header: 'indicator', align: 'left' },
-          { header: 'target' },
-          { header: 'predicted' },
-          { header: '90% range' },
-          { header: 'P(meet)' },
-          { header: 'verdict', align: 'left' },
-        ],
-        result.targets.rows.map((row) => [
-          `${row.name.zh} ${row.name.en}`,
-          `${row.comparison ?? ''} ${formatTargetValue(row.unit, row.value)}`.trim(),
-          formatTargetValue(row.unit, row.mean),
-          row.p05 === null
-            ? MISSING
-            : `${formatTargetValue(row.unit, row.p05)} .. ${formatTargetValue(row.unit, row.p95)}`,
-          formatPercent(row.probabilityMeeting, 0),
-          row.pass === null ? 'not simulated' : row.pass ? 'pass' : 'FAIL',
-        ]),
-      ),
+      ...formatTargetTable(result.targetTable),
     );
   }
   if (result.warnings.length > 0) {
@@ -401,37 +340,8 @@ const INTERVAL_COLUMNS = [
 
 function workbookSheets(result: SimulateResult, replication: ReplicationResult): Sheet[] {
   const sheets: Sheet[] = [];
-  if (result.targets) {
-    sheets.push({
-      name: 'Targets',
-      columns: [
-        { key: 'level1', header: '一级指标 level 1', format: 'text' },
-        { key: 'level2', header: '二级指标 level 2', format: 'text' },
-        { key: 'name', header: '三级指标 indicator', format: 'text' },
-        { key: 'comparison', header: 'comparison', format: 'text' },
-        { key: 'value', header: 'target' },
-        { key: 'unit', header: 'unit', format: 'text' },
-        { key: 'mean', header: 'predicted mean' },
-        { key: 'p05', header: '5th percentile' },
-        { key: 'p95', header: '95th percentile' },
-        { key: 'probabilityMeeting', header: 'probability of meeting', format: 'percent' },
-        { key: 'verdict', header: 'verdict', format: 'text' },
-      ],
-      rows: result.targets.rows.map((row) => ({
-        level1: `${row.level1.zh} ${row.level1.en}`,
-        level2: `${row.level2.zh} ${row.level2.en}`,
-        name: `${row.name.zh} ${row.name.en}`,
-        comparison: row.comparison,
-        value: row.value,
-        unit: row.unit,
-        mean: row.mean,
-        p05: row.p05,
-        p95: row.p95,
-        probabilityMeeting: row.probabilityMeeting,
-        verdict: row.pass === null ? row.note : row.pass ? 'pass' : 'fail',
-      })),
-    });
-  }
+  if (result.targetTable)
+    sheets.push(targetTableSheet(result.targetTable), assessmentSheet(result.targetTable));
   const summaryColumns = (kpiFormat: 'percent' | 'decimal') => [
     { key: 'mean', header: 'mean', format: kpiFormat },
     { key: 'ciLow', header: `${Math.round(result.level * 100)}% interval, low`, format: kpiFormat },
@@ -482,12 +392,16 @@ function str(options: OptionValues, key: string): string | undefined {
 export const simulateCommand: CommandSpec = {
   name: 'simulate',
   summary:
-    'simulate a scenario file with replications: KPIs with 95% intervals, per quarter, against its targets',
+    'simulate a scenario file with replications: KPIs with 95% intervals, per quarter, and its whole target table',
   description:
     'Simulate a scenario file (data/README.md) --replications times on worker threads and print each KPI ' +
     'with the 95% interval of its mean and the 5th-95th percentiles across replications, for the whole ' +
-    'horizon and per quarter, and the scenario’s targets with the probability of meeting each. ' +
-    'Results depend only on the scenario, the seed and the replications, never on --workers.',
+    'horizon and per quarter, and the scenario’s whole target table: every indicator in the document’s ' +
+    'order with its predicted value, the probability of meeting it in each quarter and in all of them ' +
+    '(Wilson intervals) and a verdict at --confidence, or "not simulated" and why; satisfaction, ' +
+    'complaints and QA come from the scenario’s survey, fault deadlines per level from its faults, ' +
+    'turnover and training from its workforce. Then the quarterly assessments and the probability that ' +
+    'all of them pass. Results depend only on the scenario, the seed and the replications, never on --workers.',
   operands: ['<scenario>'],
   options: [
     ['--replications <n>', 'independent replications (simulated years) (default: 10)'],
@@ -498,9 +412,16 @@ export const simulateCommand: CommandSpec = {
       '--targets <file>',
       'judge against this target set instead of the scenario’s (e.g. data/targets/gbt-33358-2016.json)',
     ],
+    [
+      '--confidence <p>',
+      'probability of meeting a target that its row, and the table, need to pass (default: 0.9)',
+    ],
     ['--intervals <file>', 'write the interval results (KPI means and intervals per interval) as CSV'],
     ['--json', 'print the result as JSON (numbers unformatted, stable key order, no timing)'],
-    ['--xlsx <file>', 'also write the targets, KPIs, quarters and intervals as an Excel workbook'],
+    [
+      '--xlsx <file>',
+      'also write the targets, quarterly assessments, KPIs, quarters and intervals as an Excel workbook',
+    ],
   ],
   examples: [
     'hotline simulate data/shanghai-12333-2020/scenario.json --replications 20 --seed 1',
@@ -526,6 +447,7 @@ export const simulateCommand: CommandSpec = {
       integer: true,
     });
     const days = reader.number('--days', str(options, 'days'), { min: 1, max: 366, integer: true });
+    const confidence = reader.fraction('--confidence', str(options, 'confidence') ?? '0.9');
     const intervalsPath = str(options, 'intervals');
     const xlsx = str(options, 'xlsx');
     checkOutputPath(reader, '--intervals', intervalsPath);
@@ -554,7 +476,8 @@ export const simulateCommand: CommandSpec = {
     if (file && days !== undefined && days > file.scenario.days) {
       reader.problem(`--days: must be at most the scenario's ${file.scenario.days} days (got ${days})`);
     }
-    if (reader.problems.length > 0 || !file) throw new UsageError(reader.problems);
+    if (reader.problems.length > 0 || !file || confidence === undefined)
+      throw new UsageError(reader.problems);
 
     const scenario = days !== undefined ? firstDaysOf(file.scenario, days) : file.scenario;
     const reps = replications as number;
@@ -579,7 +502,7 @@ export const simulateCommand: CommandSpec = {
             answerRateDefinition: file.meta.targets?.answerRateDefinition ?? ('perAttempt' as const),
           }
         : (file.meta.targets ?? null);
-    const output = simulateResult(file, scenario.days, result, targets);
+    const output = simulateResult(file, scenario.days, result, targets, confidence);
 
     const xlsxBytes = xlsx !== undefined ? await workbookBytes(workbookSheets(output, result)) : undefined;
     if (intervalsPath !== undefined)
