@@ -959,7 +959,7 @@ export const planCommand: CommandSpec = {
     ['--xlsx <file>', 'also write the targets, quarters, budget and staffing plan as an Excel workbook'],
   ],
   examples: [
-    'hotline plan data/shanghai-12333-2020/scenario.json --least --confidence 0.9 --days 14',
+    'hotline plan data/shanghai-12333-2020/scenario.json --least --confidence 0.9 --days 7',
     'hotline plan data/shanghai-12333-2020/scenario.json --budget 55070300 --replications 10 --xlsx plan.xlsx',
     'hotline plan data/shanghai-12333-2020/budget-2019.json --days 28 --json',
   ],

@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../index.js';
 import { scanArguments, UsageError } from './args.js';
@@ -91,6 +93,35 @@ function buildProgram(state: { scan: readonly string[]; operands: readonly strin
   return program;
 }
 
+/**
+ * The problem to print when a file named on the command line cannot be
+ * opened (missing, a folder, no permission): bad input, not a bug. Files the
+ * program opens on its own (its compiled workers) stay internal errors.
+ */
+function unreadableInput(error: unknown, args: readonly string[]): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, path, syscall } = error as NodeJS.ErrnoException;
+  if (code === 'EISDIR' && syscall === 'read' && path === undefined) {
+    // reading a folder opened as a file: Node does not say which; a folder named on the command line is the cause
+    const folder = args.find((arg) => existsSync(arg) && statSync(arg).isDirectory());
+    return folder === undefined ? undefined : `${JSON.stringify(folder)} is a folder (expected a file)`;
+  }
+  if (syscall !== 'open' || typeof path !== 'string') return undefined;
+  const named = args.some(
+    (arg) => arg === path || resolve(arg) === resolve(path) || arg.endsWith(`=${path}`),
+  );
+  if (!named) return undefined;
+  const why =
+    code === 'ENOENT'
+      ? 'does not exist'
+      : code === 'EISDIR'
+        ? 'is a folder (expected a file)'
+        : code === 'EACCES'
+          ? 'cannot be read (permission denied)'
+          : `cannot be opened (${code ?? 'unknown error'})`;
+  return `${JSON.stringify(path)} ${why}`;
+}
+
 function printProblems(error: UsageError | InputError): void {
   process.stderr.write(`hotline: ${error.message}\n`);
 }
@@ -135,6 +166,11 @@ export async function runCli(args: readonly string[]): Promise<number> {
     }
     if (error instanceof UsageError || error instanceof InputError) {
       printProblems(error);
+      return ExitStatus.BadInput;
+    }
+    const unreadable = unreadableInput(error, args);
+    if (unreadable !== undefined) {
+      printProblems(new UsageError([unreadable]));
       return ExitStatus.BadInput;
     }
     if (error instanceof RangeError) {

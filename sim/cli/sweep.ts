@@ -26,8 +26,11 @@ import {
   type ScenarioJson,
 } from './plan.js';
 
+/** The assumptions a sweep varies (each one `varyAssumption` knows). */
+export type SweepAssumption = Extract<Assumption, 'volume' | 'handle' | 'patience' | 'redialProbability'>;
+
 /** Assumptions `--vary` accepts, by the name written on the command line. */
-export const VARY_NAMES: Readonly<Record<string, Assumption>> = {
+export const VARY_NAMES: Readonly<Record<string, SweepAssumption>> = {
   volume: 'volume',
   handle: 'handle',
   patience: 'patience',
@@ -36,13 +39,13 @@ export const VARY_NAMES: Readonly<Record<string, Assumption>> = {
 };
 
 /** The assumptions in the order of a row's columns. */
-const ASSUMPTIONS: readonly Assumption[] = ['volume', 'handle', 'patience', 'redialProbability'];
+const ASSUMPTIONS: readonly SweepAssumption[] = ['volume', 'handle', 'patience', 'redialProbability'];
 
 /** One point of a sweep: a budget and a factor per assumption (1: as in the scenario). */
 export interface SweepPoint {
   seats: number;
   budget: BudgetLines;
-  factors: Record<Assumption, number>;
+  factors: Record<SweepAssumption, number>;
 }
 
 /** One row of a sweep's tidy table: the point's inputs and what the simulation gives. */
@@ -116,11 +119,11 @@ export interface SweepResult {
   replications: number;
   costs: CostsJson;
   /** The assumptions varied and their factors. */
-  varied: Partial<Record<Assumption, number[]>>;
+  varied: Partial<Record<SweepAssumption, number[]>>;
   /** One row per point, budgets in increasing order, then assumption factors. */
   rows: SweepRow[];
   /** The factors the frontier is drawn at (`frontierFactors`: 1 where swept or not varied). */
-  frontierAt: Record<Assumption, number>;
+  frontierAt: Record<SweepAssumption, number>;
   /** Budget against probability at `frontierAt`. */
   frontier: FrontierPoint[];
   /** The least budget of the frontier reaching p, or null. */
@@ -147,7 +150,7 @@ export function sweepGrid(
   inputs: PlanInputs,
   seats: readonly number[],
   budgetsYuan: readonly number[],
-  varied: Partial<Record<Assumption, readonly number[]>>,
+  varied: Partial<Record<SweepAssumption, readonly number[]>>,
 ): SweepPoint[] {
   const fee = inputs.unitCosts.managementFeeYear;
   const { costPerSeatYear } = whatBudgetBuys(
@@ -162,7 +165,9 @@ export function sweepGrid(
   }
   for (const total of budgetsYuan) budgets.set(total, { seatRental: total - fee, managementFee: fee });
   const sorted = [...budgets.entries()].sort((a, b) => a[0] - b[0]).map(([, lines]) => lines);
-  let combos: Record<Assumption, number>[] = [{ volume: 1, handle: 1, patience: 1, redialProbability: 1 }];
+  let combos: Record<SweepAssumption, number>[] = [
+    { volume: 1, handle: 1, patience: 1, redialProbability: 1 },
+  ];
   for (const assumption of ASSUMPTIONS) {
     const factors = varied[assumption];
     if (!factors) continue;
@@ -186,15 +191,15 @@ export function sweepGrid(
  * @example
  * frontierFactors(rows).volume; // => 1 when volume=0.9,1,1.1 was swept
  */
-export function frontierFactors(rows: readonly SweepRow[]): Record<Assumption, number> {
-  const nearestOne = (assumption: Assumption): number => {
+export function frontierFactors(rows: readonly SweepRow[]): Record<SweepAssumption, number> {
+  const nearestOne = (assumption: SweepAssumption): number => {
     const values = [...new Set(rows.map((row) => row[assumption]))].sort((a, b) => a - b);
     return values.reduce(
       (best, value) => (Math.abs(value - 1) < Math.abs(best - 1) ? value : best),
       values[0] ?? 1,
     );
   };
-  return Object.fromEntries(ASSUMPTIONS.map((a) => [a, nearestOne(a)])) as Record<Assumption, number>;
+  return Object.fromEntries(ASSUMPTIONS.map((a) => [a, nearestOne(a)])) as Record<SweepAssumption, number>;
 }
 
 /**
@@ -416,7 +421,7 @@ export const sweepCommand: CommandSpec = {
     if (optionText(options, 'seats') === undefined && optionText(options, 'budget') === undefined) {
       reader.problem('give the budgets to sweep: --seats <list> or --budget <list> (or both)');
     }
-    const varied: Partial<Record<Assumption, number[]>> = {};
+    const varied: Partial<Record<SweepAssumption, number[]>> = {};
     for (const text of optionTexts(options, 'vary')) {
       const equals = text.indexOf('=');
       if (equals < 0) {
@@ -429,7 +434,7 @@ export const sweepCommand: CommandSpec = {
         max: 100,
       });
       if (name === undefined || factors === undefined) continue;
-      const assumption = VARY_NAMES[name] as Assumption;
+      const assumption = VARY_NAMES[name] as SweepAssumption;
       if (varied[assumption]) reader.problem(`--vary: ${name} is varied twice`);
       else varied[assumption] = factors;
     }

@@ -480,6 +480,17 @@ describe('hotline simulate', () => {
     expect(run.stderr).toMatch(STACK_LINE);
   });
 
+  it('a scenario or records file that does not exist is bad input (exit 2, no stack), not an internal error', () => {
+    const missing = join(dir, 'no-such-scenario.json');
+    const run = hotline(['simulate', missing, '--replications', '1']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`${JSON.stringify(missing)} does not exist`);
+    expect(run.stderr).not.toMatch(STACK_LINE);
+    const records = hotline(['calibrate', dir, '--out', join(dir, 'x.json')]);
+    expect(records.status).toBe(2);
+    expect(records.stderr).not.toMatch(STACK_LINE);
+  });
+
   it('a missing scenario argument and a missing output folder are bad input', () => {
     const run = hotline(['simulate', '--xlsx', join(dir, 'no-such-folder', 'x.xlsx')]);
     expect(run.status).toBe(2);
