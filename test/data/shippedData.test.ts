@@ -7,7 +7,7 @@ import { readTargetSet } from '../../sim/io/targets.js';
 import { shanghai12333Defaults, shanghai12333Load2020 } from '../../sim/model/shanghai12333.js';
 import { simulate } from '../../sim/model/simulate.js';
 import { DEFAULT_FAULT_LEVELS } from '../../sim/model/faults.js';
-import { DEFAULT_SATISFACTION } from '../../sim/model/satisfaction.js';
+import { DEFAULT_SATISFACTION, DEFAULT_SURVEY } from '../../sim/model/satisfaction.js';
 import { DEFAULT_LEARNING_CURVE } from '../../sim/model/workforce.js';
 import { DESK_12345, STAFFING_12333, deskAgentsOnPhones } from './buildData.config.js';
 import { staffingFromPayroll } from './staffingRule.js';
@@ -128,6 +128,7 @@ describe('the 12333 year', () => {
     expect(w?.spec.learningCurve).toEqual(DEFAULT_LEARNING_CURVE);
     expect(scenario.faults?.levels).toEqual(DEFAULT_FAULT_LEVELS);
     expect(scenario.survey?.satisfaction).toEqual(DEFAULT_SATISFACTION);
+    expect(scenario.survey).toEqual(DEFAULT_SURVEY);
   });
 
   it('runs one week in the simulator', () => {
