@@ -546,7 +546,8 @@ export { buildReport, type ReportCostModel, type ReportInputs } from './report/b
 export {
   makeReport,
   shanghai12333CostModel,
-  SENSITIVITY_VARIANTS,
+  REPORT_SENSITIVITY_FACTORS,
+  sensitivityVariantCount,
   type MakeReportOptions,
 } from './report/makeReport.js';
 export { theoryCheck, realCallCenterCheck, type RealCallCenterOptions } from './report/checks.js';

@@ -18,7 +18,7 @@ import {
   readAnonymousBankCalls,
   readScenarioFile,
   retrialEquilibrium,
-  SENSITIVITY_VARIANTS,
+  sensitivityVariantCount,
   shanghai12333Defaults,
   shanghai12333Load2020,
   staffingPlan,
@@ -146,11 +146,11 @@ async function main(): Promise<void> {
   const command = `npm run demo (hotline report ${DEMO_SCENARIO} --replications ${DEMO_REPLICATIONS} --seed 1)`;
   process.stdout.write(
     `hotline-planner demo: ${file.meta.title}\nSimulating ${DEMO_REPLICATIONS} years of every call, a quick sensitivity run ` +
-      `(${DEMO_SENSITIVITY.days} days x ${DEMO_SENSITIVITY.replications} replications x ${SENSITIVITY_VARIANTS} variants) and the validation checks...\n\n`,
+      `(${DEMO_SENSITIVITY.days} days x ${DEMO_SENSITIVITY.replications} replications x ${sensitivityVariantCount(file.scenario)} variants) and the validation checks...\n\n`,
   );
   const progress = new Progress(
     'simulations',
-    DEMO_REPLICATIONS + SENSITIVITY_VARIANTS * DEMO_SENSITIVITY.replications,
+    DEMO_REPLICATIONS + sensitivityVariantCount(file.scenario) * DEMO_SENSITIVITY.replications,
   );
   let report;
   try {

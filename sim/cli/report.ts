@@ -17,7 +17,7 @@ import {
   reportToJson,
   reportToMarkdown,
   shanghai12333CostModel,
-  SENSITIVITY_VARIANTS,
+  sensitivityVariantCount,
   type MakeReportOptions,
   type Report,
 } from '../index.js';
@@ -209,7 +209,7 @@ export const reportCommand: CommandSpec = {
       workersOption ?? availableParallelism(),
       Math.max(reps, sens?.replications ?? 1),
     );
-    const total = reps + (sens ? SENSITIVITY_VARIANTS * sens.replications : 0);
+    const total = reps + (sens ? sensitivityVariantCount(file.scenario) * sens.replications : 0);
     const progress = new Progress('simulations', total);
     const notes: string[] = [];
     if (!bank)

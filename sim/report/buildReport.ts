@@ -8,7 +8,7 @@ import { distributionMean } from '../model/distributions.js';
 import { agentsPerInterval, expectedArrivalsPerInterval } from '../model/scenario.js';
 import type { Scenario } from '../model/types.js';
 import { assessTargets, type TargetAssessment } from '../plan/assessTargets.js';
-import { measuredRunFromSimulation, withBudgetMeasures } from '../plan/measuredRuns.js';
+import { measuredRunFromSimulation, planCostsOfRuns, withBudgetMeasures } from '../plan/measuredRuns.js';
 import type { ReplicationResult } from '../plan/replicate.js';
 import type { SensitivityRow } from '../plan/sensitivity.js';
 import type { Summary } from '../stats/summarise.js';
@@ -79,6 +79,7 @@ const ASSUMPTION_LABELS: Record<string, Bilingual> = {
   handle: { zh: '平均处理时长', en: 'mean handle time' },
   patience: { zh: '来电者耐心', en: 'caller patience' },
   redialProbability: { zh: '重拨概率', en: 'redial probability' },
+  turnover: { zh: '人员流失率', en: 'staff turnover' },
 };
 
 const COST_LINE_LABELS: Record<string, Bilingual> = {
@@ -121,11 +122,42 @@ function executionTarget(set: TargetSet | undefined): number | null {
   return indicator && typeof indicator.value === 'number' ? indicator.value : null;
 }
 
+/** The mean of plan costs (each line, each budget line, each quarter and the year). */
+function meanCost(costs: readonly PlanCost[]): PlanCost {
+  const n = costs.length;
+  const first = costs[0] as PlanCost;
+  const mean = (pick: (cost: PlanCost) => number): number => costs.reduce((sum, c) => sum + pick(c), 0) / n;
+  return {
+    lines: first.lines.map((line, i) => ({
+      ...line,
+      quarters: line.quarters.map((_, q) => mean((c) => c.lines[i]?.quarters[q] ?? 0)),
+      year: mean((c) => c.lines[i]?.year ?? 0),
+    })),
+    byBudgetLine: {
+      seatRental: mean((c) => c.byBudgetLine.seatRental),
+      managementFee: mean((c) => c.byBudgetLine.managementFee),
+    },
+    quarters: first.quarters.map((_, q) => mean((c) => c.quarters[q] ?? 0)),
+    year: mean((c) => c.year),
+  };
+}
+
+/**
+ * Each replication's plan cost from its simulated workforce, when the runs
+ * cover the 12 months of a year and kept their workforce; null otherwise (the
+ * cost model's fixed staff are used).
+ */
+function costsOfRuns(result: ReplicationResult, costModel: ReportCostModel | null): PlanCost[] | null {
+  if (costModel === null || result.runs.some((run) => run.workforce?.months.length !== 12)) return null;
+  return planCostsOfRuns(result.runs, costModel.seats, costModel.unitCosts);
+}
+
 function budgetSection(
   file: ScenarioFile,
   costModel: ReportCostModel | null,
   set: TargetSet | undefined,
-): { section: ReportBudget; cost: PlanCost | null; lines: BudgetLines | null } | null {
+  runCosts: PlanCost[] | null,
+): { section: ReportBudget; cost: PlanCost | PlanCost[] | null; lines: BudgetLines | null } | null {
   const budget = file.meta.budget;
   if (!budget) return null;
   const lines: ReportBudget['lines'] = [];
@@ -175,7 +207,7 @@ function budgetSection(
     };
   }
   const months = (value: number): number[] => Array.from({ length: 12 }, () => value);
-  const cost = costOfPlan(
+  const fixed = costOfPlan(
     {
       staffOnPayroll: months(costModel.staffOnPayroll),
       seats: months(costModel.seats),
@@ -183,6 +215,8 @@ function budgetSection(
     },
     costModel.unitCosts,
   );
+  const costs = runCosts ?? [fixed];
+  const cost = meanCost(costs);
   const budgetLines: BudgetLines = {
     seatRental: budget.seatRentalYuan,
     managementFee: budget.managementFeeYuan,
@@ -210,11 +244,14 @@ function budgetSection(
       executionTarget: target,
       meetsExecutionTarget: target === null ? null : execution.meetsTarget,
       overspentLines: [...execution.overspentLines],
-      basis: costModel.basis,
+      basis: runCosts
+        ? `payroll and hires of each replication's simulated workforce (churn, hiring, training), mean over ` +
+          `${runCosts.length} replications; ${costModel.seats} seats; unit costs as in ${costModel.basis}`
+        : costModel.basis,
     },
     note: '',
   };
-  return { section, cost, lines: budgetLines };
+  return { section, cost: runCosts ?? fixed, lines: budgetLines };
 }
 
 function targetRows(assessment: TargetAssessment): ReportTargetRow[] {
@@ -334,7 +371,8 @@ function assumptionsSection(
     rows.push({
       parameter: 'sensitivity factors',
       value: factors.map((f) => `x${f}`).join(', '),
-      source: 'assumed: plan/sensitivity defaults (volume +/-10% and 20%, others +/-10%), one at a time',
+      source:
+        'assumed: REPORT_SENSITIVITY_FACTORS (volume +/-10% and 20%, handle, patience, redials +/-10%, turnover x0.5 and x1.5), one at a time',
     });
   }
   return rows;
@@ -583,7 +621,7 @@ export function buildReport(inputs: ReportInputs): Report {
   const { file, scenario, result } = inputs;
   const targets = inputs.targets === undefined ? (file.meta.targets ?? null) : inputs.targets;
   const costModel = inputs.costModel ?? null;
-  const budgetData = budgetSection(file, costModel, targets?.set);
+  const budgetData = budgetSection(file, costModel, targets?.set, costsOfRuns(result, costModel));
   const budget = budgetData?.section ?? null;
   let assessment: TargetAssessment | null = null;
   if (targets) {

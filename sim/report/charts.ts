@@ -1,3 +1,8 @@
+import {
+  ALL_QUARTER_TARGETS,
+  quarterlyAssessmentChart,
+  type QuarterlyAssessmentRow,
+} from '../chart/quarterlyAssessmentChart.js';
 import { renderSvg } from '../chart/renderSvg.js';
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from '../chart/vegaLiteVersion.js';
 import type { Bilingual, Report } from './types.js';
@@ -35,6 +40,15 @@ function spec(body: object, width = 620, height = 240): VegaLiteSpec {
   return { $schema: VEGA_LITE_SCHEMA, width, height, config: CONFIG, ...body } as VegaLiteSpec;
 }
 
+/** A probability and its interval, for the assessment chart. */
+function interval(p: { probability: number; low: number; high: number }): {
+  probability: number;
+  low: number;
+  high: number;
+} {
+  return { probability: p.probability, low: p.low, high: p.high };
+}
+
 /** The answer-rate target of the report's table, when it has one. */
 function answerRateTarget(report: Report): number | null {
   const row = report.targets?.rows.find((r) => r.measuredBy !== null && /nswerRate/.test(r.measuredBy));
@@ -43,14 +57,15 @@ function answerRateTarget(report: Report): number | null {
 
 /**
  * The charts of a report, as Vega-Lite specs built from the report's own data:
- * the quarterly answer rate with its 90% range and the target, the daily
+ * the quarterly answer rate with its 90% range and the target, the quarterly
+ * assessment (probability of meeting each target per quarter), the daily
  * answer rate, agents scheduled against agents required over a day, and the
  * sensitivity tornado (when a sensitivity run is in the report). Pure.
  *
  * @param report the report
  * @returns the charts, in the order they appear
  * @example
- * reportCharts(report).map((chart) => chart.id); // => ['quarters', 'daily', 'staffing', 'sensitivity']
+ * reportCharts(report).map((chart) => chart.id); // => ['quarters', 'assessment', 'daily', 'staffing', 'sensitivity']
  */
 export function reportCharts(report: Report): ReportChart[] {
   const target = answerRateTarget(report);
@@ -112,6 +127,29 @@ export function reportCharts(report: Report): ReportChart[] {
         520,
         220,
       ),
+    });
+  }
+  const assessmentRows: QuarterlyAssessmentRow[] = [];
+  for (const quarter of report.quarters) {
+    const p = quarter.probabilityAllTargets;
+    if (p) assessmentRows.push({ quarter: quarter.period, indicator: ALL_QUARTER_TARGETS, ...interval(p) });
+  }
+  for (const row of report.targets?.rows ?? []) {
+    row.quarterProbabilities.forEach((p, q) => {
+      const period = report.quarters[q]?.period;
+      if (p && period)
+        assessmentRows.push({ quarter: period, indicator: `${row.name.zh} ${row.name.en}`, ...interval(p) });
+    });
+  }
+  if (assessmentRows.length > 0) {
+    charts.push({
+      id: 'assessment',
+      section: 'quarters',
+      caption: {
+        zh: '季度考核：各指标每季度达标概率（点）及其区间（线），竖线为要求的把握度',
+        en: 'Quarterly assessment: probability of meeting each target in each quarter (point) with its Wilson interval (bar); the line is the confidence required',
+      },
+      spec: quarterlyAssessmentChart(assessmentRows, { confidence: report.targets?.confidence ?? 0.9 }),
     });
   }
   if (report.daily.length > 1) {

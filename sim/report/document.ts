@@ -249,6 +249,7 @@ export function reportBlocks(report: Report): ReportBlock[] {
     numeric: [1, 2, 3, 4, 5, 6],
   });
   b.push({ kind: 'figure', chartId: 'quarters' });
+  b.push({ kind: 'figure', chartId: 'assessment' });
   b.push({ kind: 'figure', chartId: 'daily' });
 
   // 6. Risks and sensitivity.

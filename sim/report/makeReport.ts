@@ -3,13 +3,44 @@ import type { ObservedCall } from '../calibrate/types.js';
 import { firstDaysOf, type ScenarioFile } from '../io/scenarioFile.js';
 import { shanghai12333Defaults } from '../model/shanghai12333.js';
 import { replicate } from '../plan/replicate.js';
-import { sensitivity, type SensitivityRow } from '../plan/sensitivity.js';
+import { sensitivity, type Assumption, type SensitivityRow } from '../plan/sensitivity.js';
+import type { Scenario } from '../model/types.js';
 import { buildReport, type ReportCostModel } from './buildReport.js';
 import { realCallCenterCheck, theoryCheck, type RealCallCenterOptions } from './checks.js';
 import type { RealCallCenterCheck, Report, ReportSection, TheoryCheck } from './types.js';
 
-/** Sensitivity variants run by `makeReport`: the baseline and 10 one-at-a-time variations (plan/sensitivity defaults). */
-export const SENSITIVITY_VARIANTS = 11;
+/**
+ * The factors of the report's quick sensitivity run, one assumption at a
+ * time: volume -20% to +20%, handle time, patience and redial probability
+ * +/-10%, staff turnover halved and 1.5 times (only when the scenario
+ * simulates its workforce).
+ */
+export const REPORT_SENSITIVITY_FACTORS: Readonly<Record<Assumption, readonly number[]>> = {
+  volume: [0.8, 0.9, 1.1, 1.2],
+  handle: [0.9, 1.1],
+  patience: [0.9, 1.1],
+  redialProbability: [0.9, 1.1],
+  turnover: [0.5, 1.5],
+};
+
+/**
+ * How many variants the report's sensitivity run simulates for a scenario:
+ * the baseline and each factor of `REPORT_SENSITIVITY_FACTORS` (turnover only
+ * with a workforce).
+ *
+ * @param scenario the scenario
+ * @returns the count of variants
+ * @example
+ * sensitivityVariantCount(file.scenario); // => 13 with a workforce, 11 without
+ */
+export function sensitivityVariantCount(scenario: Pick<Scenario, 'workforce'>): number {
+  return (
+    1 +
+    (Object.keys(REPORT_SENSITIVITY_FACTORS) as Assumption[])
+      .filter((assumption) => assumption !== 'turnover' || scenario.workforce !== undefined)
+      .reduce((sum, assumption) => sum + REPORT_SENSITIVITY_FACTORS[assumption].length, 0)
+  );
+}
 
 /** Options of `makeReport`. */
 export interface MakeReportOptions {
@@ -45,9 +76,10 @@ export interface MakeReportOptions {
 
 /**
  * The 12333 cost model of 2020: 407 staff on payroll and 359 seats all year
- * (`shanghai12333Defaults`), no hires (staff churn is not in the simulator
- * yet), and `shanghai12333UnitCosts2020`, whose system cost per seat is the
- * remainder of the seat-rental line once the staff are paid.
+ * (`shanghai12333Defaults`), no hires, and `shanghai12333UnitCosts2020`, whose
+ * system cost per seat is the remainder of the seat-rental line once the staff
+ * are paid. When the runs simulate a whole year's workforce, `buildReport`
+ * costs each replication's own payroll and hires instead of the fixed staff.
  *
  * @returns the cost model for `buildReport`
  * @example
@@ -62,7 +94,8 @@ export function shanghai12333CostModel(): ReportCostModel {
     basis:
       'sim/budget/shanghai12333Costs.ts: 407 staff and 359 seats [S], loaded wage 9,100 yuan a month [S/A], ' +
       'system cost per seat derived as the remainder of the seat-rental line (so that line executes 100% by ' +
-      'construction when nobody is hired), management fee 4,137,700 [S]; hires 0 (churn not yet simulated)',
+      'construction with 407 staff and no hires), recruitment and training 5,000 yuan a hire [S], management fee ' +
+      '4,137,700 [S]',
   };
 }
 
@@ -85,7 +118,12 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
   const scenario = options.days !== undefined ? firstDaysOf(file.scenario, options.days) : file.scenario;
   const targets = file.meta.targets ?? null;
   const sens = targets ? (options.sensitivity ?? null) : null;
-  const total = options.replications + (sens ? SENSITIVITY_VARIANTS * sens.replications : 0);
+  const sensitivityScenario = sens
+    ? firstDaysOf(file.scenario, Math.min(sens.days, file.scenario.days))
+    : null;
+  const total =
+    options.replications +
+    (sensitivityScenario && sens ? sensitivityVariantCount(sensitivityScenario) * sens.replications : 0);
   const workers = options.workers !== undefined ? { workers: options.workers } : {};
   const result = await replicate(scenario, {
     replications: options.replications,
@@ -94,18 +132,15 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
     onProgress: (done) => options.onProgress?.(done, total),
   });
   let sensitivityRows: SensitivityRow[] | null = null;
-  if (sens && targets) {
-    sensitivityRows = await sensitivity(
-      firstDaysOf(file.scenario, Math.min(sens.days, file.scenario.days)),
-      targets.set,
-      {
-        replications: sens.replications,
-        seed: options.seed,
-        answerRateDefinition: targets.answerRateDefinition,
-        ...workers,
-        onProgress: (done) => options.onProgress?.(options.replications + done * sens.replications, total),
-      },
-    );
+  if (sens && targets && sensitivityScenario) {
+    sensitivityRows = await sensitivity(sensitivityScenario, targets.set, {
+      replications: sens.replications,
+      factors: REPORT_SENSITIVITY_FACTORS,
+      seed: options.seed,
+      answerRateDefinition: targets.answerRateDefinition,
+      ...workers,
+      onProgress: (done) => options.onProgress?.(options.replications + done * sens.replications, total),
+    });
   }
   const notes = [...(options.notes ?? [])];
   const costModel = options.costModel ?? null;

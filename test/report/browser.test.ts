@@ -96,8 +96,8 @@ suite(`the report's HTML in headless chromium${reason}`, () => {
   it('loads with no console message and every chart drawn', () => {
     const result = inBrowser('report.html', html);
     expect(result.consoleMessages).toEqual([]);
-    // The golden run's report has four charts: quarters, daily, staffing, sensitivity.
-    expect(result.figures).toBe(4);
+    // The golden run's report has five charts: quarters, assessment, daily, staffing, sensitivity.
+    expect(result.figures).toBe(5);
     expect(result.badFigures).toEqual([]);
   }, 180_000);
 
