@@ -92,21 +92,27 @@ export interface ReplicationResult {
   timing: { wallSeconds: number; workers: number; simulatedSeconds: number };
 }
 
-const KPI_NAMES: readonly (keyof Kpis)[] = [
-  'answerRate',
-  'callerAnswerRate',
-  'answerRateIncludingSelfService',
-  'abandonRate',
-  'blockRate',
-  'probWait',
-  'serviceLevel',
-  'serviceLevelOfAnswered',
-  'serviceLevelExcludingShortAbandons',
-  'asaSeconds',
-  'meanWaitSeconds',
-  'occupancy',
-  'meanQueueLength',
-];
+// Every KPI, as an object's keys so that the compiler fails here when `Kpis`
+// gains a field this list lacks (the survey's three once went missing).
+const KPI_FIELDS: Record<keyof Kpis, true> = {
+  answerRate: true,
+  callerAnswerRate: true,
+  answerRateIncludingSelfService: true,
+  abandonRate: true,
+  blockRate: true,
+  probWait: true,
+  serviceLevel: true,
+  serviceLevelOfAnswered: true,
+  serviceLevelExcludingShortAbandons: true,
+  asaSeconds: true,
+  meanWaitSeconds: true,
+  occupancy: true,
+  meanQueueLength: true,
+  satisfaction: true,
+  complaintRate: true,
+  qaPassRate: true,
+};
+const KPI_NAMES = Object.keys(KPI_FIELDS) as (keyof Kpis)[];
 
 /**
  * Summarise each KPI across replications (`summarise`: mean, sd, confidence
