@@ -20,6 +20,7 @@ describe('summariseKpis', () => {
         counts({
           offered: 1000,
           answered: 1000,
+          answeredWithSurvey: 1000,
           surveyed: 100,
           surveyPositive: 95,
           complaints: 1,
@@ -31,6 +32,7 @@ describe('summariseKpis', () => {
         counts({
           offered: 1000,
           answered: 1000,
+          answeredWithSurvey: 1000,
           surveyed: 100,
           surveyPositive: 97,
           complaints: 3,
