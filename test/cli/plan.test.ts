@@ -356,31 +356,41 @@ describe('hotline sweep', () => {
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.command).toBe('sweep');
-    // 3 seat counts x 2 volumes x 1 handle factor = 6 points (exact, by hand)
-    expect(result.rows).toHaveLength(6);
-    expect(result.rows.map((r: { seats: number }) => r.seats)).toEqual([6, 6, 8, 8, 10, 10]);
-    expect(result.rows.map((r: { volume: number }) => r.volume)).toEqual([0.9, 1, 0.9, 1, 0.9, 1]);
-    expect(result.rows.every((r: { handle: number }) => r.handle === 1.2)).toBe(true);
-    expect(result.varied).toEqual({ volume: [0.9, 1], handle: [1.2] });
+    // 3 seat counts x (baseline + volume 0.9 + volume 1 + handle 1.2) = 12 points (exact, by hand)
+    expect(result.rows).toHaveLength(12);
+    expect(result.rows.map((r: { seatsBought: number }) => r.seatsBought)).toEqual([
+      6, 6, 6, 6, 8, 8, 8, 8, 10, 10, 10, 10,
+    ]);
+    expect(
+      result.rows.slice(0, 4).map((r: { assumption: string; factor: number }) => [r.assumption, r.factor]),
+    ).toEqual([
+      ['baseline', 1],
+      ['volume', 0.9],
+      ['volume', 1],
+      ['handle', 1.2],
+    ]);
+    expect(result.grid.assumptions).toEqual({ volume: [0.9, 1], handle: [1.2] });
     for (const row of result.rows) {
-      expect(row.budgetYuan).toBeCloseTo(row.seats * SEAT_YEAR_YUAN + MANAGEMENT_FEE_YUAN, 3);
+      expect(row.totalYuan).toBeCloseTo(row.seatsBought * SEAT_YEAR_YUAN + MANAGEMENT_FEE_YUAN, 3);
       expect(row.probabilityLow).toBeLessThanOrEqual(row.probability);
       expect(row.replications).toBe(2);
+      expect(row.meetsConfidence).toBe(row.probability >= 0.9);
     }
-    expect(result.frontierAt).toEqual({ volume: 1, handle: 1.2, patience: 1, redialProbability: 1 });
-    expect(result.frontier.map((p: { seats: number }) => p.seats)).toEqual([6, 8, 10]);
+    // under common random numbers the baseline and volume x1 are the same simulation
+    const [baseline, , volumeOne] = result.rows;
+    expect(volumeOne.answerRateMean).toBe(baseline.answerRateMean);
+    expect(result.frontiers).toHaveLength(1);
+    expect(result.frontiers[0].points.map((p: { seats: number }) => p.seats)).toEqual([6, 8, 10]);
     // more agents under the same seeds never answer fewer calls on this small load
-    const answer = result.rows
-      .filter((r: { volume: number }) => r.volume === 1)
-      .map((r: { answerRateMean: number }) => r.answerRateMean);
+    const answer = result.frontiers[0].points.map((p: { answerRate: number }) => p.answerRate);
     for (let i = 1; i < answer.length; i++) expect(answer[i]).toBeGreaterThanOrEqual(answer[i - 1]);
     const lines = readFileSync(csv, 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^seats,staffOnPayroll,budgetYuan,volume,handle,patience,redialProbability,/);
-    expect(lines).toHaveLength(1 + 6);
+    expect(lines[0]).toMatch(/^totalYuan,seatRentalYuan,siteSeats,seatsBought,seatsUsed,staffOnPayroll,/);
+    expect(lines).toHaveLength(1 + 12);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Sweep', 'Frontier']);
-    expect(workbook.getWorksheet('Sweep')!.rowCount).toBe(7);
+    expect(workbook.getWorksheet('Sweep')!.rowCount).toBe(13);
   });
 
   it('bad grid: every problem listed with exit 2, no stack, no file written', () => {
@@ -398,6 +408,8 @@ describe('hotline sweep', () => {
       'handle=fast',
       '--vary',
       'patience',
+      '--vary',
+      'turnover=1.1',
       '--csv',
       csv,
     ]);
@@ -405,9 +417,10 @@ describe('hotline sweep', () => {
     expect(run.stdout).toBe('');
     for (const problem of [
       '--seats: the range 10:6:2 must not decrease',
-      '--vary: must be one of volume, handle, patience, redial, redialProbability (got "volme"; did you mean volume?)',
+      '--vary: must be one of volume, handle, patience, redial, redialProbability, turnover (got "volme"; did you mean volume?)',
       '--vary handle: must be a number >= 0 and <= 100 (got "fast")',
-      '--vary: must be name=factors such as volume=0.9,1,1.1 (got "patience")',
+      '--vary: must be name=factors such as volume=0.9,1.1 (got "patience")',
+      '--vary turnover: the scenario has no workforce (staff churn) to vary',
     ]) {
       expect(run.stderr).toContain(problem);
     }
