@@ -6,6 +6,7 @@ import {
   costOfPlan,
   InputError,
   leastBudget,
+  allocateBudget,
   PAID_HOURS_PER_STAFF_YEAR,
   readScenarioFile,
   readTargetSet,
@@ -14,6 +15,7 @@ import {
   shanghai12333UnitCosts2020,
   writeFileAtomic,
   type AnswerRateDefinition,
+  type BudgetAllocation,
   type BudgetLines,
   type BudgetPurchase,
   type BuyingOptions,
@@ -431,6 +433,21 @@ export interface PlanResult {
     replications: number;
     evaluations: JudgedBudgetJson[];
   } | null;
+  /**
+   * With `--allocate`: the allocation chosen (`allocateBudget`) and every
+   * candidate judged under common random numbers; null otherwise.
+   */
+  allocation: {
+    chosen: string;
+    replications: number;
+    candidates: {
+      name: string;
+      scheduledAgentHours: number;
+      probability: ProbabilityEstimate;
+      meanMargin: number;
+      quarterWeights: number[];
+    }[];
+  } | null;
   notes: string[];
 }
 
@@ -458,6 +475,7 @@ function summaryJson(summary: Summary | null | undefined): SummaryJson | null {
  * @param plan what the budget buys, as a scenario (`scenarioForBudget`)
  * @param evaluation its evaluation
  * @param search the least-budget search, or null
+ * @param allocation the allocation chosen and its candidates, or null
  * @returns the result in the order `--json` prints it
  * @example
  * JSON.stringify(planResult(inputs, 'budget', 0.9, 1, lines, plan, evaluation, null));
@@ -476,6 +494,7 @@ export function planResult(
   },
   evaluation: PlanEvaluation,
   search: PlanResult['search'],
+  allocation: PlanResult['allocation'] = null,
 ): PlanResult {
   const periods = evaluation.quarters.map((quarter) => quarter.period);
   const staffing = staffingByMonth(plan.scenario);
@@ -531,6 +550,7 @@ export function planResult(
     }),
     staffing,
     search,
+    allocation,
     notes,
   };
 }
@@ -653,6 +673,29 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
           String(e.replications),
           formatProbability(e.probability),
           e.meets ? `>= ${p}` : `< ${p}`,
+        ]),
+      ),
+    );
+  }
+  if (result.allocation) {
+    const chosen = result.allocation.chosen;
+    lines.push(
+      '',
+      `Allocation: candidates judged on the same seeds (${result.allocation.replications} replications in all); chosen: ${chosen}`,
+      formatTable(
+        [
+          { header: 'candidate', align: 'left' },
+          { header: 'agent-hours' },
+          { header: `P(meet all) [${level}]` },
+          { header: 'mean margin' },
+          { header: 'quarter weights', align: 'left' },
+        ],
+        result.allocation.candidates.map((candidate) => [
+          `${candidate.name}${candidate.name === chosen ? ' (chosen)' : ''}`,
+          formatYuan(candidate.scheduledAgentHours),
+          formatProbability(candidate.probability),
+          formatNumber(candidate.meanMargin, 4),
+          candidate.quarterWeights.map((weight) => formatNumber(weight, 2)).join(' '),
         ]),
       ),
     );
@@ -873,6 +916,31 @@ function planSheets(result: PlanResult, intervals: { interval: string; agents: n
       rows: intervals,
     },
   ];
+  if (result.allocation) {
+    sheets.push({
+      name: 'Allocation',
+      columns: [
+        { key: 'name', header: 'candidate', format: 'text' },
+        { key: 'chosen', header: 'chosen', format: 'text' },
+        { key: 'scheduledAgentHours', header: 'agent-hours', format: 'decimal' },
+        { key: 'probability', header: 'P(meet every queue target)', format: 'percent' },
+        { key: 'low', header: 'interval low', format: 'percent' },
+        { key: 'high', header: 'interval high', format: 'percent' },
+        { key: 'meanMargin', header: 'mean margin', format: 'decimal' },
+        { key: 'quarterWeights', header: 'quarter weights', format: 'text' },
+      ],
+      rows: result.allocation.candidates.map((candidate) => ({
+        name: candidate.name,
+        chosen: candidate.name === result.allocation?.chosen ? 'yes' : 'no',
+        scheduledAgentHours: candidate.scheduledAgentHours,
+        probability: candidate.probability.probability,
+        low: candidate.probability.low,
+        high: candidate.probability.high,
+        meanMargin: candidate.meanMargin,
+        quarterWeights: candidate.quarterWeights.join(' '),
+      })),
+    });
+  }
   if (result.search) {
     sheets.push({
       name: 'Search',
@@ -922,6 +990,11 @@ export function purchaseCost(purchase: BudgetPurchase, inputs: PlanInputs): Plan
   );
 }
 
+/** Where the allocation stands, in a few words for the progress bar. */
+function allocationDetail(done: number, planned: number, replications: number): string {
+  return `candidate ${Math.min(Math.floor(done / replications) + 1, Math.max(1, planned / replications))} of ${Math.ceil(planned / replications)} so far`;
+}
+
 /** Where the least-budget search stands, in a few words for the progress bar. */
 function searchDetail(progress: LeastBudgetProgress): string {
   if (progress.phase === 'screen') return `screen (Erlang A): ${progress.seats} seats`;
@@ -949,8 +1022,12 @@ export const planCommand: CommandSpec = {
       '--budget <yuan>',
       'judge this total budget for the year (seat rental + the unit costs’ management fee)',
     ],
+    [
+      '--allocate',
+      'with a budget: shape its agent-hours across intervals, weekdays and quarters to the load (best of several candidates)',
+    ],
     ['--confidence <p>', 'probability p of meeting every target in every quarter (default: 0.9)'],
-    ['--replications <n>', 'replications for --budget (default: 20)'],
+    ['--replications <n>', 'replications for --budget, and per candidate with --allocate (default: 20)'],
     ['--batch <n>', 'replications added at a time to a budget being judged, for --least (default: 8)'],
     ['--max-replications <n>', 'most replications spent on one budget, for --least (default: 40)'],
     ['--max-seats <n>', 'most seats the search may buy, for --least (default: four times the screen)'],
@@ -962,11 +1039,18 @@ export const planCommand: CommandSpec = {
     'hotline plan data/shanghai-12333-2020/scenario.json --least --confidence 0.9 --days 7',
     'hotline plan data/shanghai-12333-2020/scenario.json --budget 55070300 --replications 10 --xlsx plan.xlsx',
     'hotline plan data/shanghai-12333-2020/budget-2019.json --days 28 --json',
+    'hotline plan data/shanghai-12333-2020/scenario.json --allocate --days 28 --replications 4',
   ],
   async run(operands, options, scanProblems) {
     const reader = new OptionReader();
     for (const problem of scanProblems) reader.problem(problem);
     const least = options.least === true;
+    const allocate = options.allocate === true;
+    if (least && allocate) {
+      reader.problem(
+        '--allocate shapes a given budget: use it with --budget (or the scenario’s budget), not --least',
+      );
+    }
     const budgetYuan = reader.number(
       '--budget',
       optionText(options, 'budget'),
@@ -1081,23 +1165,71 @@ export const planCommand: CommandSpec = {
       const lines = budget as BudgetLines;
       const plan = scenarioForBudget(inputs.scenario, lines, inputs.unitCosts, inputs.buying);
       const reps = replications as number;
-      const progress = new Progress('replications', reps);
-      let evaluation: PlanEvaluation;
-      try {
-        evaluation = await evaluatePlan(plan.scenario, inputs.targets.set, {
-          replications: reps,
-          seed: shared.seed,
-          workers: Math.min(workers, reps),
-          answerRateDefinition: inputs.targets.answerRateDefinition,
-          confidence: p,
-          budget: { cost: purchaseCost(plan.purchase, inputs), budget: lines },
-          onProgress: (done) => progress.update(done),
-        });
-      } finally {
-        progress.stop();
+      if (allocate) {
+        const progress = new Progress('allocation', reps);
+        let allocation: BudgetAllocation;
+        try {
+          allocation = await allocateBudget(inputs.scenario, inputs.targets.set, inputs.unitCosts, lines, {
+            buying: inputs.buying,
+            seed: shared.seed,
+            replications: reps,
+            workers: Math.min(workers, reps),
+            answerRateDefinition: inputs.targets.answerRateDefinition,
+            onProgress: (done, planned) => {
+              progress.setTotal(planned);
+              progress.update(done, `${allocationDetail(done, planned, reps)}`);
+            },
+          });
+        } finally {
+          progress.stop();
+        }
+        const chosen = allocation.candidates.find((candidate) => candidate.name === allocation.chosen);
+        intervals = staffingIntervals(allocation.scenario);
+        result = planResult(
+          inputs,
+          'budget',
+          p,
+          shared.seed,
+          lines,
+          {
+            scenario: allocation.scenario,
+            purchase: allocation.purchase,
+            availableAgentHours: allocation.availableAgentHours,
+            scheduledAgentHours: chosen?.scheduledAgentHours ?? plan.scheduledAgentHours,
+          },
+          allocation.evaluation,
+          null,
+          {
+            chosen: allocation.chosen,
+            replications: allocation.replications,
+            candidates: allocation.candidates.map((candidate) => ({
+              name: candidate.name,
+              scheduledAgentHours: candidate.scheduledAgentHours,
+              probability: { ...candidate.probability },
+              meanMargin: candidate.meanMargin,
+              quarterWeights: [...candidate.quarterWeights],
+            })),
+          },
+        );
+      } else {
+        const progress = new Progress('replications', reps);
+        let evaluation: PlanEvaluation;
+        try {
+          evaluation = await evaluatePlan(plan.scenario, inputs.targets.set, {
+            replications: reps,
+            seed: shared.seed,
+            workers: Math.min(workers, reps),
+            answerRateDefinition: inputs.targets.answerRateDefinition,
+            confidence: p,
+            budget: { cost: purchaseCost(plan.purchase, inputs), budget: lines },
+            onProgress: (done) => progress.update(done),
+          });
+        } finally {
+          progress.stop();
+        }
+        intervals = staffingIntervals(plan.scenario);
+        result = planResult(inputs, 'budget', p, shared.seed, lines, plan, evaluation, null);
       }
-      intervals = staffingIntervals(plan.scenario);
-      result = planResult(inputs, 'budget', p, shared.seed, lines, plan, evaluation, null);
     }
     const wallSeconds = (performance.now() - started) / 1000;
     const bytes = xlsx !== undefined ? await workbookBytes(planSheets(result, intervals)) : undefined;

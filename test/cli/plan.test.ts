@@ -229,6 +229,43 @@ describe('hotline plan --budget', () => {
   });
 });
 
+describe('hotline plan --allocate', () => {
+  it('shapes the budget: every candidate within the agent-hours bought, the chosen one the most likely to meet the targets', () => {
+    const run = hotline([
+      'plan',
+      scenario,
+      '--targets',
+      targets,
+      '--budget',
+      String(10 * SEAT_YEAR_YUAN + MANAGEMENT_FEE_YUAN),
+      '--allocate',
+      '--replications',
+      '2',
+      '--workers',
+      '1',
+      '--json',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    const { chosen, candidates } = result.allocation;
+    const names = candidates.map((c: { name: string }) => c.name);
+    expect(names).toContain(chosen);
+    const best = Math.max(
+      ...candidates.map((c: { probability: { probability: number } }) => c.probability.probability),
+    );
+    const picked = candidates.find((c: { name: string }) => c.name === chosen);
+    expect(picked.probability.probability).toBe(best);
+    // never more agent-hours than the payroll gives over the 3 days (10 seats: floor(10 x 407/359) = 11 staff
+    // x 2,000 h x 0.7 = 15,400 h a year, x 3/366; exact, by hand)
+    for (const candidate of candidates) {
+      expect(candidate.scheduledAgentHours).toBeLessThanOrEqual((15_400 * 3) / 366 + 1e-9);
+    }
+    expect(result.purchase.seats).toBe(10);
+    expect(result.purchase.scheduledAgentHours).toBe(picked.scheduledAgentHours);
+  });
+});
+
 describe('hotline plan --least', () => {
   it('finds a least budget: judged to reach p, one seat less judged not to; reproducible for a seed', () => {
     const args = [
@@ -293,6 +330,7 @@ describe('hotline plan: bad input', () => {
       '--days',
       '9',
       '--lesat',
+      '--allocate',
       '--xlsx',
       xlsx,
     ]);
@@ -302,6 +340,7 @@ describe('hotline plan: bad input', () => {
       'unknown option --lesat (did you mean --least?)',
       '--budget: must be a number >= 0 and <= 1000000000000 (yuan) (got "lots")',
       '--least and --budget ask different questions',
+      '--allocate shapes a given budget: use it with --budget',
       '--confidence: must be a fraction in [0, 1]',
       '--replications: must be an integer >= 1',
       '--shrinkage: must be a fraction in [0, 1]',
