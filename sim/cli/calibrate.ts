@@ -5,6 +5,7 @@ import {
   readAnonymousBankCalls,
   readCallRecords,
   writeCalibration,
+  writeFileAtomic,
   type CalibratedParameters,
   type CsvOptions,
   type ObservedCall,
@@ -12,7 +13,53 @@ import {
 import { OptionReader, UsageError } from './args.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { formatNumber, formatTable, MISSING } from './format.js';
-import { checkOutputPath } from './output.js';
+import { checkOutputPath, workbookBytes, type Sheet } from './output.js';
+
+/**
+ * The workbook of `calibrate --xlsx`: the weekday summary, and per weekday and
+ * interval the arrival rate and the agents present.
+ *
+ * @param summary the summary printed
+ * @param parameters the calibrated parameters
+ * @returns the sheets
+ * @example
+ * writeFileAtomic('calls.xlsx', await workbookBytes(calibrationSheets(summary, parameters)));
+ */
+export function calibrationSheets(summary: CalibrateSummary, parameters: CalibratedParameters): Sheet[] {
+  const minutes = parameters.intervalMinutes;
+  const start = (i: number): string =>
+    `${String(Math.floor((i * minutes) / 60)).padStart(2, '0')}:${String((i * minutes) % 60).padStart(2, '0')}`;
+  return [
+    {
+      name: 'Weekdays',
+      columns: [
+        { key: 'weekday', header: 'weekday', format: 'text' },
+        { key: 'days', header: 'days', format: 'integer' },
+        { key: 'callsPerDay', header: 'calls a day', format: 'decimal' },
+        { key: 'peakArrivalsPerHour', header: 'busiest interval (calls/h)', format: 'decimal' },
+        { key: 'peakAgentsPresent', header: 'most agents present', format: 'decimal' },
+      ],
+      rows: summary.weekdays.map((row) => ({ ...row })),
+    },
+    {
+      name: 'Intervals',
+      columns: [
+        { key: 'weekday', header: 'weekday', format: 'text' },
+        { key: 'interval', header: 'interval start', format: 'text' },
+        { key: 'arrivalsPerHour', header: 'arrivals (calls/h)', format: 'decimal' },
+        { key: 'agentsPresent', header: 'agents present', format: 'decimal' },
+      ],
+      rows: parameters.weekdays.flatMap((day) =>
+        day.arrivalsPerHour.map((rate, i) => ({
+          weekday: day.weekday,
+          interval: start(i),
+          arrivalsPerHour: rate,
+          agentsPresent: day.agentsPresent[i] ?? null,
+        })),
+      ),
+    },
+  ];
+}
 
 /** Record formats `hotline calibrate` reads. */
 export const RECORD_FORMATS = ['call-records', 'anonymous-bank'] as const;
@@ -153,10 +200,15 @@ export const calibrateCommand: CommandSpec = {
     ['--max-idle-gap <seconds>', 'longest idle gap inside an agent’s stretch of work (default: 1800)'],
     ['--encoding <label>', 'encoding of a call-record CSV, e.g. gb18030 (default: detected)'],
     ['--json', 'print the summary as JSON'],
+    [
+      '--xlsx <file>',
+      'also write the weekday summary and the rates per weekday and interval as an Excel workbook',
+    ],
   ],
   examples: [
     'hotline calibrate calls.csv --out calls.calibration.json',
     'hotline calibrate ../shared/data/anonymous-bank/calls-1999-02.tsv --format anonymous-bank --out bank.json',
+    'hotline calibrate calls.csv --out calls.calibration.json --xlsx calls.xlsx',
   ],
   async run(operands, options, scanProblems) {
     const reader = new OptionReader();
@@ -185,6 +237,8 @@ export const calibrateCommand: CommandSpec = {
     if (out === undefined)
       reader.problem('--out <file> is required (the calibrated-parameters JSON to write)');
     checkOutputPath(reader, '--out', out);
+    const xlsx = str(options, 'xlsx');
+    checkOutputPath(reader, '--xlsx', xlsx);
 
     const path = operands[0];
     let records: ObservedCall[] | undefined;
@@ -211,7 +265,6 @@ export const calibrateCommand: CommandSpec = {
       ...(minHandle !== undefined ? { minHandleSeconds: minHandle } : {}),
       ...(maxIdleGap !== undefined ? { maxIdleGapSeconds: maxIdleGap } : {}),
     });
-    writeCalibration(out, parameters);
     const summary = calibrationSummary(
       records,
       parameters,
@@ -219,6 +272,10 @@ export const calibrateCommand: CommandSpec = {
       format as (typeof RECORD_FORMATS)[number],
       out,
     );
+    const bytes =
+      xlsx !== undefined ? await workbookBytes(calibrationSheets(summary, parameters)) : undefined;
+    writeCalibration(out, parameters);
+    if (xlsx !== undefined && bytes) writeFileAtomic(xlsx, bytes);
     process.stdout.write(
       options.json === true ? JSON.stringify(summary, null, 2) + '\n' : formatCalibration(summary),
     );

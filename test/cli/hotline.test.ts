@@ -339,6 +339,25 @@ describe('hotline calibrate', () => {
     expect(monday?.agentsPresent[16]).toBe(0.75);
   });
 
+  it('--xlsx writes the weekday summary and the rates per weekday and interval', async () => {
+    const records = join(dir, 'calls-xlsx.csv');
+    const out = join(dir, 'calls-xlsx.calibration.json');
+    const xlsx = join(dir, 'calls.xlsx');
+    writeFileSync(records, csv + '\n');
+    const run = hotline(['calibrate', records, '--out', out, '--xlsx', xlsx]);
+    expect(run.status).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Weekdays', 'Intervals']);
+    const intervals = workbook.getWorksheet('Intervals')!;
+    // Monday 08:00-08:30: 4 calls an hour and 0.75 agents present (the hand-worked example above)
+    const row = intervals
+      .getRows(2, intervals.rowCount - 1)!
+      .find((r) => r.getCell(1).value === 'Monday' && r.getCell(2).value === '08:00');
+    expect(row?.getCell(3).value).toBe(4);
+    expect(row?.getCell(4).value).toBe(0.75);
+  });
+
   it('a bad records file: exit 2, every bad row listed, no file written', () => {
     const records = join(dir, 'bad-calls.csv');
     const out = join(dir, 'bad.calibration.json');
