@@ -41,6 +41,8 @@ const ABANDONMENT = 1;
 const REDIAL = 2;
 const FAULT_START = 3;
 const FAULT_END = 4;
+/** Runs the fault handler without a change (see where the loop schedules it). */
+const FAULT_TOUCH = 5;
 
 // Same-instant priorities, as plain constants for the hot loop.
 const P_SERVICE_END = EventPriority.ServiceEnd;
@@ -793,6 +795,150 @@ function uncountWaiting(
   }
 }
 
+/** What the fault handler reads and writes besides the scalars it gets and returns. */
+interface FaultContext {
+  faults: FaultInput;
+  faultActive: Uint8Array;
+  agents: Int32Array;
+  pool: CallPool;
+  ends: InstantHeap;
+  calendar: EventCalendar;
+  redialDelay: BufferedSampler | null;
+  recorder: Recorder | null;
+  columns: Record<keyof PeriodCounts, Float64Array>;
+  acc: Float64Array;
+  clock: Float64Array;
+  L: number;
+  threshold: number;
+}
+
+/**
+ * A fault starts or ends (see `ScenarioFaults`): the largest loss under way sets
+ * the agents on the phones; when the platform goes down, calls in service are cut
+ * off and callers waiting dropped (a caller kept lazily past its patience had
+ * abandoned at its deadline); when seats are lost, calls in service beyond the
+ * reduced count are cut off at random. Kept out of the event loop, with the loop's
+ * scalars passed in and out through `io` and `times` (layout where the loop
+ * declares them), so that code first reached at the first fault, months into a
+ * run, does not make the compiler throw the optimised loop away.
+ */
+function faultEvent(
+  ctx: FaultContext,
+  fifo: Int32Array,
+  fifoMask: number,
+  kind: number,
+  episode: number,
+  io: Int32Array,
+  times: Float64Array,
+): void {
+  const { faults, faultActive, pool, ends, calendar, recorder, acc, clock, L, threshold } = ctx;
+  const c = ctx.columns;
+  const now = times[0]!;
+  const ci = io[7]!;
+  let busy = io[0]!;
+  let waiting = io[1]!;
+  let openMeasured = io[2]!;
+  let pendingRedials = io[3]!;
+  let recording = io[6] === 1;
+  let callsCutOff = io[10]!;
+  if (kind !== FAULT_TOUCH) faultActive[episode] = kind === FAULT_START ? 1 : 0;
+  let lost = 0;
+  for (let k = 0; k < faultActive.length; k++) {
+    if (faultActive[k] === 1 && faults.lost[k]! > lost) lost = faults.lost[k]!;
+  }
+  const wasDown = io[9] === 1;
+  const down = lost >= 1;
+  let staffed = ctx.agents[ci] ?? 0;
+  if (lost > 0) staffed = Math.floor(staffed * (1 - lost) + 1e-9);
+  if (down && !wasDown) {
+    // The platform goes down: calls in service are cut off, callers waiting dropped.
+    callsCutOff += busy;
+    ends.clear();
+    busy = 0;
+    const fifoTail = io[5]!;
+    for (let k = io[4]!; k < fifoTail; k++) {
+      const s = fifo[k & fifoMask]!;
+      pool.refs[s]!--; // the FIFO's reference
+      if (pool.state[s] === WAITING) {
+        waiting--;
+        pool.state[s] = ABANDONED; // a pending abandonment event will find it gone
+        const deadline = pool.deadline[s]!;
+        const row = pool.row[s]!;
+        if (deadline < now) {
+          // Kept lazily past its patience: it had abandoned at its deadline.
+          uncountWaiting(acc, c.waitingCallerSeconds, clock, L, ci, deadline, now);
+          const w = deadline - pool.arrival[s]!;
+          c.abandoned[row]!++;
+          c.waitAbandonedSeconds[row]! += w;
+          if (w <= threshold) c.abandonedWithin[row]!++;
+          openMeasured -= pool.measured[s]!;
+          if (recording) {
+            recording = recorder!.add(
+              pool.caller[s]!,
+              pool.attempt[s]!,
+              pool.arrival[s]!,
+              w,
+              0,
+              1,
+              pool.measured[s]!,
+            );
+          }
+        } else {
+          c.droppedByFault[row]!++;
+          if (recording) {
+            recording = recorder!.add(
+              pool.caller[s]!,
+              pool.attempt[s]!,
+              pool.arrival[s]!,
+              now - pool.arrival[s]!,
+              0,
+              OUTCOME_DROPPED,
+              pool.measured[s]!,
+            );
+          }
+          if (pool.redialOnFailure[s] === 1) {
+            if (pool.freeCount === 0) pool.grow();
+            const next = pool.free[--pool.freeCount]!;
+            pool.caller[next] = pool.caller[s]!;
+            pool.attempt[next] = pool.attempt[s]! + 1;
+            pool.firstRow[next] = pool.firstRow[s]!;
+            pool.measured[next] = pool.measured[s]!;
+            pool.state[next] = REDIAL_PENDING;
+            pool.refs[next] = 1;
+            pendingRedials++;
+            calendar.schedule(now + ctx.redialDelay!.next(), P_ARRIVAL, REDIAL, next);
+          } else {
+            openMeasured -= pool.measured[s]!;
+          }
+        }
+      }
+      if (pool.refs[s] === 0) {
+        pool.state[s] = FREE;
+        pool.free[pool.freeCount++] = s;
+      }
+    }
+    io[4] = fifoTail; // the queue is empty
+  } else if (kind === FAULT_START) {
+    // Seats lost: calls in service beyond the reduced count are cut off, chosen
+    // uniformly at random among those in service.
+    while (busy > staffed && ends.size > 0) {
+      ends.removeAt(Math.floor(faults.uCut.next() * ends.size));
+      busy--;
+      callsCutOff++;
+    }
+  }
+  io[0] = busy;
+  io[1] = waiting;
+  io[2] = openMeasured;
+  io[3] = pendingRedials;
+  io[6] = recording ? 1 : 0;
+  io[8] = staffed;
+  io[9] = down ? 1 : 0;
+  io[10] = callsCutOff;
+  io[11] = busy < staffed && waiting > 0 ? 1 : 0;
+  times[1] = lost;
+}
+
 /**
  * The event loop. Kept apart from the set-up so that it stays small for the
  * optimising compiler, and written so that every arithmetic operation runs from
@@ -830,7 +976,6 @@ function runLoop(input: RunInput): RunOutput {
   const agentSeconds = c.agentSeconds;
   const busySeconds = c.busyAgentSeconds;
   const waitingSeconds = c.waitingCallerSeconds;
-  const droppedByFault = c.droppedByFault;
   const lostToFault = c.lostToFault;
 
   const cohortEnd = warmupArrivals + cohortLimit; // position after the last measured caller
@@ -898,15 +1043,46 @@ function runLoop(input: RunInput): RunOutput {
   let needArrival = true;
 
   // Faults: their starts and ends are calendar events (data: the episode's number).
-  // `faultLost` is the largest share of capacity lost among the faults under way;
-  // `down` says the whole platform is down (arrivals are lost).
+  // `faultKeep[0]` is 1 minus the largest share of capacity lost among the faults under
+  // way (a typed array keeps it a double: a share such as 0.5 arriving late in a local
+  // would make the compiler throw the optimised loop away); `down` says the whole
+  // platform is down (arrivals are lost).
   const faultActive = new Uint8Array(faults !== null ? faults.start.length : 0);
-  let faultLost = 0;
+  const faultKeep = new Float64Array(1).fill(1);
   let down = false;
   let callsCutOff = 0;
   // Answered attempts to skip before the next one the survey selects (see `SurveyDraws`).
   let surveyGap = survey !== null ? survey.firstGap() : 0;
-  if (faults !== null) {
+  // The fault handler's state in and out (see `faultEvent`): [0] busy, [1] waiting,
+  // [2] open measured callers, [3] pending redials, [4] FIFO head, [5] FIFO tail,
+  // [6] recording, [7] current interval, [8] staffed (out), [9] down, [10] calls cut
+  // off, [11] dispatch needed (out); times: [0] now, [1] the largest loss (out).
+  const faultIo = new Int32Array(12);
+  const faultTimes = new Float64Array(2);
+  const faultContext: FaultContext | null =
+    faults === null
+      ? null
+      : {
+          faults,
+          faultActive,
+          agents,
+          pool,
+          ends,
+          calendar,
+          redialDelay,
+          recorder,
+          columns: c,
+          acc,
+          clock,
+          L,
+          threshold,
+        };
+  if (faults !== null && faults.start.length > 0) {
+    // Events that run the fault handler without a change, every 10 minutes of the first
+    // 6 hours: the loop's call to it then has the type feedback the compiler needs, so
+    // that the first real fault, months into a run, does not make it throw the
+    // optimised loop away (code first run after the loop is optimised does).
+    for (let k = 1; k <= 36; k++) calendar.schedule(k * 600, P_STAFFING, FAULT_TOUCH, 0);
     for (let k = 0; k < faults.start.length; k++) {
       calendar.schedule(faults.start[k]!, P_STAFFING, FAULT_START, k);
       calendar.schedule(faults.end[k]!, P_STAFFING, FAULT_END, k);
@@ -1086,8 +1262,9 @@ function runLoop(input: RunInput): RunOutput {
       waitingSeconds[ci] = acc[3]!;
       acc.fill(0);
       ci++;
-      staffed = agents[ci] ?? 0;
-      if (faultLost > 0) staffed = Math.floor(staffed * (1 - faultLost) + 1e-9);
+      // Without a fault the factor is 1 and floor(agents + 1e-9) = agents; computed at every
+      // boundary (no branch) so that the first boundary under a fault finds it compiled.
+      staffed = Math.floor((agents[ci] ?? 0) * faultKeep[0]! + 1e-9);
       clock[4] = ci + 1 < n ? (ci + 1) * L : Infinity;
       if (busy < staffed && waiting > 0) pendingDispatch = true;
       continue;
@@ -1105,100 +1282,44 @@ function runLoop(input: RunInput): RunOutput {
       calendar.pop();
       const kind = calendar.kind;
       slot = calendar.data;
-      if (kind === FAULT_START || kind === FAULT_END) {
-        // ---- A fault starts or ends: capacity lost or restored ----
-        faultActive[slot] = kind === FAULT_START ? 1 : 0;
-        let lost = 0;
-        for (let k = 0; k < faultActive.length; k++) {
-          if (faultActive[k] === 1 && faults!.lost[k]! > lost) lost = faults!.lost[k]!;
-        }
-        const wasDown = down;
-        faultLost = lost;
-        down = lost >= 1;
-        staffed = agents[ci] ?? 0;
-        if (faultLost > 0) staffed = Math.floor(staffed * (1 - faultLost) + 1e-9);
-        if (down && !wasDown) {
-          // The platform goes down: calls in service are cut off, callers waiting dropped.
-          callsCutOff += busy;
-          ends.clear();
-          busy = 0;
-          for (let k = fifoHead; k < fifoTail; k++) {
-            const s = fifo[k & fifoMask]!;
-            pRefs[s]!--; // the FIFO's reference
-            if (pState[s] === WAITING) {
-              waiting--;
-              pState[s] = ABANDONED; // a pending abandonment event will find it gone
-              const deadline = pDeadline[s]!;
-              const row = pRow[s]!;
-              if (deadline < now) {
-                // Kept lazily past its patience: it had abandoned at its deadline.
-                uncountWaiting(acc, waitingSeconds, clock, L, ci, deadline, now);
-                const w = deadline - pArrival[s]!;
-                abandoned[row]!++;
-                waitAbandoned[row]! += w;
-                if (w <= threshold) abandonedWithin[row]!++;
-                openMeasured -= pMeasured[s]!;
-                if (recording) {
-                  recording = recorder!.add(pCaller[s]!, pAttempt[s]!, pArrival[s]!, w, 0, 1, pMeasured[s]!);
-                }
-              } else {
-                droppedByFault[row]!++;
-                if (recording) {
-                  recording = recorder!.add(
-                    pCaller[s]!,
-                    pAttempt[s]!,
-                    pArrival[s]!,
-                    now - pArrival[s]!,
-                    0,
-                    OUTCOME_DROPPED,
-                    pMeasured[s]!,
-                  );
-                }
-                if (pRedialOnFailure[s] === 1) {
-                  if (pool.freeCount === 0) {
-                    pool.grow();
-                    pArrival = pool.arrival;
-                    pHandle = pool.handle;
-                    pDeadline = pool.deadline;
-                    pCaller = pool.caller;
-                    pAttempt = pool.attempt;
-                    pRow = pool.row;
-                    pFirstRow = pool.firstRow;
-                    pMeasured = pool.measured;
-                    pRedialOnFailure = pool.redialOnFailure;
-                    pState = pool.state;
-                    pRefs = pool.refs;
-                  }
-                  const next = pool.free[--pool.freeCount]!;
-                  pCaller[next] = pCaller[s]!;
-                  pAttempt[next] = pAttempt[s]! + 1;
-                  pFirstRow[next] = pFirstRow[s]!;
-                  pMeasured[next] = pMeasured[s]!;
-                  pState[next] = REDIAL_PENDING;
-                  pRefs[next] = 1;
-                  pendingRedials++;
-                  calendar.schedule(now + redialDelay!.next(), P_ARRIVAL, REDIAL, next);
-                } else {
-                  openMeasured -= pMeasured[s]!;
-                }
-              }
-            }
-            if (pRefs[s] === 0) {
-              pState[s] = FREE;
-              pool.free[pool.freeCount++] = s;
-            }
-          }
-          fifoHead = fifoTail;
-        } else if (kind === FAULT_START) {
-          // Seats lost: calls in service beyond the reduced count are cut off, chosen
-          // uniformly at random among those in service.
-          while (busy > staffed && ends.size > 0) {
-            ends.removeAt(Math.floor(faults!.uCut.next() * ends.size));
-            busy--;
-            callsCutOff++;
-          }
-        }
-        if (busy < staffed && waiting > 0) pendingDispatch = true;
+      if (kind >= FAULT_START) {
+        // ---- A fault starts or ends (in a function of its own: see `faultEvent`) ----
+        faultIo[0] = busy;
+        faultIo[1] = waiting;
+        faultIo[2] = openMeasured;
+        faultIo[3] = pendingRedials;
+        faultIo[4] = fifoHead;
+        faultIo[5] = fifoTail;
+        faultIo[6] = recording ? 1 : 0;
+        faultIo[7] = ci;
+        faultIo[9] = down ? 1 : 0;
+        faultIo[10] = callsCutOff;
+        faultIo[11] = 0;
+        faultTimes[0] = now;
+        faultEvent(faultContext!, fifo, fifoMask, kind, slot, faultIo, faultTimes);
+        busy = faultIo[0]!;
+        waiting = faultIo[1]!;
+        openMeasured = faultIo[2]!;
+        pendingRedials = faultIo[3]!;
+        fifoHead = faultIo[4]!;
+        recording = faultIo[6] === 1;
+        staffed = faultIo[8]!;
+        down = faultIo[9] === 1;
+        callsCutOff = faultIo[10]!;
+        if (faultIo[11] === 1) pendingDispatch = true;
+        faultKeep[0] = 1 - faultTimes[1]!;
+        // A redial may have grown the pool.
+        pArrival = pool.arrival;
+        pHandle = pool.handle;
+        pDeadline = pool.deadline;
+        pCaller = pool.caller;
+        pAttempt = pool.attempt;
+        pRow = pool.row;
+        pFirstRow = pool.firstRow;
+        pMeasured = pool.measured;
+        pRedialOnFailure = pool.redialOnFailure;
+        pState = pool.state;
+        pRefs = pool.refs;
         continue;
       }
       if (kind === ABANDONMENT) {
