@@ -318,13 +318,12 @@ export class InstantHeap {
     const times = this.times;
     const top = times[0] as number;
     const n = this.count;
-    if (n <= 1) {
-      if (n === 1) this.count = 0;
-      times[0] = Infinity;
-      return top;
-    }
-    this.count = n - 1;
-    this.siftDown(n - 1);
+    // Without a branch taken only when the heap empties (late in a run, after the
+    // caller's loop is optimised, such code makes the compiler throw the loop away):
+    // the last entry fills the hole at the root, or Infinity when nothing is left.
+    const last = n - 1 + +(n === 0);
+    this.count = last;
+    this.siftDown(last, last > 0 ? (times[last] as number) : Infinity);
     return top;
   }
 
@@ -395,8 +394,8 @@ export class InstantHeap {
     times[i] = time;
   }
 
-  /** Fill the hole at the root with the entry at `last`, bottom-up as `EventCalendar` does. */
-  private siftDown(last: number): void {
+  /** Fill the hole at the root with `t` (the entry that was at `last`), bottom-up as `EventCalendar` does. */
+  private siftDown(last: number, t: number): void {
     const times = this.times;
     let i = 0;
     for (;;) {
@@ -415,7 +414,6 @@ export class InstantHeap {
       times[i] = times[best] as number;
       i = best;
     }
-    const t = times[last] as number;
     while (i > 0) {
       const parent = (i - 1) >> 2;
       const pt = times[parent] as number;
