@@ -542,7 +542,12 @@ export type {
   TargetStatus,
   TheoryCheck,
 } from './report/types.js';
-export { buildReport, type ReportCostModel, type ReportInputs } from './report/buildReport.js';
+export {
+  buildReport,
+  reportTargetTable,
+  type ReportCostModel,
+  type ReportInputs,
+} from './report/buildReport.js';
 export {
   makeReport,
   shanghai12333CostModel,

@@ -116,9 +116,17 @@ export function costModelFor(file: ScenarioFile): MakeReportOptions['costModel']
   return file.meta.name === 'shanghai-12333-2020' ? shanghai12333CostModel() : null;
 }
 
-function problemsOf(error: unknown, reader: OptionReader): void {
-  if (!(error instanceof InputError)) throw error;
-  for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
+/** Record an input file's problems (or that it cannot be opened) so that every problem is listed at once. */
+function problemsOf(error: unknown, reader: OptionReader, path: string): void {
+  if (error instanceof InputError) {
+    for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
+    return;
+  }
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  if (code === 'ENOENT') reader.problem(`${JSON.stringify(path)} does not exist`);
+  else if (code === 'EISDIR') reader.problem(`${JSON.stringify(path)} is a folder (expected a file)`);
+  else if (code === 'EACCES') reader.problem(`${JSON.stringify(path)} cannot be read (permission denied)`);
+  else throw error;
 }
 
 /** `hotline report <scenario.json>`: the budget-justification report of a scenario. */
@@ -184,7 +192,7 @@ export const reportCommand: CommandSpec = {
       try {
         file = readScenarioFile(scenarioPath);
       } catch (error) {
-        problemsOf(error, reader);
+        problemsOf(error, reader, scenarioPath);
       }
     }
     let bank: ReturnType<typeof readAnonymousBankCalls> | undefined;
@@ -192,7 +200,7 @@ export const reportCommand: CommandSpec = {
       try {
         bank = readAnonymousBankCalls(bankPath);
       } catch (error) {
-        problemsOf(error, reader);
+        problemsOf(error, reader, bankPath);
       }
     }
     if (file && days !== undefined && days > file.scenario.days) {

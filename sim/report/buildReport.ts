@@ -254,6 +254,35 @@ function budgetSection(
   return { section, cost: runCosts ?? fixed, lines: budgetLines };
 }
 
+/**
+ * A filled-in target table (`assessTargets`, or the 12345 desk's
+ * `deskTargetTable`) as the report's table: every row in the document's
+ * order. Use it to add another project's table to a report as a section:
+ * `sections: [{ id: 'desk', title, blocks: [{ kind: 'targets', table }] }]`.
+ *
+ * @param set the target set (title and source)
+ * @param assessment the filled-in table
+ * @param answerRateDefinition which answer rate judged `answerRate` rows
+ * @returns the table for `ReportInputs.sections` or `Report.targets`
+ * @example
+ * const table = reportTargetTable(deskTargets, deskTargetTable(deskTargets, runs), 'perAttempt');
+ */
+export function reportTargetTable(
+  set: TargetSet,
+  assessment: TargetAssessment,
+  answerRateDefinition: AnswerRateDefinition,
+): ReportTargetTable {
+  return {
+    id: set.id,
+    title: { ...set.title },
+    source: set.source,
+    answerRateDefinition,
+    rule: assessment.rule,
+    confidence: assessment.confidence,
+    rows: targetRows(assessment),
+  };
+}
+
 function targetRows(assessment: TargetAssessment): ReportTargetRow[] {
   return assessment.rows.map((row) => ({
     id: row.id,
@@ -640,17 +669,7 @@ export function buildReport(inputs: ReportInputs): Report {
     assessment = assessTargets(targets.set, runs, { ...options, level: result.level });
   }
   const table: ReportTargetTable | null =
-    targets && assessment
-      ? {
-          id: targets.set.id,
-          title: { ...targets.set.title },
-          source: targets.set.source,
-          answerRateDefinition: targets.answerRateDefinition,
-          rule: assessment.rule,
-          confidence: assessment.confidence,
-          rows: targetRows(assessment),
-        }
-      : null;
+    targets && assessment ? reportTargetTable(targets.set, assessment, targets.answerRateDefinition) : null;
   const quarters: ReportQuarter[] = result.quarters.map((quarter, q) => {
     const k = quarter.kpis;
     const all = assessment?.quarterly[q]?.allMet;

@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../sim/report/types.js';
+
+// `hotline report` as a user runs it: the BUILT command (`npm test` builds first; alone:
+// `npm run build && npx vitest run test/report/cli.test.ts`).
+const MAIN = resolve('dist/sim/cli/main.js');
+const SCENARIO = join('data', 'shanghai-12333-2020', 'scenario.json');
+const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
+
+function hotline(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', timeout: 110_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hotline-report-cli-'));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('hotline report', () => {
+  it('--help describes the command with examples and exits 0', () => {
+    const run = hotline(['report', '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage: hotline report [options] <scenario>');
+    expect(run.stdout).toMatch(/Examples:\n\s+\$ hotline report data\//);
+    for (const flag of ['--out', '--replications', '--seed', '--json', '--bank'])
+      expect(run.stdout).toContain(flag);
+  });
+
+  it('lists every problem of bad input at once, exits 2 with no stack, and writes nothing', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const out = join(dir, 'never');
+    const run = hotline([
+      'report',
+      join(dir, 'missing.json'),
+      '--replications',
+      '0',
+      '--seed',
+      '-1',
+      '--sensitivity-days',
+      'x',
+      '--bogus',
+      '--out',
+      file,
+      '--bank',
+      join(dir, 'no-bank.tsv'),
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--replications');
+    expect(run.stderr).toContain('--seed');
+    expect(run.stderr).toContain('--sensitivity-days');
+    expect(run.stderr).toContain('--bogus');
+    expect(run.stderr).toContain('--out');
+    expect(run.stderr).toContain('missing.json" does not exist');
+    expect(run.stderr).toContain('no-bank.tsv" does not exist');
+    expect(run.stderr).not.toMatch(STACK_LINE);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['a-file']);
+  });
+
+  it('writes report.html, report.md and report.json for a short run and prints the target table', () => {
+    const out = join(dir, 'short');
+    const run = hotline([
+      'report',
+      SCENARIO,
+      '--days',
+      '2',
+      '--replications',
+      '2',
+      '--workers',
+      '1',
+      '--sensitivity-days',
+      '0',
+      '--bank',
+      'none',
+      '--out',
+      out,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['report.html', 'report.json', 'report.md']);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+    // Exact, from the command line: 2 days, 2 replications, seed 1 (the default).
+    expect([report.scenario.days, report.run.replications, report.run.seed]).toEqual([2, 2, 1]);
+    expect(report.risks.sensitivity).toBeNull();
+    expect(run.stdout).toContain('综合接通率 overall answer rate');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/<figure id="figure-staffing"><svg/);
+  });
+});
