@@ -94,6 +94,10 @@ export interface BudgetScenario {
  * line is open in a year), spread over the intervals in the proportions of the
  * base scenario's agents (`scaleAgentsToHours`: rounded, capped at the seats).
  * The base's staffing is the shape of the plan; the budget sets its level.
+ * A base workforce (`Scenario.workforce`) is kept as it is: its churn thins
+ * the budget's roster in proportion (live / planned live agents), along the
+ * same path for every budget, so budgets compared under common random
+ * numbers differ by their staffing only.
  *
  * @param base the scenario whose per-interval agents give the shape
  * @param budget the budget lines, yuan for the year

@@ -6,7 +6,10 @@ import { firstDaysOf, readScenarioFile } from '../../sim/io/scenarioFile.js';
 import { readTargetSet } from '../../sim/io/targets.js';
 import { scenarioForBudget } from '../../sim/plan/budgetScenario.js';
 import { evaluatePlan } from '../../sim/plan/evaluatePlan.js';
+import { kpisOf } from '../../sim/model/kpis.js';
+import { targetMargin } from '../../sim/plan/evaluatePlan.js';
 import { leastBudget, type LeastBudgetProgress } from '../../sim/plan/leastBudget.js';
+import { runReplication } from '../../sim/plan/runReplication.js';
 
 // Three days of the 12333 year (Wednesday 1 to Friday 3 January 2020, 29,412 calls a day), with
 // day-to-day busyness (CV 0.1) so that the outcome is uncertain, judged on the shipped 12333
@@ -79,6 +82,38 @@ describe('leastBudget', () => {
     expect(uncertain.purchase.seats).toBeGreaterThanOrEqual(known.purchase.seats);
     expect(uncertain.probability.probability).toBeGreaterThanOrEqual(0.9);
   }, 240_000);
+
+  // The premise of the search's inference: under common random numbers, a replication's margin
+  // never falls when seats are added, so one that fails with a budget fails with less.
+  it("never lowers one replication's target margin when seats are added (common random numbers)", () => {
+    const { costPerSeatYear } = whatBudgetBuys(
+      { seatRental: 0, managementFee: 0 },
+      shanghai12333UnitCosts2020,
+      buying,
+    );
+    const plans = [300, 330, 345, 360, 390].map(
+      (seats) =>
+        scenarioForBudget(
+          base,
+          { seatRental: seats * costPerSeatYear, managementFee: 4_137_700 },
+          shanghai12333UnitCosts2020,
+          buying,
+        ).scenario,
+    );
+    for (const replication of [0, 1, 2, 3]) {
+      const margins = plans.map((plan) =>
+        targetMargin(
+          runReplication(plan, 11, replication, false).quarters.map((row) => kpisOf(row)),
+          targets,
+          plan.answerWithinSeconds,
+        ),
+      );
+      margins.forEach((margin, i) => expect(margin).toBeGreaterThanOrEqual(margins[i - 1] ?? -Infinity));
+      // The range spans the target: failing at 300 seats, passing at 390.
+      expect(margins[0]).toBeLessThan(0);
+      expect(margins.at(-1)).toBeGreaterThan(0);
+    }
+  }, 120_000);
 
   it('more budget never lowers the probability of meeting the targets under common random numbers', async () => {
     const probabilities: number[] = [];
