@@ -502,7 +502,7 @@ export function planResult(
   if (inputs.scenario.days < 366) {
     notes.push(
       `the budget is for a year; the simulation covers ${inputs.scenario.days} days from ${inputs.scenario.startDate} ` +
-        'with the year’s agent-hours prorated to them',
+        'with the year’s agent-hours prorated to them; rows judged on the year (assessments, turnover) see only those days',
     );
   }
   const unmeasured = evaluation.targetTable.rows.filter((row) => row.status === 'not simulated').length;
