@@ -189,7 +189,7 @@ export function formatSweep(result: SweepResult, wallSeconds: number): string {
       [
         { header: 'budget (yuan)' },
         ...(siteSeats ? [{ header: 'site seats' }] : []),
-        { header: 'seats' },
+        { header: siteSeats ? 'seats used' : 'seats' },
         { header: 'staff' },
         { header: 'varied', align: 'left' as const },
         { header: 'P(meet all)' },
@@ -219,7 +219,7 @@ export function formatSweep(result: SweepResult, wallSeconds: number): string {
       formatTable(
         [
           { header: 'budget (yuan)' },
-          { header: 'seats' },
+          { header: 'seats bought' },
           { header: 'P(meet all)' },
           { header: 'answer rate' },
           { header: `reaches ${p}`, align: 'left' },
