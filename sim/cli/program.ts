@@ -78,7 +78,9 @@ function buildProgram(state: { scan: readonly string[]; operands: readonly strin
   const program = new Command('hotline')
     .description(
       'Will these seats and this budget reach the hotline targets? Exact queue formulas, simulation ' +
-        'of a scenario over a year, and calibration from call records. `hotline <command> --help` for more.',
+        'of a scenario over a year, the least budget meeting the targets with a stated probability, sweeps ' +
+        'of budgets and assumptions, calibration from call records, and the budget-justification report. ' +
+        '`hotline <command> --help` for more.',
     )
     .helpOption('-h, --help', 'show this help')
     .exitOverride()
