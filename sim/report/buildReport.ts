@@ -480,27 +480,45 @@ function methodSection(
 }
 
 function risksSection(
+  confidence: number,
   rows: readonly ReportTargetRow[],
   quarters: readonly ReportQuarter[],
   sensitivity: ReportInputs['sensitivity'],
   warnings: readonly string[],
 ): ReportRisks {
   const statements: string[] = [];
+  let safe = 0;
   for (const row of rows) {
-    if (row.quarterProbabilities.length === 0 || row.mean === null) continue;
+    if (row.status === 'notSimulated') continue;
+    const yearOnly = row.quarterProbabilities.length === 0;
     let worst = 0;
     row.quarterProbabilities.forEach((p, q) => {
       if ((p?.probability ?? 1) < (row.quarterProbabilities[worst]?.probability ?? 1)) worst = q;
     });
-    const p = row.quarterProbabilities[worst];
-    const period = quarters[worst]?.period ?? `Q${worst + 1}`;
-    if (p) {
-      statements.push(
-        `${row.name.zh} ${row.name.en} (${row.target}): weakest quarter ${period}, probability of meeting ` +
-          `${percent(p.probability, 0)} (${percent(p.low, 0)} to ${percent(p.high, 0)}); the 90% range over the horizon ` +
-          `is ${predictedValue(row.unit, row.p05)} to ${predictedValue(row.unit, row.p95)}.`,
-      );
+    const p = yearOnly ? row.probability : row.quarterProbabilities[worst];
+    if (!p) continue;
+    if (p.probability >= confidence) {
+      safe++;
+      continue;
     }
+    const where = yearOnly
+      ? 'on the year'
+      : `in its weakest quarter, ${quarters[worst]?.period ?? `Q${worst + 1}`}`;
+    const spread =
+      row.p05 === null
+        ? ''
+        : `; the 90% range over the horizon is ${predictedValue(row.unit, row.p05)} to ${predictedValue(row.unit, row.p95)}`;
+    statements.push(
+      `${row.name.zh} ${row.name.en} (${row.target}): probability of meeting ${where} ` +
+        `${percent(p.probability, 0)} (${percent(p.low, 0)} to ${percent(p.high, 0)}), below the ${percent(confidence, 0)} ` +
+        `required${spread}.`,
+    );
+  }
+  if (safe > 0) {
+    statements.push(
+      `${safe} other measured target(s) are met with a probability of at least ${percent(confidence, 0)} in every ` +
+        'quarter (or on the year).',
+    );
   }
   const notSimulated = rows.filter((row) => row.status === 'notSimulated').length;
   if (notSimulated > 0) {
@@ -521,7 +539,7 @@ function risksSection(
       const label = ASSUMPTION_LABELS[worst.assumption]?.en ?? worst.assumption;
       statements.push(
         `Most sensitive (of the variations tried, ${sensitivity.days} days x ${sensitivity.replications} replications): ` +
-          `${label} x${worst.factor} moves the probability of meeting every simulated target from ` +
+          `${label} x${worst.factor} moves the probability of meeting every measured target from ` +
           `${percent(baseline.probability.probability, 0)} to ${percent(worst.probability.probability, 0)}.`,
       );
     }
@@ -543,6 +561,11 @@ function risksSection(
   if (warnings.length > 0)
     statements.push(`The simulation raised ${warnings.length} modelling warning(s), listed at the end.`);
   return { statements, sensitivity: sens, note };
+}
+
+/** The text with its first letter in upper case. */
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function verdictText(
@@ -605,7 +628,7 @@ function verdictText(
     pass === null
       ? 'No target of this scenario is measured by the planner.'
       : `The plan ${pass ? 'PASSES' : 'FAILS'}.${probability} ` +
-        (named.length > 0 ? `${named.map(rowText).join('; ')}.` : '') +
+        (named.length > 0 ? `${capitalise(named.map(rowText).join('; '))}.` : '') +
         (failed.length > 0 ? ` ${failed.length} of ${measured.length} measured target(s) fall short.` : '');
   const verdictZh =
     pass === null
@@ -719,7 +742,13 @@ export function buildReport(inputs: ReportInputs): Report {
     budget,
     staffing,
     quarters,
-    risks: risksSection(rows, quarters, inputs.sensitivity ?? null, result.warnings),
+    risks: risksSection(
+      table?.confidence ?? 0.9,
+      rows,
+      quarters,
+      inputs.sensitivity ?? null,
+      result.warnings,
+    ),
     assumptions: assumptionsSection(file, targets, costModel, inputs.sensitivity ?? null),
     method: methodSection(inputs, scenario, result, targets?.answerRateDefinition ?? null),
     daily,

@@ -192,7 +192,8 @@ export function reportBlocks(report: Report): ReportBlock[] {
   b.push({
     kind: 'paragraph',
     text:
-      `${decimal(st.agentHours)} agent-hours on the phones over the horizon: ${decimal(st.meanAgents, 1)} agents on average, ` +
+      `The scenario plans ${decimal(st.agentHours)} agent-hours on the phones over the horizon (before staff churn and ` +
+      `faults, which the simulation applies): ${decimal(st.meanAgents, 1)} agents on average, ` +
       `${st.peakAgents} at the peak (${st.peakInterval}). The table and chart show each interval of a day averaged ` +
       `over the horizon, with the agents Erlang A needs for a ${percent(st.requirementTarget, 0)} answer rate at that ` +
       'load (fresh calls only: redials add load, so the requirement is a lower bound).',
