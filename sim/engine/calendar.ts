@@ -319,7 +319,7 @@ export class InstantHeap {
     const top = times[0] as number;
     const n = this.count;
     // Without a branch taken only when the heap empties (late in a run, after the
-    // caller's loop is optimised, such code makes the compiler throw the loop away):
+    // user's event loop is optimised, such code makes the compiler throw that loop away):
     // the last entry fills the hole at the root, or Infinity when nothing is left.
     const last = n - 1 + +(n === 0);
     this.count = last;
