@@ -95,9 +95,10 @@ export interface BudgetEvaluation {
   simulated: number;
   /**
    * Probability of meeting every target in every quarter, with its Wilson
-   * interval. A replication not simulated at this budget counts against it
-   * when it meets and in its favour when it fails, so the judgment holds
-   * whatever that replication would give.
+   * interval. A replication not simulated at this budget counts as another
+   * budget implies (it passed with less, or failed with more); when one seat
+   * less is checked, those still unknown count in its favour, so a failure
+   * holds whatever they would give.
    */
   probability: ProbabilityEstimate;
   /** Whether the budget was judged to reach p (point estimate >= p). */
@@ -199,7 +200,8 @@ function guessThreshold(outcomes: ReadonlyMap<number, Outcome>, slope: number): 
  * 2. A fixed set of replications (replication r is
  *    `simulate(plan, { seed, replication: r })` whatever the budget: common
  *    random numbers) starts with `batchReplications`. Every replication of the
- *    set is simulated at the budget tried; if fewer than p of them meet the
+ *    set is simulated at the budget tried, unless it already passed with less
+ *    or failed with more (see below); if fewer than p of them meet the
  *    targets, the next budget is the one where p of them are guessed to meet
  *    (each replication's target margin, `targetMargin`, interpolated in seats:
  *    under common random numbers it moves smoothly with the staffing, so two
@@ -215,9 +217,9 @@ function guessThreshold(outcomes: ReadonlyMap<number, Outcome>, slope: number): 
  *
  * So replications are spent where the decision is close, and a budget far from
  * it costs one batch. The answer is reproducible for a seed and independent
- * of `workers`; the search is monotone: the answer was simulated with every
- * replication of the final set and reaches p, and one seat less was judged on
- * the same set not to. The inference in step 3 assumes that a replication that
+ * of `workers`; the search is monotone: the answer reaches p on the final set,
+ * one seat less was judged on the same set not to, and the answer's
+ * evaluation simulates every replication of the set at it. The inference in step 3 assumes that a replication that
  * fails with a budget also fails with less (common random numbers make this
  * hold in practice; `test/plan/leastBudget.test.ts` checks it).
  *
@@ -400,12 +402,13 @@ export async function leastBudget(
   let found = true;
   try {
     for (;;) {
-      // 2. Every replication of the set at this budget.
-      const missing = set().filter((r) => !outcomeOf(r).has(seats));
+      // 2. Every replication of the set at this budget, unless another budget already tells.
+      const missing = set().filter((r) => knownAt(r, seats) === undefined);
       if (missing.length > 0) await simulate(seats, missing);
-      const passes = set().filter((r) => outcomeOf(r).get(seats)?.meets === true).length;
+      const passes = set().filter((r) => knownAt(r, seats) === true).length;
+      const simulatedHere = set().filter((r) => outcomeOf(r).has(seats)).length;
       if (passes < need()) {
-        judge(seats, passes, n, false);
+        judge(seats, passes, simulatedHere, false);
         low = Math.max(low, seats);
         if (seats >= maxSeats) {
           found = false;
@@ -416,7 +419,7 @@ export async function leastBudget(
         if (seats <= low) seats = low + 1;
         continue;
       }
-      judge(seats, passes, n, true);
+      judge(seats, passes, simulatedHere, true);
       high = Math.min(high, seats);
       // 3. One seat less: enough failures, closest to failing first.
       if (seats > 0 && low < seats - 1) {
@@ -453,6 +456,9 @@ export async function leastBudget(
       low = -1;
       high = Infinity;
     }
+    // The answer's evaluation rests on every replication of the set simulated at it.
+    const unsimulated = set().filter((r) => !outcomeOf(r).has(seats));
+    if (unsimulated.length > 0) await simulate(seats, unsimulated);
   } finally {
     await pool.close();
   }

@@ -60,10 +60,12 @@ describe('leastBudget', () => {
     const done = progress.map((step) => step.replicationsDone);
     done.forEach((value, i) => expect(value).toBeGreaterThanOrEqual(done[i - 1] ?? 0));
     expect(done.at(-1)).toBe(first.replications);
-    // The answer was simulated with every replication of the final set.
+    // The answer's evaluation simulates every replication of the final set at it.
     const last = first.evaluations.filter((e) => e.seats === seats).at(-1);
-    expect(last?.simulated).toBe(first.evaluation.replications);
     expect(first.evaluation.replications).toBe(last?.replications);
+    expect(first.evaluation.allTargets.successes).toBeGreaterThanOrEqual(
+      Math.ceil(0.9 * (last?.replications ?? 0)),
+    );
     // Fewer runs than judging every budget with the whole set.
     expect(first.replications).toBeLessThan(first.evaluations.length * first.evaluation.replications);
   }, 120_000);
