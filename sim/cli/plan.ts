@@ -2,14 +2,10 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import {
   evaluatePlan,
-  firstDaysOf,
   costOfPlan,
-  InputError,
   leastBudget,
   allocateBudget,
   PAID_HOURS_PER_STAFF_YEAR,
-  readScenarioFile,
-  readTargetSet,
   scenarioCalendar,
   scenarioForBudget,
   shanghai12333UnitCosts2020,
@@ -28,22 +24,15 @@ import {
   type ScenarioFile,
   type Summary,
   type TargetAssessment,
-  type TargetRow,
   type TargetSet,
   type UnitCosts,
 } from '../index.js';
 import { optionText, OptionReader, UsageError } from './args.js';
 import type { CommandSpec, OptionValues } from './command.js';
-import {
-  finiteOrNull,
-  formatNumber,
-  formatPercent,
-  formatTable,
-  formatYuan,
-  MISSING,
-  type TextColumn,
-} from './format.js';
+import { finiteOrNull, formatNumber, formatPercent, formatTable, formatYuan } from './format.js';
 import { checkOutputPath, Progress, workbookBytes, type Sheet } from './output.js';
+import { loadScenario, readTargetsInput, scenarioLines, type RosterJson } from './scenarioInput.js';
+import { formatEstimate, formatTargetTable, targetTableSheet } from './targetTable.js';
 import type { SummaryJson } from './simulate.js';
 
 /**
@@ -62,8 +51,10 @@ export const DEFAULT_UNIT_COSTS_SOURCE =
 /** The scenario, targets, costs and buying rule that `plan` and `sweep` share. */
 export interface PlanInputs {
   file: ScenarioFile;
-  /** The scenario simulated: the file's, or its first `--days` days. */
+  /** The scenario simulated: the file's, or its first `--days` days (on the roster of generated shifts, when the file asks for one). */
   scenario: Scenario;
+  /** The roster of generated shifts the agents are on (`loadScenario`), or null. */
+  roster: RosterJson | null;
   targets: { set: TargetSet; answerRateDefinition: AnswerRateDefinition };
   unitCosts: UnitCosts;
   /** Where `unitCosts` come from, in words. */
@@ -138,31 +129,16 @@ export function readPlanInputs(
     max: 100,
   });
 
-  let file: ScenarioFile | undefined;
   if (scenarioPath !== undefined && !isReadableFile(reader, scenarioPath, 'scenario'))
     scenarioPath = undefined;
-  if (scenarioPath !== undefined) {
-    try {
-      file = readScenarioFile(scenarioPath);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
-    }
-  }
-  let targetSet: TargetSet | undefined;
+  const loaded = scenarioPath !== undefined ? loadScenario(reader, scenarioPath, days) : undefined;
   const targetsPath = optionText(options, 'targets');
-  if (targetsPath !== undefined && isReadableFile(reader, targetsPath, '--targets')) {
-    try {
-      targetSet = readTargetSet(targetsPath);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
-    }
-  }
-  if (!file) return undefined;
-  if (days !== undefined && days > file.scenario.days) {
-    reader.problem(`--days: must be at most the scenario's ${file.scenario.days} days (got ${days})`);
-  }
+  const targetSet =
+    targetsPath !== undefined && isReadableFile(reader, targetsPath, '--targets')
+      ? readTargetsInput(reader, targetsPath)
+      : undefined;
+  if (!loaded) return undefined;
+  const { file, scenario, roster } = loaded;
   const targets =
     targetSet !== undefined
       ? {
@@ -176,12 +152,11 @@ export function readPlanInputs(
   if (!targets || seed === undefined || staffPerSeat === undefined || shrinkage === undefined)
     return undefined;
   if (hires === undefined || shrinkage >= 0.999) return undefined;
-  const scenario =
-    days !== undefined && days <= file.scenario.days ? firstDaysOf(file.scenario, days) : file.scenario;
   return {
     inputs: {
       file,
       scenario,
+      roster,
       targets,
       // The scenario format has no cost section yet (`costs` is reserved for the budget model).
       unitCosts: shanghai12333UnitCosts2020,
@@ -214,6 +189,8 @@ export interface ScenarioJson {
   days: number;
   intervalMinutes: number;
   answerWithinSeconds: number;
+  /** The roster of generated shifts the agents are on (`shifts.kind` "generate"), or null. */
+  roster: RosterJson | null;
 }
 
 /**
@@ -232,6 +209,7 @@ export function scenarioJson(inputs: PlanInputs): ScenarioJson {
     days: inputs.scenario.days,
     intervalMinutes: inputs.scenario.intervalMinutes,
     answerWithinSeconds: inputs.scenario.answerWithinSeconds,
+    roster: inputs.roster,
   };
 }
 
@@ -555,26 +533,15 @@ export function planResult(
   };
 }
 
-function formatTargetValue(unit: string, value: number | string | null): string {
-  if (value === null) return MISSING;
-  if (typeof value === 'string') return value;
-  if (unit === 'fraction') return formatPercent(value);
-  if (unit === 'seconds') return `${formatNumber(value, 1)} s`;
-  if (unit === 'minutes') return `${formatNumber(value, 1)} min`;
-  return Number.isInteger(value) ? String(value) : formatNumber(value, 2);
-}
-
 /**
- * A probability with its interval: `92.0% [80.8%, 97.2%]`.
+ * A probability with its interval: `92.0% [80.8%, 97.2%]` (`formatEstimate`).
  *
  * @param estimate the estimate, or null
+ * @returns the text (`-` for none)
  * @example
  * formatProbability({ probability: 0.9, low: 0.5958, high: 0.9821, successes: 9, trials: 10 }); // => '90.0% [59.6%, 98.2%]'
  */
-export function formatProbability(estimate: ProbabilityEstimate | null | undefined): string {
-  if (!estimate) return MISSING;
-  return `${formatPercent(estimate.probability, 1)} [${formatPercent(estimate.low, 1)}, ${formatPercent(estimate.high, 1)}]`;
-}
+export const formatProbability: (estimate: ProbabilityEstimate | null | undefined) => string = formatEstimate;
 
 /**
  * The lines that say which costs and buying rule a plan used.
@@ -612,8 +579,7 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
   const p = formatPercent(result.confidence, 0);
   const level = `${Math.round(result.level * 100)}%`;
   const lines = [
-    s.title,
-    `${s.file}: ${s.days} days from ${s.startDate}, ${s.intervalMinutes}-minute intervals, service level within ${s.answerWithinSeconds} s`,
+    ...scenarioLines(s),
     `Targets: ${result.targets.title.zh} / ${result.targets.title.en} (answer rate ${result.targets.answerRateDefinition})`,
     ...costLines(result.costs),
     `Seed ${result.seed}, ${formatNumber(wallSeconds, 1)} s`,
@@ -701,39 +667,7 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
     );
   }
   const table = result.targetTable;
-  const periods = result.allTargetsByQuarter.map((quarter) => quarter.period);
-  const columns: TextColumn[] = [
-    { header: 'indicator', align: 'left' },
-    { header: 'target' },
-    { header: 'predicted' },
-    { header: '90% range' },
-    ...periods.map((period) => ({ header: `P(${period.slice(5)})` })),
-    { header: `P(meet) [${level}]` },
-    { header: 'verdict', align: 'left' },
-  ];
-  lines.push(
-    '',
-    'Targets: predicted mean, 90% range of one year across replications, probability of meeting ' +
-      '(every quarter, or the year for yearly rows)',
-    formatTable(
-      columns,
-      table.rows.map((row: TargetRow) => [
-        `${row.name.zh} ${row.name.en}`,
-        row.target,
-        formatTargetValue(row.unit, row.mean),
-        row.p05 === null
-          ? MISSING
-          : `${formatTargetValue(row.unit, row.p05)} .. ${formatTargetValue(row.unit, row.p95)}`,
-        ...periods.map((_, q) => formatPercent(row.quarters[q]?.estimate?.probability, 0)),
-        row.probability === null
-          ? MISSING
-          : `${formatProbability(row.probability)}${row.judgedOn === 'year' ? ' (year)' : ''}`,
-        row.verdict === null ? 'not simulated' : row.verdict === 'fail' ? 'FAIL' : 'pass',
-      ]),
-    ),
-    `Every measured target met: ${formatProbability(table.allTargets)}; all quarterly assessments pass: ` +
-      `${formatProbability(table.allQuarters)}; table verdict at p = ${p}: ${table.verdict === 'pass' ? 'pass' : 'FAIL'}`,
-  );
+  lines.push('', 'Targets', ...formatTargetTable(table));
   lines.push(
     '',
     `Quarters: P(every queue target met) and P(the quarterly assessment passes) [${level}], KPI means`,
@@ -784,56 +718,8 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
 }
 
 function planSheets(result: PlanResult, intervals: { interval: string; agents: number }[]): Sheet[] {
-  const periods = result.allTargetsByQuarter.map((quarter) => quarter.period);
   const sheets: Sheet[] = [
-    {
-      name: 'Targets',
-      columns: [
-        { key: 'level1', header: '一级指标 level 1', format: 'text' },
-        { key: 'level2', header: '二级指标 level 2', format: 'text' },
-        { key: 'name', header: '三级指标 indicator', format: 'text' },
-        { key: 'target', header: '指标值 target', format: 'text' },
-        { key: 'comparison', header: 'comparison', format: 'text' },
-        { key: 'value', header: 'target value' },
-        { key: 'unit', header: 'unit', format: 'text' },
-        { key: 'measuredBy', header: 'measured by', format: 'text' },
-        { key: 'mean', header: 'predicted mean' },
-        { key: 'p05', header: '5th percentile' },
-        { key: 'p95', header: '95th percentile' },
-        ...periods.map((period, q) => ({
-          key: `q${q}`,
-          header: `P(meet) ${period}`,
-          format: 'percent' as const,
-        })),
-        { key: 'judgedOn', header: 'judged on', format: 'text' },
-        { key: 'probability', header: 'P(meet)', format: 'percent' },
-        { key: 'low', header: 'interval low', format: 'percent' },
-        { key: 'high', header: 'interval high', format: 'percent' },
-        { key: 'verdict', header: 'verdict', format: 'text' },
-      ],
-      rows: result.targetTable.rows.map((row: TargetRow) => {
-        const cells: Record<string, string | number | null> = {
-          level1: `${row.level1.zh} ${row.level1.en}`,
-          level2: `${row.level2.zh} ${row.level2.en}`,
-          name: `${row.name.zh} ${row.name.en}`,
-          target: row.target,
-          comparison: row.comparison,
-          value: row.value,
-          unit: row.unit,
-          measuredBy: row.measuredBy,
-          mean: row.mean,
-          p05: row.p05,
-          p95: row.p95,
-          judgedOn: row.judgedOn,
-          probability: row.probability?.probability ?? null,
-          low: row.probability?.low ?? null,
-          high: row.probability?.high ?? null,
-          verdict: row.verdict ?? `not simulated: ${row.reason ?? ''}`,
-        };
-        periods.forEach((_, q) => (cells[`q${q}`] = row.quarters[q]?.estimate?.probability ?? null));
-        return cells;
-      }),
-    },
+    targetTableSheet(result.targetTable),
     {
       name: 'Quarters',
       columns: [

@@ -1,13 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  InputError,
-  readAnonymousBankCalls,
-  readScenarioFile,
-  writeFileAtomic,
-  type ScenarioFile,
-} from '../index.js';
+import { InputError, readAnonymousBankCalls, writeFileAtomic, type ScenarioFile } from '../index.js';
 import { packageRoot } from '../core/packageRoot.js';
 import {
   makeReport,
@@ -25,6 +19,7 @@ import { OptionReader, optionText, UsageError } from './args.js';
 import type { CommandSpec } from './command.js';
 import { formatTable, MISSING } from './format.js';
 import { Progress } from './output.js';
+import { loadScenario, rosterLines, type LoadedScenario } from './scenarioInput.js';
 import { percent, predictedValue, STATUS_LABEL } from '../report/format.js';
 
 /** The Anonymous Bank records beside the repository (`../shared/data/...`), used when present. */
@@ -186,11 +181,11 @@ export const reportCommand: CommandSpec = {
     const bankPath =
       bankOption === 'none' ? undefined : (bankOption ?? (existsSync(defaultBank) ? defaultBank : undefined));
 
-    let file: ScenarioFile | undefined;
+    let loaded: LoadedScenario | undefined;
     const scenarioPath = operands[0];
     if (scenarioPath !== undefined) {
       try {
-        file = readScenarioFile(scenarioPath);
+        loaded = loadScenario(reader, scenarioPath, days);
       } catch (error) {
         problemsOf(error, reader, scenarioPath);
       }
@@ -203,10 +198,8 @@ export const reportCommand: CommandSpec = {
         problemsOf(error, reader, bankPath);
       }
     }
-    if (file && days !== undefined && days > file.scenario.days) {
-      reader.problem(`--days: must be at most the scenario's ${file.scenario.days} days (got ${days})`);
-    }
-    if (reader.problems.length > 0 || !file) throw new UsageError(reader.problems);
+    if (reader.problems.length > 0 || !loaded) throw new UsageError(reader.problems);
+    const { file } = loaded;
 
     const reps = replications as number;
     const sens =
@@ -219,7 +212,7 @@ export const reportCommand: CommandSpec = {
     );
     const total = reps + (sens ? sensitivityVariantCount(file.scenario) * sens.replications : 0);
     const progress = new Progress('simulations', total);
-    const notes: string[] = [];
+    const notes: string[] = rosterLines(loaded.roster);
     if (!bank)
       notes.push(
         bankOption === 'none'

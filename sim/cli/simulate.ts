@@ -1,11 +1,7 @@
 import { availableParallelism } from 'node:os';
 import {
   evaluateRuns,
-  firstDaysOf,
-  InputError,
   kpisOf,
-  readScenarioFile,
-  readTargetSet,
   replicate,
   summarise,
   writeFileAtomic,
@@ -21,6 +17,7 @@ import { OptionReader, UsageError } from './args.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { finiteOrNull, formatNumber, formatPercent, formatTable, MISSING } from './format.js';
 import { checkOutputPath, csvText, Progress, workbookBytes, type Sheet } from './output.js';
+import { loadScenario, readTargetsInput, scenarioLines, type RosterJson } from './scenarioInput.js';
 import { assessmentSheet, formatTargetTable, targetTableSheet } from './targetTable.js';
 
 /** A KPI summary across replications with non-finite ends (one replication) as null, for JSON. */
@@ -85,6 +82,8 @@ export interface SimulateResult {
     days: number;
     intervalMinutes: number;
     answerWithinSeconds: number;
+    /** The roster of generated shifts the agents are on (`shifts.kind` "generate"), or null. */
+    roster: RosterJson | null;
   };
   seed: number;
   replications: number;
@@ -143,6 +142,7 @@ function kpiRecord(
  * @param result the replications
  * @param targets the target set to judge, with its answer-rate definition, or null
  * @param confidence the probability of meeting a target that a row and the table need to pass, in [0, 1]
+ * @param roster the roster of generated shifts the scenario is on (`loadScenario`), or null
  * @returns the result in the order `--json` prints it
  * @throws {RangeError} when `confidence` is outside [0, 1] (from `assessTargets`)
  * @example
@@ -154,6 +154,7 @@ export function simulateResult(
   result: ReplicationResult,
   targets: { set: TargetSet; answerRateDefinition: AnswerRateDefinition } | null,
   confidence = 0.9,
+  roster: RosterJson | null = null,
 ): SimulateResult {
   const { scenario, meta } = file;
   const counts: Record<string, SummaryJson | null> = {};
@@ -168,6 +169,7 @@ export function simulateResult(
       days: scenarioDays,
       intervalMinutes: scenario.intervalMinutes,
       answerWithinSeconds: scenario.answerWithinSeconds,
+      roster,
     },
     seed: result.seed,
     replications: result.replications,
@@ -230,8 +232,7 @@ export function formatSimulate(result: SimulateResult, wallSeconds: number, work
   const t = s.answerWithinSeconds;
   const level = `${Math.round(result.level * 100)}%`;
   const lines = [
-    `${s.title}`,
-    `${s.file}: ${s.days} days from ${s.startDate}, ${s.intervalMinutes}-minute intervals, service level within ${t} s`,
+    ...scenarioLines(s),
     `${result.replications} replications, seed ${result.seed}, ${workers} worker${workers === 1 ? '' : 's'}, ${formatNumber(wallSeconds, 1)} s`,
     '',
     `Whole horizon: mean across replications, ${level} interval of the mean, 5th and 95th percentiles`,
@@ -453,33 +454,14 @@ export const simulateCommand: CommandSpec = {
     checkOutputPath(reader, '--intervals', intervalsPath);
     checkOutputPath(reader, '--xlsx', xlsx);
 
-    let file: ScenarioFile | undefined;
     const scenarioPath = operands[0];
-    if (scenarioPath !== undefined) {
-      try {
-        file = readScenarioFile(scenarioPath);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
-      }
-    }
-    let targetSet: TargetSet | undefined;
+    const loaded = scenarioPath !== undefined ? loadScenario(reader, scenarioPath, days) : undefined;
     const targetsPath = str(options, 'targets');
-    if (targetsPath !== undefined) {
-      try {
-        targetSet = readTargetSet(targetsPath);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
-      }
-    }
-    if (file && days !== undefined && days > file.scenario.days) {
-      reader.problem(`--days: must be at most the scenario's ${file.scenario.days} days (got ${days})`);
-    }
-    if (reader.problems.length > 0 || !file || confidence === undefined)
+    const targetSet = targetsPath !== undefined ? readTargetsInput(reader, targetsPath) : undefined;
+    if (reader.problems.length > 0 || !loaded || confidence === undefined)
       throw new UsageError(reader.problems);
 
-    const scenario = days !== undefined ? firstDaysOf(file.scenario, days) : file.scenario;
+    const { file, scenario } = loaded;
     const reps = replications as number;
     const workers = Math.min(workersOption ?? availableParallelism(), reps);
     const progress = new Progress('replications', reps);
@@ -502,7 +484,7 @@ export const simulateCommand: CommandSpec = {
             answerRateDefinition: file.meta.targets?.answerRateDefinition ?? ('perAttempt' as const),
           }
         : (file.meta.targets ?? null);
-    const output = simulateResult(file, scenario.days, result, targets, confidence);
+    const output = simulateResult(file, scenario.days, result, targets, confidence, loaded.roster);
 
     const xlsxBytes = xlsx !== undefined ? await workbookBytes(workbookSheets(output, result)) : undefined;
     if (intervalsPath !== undefined)

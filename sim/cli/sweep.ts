@@ -23,6 +23,7 @@ import {
   type CostsJson,
   type ScenarioJson,
 } from './plan.js';
+import { scenarioLines } from './scenarioInput.js';
 
 /** Assumptions `--vary` accepts, by the name written on the command line. */
 export const VARY_NAMES: Readonly<Record<string, Assumption>> = {
@@ -178,8 +179,7 @@ export function formatSweep(result: SweepResult, wallSeconds: number): string {
   const p = formatPercent(result.confidence, 0);
   const siteSeats = result.grid.siteSeats.some((seats) => seats !== null);
   const lines = [
-    s.title,
-    `${s.file}: ${s.days} days from ${s.startDate}, ${s.intervalMinutes}-minute intervals, service level within ${s.answerWithinSeconds} s`,
+    ...scenarioLines(s),
     `Targets: ${result.targets.title.zh} / ${result.targets.title.en}`,
     ...costLines(result.costs),
     `${result.rows.length} points x ${result.replications} replications, seed ${result.seed} for every point (common random numbers), ${formatNumber(wallSeconds, 1)} s`,
