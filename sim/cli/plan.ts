@@ -31,7 +31,15 @@ import { optionText, OptionReader, UsageError } from './args.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { finiteOrNull, formatNumber, formatPercent, formatTable, formatYuan } from './format.js';
 import { checkOutputPath, Progress, workbookBytes, type Sheet } from './output.js';
-import { loadScenario, readTargetsInput, scenarioLines, type RosterJson } from './scenarioInput.js';
+import {
+  loadScenario,
+  readRunOptions,
+  readTargetsInput,
+  scenarioJson,
+  scenarioLines,
+  type RosterJson,
+  type ScenarioJson,
+} from './scenarioInput.js';
 import { formatEstimate, formatTargetTable, targetTableSheet } from './targetTable.js';
 import type { SummaryJson } from './simulate.js';
 
@@ -101,17 +109,7 @@ export function readPlanInputs(
   scenarioPath: string | undefined,
   options: OptionValues,
 ): { inputs: PlanInputs; shared: SharedPlanValues } | undefined {
-  const seed = reader.number('--seed', optionText(options, 'seed') ?? '1', {
-    min: 0,
-    max: 2 ** 32 - 1,
-    integer: true,
-  });
-  const workers = reader.number('--workers', optionText(options, 'workers'), {
-    min: 0,
-    max: 1024,
-    integer: true,
-  });
-  const days = reader.number('--days', optionText(options, 'days'), { min: 1, max: 366, integer: true });
+  const { seed, workers, days } = readRunOptions(reader, options);
   const staffPerSeat = reader.number(
     '--staff-per-seat',
     optionText(options, 'staffPerSeat') ?? String(DEFAULT_STAFF_PER_SEAT),
@@ -178,39 +176,6 @@ function isReadableFile(reader: OptionReader, path: string, what: string): boole
     return false;
   }
   return true;
-}
-
-/** The scenario simulated, as `plan` and `sweep` print it. */
-export interface ScenarioJson {
-  name: string;
-  title: string;
-  file: string;
-  startDate: string;
-  days: number;
-  intervalMinutes: number;
-  answerWithinSeconds: number;
-  /** The roster of generated shifts the agents are on (`shifts.kind` "generate"), or null. */
-  roster: RosterJson | null;
-}
-
-/**
- * The scenario part of a `plan` or `sweep` result.
- *
- * @param inputs what `readPlanInputs` read
- * @example
- * scenarioJson(inputs).days; // => 7 with --days 7
- */
-export function scenarioJson(inputs: PlanInputs): ScenarioJson {
-  return {
-    name: inputs.file.meta.name,
-    title: inputs.file.meta.title,
-    file: inputs.file.meta.file,
-    startDate: inputs.scenario.startDate,
-    days: inputs.scenario.days,
-    intervalMinutes: inputs.scenario.intervalMinutes,
-    answerWithinSeconds: inputs.scenario.answerWithinSeconds,
-    roster: inputs.roster,
-  };
 }
 
 /** Unit costs and the buying rule, as `plan` and `sweep` print them. */

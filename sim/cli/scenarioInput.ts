@@ -8,7 +8,7 @@ import {
   type ScenarioFile,
   type TargetSet,
 } from '../index.js';
-import type { OptionReader } from './args.js';
+import { optionText, type OptionReader } from './args.js';
 import { formatPercent, formatYuan } from './format.js';
 
 /*
@@ -169,6 +169,67 @@ export function rosterLines(roster: RosterJson | null): string[] {
   ];
 }
 
+/** The scenario simulated, as `simulate`, `plan` and `sweep` print it. */
+export interface ScenarioJson {
+  name: string;
+  title: string;
+  file: string;
+  startDate: string;
+  days: number;
+  intervalMinutes: number;
+  answerWithinSeconds: number;
+  /** The roster of generated shifts the agents are on (`shifts.kind` "generate"), or null. */
+  roster: RosterJson | null;
+}
+
+/**
+ * The scenario part of a command's result.
+ *
+ * @param loaded what `loadScenario` read (or `PlanInputs`)
+ * @returns its name, title, file, horizon simulated and roster
+ * @example
+ * scenarioJson(loadScenario(reader, path, 7)!).days; // => 7
+ */
+export function scenarioJson(loaded: LoadedScenario): ScenarioJson {
+  return {
+    name: loaded.file.meta.name,
+    title: loaded.file.meta.title,
+    file: loaded.file.meta.file,
+    startDate: loaded.scenario.startDate,
+    days: loaded.scenario.days,
+    intervalMinutes: loaded.scenario.intervalMinutes,
+    answerWithinSeconds: loaded.scenario.answerWithinSeconds,
+    roster: loaded.roster,
+  };
+}
+
+/** The options of every command that simulates, checked (undefined where bad or not given: the reader holds why). */
+export interface RunOptions {
+  seed: number | undefined;
+  workers: number | undefined;
+  days: number | undefined;
+}
+
+/**
+ * Read `--seed` (default 1), `--workers` and `--days`, the options of every
+ * command that simulates, each problem to the reader.
+ *
+ * @param reader collects the problems
+ * @param options the parsed options
+ * @returns the values
+ * @example
+ * readRunOptions(reader, { seed: '7', days: '28' }); // => { seed: 7, workers: undefined, days: 28 }
+ */
+export function readRunOptions(reader: OptionReader, options: Readonly<Record<string, unknown>>): RunOptions {
+  const integer = (flag: string, value: string | undefined, min: number, max: number) =>
+    reader.number(flag, value, { min, max, integer: true });
+  return {
+    seed: integer('--seed', optionText(options, 'seed') ?? '1', 0, 2 ** 32 - 1),
+    workers: integer('--workers', optionText(options, 'workers'), 0, 1024),
+    days: integer('--days', optionText(options, 'days'), 1, 366),
+  };
+}
+
 /**
  * The first lines of a command's human output: the scenario's title, its
  * file and horizon, and the roster of generated shifts it runs on, if any.
@@ -178,15 +239,7 @@ export function rosterLines(roster: RosterJson | null): string[] {
  * @example
  * scenarioLines(result.scenario)[1]; // => 'data/.../scenario.json: 7 days from 2020-01-01, 15-minute intervals, service level within 20 s'
  */
-export function scenarioLines(s: {
-  title: string;
-  file: string;
-  days: number;
-  startDate: string;
-  intervalMinutes: number;
-  answerWithinSeconds: number;
-  roster: RosterJson | null;
-}): string[] {
+export function scenarioLines(s: ScenarioJson): string[] {
   return [
     s.title,
     `${s.file}: ${s.days} days from ${s.startDate}, ${s.intervalMinutes}-minute intervals, service level within ${s.answerWithinSeconds} s`,

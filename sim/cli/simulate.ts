@@ -13,11 +13,19 @@ import {
   type TargetAssessment,
   type TargetSet,
 } from '../index.js';
-import { OptionReader, UsageError } from './args.js';
-import type { CommandSpec, OptionValues } from './command.js';
+import { OptionReader, optionText, UsageError } from './args.js';
+import type { CommandSpec } from './command.js';
 import { finiteOrNull, formatNumber, formatPercent, formatTable, MISSING } from './format.js';
 import { checkOutputPath, csvText, Progress, workbookBytes, type Sheet } from './output.js';
-import { loadScenario, readTargetsInput, scenarioLines, type RosterJson } from './scenarioInput.js';
+import {
+  loadScenario,
+  readRunOptions,
+  readTargetsInput,
+  scenarioJson,
+  scenarioLines,
+  type RosterJson,
+  type ScenarioJson,
+} from './scenarioInput.js';
 import { assessmentSheet, formatTargetTable, targetTableSheet } from './targetTable.js';
 
 /** A KPI summary across replications with non-finite ends (one replication) as null, for JSON. */
@@ -74,17 +82,7 @@ export const KPI_ROWS: readonly { kpi: keyof Kpis; label: string; kind: KpiKind 
 /** The result of `hotline simulate`, as printed by `--json` (keys in this order; no timing, so identical runs print identical JSON). */
 export interface SimulateResult {
   command: 'simulate';
-  scenario: {
-    name: string;
-    title: string;
-    file: string;
-    startDate: string;
-    days: number;
-    intervalMinutes: number;
-    answerWithinSeconds: number;
-    /** The roster of generated shifts the agents are on (`shifts.kind` "generate"), or null. */
-    roster: RosterJson | null;
-  };
+  scenario: ScenarioJson;
   seed: number;
   replications: number;
   /** Confidence level of `ciLow`/`ciHigh`. */
@@ -156,21 +154,12 @@ export function simulateResult(
   confidence = 0.9,
   roster: RosterJson | null = null,
 ): SimulateResult {
-  const { scenario, meta } = file;
+  const { scenario } = file;
   const counts: Record<string, SummaryJson | null> = {};
   for (const [name, summary] of Object.entries(result.counts)) counts[name] = summaryJson(summary);
   return {
     command: 'simulate',
-    scenario: {
-      name: meta.name,
-      title: meta.title,
-      file: meta.file,
-      startDate: scenario.startDate,
-      days: scenarioDays,
-      intervalMinutes: scenario.intervalMinutes,
-      answerWithinSeconds: scenario.answerWithinSeconds,
-      roster,
-    },
+    scenario: { ...scenarioJson({ file, scenario, roster }), days: scenarioDays },
     seed: result.seed,
     replications: result.replications,
     level: result.level,
@@ -384,11 +373,6 @@ function workbookSheets(result: SimulateResult, replication: ReplicationResult):
   return sheets;
 }
 
-function str(options: OptionValues, key: string): string | undefined {
-  const value = options[key];
-  return typeof value === 'string' ? value : undefined;
-}
-
 /** `hotline simulate <scenario.json>`: replications of a scenario file. */
 export const simulateCommand: CommandSpec = {
   name: 'simulate',
@@ -432,31 +416,21 @@ export const simulateCommand: CommandSpec = {
   async run(operands, options, scanProblems) {
     const reader = new OptionReader();
     for (const problem of scanProblems) reader.problem(problem);
-    const replications = reader.number('--replications', str(options, 'replications') ?? '10', {
+    const replications = reader.number('--replications', optionText(options, 'replications') ?? '10', {
       min: 1,
       max: 100_000,
       integer: true,
     });
-    const seed = reader.number('--seed', str(options, 'seed') ?? '1', {
-      min: 0,
-      max: 2 ** 32 - 1,
-      integer: true,
-    });
-    const workersOption = reader.number('--workers', str(options, 'workers'), {
-      min: 0,
-      max: 1024,
-      integer: true,
-    });
-    const days = reader.number('--days', str(options, 'days'), { min: 1, max: 366, integer: true });
-    const confidence = reader.fraction('--confidence', str(options, 'confidence') ?? '0.9');
-    const intervalsPath = str(options, 'intervals');
-    const xlsx = str(options, 'xlsx');
+    const { seed, workers: workersOption, days } = readRunOptions(reader, options);
+    const confidence = reader.fraction('--confidence', optionText(options, 'confidence') ?? '0.9');
+    const intervalsPath = optionText(options, 'intervals');
+    const xlsx = optionText(options, 'xlsx');
     checkOutputPath(reader, '--intervals', intervalsPath);
     checkOutputPath(reader, '--xlsx', xlsx);
 
     const scenarioPath = operands[0];
     const loaded = scenarioPath !== undefined ? loadScenario(reader, scenarioPath, days) : undefined;
-    const targetsPath = str(options, 'targets');
+    const targetsPath = optionText(options, 'targets');
     const targetSet = targetsPath !== undefined ? readTargetsInput(reader, targetsPath) : undefined;
     if (reader.problems.length > 0 || !loaded || confidence === undefined)
       throw new UsageError(reader.problems);

@@ -18,12 +18,10 @@ import {
   costsJson,
   formatProbability,
   readPlanInputs,
-  scenarioJson,
   SHARED_PLAN_OPTIONS,
   type CostsJson,
-  type ScenarioJson,
 } from './plan.js';
-import { scenarioLines } from './scenarioInput.js';
+import { scenarioJson, scenarioLines, type ScenarioJson } from './scenarioInput.js';
 
 /** Assumptions `--vary` accepts, by the name written on the command line. */
 export const VARY_NAMES: Readonly<Record<string, Assumption>> = {
