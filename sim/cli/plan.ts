@@ -32,6 +32,7 @@ import type { CommandSpec, OptionValues } from './command.js';
 import { finiteOrNull, formatNumber, formatPercent, formatTable, formatYuan } from './format.js';
 import { checkOutputPath, Progress, workbookBytes, type Sheet } from './output.js';
 import {
+  budgetRosterNotes,
   loadScenario,
   readRunOptions,
   readTargetsInput,
@@ -441,7 +442,7 @@ export function planResult(
 ): PlanResult {
   const periods = evaluation.quarters.map((quarter) => quarter.period);
   const staffing = staffingByMonth(plan.scenario);
-  const notes = [`unit costs: ${inputs.unitCostsSource}`];
+  const notes = [`unit costs: ${inputs.unitCostsSource}`, ...budgetRosterNotes(inputs.roster)];
   if (inputs.scenario.days < 366) {
     notes.push(
       `the budget is for a year; the simulation covers ${inputs.scenario.days} days from ${inputs.scenario.startDate} ` +

@@ -231,6 +231,24 @@ export function readRunOptions(reader: OptionReader, options: Readonly<Record<st
 }
 
 /**
+ * The note of `plan` and `sweep` on a scenario with generated shifts: a
+ * budget's agent-hours are spread over the intervals in the shape of the
+ * roster's agents (`scenarioForBudget`), not bought as whole shifts.
+ *
+ * @param roster what `loadScenario` returned
+ * @returns zero or one note
+ * @example
+ * notes.push(...budgetRosterNotes(inputs.roster));
+ */
+export function budgetRosterNotes(roster: RosterJson | null): string[] {
+  if (roster === null) return [];
+  return [
+    'the scenario’s shifts are generated: a budget’s agent-hours are spread in the shape of that roster’s agents ' +
+      'on the phones, not bought as whole shifts; the Shifts line describes the roster, not the budget’s plan',
+  ];
+}
+
+/**
  * The first lines of a command's human output: the scenario's title, its
  * file and horizon, and the roster of generated shifts it runs on, if any.
  *

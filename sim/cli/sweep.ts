@@ -21,7 +21,7 @@ import {
   SHARED_PLAN_OPTIONS,
   type CostsJson,
 } from './plan.js';
-import { scenarioJson, scenarioLines, type ScenarioJson } from './scenarioInput.js';
+import { budgetRosterNotes, scenarioJson, scenarioLines, type ScenarioJson } from './scenarioInput.js';
 
 /** Assumptions `--vary` accepts, by the name written on the command line. */
 export const VARY_NAMES: Readonly<Record<string, Assumption>> = {
@@ -437,7 +437,7 @@ export const sweepCommand: CommandSpec = {
       }));
       return { siteSeats, points, leastReaching: points.find((point) => point.meetsConfidence) ?? null };
     });
-    const notes = [`unit costs: ${inputs.unitCostsSource}`];
+    const notes = [`unit costs: ${inputs.unitCostsSource}`, ...budgetRosterNotes(inputs.roster)];
     if (inputs.scenario.days < 366) {
       notes.push(
         `budgets are for a year; the simulation covers ${inputs.scenario.days} days with the year’s agent-hours prorated`,

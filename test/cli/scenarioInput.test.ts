@@ -194,4 +194,30 @@ describe('hotline simulate on generated shifts', () => {
     };
     expect(plainJson.scenario.roster).toBeNull();
   });
+
+  it('plan --json carries the roster and says the budget is spread in its shape', async () => {
+    let stdout = '';
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    });
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const args = [
+        'plan',
+        generated,
+        '--targets',
+        'data/targets/gbt-33358-2016.json',
+        '--budget',
+        '6000000',
+      ];
+      expect(await runCli([...args, '--replications', '1', '--workers', '0', '--json'])).toBe(0);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    const result = JSON.parse(stdout) as { scenario: { roster: unknown }; notes: string[] };
+    expect(result.scenario.roster).toEqual(loadScenario(new OptionReader(), generated, undefined)!.roster);
+    expect(result.notes.some((note) => note.includes('shifts are generated'))).toBe(true);
+  });
 });
