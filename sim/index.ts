@@ -554,8 +554,18 @@ export {
   REPORT_SENSITIVITY_FACTORS,
   sensitivityVariantCount,
   type MakeReportOptions,
+  deskByDefault,
+  DESK_TARGETS_FILE,
+  type ReportDeskOptions,
 } from './report/makeReport.js';
 export { theoryCheck, realCallCenterCheck, type RealCallCenterOptions } from './report/checks.js';
+export {
+  deskReportSection,
+  deskVerdictSentence,
+  deskPolicyText,
+  DESK_SECTION_ID,
+  type DeskSectionOptions,
+} from './report/deskSection.js';
 export {
   reportCharts,
   renderReportCharts,

@@ -2,7 +2,8 @@
  * `npm run demo`: the budget-justification report of the Shanghai 12333 2020
  * scenario (data/shanghai-12333-2020/scenario.json), as `hotline report` makes
  * it: `DEMO_REPLICATIONS` simulated years, a quick sensitivity run and the
- * validation checks. It prints the verdict and the target table and writes
+ * validation checks, with the 12345 liaison desk's own target table as a
+ * section (`makeReport`'s default for this scenario). It prints the verdict and the target table and writes
  * reports/shanghai-12333-2020/report.{html,md,json}, the committed sample.
  *
  * Under the table it prints an analytic cross-check: the agents a typical
@@ -146,7 +147,8 @@ async function main(): Promise<void> {
   const command = `npm run demo (hotline report ${DEMO_SCENARIO} --replications ${DEMO_REPLICATIONS} --seed 1)`;
   process.stdout.write(
     `hotline-planner demo: ${file.meta.title}\nSimulating ${DEMO_REPLICATIONS} years of every call, a quick sensitivity run ` +
-      `(${DEMO_SENSITIVITY.days} days x ${DEMO_SENSITIVITY.replications} replications x ${sensitivityVariantCount(file.scenario)} variants) and the validation checks...\n\n`,
+      `(${DEMO_SENSITIVITY.days} days x ${DEMO_SENSITIVITY.replications} replications x ${sensitivityVariantCount(file.scenario)} variants), ` +
+      `${DEMO_REPLICATIONS} years of the 12345 liaison desk and the validation checks...\n\n`,
   );
   const progress = new Progress(
     'simulations',

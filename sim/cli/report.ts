@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { InputError, readAnonymousBankCalls, writeFileAtomic, type ScenarioFile } from '../index.js';
 import { packageRoot } from '../core/packageRoot.js';
 import {
+  deskByDefault,
   makeReport,
   reportCharts,
   renderReportCharts,
@@ -67,9 +68,9 @@ export async function writeReportFiles(
 }
 
 /**
- * The report's target table as terminal text (indicator, target, predicted,
- * 90% range, probability of meeting in every quarter, verdict), with the
- * verdict paragraph above it.
+ * The report's target tables as terminal text (indicator, target, predicted,
+ * 90% range, probability of meeting in every quarter, verdict): the main table,
+ * then each section's (the 12345 desk's), with the verdict paragraph above.
  *
  * @param report the report
  * @returns the text, ending with a newline
@@ -78,8 +79,15 @@ export async function writeReportFiles(
  */
 export function formatReportSummary(report: Report): string {
   const lines = [report.verdict.text.en, ''];
-  if (report.targets) {
-    lines.push(`${report.targets.title.zh} / ${report.targets.title.en}`);
+  const tables = [
+    ...(report.targets ? [report.targets] : []),
+    ...report.sections.flatMap((section) =>
+      section.blocks.flatMap((block) => (block.kind === 'targets' ? [block.table] : [])),
+    ),
+  ];
+  for (const table of tables) {
+    if (table !== tables[0]) lines.push('');
+    lines.push(`${table.title.zh} / ${table.title.en}`);
     lines.push(
       formatTable(
         [
@@ -90,7 +98,7 @@ export function formatReportSummary(report: Report): string {
           { header: 'P(meet)' },
           { header: 'verdict', align: 'left' },
         ],
-        report.targets.rows.map((row) => [
+        table.rows.map((row) => [
           `${row.name.zh} ${row.name.en}`,
           row.target,
           row.mean === null ? MISSING : predictedValue(row.unit, row.mean),
@@ -132,7 +140,7 @@ export const reportCommand: CommandSpec = {
     'Simulate a scenario file (data/README.md) and write its budget-justification report into --out: ' +
     'report.html (self-contained, inline charts, prints on A4), report.md and report.json. The report gives ' +
     'the verdict, every row of the target table with the predicted value, its 90% range and the probability of ' +
-    'meeting it, the budget lines and execution rate, the staffing plan, the four quarters, a quick sensitivity ' +
+    "meeting it (and, for the 12333 2020 scenario, the 12345 liaison desk's own target table), the budget lines and execution rate, the staffing plan, the four quarters, a quick sensitivity " +
     'analysis, every assumption with its source, and the method with its validation (against Erlang A, and ' +
     'against the Anonymous Bank records when --bank finds them). Prints the verdict and the target table.',
   operands: ['<scenario>'],
@@ -144,6 +152,10 @@ export const reportCommand: CommandSpec = {
     ['--days <n>', 'simulate only the first n days of the horizon'],
     ['--sensitivity-days <n>', 'days of the quick sensitivity run, 0 for none (default: 28)'],
     ['--sensitivity-replications <n>', 'replications per sensitivity variant (default: 4)'],
+    [
+      '--desk-replications <n>',
+      'replications of the 12345 liaison desk for its own section, 0 for none (default: --replications for the 12333 2020 scenario, 0 otherwise)',
+    ],
     [
       '--bank <file>',
       `Anonymous Bank records for the real-call-center check, or "none" (default: ${DEFAULT_BANK_RECORDS} when present)`,
@@ -172,6 +184,7 @@ export const reportCommand: CommandSpec = {
       1,
       10_000,
     );
+    const deskReplications = integer('--desk-replications', 'deskReplications', undefined, 0, 100_000);
     const out = optionText(options, 'out');
     if (out !== undefined && existsSync(out) && !statSync(out).isDirectory()) {
       reader.problem(`--out: ${JSON.stringify(out)} is a file (expected a folder)`);
@@ -227,6 +240,10 @@ export const reportCommand: CommandSpec = {
         ...(days !== undefined ? { days } : {}),
         workers,
         sensitivity: sens,
+        desk:
+          (deskReplications ?? (deskByDefault(file) ? reps : 0)) > 0
+            ? { replications: deskReplications ?? reps, seed: seed as number }
+            : false,
         costModel: costModelFor(file),
         realCallCenter: bank
           ? {
@@ -263,6 +280,7 @@ function reportCommandLine(scenarioPath: string, options: Readonly<Record<string
     ['--days', 'days'],
     ['--sensitivity-days', 'sensitivityDays'],
     ['--sensitivity-replications', 'sensitivityReplications'],
+    ['--desk-replications', 'deskReplications'],
   ] as const) {
     const value = optionText(options, key);
     if (value !== undefined) parts.push(flag, value);

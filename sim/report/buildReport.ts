@@ -69,6 +69,12 @@ export interface ReportInputs {
   notes?: readonly string[];
   /** Further sections, after the method (e.g. the 12345 desk). __Default value:__ none */
   sections?: readonly ReportSection[];
+  /**
+   * Sentences added at the end of the verdict paragraph (e.g. one on the 12345
+   * desk, judged in its own section); they do not change `verdict.pass`.
+   * __Default value:__ none
+   */
+  verdictNotes?: readonly Bilingual[];
   /** The program that made the report: its version and the command line. */
   generator: { version: string; command: string };
 }
@@ -736,7 +742,10 @@ export function buildReport(inputs: ReportInputs): Report {
     verdict: {
       pass: verdict.pass,
       probabilityAllTargets: assessment ? { ...assessment.allTargets } : null,
-      text: verdict.text,
+      text: {
+        zh: [verdict.text.zh, ...(inputs.verdictNotes ?? []).map((note) => note.zh)].join(''),
+        en: [verdict.text.en, ...(inputs.verdictNotes ?? []).map((note) => note.en)].join(' '),
+      },
     },
     targets: table,
     budget,

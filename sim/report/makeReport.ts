@@ -5,9 +5,44 @@ import { shanghai12333Defaults } from '../model/shanghai12333.js';
 import { replicate } from '../plan/replicate.js';
 import { sensitivity, type Assumption, type SensitivityRow } from '../plan/sensitivity.js';
 import type { Scenario } from '../model/types.js';
+import { join } from 'node:path';
+import { packageRoot } from '../core/packageRoot.js';
+import type { TargetSet } from '../core/targets.js';
+import { readTargetSet } from '../io/targets.js';
+import type { DeskPolicy } from '../model/desk/types.js';
+import { replicateDesk } from '../plan/deskPlan.js';
+import { deskReportSection, deskVerdictSentence } from './deskSection.js';
 import { buildReport, type ReportCostModel } from './buildReport.js';
 import { realCallCenterCheck, theoryCheck, type RealCallCenterOptions } from './checks.js';
-import type { RealCallCenterCheck, Report, ReportSection, TheoryCheck } from './types.js';
+import type { Bilingual, RealCallCenterCheck, Report, ReportSection, TheoryCheck } from './types.js';
+
+/** The 12345 desk's target table (SEED project 2), relative to the package root. */
+export const DESK_TARGETS_FILE = 'data/targets/shanghai-12345-desk-2020.json';
+
+/** The report's 12345 desk section: how many desk years to simulate, and with what. */
+export interface ReportDeskOptions {
+  /** Desk replications (about a second of CPU each for a whole year). */
+  replications: number;
+  /** Seed of the desk's streams. */
+  seed: number;
+  /** The desk's policy. __Default value:__ `DESK_POLICY` (10 staff on the phones) */
+  policy?: DeskPolicy;
+  /** The desk's target set. __Default value:__ read from `DESK_TARGETS_FILE` */
+  targets?: TargetSet;
+}
+
+/**
+ * Whether a scenario's report carries the 12345 desk section by default: the
+ * 12333 2020 scenario does (the two tables of the same source document).
+ *
+ * @param file the scenario file
+ * @returns true for the 12333 2020 scenario
+ * @example
+ * deskByDefault(readScenarioFile('data/shanghai-12333-2020/scenario.json')); // => true
+ */
+export function deskByDefault(file: Pick<ScenarioFile, 'meta'>): boolean {
+  return file.meta.name === 'shanghai-12333-2020';
+}
 
 /**
  * The factors of the report's quick sensitivity run, one assumption at a
@@ -68,6 +103,14 @@ export interface MakeReportOptions {
   notes?: readonly string[];
   /** Further sections after the method. __Default value:__ none */
   sections?: readonly ReportSection[];
+  /**
+   * The 12345 liaison desk's section (its own target table, verdict and KPIs by
+   * quarter, after the method and before `sections`), simulated over the same
+   * days as the scenario; false for none.
+   *
+   * __Default value:__ `{ replications, seed }` of the report for the 12333 2020 scenario (`deskByDefault`), none otherwise
+   */
+  desk?: ReportDeskOptions | false;
   /** The program version and the command line, written into the report. */
   generator: { version: string; command: string };
   /** Called as simulations finish: work done and total, in replications. __Default value:__ none */
@@ -102,7 +145,9 @@ export function shanghai12333CostModel(): ReportCostModel {
 /**
  * Everything a report needs, computed, then `buildReport`: the scenario's
  * replications, the quick sensitivity run, the Erlang A check and the
- * real-records check when asked for. No file is read or written here.
+ * real-records check when asked for, and the 12345 desk section. No file is
+ * read or written here, except the desk's target table when `desk.targets` is
+ * not given.
  *
  * @param file the scenario file (already read and checked)
  * @param options replications, seed and the optional analyses
@@ -165,11 +210,35 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
     const { records, ...rest } = options.realCallCenter;
     real = realCallCenterCheck(records, rest);
   }
+  const sections: ReportSection[] = [];
+  const verdictNotes: Bilingual[] = [];
+  const desk =
+    options.desk === undefined
+      ? deskByDefault(file)
+        ? { replications: options.replications, seed: options.seed }
+        : false
+      : options.desk;
+  if (desk) {
+    const targetSet = desk.targets ?? readTargetSet(join(packageRoot(), DESK_TARGETS_FILE));
+    const runs = replicateDesk(
+      {
+        startDate: scenario.startDate,
+        days: scenario.days,
+        ...(desk.policy ? { policy: desk.policy } : {}),
+      },
+      { replications: desk.replications, seed: desk.seed },
+    );
+    const { section, assessment } = deskReportSection(runs, { targets: targetSet, seed: desk.seed });
+    sections.push(section);
+    verdictNotes.push(deskVerdictSentence(assessment, desk.replications));
+  }
+  sections.push(...(options.sections ?? []));
   return buildReport({
     file,
     scenario,
     result,
     costModel,
+    verdictNotes,
     sensitivity: sensitivityRows
       ? {
           days: Math.min(sens?.days ?? 0, file.scenario.days),
@@ -181,7 +250,7 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
     theory,
     realCallCenter: real,
     notes,
-    ...(options.sections ? { sections: options.sections } : {}),
+    sections,
     generator: options.generator,
   });
 }

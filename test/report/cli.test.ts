@@ -47,6 +47,8 @@ describe('hotline report', () => {
       '-1',
       '--sensitivity-days',
       'x',
+      '--desk-replications',
+      '-2',
       '--bogus',
       '--out',
       file,
@@ -57,6 +59,7 @@ describe('hotline report', () => {
     expect(run.stderr).toContain('--replications');
     expect(run.stderr).toContain('--seed');
     expect(run.stderr).toContain('--sensitivity-days');
+    expect(run.stderr).toContain('--desk-replications');
     expect(run.stderr).toContain('--bogus');
     expect(run.stderr).toContain('--out');
     expect(run.stderr).toContain('missing.json" does not exist');
@@ -92,6 +95,12 @@ describe('hotline report', () => {
     expect([report.scenario.days, report.run.replications, report.run.seed]).toEqual([2, 2, 1]);
     expect(report.risks.sensitivity).toBeNull();
     expect(run.stdout).toContain('综合接通率 overall answer rate');
+    // The 12333 2020 scenario carries the 12345 desk's table by default: the 18 indicators of
+    // data/targets/shanghai-12345-desk-2020.json (counted by hand).
+    const desk = report.sections.find((section) => section.id === 'desk-12345');
+    const deskTable = desk?.blocks.find((block) => block.kind === 'targets');
+    expect(deskTable?.kind === 'targets' ? deskTable.table.rows.length : 0).toBe(18);
+    expect(run.stdout).toContain('转接接通率 transfer answer rate');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/<figure id="figure-staffing"><svg/);
   });
 });

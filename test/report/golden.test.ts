@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportToJson, reportToMarkdown } from '../../sim/report/markdown.js';
-import { goldenReport } from './goldenRun.js';
+import { GOLDEN_RUN, goldenReport } from './goldenRun.js';
 
 // Golden (regression) files: the JSON and the Markdown of a seeded short run of the 12333
 // scenario (test/report/goldenRun.ts) are compared with the committed copies in test/golden/.
@@ -62,6 +62,30 @@ describe('the report of a seeded 14-day run of the 12333 scenario', () => {
     expect(report.targets?.rows.map((row) => row.id)).toEqual(set.indicators.map((i) => i.id));
     const systemBuilt = report.targets?.rows.find((row) => row.id === 'systemBuilt');
     expect(systemBuilt?.status).toBe('notSimulated');
+  }, 240_000);
+
+  // Exact: every indicator of data/targets/shanghai-12345-desk-2020.json is a row of the desk section, in the
+  // file's order, in the JSON; every row's Chinese name is in the Markdown after the section's heading; the
+  // 12333 verdict is still judged on its own table, and says one sentence on the desk.
+  it('has the 12345 desk section with every row of its target table', async () => {
+    const report = await goldenReport();
+    const set = JSON.parse(
+      readFileSync(join('data', 'targets', 'shanghai-12345-desk-2020.json'), 'utf8'),
+    ) as {
+      indicators: { id: string; name: { zh: string } }[];
+    };
+    const json = JSON.parse(reportToJson(report)) as typeof report;
+    const desk = json.sections.find((section) => section.id === 'desk-12345');
+    const table = desk?.blocks.find((block) => block.kind === 'targets');
+    expect(table?.kind === 'targets' ? table.table.rows.map((row) => row.id) : []).toEqual(
+      set.indicators.map((i) => i.id),
+    );
+    const markdown = reportToMarkdown(report);
+    const after = markdown.slice(markdown.indexOf('12345 联络处绩效目标'));
+    expect(markdown.indexOf('12345 联络处绩效目标')).toBeGreaterThan(0);
+    for (const indicator of set.indicators) expect(after).toContain(indicator.name.zh);
+    expect(report.verdict.text.en).toMatch(/12345 liaison desk, judged on its own target table/);
+    expect(report.verdict.probabilityAllTargets?.trials).toBe(GOLDEN_RUN.replications);
   }, 240_000);
 
   it('is the same object after a JSON round trip (no undefined, NaN or Infinity)', async () => {
