@@ -22,6 +22,7 @@ import type {
   ReportMethod,
   ReportQuarter,
   ReportRisks,
+  ReportSampleRun,
   ReportSection,
   ReportStaffing,
   ReportSummary,
@@ -658,6 +659,18 @@ function verdictText(
   };
 }
 
+/** The first replication's workforce weeks and fault episodes (plain copies), for the charts. */
+function sampleRunOf(result: ReplicationResult, days: number): ReportSampleRun | null {
+  const run = result.runs[0];
+  if (run === undefined) return null;
+  return {
+    replication: 0,
+    workforceWeeks: run.workforce ? run.workforce.weeks.map((week) => ({ ...week })) : null,
+    faultEpisodes: run.faults ? run.faults.episodes.map((episode) => ({ ...episode })) : null,
+    horizonSeconds: days * 86_400,
+  };
+}
+
 /**
  * The budget-justification report as data, from results already computed:
  * the verdict, the performance-target table in the source document's layout
@@ -762,6 +775,7 @@ export function buildReport(inputs: ReportInputs): Report {
     method: methodSection(inputs, scenario, result, targets?.answerRateDefinition ?? null),
     daily,
     sections: (inputs.sections ?? []).map((section) => structuredClone(section)),
+    sampleRun: sampleRunOf(result, scenario.days),
     warnings: [...result.warnings],
   };
 }

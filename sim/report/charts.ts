@@ -1,15 +1,24 @@
+import { dailyAnswerRateChart } from '../chart/dailyAnswerRateChart.js';
+import { faultTimelineChart } from '../chart/faultTimelineChart.js';
+import { headcountChart } from '../chart/headcountChart.js';
+import { kpiByPeriodChart, type KpiPeriodRow } from '../chart/kpiByPeriodChart.js';
 import {
   ALL_QUARTER_TARGETS,
   quarterlyAssessmentChart,
   type QuarterlyAssessmentRow,
 } from '../chart/quarterlyAssessmentChart.js';
 import { renderSvg } from '../chart/renderSvg.js';
-import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from '../chart/vegaLiteVersion.js';
-import type { Bilingual, Report } from './types.js';
+import { staffingByHalfHourChart } from '../chart/staffingByHalfHourChart.js';
+import { CJK_FONT_FAMILY } from '../chart/theme.js';
+import { tornadoChart } from '../chart/tornadoChart.js';
+import type { VegaLiteSpec } from '../chart/vegaLiteVersion.js';
+import type { SensitivityRow } from '../plan/sensitivity.js';
+import type { Summary } from '../stats/summarise.js';
+import type { Bilingual, Report, ReportSummary } from './types.js';
 
 /** A chart of the report: where it goes, its caption and its Vega-Lite spec. */
 export interface ReportChart {
-  /** `quarters`, `daily`, `staffing`, `sensitivity`. */
+  /** `quarters`, `assessment`, `daily`, `staffing`, `headcount`, `faults`, `sensitivity`. */
   id: string;
   /** The report section it illustrates: `quarters`, `staffing`, `risks`. */
   section: 'quarters' | 'staffing' | 'risks';
@@ -25,20 +34,8 @@ export interface RenderedChart {
   svg: string;
 }
 
-/** Fonts that cover Chinese on Linux, macOS and Windows, then a generic fallback. */
-export const REPORT_FONT_FAMILY =
-  '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
-
-const CONFIG = {
-  font: REPORT_FONT_FAMILY,
-  view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 12 },
-  legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom' },
-};
-
-function spec(body: object, width = 620, height = 240): VegaLiteSpec {
-  return { $schema: VEGA_LITE_SCHEMA, width, height, config: CONFIG, ...body } as VegaLiteSpec;
-}
+/** Fonts that cover Chinese on Linux, macOS and Windows, then a generic fallback (the charts' `CJK_FONT_FAMILY`). */
+export const REPORT_FONT_FAMILY = CJK_FONT_FAMILY;
 
 /** A probability and its interval, for the assessment chart. */
 function interval(p: { probability: number; low: number; high: number }): {
@@ -49,6 +46,23 @@ function interval(p: { probability: number; low: number; high: number }): {
   return { probability: p.probability, low: p.low, high: p.high };
 }
 
+/**
+ * A report summary in the shape `kpiByPeriodChart` takes; the chart reads the
+ * mean and the 5th and 95th percentiles only (the standard deviation, not kept
+ * in the report, is left at 0).
+ */
+function chartSummary(s: ReportSummary, n: number): Summary {
+  return {
+    n,
+    mean: s.mean,
+    sd: 0,
+    ciLow: s.ciLow ?? s.mean,
+    ciHigh: s.ciHigh ?? s.mean,
+    p05: s.p05,
+    p95: s.p95,
+  };
+}
+
 /** The answer-rate target of the report's table, when it has one. */
 function answerRateTarget(report: Report): number | null {
   const row = report.targets?.rows.find((r) => r.measuredBy !== null && /nswerRate/.test(r.measuredBy));
@@ -56,77 +70,47 @@ function answerRateTarget(report: Report): number | null {
 }
 
 /**
- * The charts of a report, as Vega-Lite specs built from the report's own data:
- * the quarterly answer rate with its 90% range and the target, the quarterly
- * assessment (probability of meeting each target per quarter), the daily
- * answer rate, agents scheduled against agents required over a day, and the
- * sensitivity tornado (when a sensitivity run is in the report). Pure.
+ * The charts of a report, as Vega-Lite specs drawn by the chart functions of
+ * sim/chart from the report's own data: the quarterly answer rate with its
+ * 90% range and the target (`kpiByPeriodChart`), the quarterly assessment
+ * (`quarterlyAssessmentChart`), the daily answer rate (`dailyAnswerRateChart`),
+ * agents planned against agents required over a day (`staffingByHalfHourChart`),
+ * the headcount of one replication by week (`headcountChart`, when the scenario
+ * simulates its workforce), the faults of one replication (`faultTimelineChart`,
+ * when it simulates faults) and the sensitivity tornado (`tornadoChart`, when a
+ * sensitivity run is in the report). Pure.
  *
  * @param report the report
  * @returns the charts, in the order they appear
  * @example
- * reportCharts(report).map((chart) => chart.id); // => ['quarters', 'assessment', 'daily', 'staffing', 'sensitivity']
+ * reportCharts(report).map((chart) => chart.id);
+ * // => ['quarters', 'assessment', 'daily', 'staffing', 'headcount', 'faults', 'sensitivity']
  */
 export function reportCharts(report: Report): ReportChart[] {
   const target = answerRateTarget(report);
-  const targetLayer =
-    target === null
-      ? []
-      : [
-          {
-            mark: { type: 'rule', strokeDash: [6, 4], color: '#c0392b' },
-            encoding: { y: { datum: target } },
-          },
-        ];
   const charts: ReportChart[] = [];
-  const quarters = report.quarters
+  const quarters: KpiPeriodRow[] = report.quarters
     .filter((q) => q.answerRate !== null)
     .map((q) => ({
-      quarter: q.period,
-      mean: q.answerRate?.mean ?? 0,
-      p05: q.answerRate?.p05 ?? 0,
-      p95: q.answerRate?.p95 ?? 0,
+      period: q.period,
+      kpis: {
+        answerRate: q.answerRate ? chartSummary(q.answerRate, report.run.replications) : null,
+      },
     }));
   if (quarters.length > 0) {
-    const low = Math.min(...quarters.map((q) => q.p05), target ?? 1);
     charts.push({
       id: 'quarters',
       section: 'quarters',
       caption: {
-        zh: '各季度接通率（均值与 90% 区间），红色虚线为目标',
-        en: 'Answer rate per quarter: mean and 90% range across replications; dashed red line: the target',
+        zh: '各季度接通率（均值与 90% 区间）及目标线',
+        en: 'Answer rate per quarter: mean and 90% range across replications, with the target line',
       },
-      spec: spec(
-        {
-          data: { values: quarters },
-          layer: [
-            {
-              mark: { type: 'bar', color: '#4c78a8', width: { band: 0.5 } },
-              encoding: {
-                x: { field: 'quarter', type: 'ordinal', title: '季度 Quarter', axis: { labelAngle: 0 } },
-                y: {
-                  field: 'mean',
-                  type: 'quantitative',
-                  title: '接通率 Answer rate',
-                  axis: { format: '%' },
-                  scale: { domain: [Math.max(0, Math.floor(low * 20 - 1) / 20), 1] },
-                },
-              },
-            },
-            {
-              mark: { type: 'rule', color: '#222222', strokeWidth: 2 },
-              encoding: {
-                x: { field: 'quarter', type: 'ordinal' },
-                y: { field: 'p05' },
-                y2: { field: 'p95' },
-              },
-            },
-            ...targetLayer,
-          ],
-        },
-        520,
-        220,
-      ),
+      spec: kpiByPeriodChart(quarters, {
+        kpi: 'answerRate',
+        period: 'quarter',
+        ...(target === null ? {} : { targets: { answerRate: target } }),
+        title: '综合接通率 Answer rate, 按季度 by quarter',
+      }),
     });
   }
   const assessmentRows: QuarterlyAssessmentRow[] = [];
@@ -160,36 +144,9 @@ export function reportCharts(report: Report): ReportChart[] {
         zh: '每日接通率（均值，阴影为 90% 区间）',
         en: 'Answer rate per day: mean across replications, shaded 90% range',
       },
-      spec: spec({
-        data: { values: report.daily },
-        layer: [
-          {
-            mark: { type: 'area', color: '#9ecae9', opacity: 0.6 },
-            encoding: {
-              x: { field: 'date', type: 'temporal', title: '日期 Date' },
-              y: {
-                field: 'p05',
-                type: 'quantitative',
-                title: '接通率 Answer rate',
-                axis: { format: '%' },
-                scale: { zero: false },
-              },
-              y2: { field: 'p95' },
-            },
-          },
-          {
-            mark: { type: 'line', color: '#1f4e79', strokeWidth: 1.5 },
-            encoding: { x: { field: 'date', type: 'temporal' }, y: { field: 'mean', type: 'quantitative' } },
-          },
-          ...targetLayer,
-        ],
-      }),
+      spec: dailyAnswerRateChart(report.daily, target === null ? {} : { target }),
     });
   }
-  const slots = report.staffing.slots.flatMap((slot) => [
-    { start: slot.start, series: '计划在线 Agents scheduled', agents: slot.scheduledAgents },
-    { start: slot.start, series: '所需 Agents required (Erlang A)', agents: slot.requiredAgents },
-  ]);
   charts.push({
     id: 'staffing',
     section: 'staffing',
@@ -197,78 +154,57 @@ export function reportCharts(report: Report): ReportChart[] {
       zh: '一天各时段：计划在线座席与达到接通率目标所需座席',
       en: `Agents on the phones per interval of a day (mean over the horizon) against the agents Erlang A needs for a ${Math.round(100 * report.staffing.requirementTarget)}% answer rate`,
     },
-    spec: spec({
-      data: { values: slots },
-      mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
-      encoding: {
-        x: {
-          field: 'start',
-          type: 'ordinal',
-          sort: null,
-          title: '时段 Interval start',
-          axis: {
-            labelAngle: 0,
-            values: report.staffing.slots.map((s) => s.start).filter((s) => /^(0|1|2)[02468]:00$/.test(s)),
-          },
-        },
-        y: { field: 'agents', type: 'quantitative', title: '坐席 Agents' },
-        color: {
-          field: 'series',
-          type: 'nominal',
-          title: null,
-          scale: { range: ['#4c78a8', '#e45756'] },
-        },
-      },
-    }),
+    spec: staffingByHalfHourChart(
+      report.staffing.slots.map((slot) => ({
+        intervalStart: slot.start,
+        requiredAgents: slot.requiredAgents,
+        plannedAgents: slot.scheduledAgents,
+      })),
+      { title: '人员配置 Agents planned and required per interval' },
+    ),
   });
+  const sample = report.sampleRun;
+  if (sample?.workforceWeeks && sample.workforceWeeks.length > 0) {
+    charts.push({
+      id: 'headcount',
+      section: 'staffing',
+      caption: {
+        zh: `第 ${sample.replication + 1} 次重复的人员：每周熟练、学习期与培训人数`,
+        en: `Headcount of replication ${sample.replication + 1} by week: experienced agents, learners and trainees (the top edge is the payroll)`,
+      },
+      spec: headcountChart(sample.workforceWeeks),
+    });
+  }
+  if (sample?.faultEpisodes) {
+    charts.push({
+      id: 'faults',
+      section: 'risks',
+      caption: {
+        zh: `第 ${sample.replication + 1} 次重复的系统故障：从发生到修复，按级别`,
+        en: `Platform faults of replication ${sample.replication + 1}: each from its start to its repair, by level (${sample.faultEpisodes.length} in the horizon)`,
+      },
+      spec: faultTimelineChart(sample.faultEpisodes, {
+        startDate: report.scenario.startDate,
+        horizonSeconds: sample.horizonSeconds,
+      }),
+    });
+  }
   const sensitivity = report.risks.sensitivity;
-  if (sensitivity && sensitivity.rows.length > 0) {
-    const rows = sensitivity.rows.map((row) => ({
-      variant:
-        row.assumption === 'baseline'
-          ? `${row.label.zh} ${row.label.en}`
-          : `${row.label.zh} ${row.label.en} ×${row.factor}`,
-      probability: row.probability.probability,
-      low: row.probability.low,
-      high: row.probability.high,
+  if (sensitivity && sensitivity.rows.some((row) => row.assumption === 'baseline')) {
+    const rows: SensitivityRow[] = sensitivity.rows.map((row) => ({
+      assumption: row.assumption as SensitivityRow['assumption'],
+      factor: row.factor,
+      probability: { ...row.probability },
+      answerRate: null,
     }));
     charts.push({
       id: 'sensitivity',
       section: 'risks',
       caption: {
         zh: '敏感性：一次改变一项假设后，全部模拟指标达标的概率',
-        en: `Sensitivity: probability of meeting every simulated target with one assumption varied (${sensitivity.days} days, ${sensitivity.replications} replications each); bars: Wilson interval`,
+        en: `Sensitivity: probability of meeting every simulated target with one assumption varied (${sensitivity.days} days, ${sensitivity.replications} replications each); thin lines: Wilson interval`,
       },
-      spec: spec(
-        {
-          data: { values: rows },
-          layer: [
-            {
-              mark: { type: 'bar', color: '#72b7b2' },
-              encoding: {
-                y: { field: 'variant', type: 'nominal', sort: null, title: null },
-                x: {
-                  field: 'probability',
-                  type: 'quantitative',
-                  title: '达标概率 Probability of meeting every target',
-                  axis: { format: '%' },
-                  scale: { domain: [0, 1] },
-                },
-              },
-            },
-            {
-              mark: { type: 'rule', color: '#222222' },
-              encoding: {
-                y: { field: 'variant', type: 'nominal', sort: null },
-                x: { field: 'low' },
-                x2: { field: 'high' },
-              },
-            },
-          ],
-        },
-        520,
-        Math.max(120, 22 * rows.length),
-      ),
+      spec: tornadoChart(rows),
     });
   }
   return charts;

@@ -23,7 +23,14 @@ import type { Bilingual, ReportSection } from './types.js';
 /** The id of the desk section (its HTML anchor). */
 export const DESK_SECTION_ID = 'desk-12345';
 
-/** The desk's policy in words. */
+/**
+ * The desk's policy in words, Chinese and English.
+ *
+ * @param policy the policy of the runs
+ * @returns the words
+ * @example
+ * deskPolicyText({ kind: 'dedicated', phoneStaff: 10 }).en; // => '10 staff kept on the transferred calls, the others on work orders'
+ */
 export function deskPolicyText(policy: DeskPolicy): Bilingual {
   switch (policy.kind) {
     case 'dedicated':

@@ -199,6 +199,7 @@ export function reportBlocks(report: Report): ReportBlock[] {
       'load (fresh calls only: redials add load, so the requirement is a lower bound).',
   });
   b.push({ kind: 'figure', chartId: 'staffing' });
+  b.push({ kind: 'figure', chartId: 'headcount' });
   const perHour = Math.max(1, Math.round(st.slots.length / 24));
   b.push({
     kind: 'table',
@@ -259,6 +260,7 @@ export function reportBlocks(report: Report): ReportBlock[] {
     kind: 'list',
     items: report.risks.statements.length > 0 ? report.risks.statements : ['No risk found.'],
   });
+  b.push({ kind: 'figure', chartId: 'faults' });
   const sens = report.risks.sensitivity;
   if (sens) {
     b.push({

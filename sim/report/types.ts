@@ -6,6 +6,8 @@
  * not exist is `null`, with the reason beside it.
  */
 import type { AnswerRateDefinition, TargetComparison } from '../core/targets.js';
+import type { FaultEpisode } from '../model/faults.js';
+import type { WorkforcePeriod } from '../model/workforce.js';
 import type { ProbabilityEstimate } from '../plan/evaluatePlan.js';
 
 /** A label in Chinese with its English beside it. */
@@ -258,6 +260,18 @@ export interface ReportSection {
   )[];
 }
 
+/** One replication's own paths (the first), for the headcount and fault charts. */
+export interface ReportSampleRun {
+  /** The replication, 0-based. */
+  replication: number;
+  /** Its workforce by week (`WorkforceResult.weeks`); null when the scenario simulates no workforce. */
+  workforceWeeks: WorkforcePeriod[] | null;
+  /** Its fault episodes (`FaultsResult.episodes`); null when the scenario simulates no faults. */
+  faultEpisodes: FaultEpisode[] | null;
+  /** Length of the horizon simulated, seconds. */
+  horizonSeconds: number;
+}
+
 /** The whole report. */
 export interface Report {
   formatVersion: 1;
@@ -292,5 +306,7 @@ export interface Report {
   daily: ReportDay[];
   /** Further sections (e.g. the 12345 desk's target table), after the method. */
   sections: ReportSection[];
+  /** One replication's headcount and faults, for their charts; null without runs. */
+  sampleRun: ReportSampleRun | null;
   warnings: string[];
 }

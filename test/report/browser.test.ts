@@ -96,8 +96,11 @@ suite(`the report's HTML in headless chromium${reason}`, () => {
   it('loads with no console message and every chart drawn', () => {
     const result = inBrowser('report.html', html);
     expect(result.consoleMessages).toEqual([]);
-    // The golden run's report has five charts: quarters, assessment, daily, staffing, sensitivity.
-    expect(result.figures).toBe(5);
+    // The golden run's report has seven charts (exact, by hand: its scenario simulates a workforce and
+    // faults): quarters, assessment, daily, staffing, headcount, faults, sensitivity.
+    expect(result.figures).toBe(7);
+    expect(html).toContain('<figure id="figure-headcount"><svg');
+    expect(html).toContain('<figure id="figure-faults"><svg');
     expect(result.badFigures).toEqual([]);
   }, 180_000);
 
