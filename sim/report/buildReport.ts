@@ -68,7 +68,7 @@ export interface ReportInputs {
   realCallCenter?: RealCallCenterCheck | null;
   /** Why a check was left out, shown under the method. __Default value:__ none */
   notes?: readonly string[];
-  /** Further sections, after the method (e.g. the 12345 desk). __Default value:__ none */
+  /** Further sections, shown in the performance-target section after the first table (e.g. the 12345 desk). __Default value:__ none */
   sections?: readonly ReportSection[];
   /**
    * Sentences added at the end of the verdict paragraph (e.g. one on the 12345

@@ -96,7 +96,7 @@ const summaryText = (s: ReportSummary | null, format: (x: number | null) => stri
 
 function sectionBlocks(section: ReportSection): ReportBlock[] {
   const blocks: ReportBlock[] = [
-    { kind: 'heading', level: 2, text: `${section.title.zh} ${section.title.en}`, id: section.id },
+    { kind: 'heading', level: 3, text: `${section.title.zh} ${section.title.en}`, id: section.id },
   ];
   for (const block of section.blocks) {
     if (block.kind === 'paragraph') blocks.push({ kind: 'paragraph', text: block.text });
@@ -108,9 +108,10 @@ function sectionBlocks(section: ReportSection): ReportBlock[] {
 }
 
 /**
- * The report as blocks, in order: verdict, performance targets, budget,
- * staffing, quarterly assessments, risks and sensitivity, assumptions, method
- * and validation, further sections, warnings. Figures are referred to by the
+ * The report as blocks, in order: verdict, performance targets (the further
+ * sections, such as the 12345 desk's table, follow the first table there),
+ * budget, staffing, quarterly assessments, risks and sensitivity, assumptions,
+ * method and validation, warnings. Figures are referred to by the
  * chart id of `reportCharts`.
  *
  * @param report the report
@@ -141,6 +142,9 @@ export function reportBlocks(report: Report): ReportBlock[] {
   b.push({ kind: 'heading', level: 2, text: '2. 绩效目标 Performance targets', id: 'targets' });
   if (report.targets) b.push(...targetTableBlocks(report.targets));
   else b.push({ kind: 'paragraph', text: 'This scenario names no target set.' });
+  // The source document's further tables (the 12345 desk's), beside the first:
+  // the report shows every row of every table in this section.
+  for (const section of report.sections) b.push(...sectionBlocks(section));
 
   // 3. Budget lines and execution rate.
   b.push({ kind: 'heading', level: 2, text: '3. 预算与执行率 Budget and execution rate', id: 'budget' });
@@ -373,9 +377,6 @@ export function reportBlocks(report: Report): ReportBlock[] {
     b.push({ kind: 'paragraph', text: r.finding });
   }
   for (const note of m.notes) b.push({ kind: 'paragraph', emphasis: 'note', text: note });
-
-  // Further sections (other projects' tables).
-  for (const section of report.sections) b.push(...sectionBlocks(section));
 
   if (report.warnings.length > 0) {
     b.push({ kind: 'heading', level: 2, text: '警告 Warnings', id: 'warnings' });

@@ -101,11 +101,11 @@ export interface MakeReportOptions {
   costModel?: ReportCostModel | null;
   /** Notes for the method section (a check left out and why). __Default value:__ none */
   notes?: readonly string[];
-  /** Further sections after the method. __Default value:__ none */
+  /** Further sections, shown after the first target table. __Default value:__ none */
   sections?: readonly ReportSection[];
   /**
    * The 12345 liaison desk's section (its own target table, verdict and KPIs by
-   * quarter, after the method and before `sections`), simulated over the same
+   * quarter, after the first target table and before `sections`), simulated over the same
    * days as the scenario; false for none.
    *
    * __Default value:__ `{ replications, seed }` of the report for the 12333 2020 scenario (`deskByDefault`), none otherwise

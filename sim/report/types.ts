@@ -304,7 +304,7 @@ export interface Report {
   assumptions: ReportAssumption[];
   method: ReportMethod;
   daily: ReportDay[];
-  /** Further sections (e.g. the 12345 desk's target table), after the method. */
+  /** Further sections (e.g. the 12345 desk's target table), shown after the first target table. */
   sections: ReportSection[];
   /** One replication's headcount and faults, for their charts; null without runs. */
   sampleRun: ReportSampleRun | null;

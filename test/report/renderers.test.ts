@@ -83,7 +83,7 @@ describe('reportToMarkdown and the blocks', () => {
     expect(md).toEqual(html);
   });
 
-  it('adds a further section (the hook for another project) after the method', () => {
+  it('adds a further section (the hook for another project) right after the first target table', () => {
     const table = report.targets;
     if (!table) throw new Error('the golden report has a target table');
     const withDesk: Report = {
@@ -93,10 +93,14 @@ describe('reportToMarkdown and the blocks', () => {
       ],
     };
     const headings = reportBlocks(withDesk)
-      .filter((block) => block.kind === 'heading' && block.level === 2)
-      .map((block) => (block.kind === 'heading' ? block.text : ''));
-    expect(headings.indexOf('12345 专项 12345 desk')).toBe(
-      headings.indexOf('8. 方法与验证 Method and validation') + 1,
+      .filter((block) => block.kind === 'heading')
+      .map((block) => (block.kind === 'heading' ? `${block.level} ${block.text}` : ''));
+    // The source document's tables side by side in section 2, before the budget.
+    expect(headings.indexOf('3 12345 专项 12345 desk')).toBe(
+      headings.indexOf('2 2. 绩效目标 Performance targets') + 1,
+    );
+    expect(headings.indexOf('2 3. 预算与执行率 Budget and execution rate')).toBe(
+      headings.indexOf('3 12345 专项 12345 desk') + 1,
     );
     expect(reportToMarkdown(withDesk).match(/\| 一级指标 Level 1 \|/g)?.length).toBe(2);
   });
