@@ -61,6 +61,13 @@ export function checkTarget(fn: string, target: StaffingTarget): void {
 
 /**
  * Whether metrics meet every target given. An unstable queue meets none.
+ *
+ * @param m the metrics of one queue (`queueMetrics`)
+ * @param target the targets (fractions; ASA in seconds)
+ * @returns true when every target given is met
+ * @example
+ * const m = queueMetrics({ arrivalsPerHour: 360, meanHandleSeconds: 180, agents: 22, answerWithinSeconds: 15 });
+ * meetsTarget(m, { serviceLevel: 0.8 }); // => true (service level 0.8007)
  */
 export function meetsTarget(m: QueueMetrics, target: StaffingTarget): boolean {
   if (!m.stable) return false;

@@ -8,7 +8,14 @@ import { unknownNameMessage } from './nearestName.js';
 /** Column name used in an {@link InputIssue} for JSON that does not parse. */
 export const JSON_SYNTAX_COLUMN = '(json)';
 
-/** The JSON path of a value: `arrivals.profile[3].share`; `(root)` for the document itself. */
+/**
+ * The JSON path of a value: `arrivals.profile[3].share`; `(root)` for the document itself.
+ *
+ * @param path the keys from the root (zod's `issue.path`)
+ * @returns the path as text
+ * @example
+ * formatJsonPath(['arrivals', 'profile', 3, 'share']); // => 'arrivals.profile[3].share'
+ */
 export function formatJsonPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {

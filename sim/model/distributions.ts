@@ -195,6 +195,11 @@ export function checkDistribution(fn: string, name: string, distribution: Distri
  * so a stream's position does not depend on pairing (as Box-Muller's would).
  *
  * Reference: M. J. Wichura (1988), Algorithm AS 241, Applied Statistics 37(3), 477-484.
+ *
+ * @param p a probability in (0, 1)
+ * @returns the standard normal quantile z with P(Z <= z) = p
+ * @example
+ * normalQuantile(0.975); // => 1.9599639845400536
  */
 export function normalQuantile(p: number): number {
   const q = p - 0.5;

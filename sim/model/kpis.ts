@@ -91,7 +91,13 @@ export function reviewHours(
   return (counts.surveyDissatisfied * reviewMinutesPerDissatisfied) / 60;
 }
 
-/** Counts with every field 0. */
+/**
+ * Counts with every field 0 (a fresh accumulator, or a base for hand-made counts).
+ *
+ * @returns a new `PeriodCounts` with every field 0
+ * @example
+ * kpisOf({ ...emptyCounts(), offered: 10, answered: 8 }).answerRate; // => 0.8
+ */
 export function emptyCounts(): PeriodCounts {
   const counts = {} as Record<keyof PeriodCounts, number>;
   for (const field of PERIOD_COUNT_FIELDS) counts[field] = 0;

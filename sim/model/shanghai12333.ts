@@ -25,7 +25,14 @@ export interface DailyLoadProfile {
   readonly year: number;
 }
 
-/** Number of days in each month of `year` (Gregorian), January first. */
+/**
+ * Number of days in each month of `year` (Gregorian), January first.
+ *
+ * @param year the calendar year
+ * @returns 12 day counts
+ * @example
+ * daysInMonths(2020)[1]; // => 29 (a leap year's February)
+ */
 export function daysInMonths(year: number): number[] {
   return Array.from({ length: 12 }, (_, month) => new Date(Date.UTC(year, month + 1, 0)).getUTCDate());
 }

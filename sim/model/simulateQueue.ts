@@ -62,7 +62,15 @@ export interface SimulatedQueueMetrics extends QueueMetrics {
   warnings: string[];
 }
 
-/** Default number of warm-up calls for `calls` measured ones. */
+/**
+ * Default number of warm-up calls for `calls` measured ones: 10% of them, at most 10,000.
+ *
+ * @param calls measured calls
+ * @returns warm-up calls
+ * @example
+ * defaultWarmupCalls(20_000); // => 2000
+ * defaultWarmupCalls(1_000_000); // => 10000
+ */
 export function defaultWarmupCalls(calls: number): number {
   return Math.min(Math.ceil(calls / 10), 10_000);
 }
