@@ -719,6 +719,7 @@ export function buildReport(inputs: ReportInputs): Report {
       period: quarter.period,
       answerRate: reportSummary(k.answerRate),
       callerAnswerRate: reportSummary(k.callerAnswerRate),
+      answerRateIncludingSelfService: reportSummary(k.answerRateIncludingSelfService),
       serviceLevel: reportSummary(k.serviceLevel),
       asaSeconds: reportSummary(k.asaSeconds),
       abandonRate: reportSummary(k.abandonRate),

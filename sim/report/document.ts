@@ -233,8 +233,9 @@ export function reportBlocks(report: Report): ReportBlock[] {
     kind: 'table',
     headers: [
       '季度 Quarter',
-      '接通率 Answer rate',
+      '接通率 Answer rate (per attempt)',
       '来电者接通率 Per caller',
+      '含自助接通率 Incl. self-service',
       `服务水平 Service level (${s.answerWithinSeconds} s)`,
       '平均应答 ASA (s)',
       '放弃率 Abandon rate',
@@ -245,14 +246,15 @@ export function reportBlocks(report: Report): ReportBlock[] {
       q.period,
       summaryText(q.answerRate, (x) => percent(x)),
       summaryText(q.callerAnswerRate, (x) => percent(x)),
+      summaryText(q.answerRateIncludingSelfService, (x) => percent(x)),
       summaryText(q.serviceLevel, (x) => percent(x)),
       summaryText(q.asaSeconds, (x) => decimal(x, 1)),
       summaryText(q.abandonRate, (x) => percent(x)),
       probabilityText(q.probabilityAllTargets),
       q.pass === null ? NONE : statusText(q.pass ? 'pass' : 'fail'),
     ]),
-    statusColumn: 7,
-    numeric: [1, 2, 3, 4, 5, 6],
+    statusColumn: 8,
+    numeric: [1, 2, 3, 4, 5, 6, 7],
   });
   b.push({ kind: 'figure', chartId: 'quarters' });
   b.push({ kind: 'figure', chartId: 'assessment' });

@@ -143,8 +143,10 @@ export interface ReportStaffing {
 export interface ReportQuarter {
   /** `YYYY-Qn`. */
   period: string;
+  /** The three answer-rate definitions (see `Kpis`): agent-answered per attempt, per caller, and counting self-service as connected. */
   answerRate: ReportSummary | null;
   callerAnswerRate: ReportSummary | null;
+  answerRateIncludingSelfService: ReportSummary | null;
   serviceLevel: ReportSummary | null;
   asaSeconds: ReportSummary | null;
   abandonRate: ReportSummary | null;
