@@ -2,47 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { shanghai12333UnitCosts2020 } from '../../sim/budget/shanghai12333Costs.js';
 import { whatBudgetBuys } from '../../sim/budget/whatBudgetBuys.js';
 import type { TargetSet } from '../../sim/io/targets.js';
-import { exponential, lognormal } from '../../sim/model/distributions.js';
 import type { Scenario } from '../../sim/model/types.js';
 import { allocateBudget, fillAgentHours } from '../../sim/plan/allocateBudget.js';
+import { answerRateTargets, buying12333, twoDayScenario } from './fixtures.js';
 
-// Two days across the Q1/Q2 boundary (two quarters to balance), about 100 calls an hour at the peak
-// and a few at night, so that where the agent-hours go matters.
-const base: Scenario = {
-  startDate: '2020-03-31',
-  days: 2,
-  intervalMinutes: 30,
-  arrivals: { kind: 'profile', dailyVolume: 2_400 },
-  dayBusynessCv: 0.1,
-  handle: lognormal(200, 0.8),
-  patience: exponential(90),
-  redial: { redialProbability: 0.5, maxAttempts: 3, delay: exponential(600) },
-  agents: { kind: 'constant', count: 5 },
-  answerWithinSeconds: 15,
-};
+const base: Scenario = twoDayScenario;
 
-const targets: TargetSet = {
-  formatVersion: 1,
-  id: 'test',
-  title: { zh: '测试', en: 'test' },
-  source: 'test',
-  indicators: [
-    {
-      id: 'answerRate',
-      level1: { zh: '产出', en: 'outputs' },
-      level2: { zh: '质量', en: 'quality' },
-      name: { zh: '综合接通率', en: 'overall answer rate' },
-      comparison: '>',
-      value: 0.8,
-      unit: 'fraction',
-      kpi: 'answerRate',
-      modelledBy: 'test',
-      source: 'test',
-    },
-  ],
-};
+const targets: TargetSet = answerRateTargets(0.8);
 
-const buying = { staffPerSeat: 407 / 359, shrinkage: 0.3 }; // data/README.md, 12333 staffing
+const buying = buying12333;
 
 describe('fillAgentHours', () => {
   // Exact, by hand: k = 2 gives [2, 4, 2] = 8 hours; the ninth hour goes to the interval furthest

@@ -1,43 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetSet } from '../../sim/io/targets.js';
-import { exponential, lognormal } from '../../sim/model/distributions.js';
 import type { Scenario } from '../../sim/model/types.js';
 import { sensitivity, varyAssumption } from '../../sim/plan/sensitivity.js';
+import { answerRateTargets, twoDayScenario } from './fixtures.js';
 
-// Two days across the Q1/Q2 boundary; 5 agents for about 100 calls an hour at peak.
-const scenario: Scenario = {
-  startDate: '2020-03-31',
-  days: 2,
-  intervalMinutes: 30,
-  arrivals: { kind: 'profile', dailyVolume: 2_400 },
-  dayBusynessCv: 0.1,
-  handle: lognormal(200, 0.8),
-  patience: exponential(90),
-  redial: { redialProbability: 0.5, maxAttempts: 3, delay: exponential(600) },
-  agents: { kind: 'constant', count: 5 },
-  answerWithinSeconds: 15,
-};
+const scenario: Scenario = twoDayScenario;
 
-const targets: TargetSet = {
-  formatVersion: 1,
-  id: 'test',
-  title: { zh: '测试', en: 'test' },
-  source: 'test',
-  indicators: [
-    {
-      id: 'answerRate',
-      level1: { zh: '产出', en: 'outputs' },
-      level2: { zh: '质量', en: 'quality' },
-      name: { zh: '接通率', en: 'answer rate' },
-      comparison: '>',
-      value: 0.7,
-      unit: 'fraction',
-      kpi: 'answerRate',
-      modelledBy: 'test',
-      source: 'test',
-    },
-  ],
-};
+const targets: TargetSet = answerRateTargets(0.7);
 
 describe('varyAssumption', () => {
   // Exact, by hand: each field multiplied by the factor, nothing else changed.

@@ -2,48 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { shanghai12333UnitCosts2020 } from '../../sim/budget/shanghai12333Costs.js';
 import { whatBudgetBuys } from '../../sim/budget/whatBudgetBuys.js';
 import type { TargetSet } from '../../sim/io/targets.js';
-import { exponential, lognormal } from '../../sim/model/distributions.js';
 import type { Scenario } from '../../sim/model/types.js';
 import { wilsonInterval } from '../../sim/plan/evaluatePlan.js';
 import { tornado, varyAssumption, type SensitivityRow } from '../../sim/plan/sensitivity.js';
 import { frontier, sweep } from '../../sim/plan/sweep.js';
+import { answerRateTargets, buying12333, twoDayScenario } from './fixtures.js';
 
-// Two days across the Q1/Q2 boundary, about 100 calls an hour at the peak, busy days (CV 0.1) so
-// that the outcome is uncertain; the base's staffing shape is flat (constant agents).
-const base: Scenario = {
-  startDate: '2020-03-31',
-  days: 2,
-  intervalMinutes: 30,
-  arrivals: { kind: 'profile', dailyVolume: 2_400 },
-  dayBusynessCv: 0.1,
-  handle: lognormal(200, 0.8),
-  patience: exponential(90),
-  redial: { redialProbability: 0.5, maxAttempts: 3, delay: exponential(600) },
-  agents: { kind: 'constant', count: 5 },
-  answerWithinSeconds: 15,
-};
+const base: Scenario = twoDayScenario;
 
-const targets: TargetSet = {
-  formatVersion: 1,
-  id: 'test',
-  title: { zh: '测试', en: 'test' },
-  source: 'test',
-  indicators: [
-    {
-      id: 'answerRate',
-      level1: { zh: '产出', en: 'outputs' },
-      level2: { zh: '质量', en: 'quality' },
-      name: { zh: '综合接通率', en: 'overall answer rate' },
-      comparison: '>',
-      value: 0.8,
-      unit: 'fraction',
-      kpi: 'answerRate',
-      modelledBy: 'test',
-      source: 'test',
-    },
-  ],
-};
-const buying = { staffPerSeat: 407 / 359, shrinkage: 0.3 }; // data/README.md, 12333 staffing
+const targets: TargetSet = answerRateTargets(0.8);
+const buying = buying12333;
 const { costPerSeatYear } = whatBudgetBuys(
   { seatRental: 0, managementFee: 0 },
   shanghai12333UnitCosts2020,
