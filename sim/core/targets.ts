@@ -177,28 +177,14 @@ export function indicatorMeasure(
   answerWithinSeconds: number,
 ): IndicatorMeasure {
   const kpi = indicator.kpi;
-  if (
-    kpi === null ||
-    !(SIMULATED_KPIS as readonly string[]).includes(kpi) ||
-    indicator.comparison === null ||
-    typeof indicator.value !== 'number'
-  ) {
+  if (kpi === null || !(SIMULATED_KPIS as readonly string[]).includes(kpi)) {
     return { kpi: null, reason: `not simulated (${indicator.modelledBy})` };
   }
-  if (
-    kpi === 'serviceLevel' &&
-    indicator.answerWithinSeconds !== undefined &&
-    indicator.answerWithinSeconds !== answerWithinSeconds
-  ) {
-    return {
-      kpi: null,
-      reason: `not simulated (threshold ${indicator.answerWithinSeconds} s; the scenario measures ${answerWithinSeconds} s)`,
-    };
-  }
-  return {
-    kpi: kpi === 'answerRate' ? ANSWER_RATE_KPI[definition] : (kpi as SimulatedKpi),
-    scale: kpi === 'asaSeconds' && indicator.unit === 'minutes' ? 1 / 60 : 1,
-  };
+  // The general rule, restricted to the queue KPIs the simulator's `Kpis` carry.
+  const resolved = resolveMeasure(indicator, { answerRateDefinition: definition, answerWithinSeconds });
+  return resolved.key === null
+    ? { kpi: null, reason: resolved.reason }
+    : { kpi: resolved.key as SimulatedKpi, scale: resolved.scale };
 }
 
 /** The target measures that are read per fault level (`faultLevel` of the indicator). */
