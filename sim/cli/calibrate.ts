@@ -207,7 +207,7 @@ export const calibrateCommand: CommandSpec = {
   ],
   examples: [
     'hotline calibrate calls.csv --out calls.calibration.json',
-    'hotline calibrate ../shared/data/anonymous-bank/calls-1999-02.tsv --format anonymous-bank --out bank.json',
+    'hotline calibrate data/anonymous-bank/calls-1999-02.tsv --format anonymous-bank --out bank.json',
     'hotline calibrate calls.csv --out calls.calibration.json --xlsx calls.xlsx',
   ],
   async run(operands, options, scanProblems) {

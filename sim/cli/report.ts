@@ -24,7 +24,7 @@ import { loadScenario, rosterLines, type LoadedScenario } from './scenarioInput.
 import { percent, predictedValue, STATUS_LABEL } from '../report/format.js';
 
 /** The Anonymous Bank records beside the repository (`../shared/data/...`), used when present. */
-export const DEFAULT_BANK_RECORDS = '../shared/data/anonymous-bank/calls-1999-02.tsv';
+export const DEFAULT_BANK_RECORDS = 'data/anonymous-bank/calls-1999-02.tsv';
 
 /** The version of hotline-planner, from its package.json. */
 export function packageVersion(): string {

@@ -181,7 +181,7 @@ export function parseAnonymousBankCalls(text: string, file: string): AnonymousBa
  * @param path the `.tsv` file
  * @throws {InputError} listing every row that cannot be read
  * @example
- * const bank = readAnonymousBankCalls('../shared/data/anonymous-bank/calls-1999-02.tsv');
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
  */
 export function readAnonymousBankCalls(path: string): AnonymousBankCalls {
   return parseAnonymousBankCalls(decodeText(readFileSync(path), path).text, path);
