@@ -1,7 +1,10 @@
 import { AleaStream } from '../core/aleaStream.js';
 import type { Uniform } from '../core/rng.js';
 import { requireNonNegativeFinite, requirePositiveFinite, requirePositiveInteger } from '../core/validate.js';
-import type { Distribution } from './types.js';
+import type { Distribution, MixtureComponent } from './types.js';
+
+/** A `piecewiseHazard` distribution (see {@link piecewiseHazard}). */
+export type PiecewiseHazard = Extract<Distribution, { kind: 'piecewiseHazard' }>;
 
 /**
  * Exponential duration (memoryless), the Erlang assumption for handle time and patience.
@@ -103,6 +106,129 @@ export function empirical(samplesSeconds: readonly number[]): Distribution {
 }
 
 /**
+ * A mixture of durations: each draw picks a component with probability
+ * proportional to its weight, then draws from it. Use it for a population of
+ * caller classes that differ (patience by priority) or for services with a share
+ * of very short ones.
+ *
+ * @param components the components, each `{ weight, distribution }`; weights >= 0, at least one > 0
+ * @returns the distribution, as plain data
+ * @throws {RangeError} when there is no component, a weight is negative or not finite, or all are 0
+ * @example
+ * distributionMean(mixture([{ weight: 1, distribution: deterministic(10) }, { weight: 3, distribution: deterministic(50) }])); // => 40
+ */
+export function mixture(components: readonly MixtureComponent[]): Distribution {
+  const distribution: Distribution = { kind: 'mixture', components: components.map((c) => ({ ...c })) };
+  checkDistribution('mixture', 'distribution', distribution);
+  return distribution;
+}
+
+/**
+ * The sum of independent durations: each draw adds one draw of every term (talk
+ * time plus the after-call time during which the agent takes no call).
+ *
+ * @param terms the terms, at least one
+ * @returns the distribution, as plain data
+ * @throws {RangeError} when there is no term or a term is invalid
+ * @example
+ * distributionMean(sum([exponential(180), deterministic(40)])); // => 220
+ */
+export function sum(terms: readonly Distribution[]): Distribution {
+  const distribution: Distribution = { kind: 'sum', terms: [...terms] };
+  checkDistribution('sum', 'distribution', distribution);
+  return distribution;
+}
+
+/**
+ * A duration given by a hazard rate that is constant between breakpoints (the
+ * piecewise exponential model): the chance of ending in the next instant, per
+ * second, is `hazardPerSecond[i]` from `breakpointsSeconds[i]` to the next
+ * breakpoint. Survival is S(t) = exp(-H(t)) with H the integrated hazard. It fits
+ * patience as call records show it (a hazard that rises and falls, such as a peak
+ * at a queue announcement) where one exponential cannot; `patienceHazard` in
+ * sim/calibrate estimates it from censored waits.
+ *
+ * @param breakpointsSeconds where each piece starts, seconds: starts at 0, increasing
+ * @param hazardPerSecond the hazard of each piece, per second, >= 0; the last > 0
+ * @returns the distribution, as plain data
+ * @throws {RangeError} when the arrays differ in length, the breakpoints do not start at 0 and
+ *   increase, a hazard is negative or not finite, or the last hazard is 0
+ * @example
+ * distributionMean(piecewiseHazard([0], [1 / 90])); // => 90 (an exponential of mean 90 s)
+ */
+export function piecewiseHazard(
+  breakpointsSeconds: readonly number[],
+  hazardPerSecond: readonly number[],
+): PiecewiseHazard {
+  const distribution: PiecewiseHazard = {
+    kind: 'piecewiseHazard',
+    breakpointsSeconds: [...breakpointsSeconds],
+    hazardPerSecond: [...hazardPerSecond],
+  };
+  checkDistribution('piecewiseHazard', 'distribution', distribution);
+  return distribution;
+}
+
+/**
+ * Survival function P(duration > t) of a piecewise-hazard distribution.
+ *
+ * @param distribution a `piecewiseHazard` distribution
+ * @param seconds t, seconds, >= 0
+ * @returns S(t), in [0, 1]
+ * @example
+ * hazardSurvival(piecewiseHazard([0, 60], [0, 1 / 30]), 90); // => Math.exp(-1)
+ */
+export function hazardSurvival(distribution: PiecewiseHazard, seconds: number): number {
+  const b = distribution.breakpointsSeconds;
+  const h = distribution.hazardPerSecond;
+  let cumulative = 0;
+  for (let i = 0; i < b.length; i++) {
+    const from = b[i] as number;
+    if (seconds <= from) break;
+    const to = i + 1 < b.length ? Math.min(seconds, b[i + 1] as number) : seconds;
+    cumulative += (h[i] as number) * (to - from);
+  }
+  return Math.exp(-cumulative);
+}
+
+/**
+ * A distribution stretched by a factor: every duration multiplied by `factor`
+ * (mean and standard deviation scale, the shape is kept; a hazard divides).
+ *
+ * @param distribution the distribution
+ * @param factor the factor, > 0
+ * @returns the stretched distribution, as plain data
+ * @example
+ * scaleDistribution(lognormal(180, 1), 1.1); // => { kind: 'lognormal', meanSeconds: 198, cv: 1 } (to rounding)
+ * distributionMean(scaleDistribution(piecewiseHazard([0, 60], [0.01, 0.02]), 2)); // twice the mean
+ */
+export function scaleDistribution(distribution: Distribution, factor: number): Distribution {
+  requirePositiveFinite('scaleDistribution', 'factor', factor);
+  switch (distribution.kind) {
+    case 'empirical':
+      return { kind: 'empirical', samplesSeconds: distribution.samplesSeconds.map((s) => s * factor) };
+    case 'mixture':
+      return {
+        kind: 'mixture',
+        components: distribution.components.map((c) => ({
+          weight: c.weight,
+          distribution: scaleDistribution(c.distribution, factor),
+        })),
+      };
+    case 'sum':
+      return { kind: 'sum', terms: distribution.terms.map((term) => scaleDistribution(term, factor)) };
+    case 'piecewiseHazard':
+      return {
+        kind: 'piecewiseHazard',
+        breakpointsSeconds: distribution.breakpointsSeconds.map((b) => b * factor),
+        hazardPerSecond: distribution.hazardPerSecond.map((h) => h / factor),
+      };
+    default:
+      return { ...distribution, meanSeconds: distribution.meanSeconds * factor };
+  }
+}
+
+/**
  * Mean of a duration distribution.
  *
  * @param distribution the distribution
@@ -111,13 +237,66 @@ export function empirical(samplesSeconds: readonly number[]): Distribution {
  * distributionMean(erlang(4, 200)); // => 200
  */
 export function distributionMean(distribution: Distribution): number {
-  if (distribution.kind === 'empirical') {
-    const samples = distribution.samplesSeconds;
-    let sum = 0;
-    for (const value of samples) sum += value;
-    return sum / samples.length;
+  switch (distribution.kind) {
+    case 'empirical': {
+      const samples = distribution.samplesSeconds;
+      let total = 0;
+      for (const value of samples) total += value;
+      return total / samples.length;
+    }
+    case 'mixture': {
+      let weights = 0;
+      let total = 0;
+      for (const c of distribution.components) {
+        weights += c.weight;
+        if (c.weight > 0) total += c.weight * distributionMean(c.distribution);
+      }
+      return total / weights;
+    }
+    case 'sum': {
+      let total = 0;
+      for (const term of distribution.terms) total += distributionMean(term);
+      return total;
+    }
+    case 'piecewiseHazard':
+      return hazardMoment(distribution, 1);
+    default:
+      return distribution.meanSeconds;
   }
-  return distribution.meanSeconds;
+}
+
+/**
+ * E[T^k] (k = 1 or 2) of a piecewise-hazard duration, in closed form piece by
+ * piece: on [a, b) with hazard h, the piece adds S(a) times the moment of an
+ * exponential truncated at b - a and shifted by a.
+ */
+function hazardMoment(distribution: PiecewiseHazard, k: 1 | 2): number {
+  const b = distribution.breakpointsSeconds;
+  const h = distribution.hazardPerSecond;
+  let survival = 1;
+  let moment = 0;
+  for (let i = 0; i < b.length; i++) {
+    const a = b[i] as number;
+    const rate = h[i] as number;
+    const last = i + 1 === b.length;
+    const width = last ? Infinity : (b[i + 1] as number) - a;
+    // Integral over [0, width) of (a + x)^(k-1) k S(a) e^{-rate x} dx: E[T^k] = int k t^(k-1) S(t) dt.
+    let piece: number;
+    if (rate === 0) {
+      piece = k === 1 ? width : (a + width) ** 2 - a * a;
+    } else {
+      const tail = last ? 0 : Math.exp(-rate * width);
+      const i0 = (1 - tail) / rate; // int e^{-rate x}
+      if (k === 1) piece = i0;
+      else {
+        const i1 = (i0 - (last ? 0 : width * tail)) / rate; // int x e^{-rate x}
+        piece = 2 * (a * i0 + i1);
+      }
+    }
+    moment += survival * piece;
+    if (!last) survival *= rate === 0 ? 1 : Math.exp(-rate * width);
+  }
+  return moment;
 }
 
 /**
@@ -141,10 +320,31 @@ export function distributionVariance(distribution: Distribution): number {
       return 0;
     case 'empirical': {
       const mean = distributionMean(distribution);
-      let sum = 0;
-      for (const value of distribution.samplesSeconds) sum += (value - mean) ** 2;
-      return sum / distribution.samplesSeconds.length;
+      let total = 0;
+      for (const value of distribution.samplesSeconds) total += (value - mean) ** 2;
+      return total / distribution.samplesSeconds.length;
     }
+    case 'mixture': {
+      // Law of total variance: E[Var] + Var[E] over the components.
+      const mean = distributionMean(distribution);
+      let weights = 0;
+      let total = 0;
+      for (const c of distribution.components) {
+        weights += c.weight;
+        if (c.weight > 0)
+          total +=
+            c.weight *
+            (distributionVariance(c.distribution) + (distributionMean(c.distribution) - mean) ** 2);
+      }
+      return total / weights;
+    }
+    case 'sum': {
+      let total = 0;
+      for (const term of distribution.terms) total += distributionVariance(term);
+      return total;
+    }
+    case 'piecewiseHazard':
+      return hazardMoment(distribution, 2) - hazardMoment(distribution, 1) ** 2;
   }
 }
 
@@ -180,9 +380,56 @@ export function checkDistribution(fn: string, name: string, distribution: Distri
         requireNonNegativeFinite(fn, `${name}.samplesSeconds[${i}]`, value),
       );
       return;
+    case 'mixture': {
+      const components = distribution.components;
+      if (!Array.isArray(components) || components.length === 0) {
+        throw new RangeError(`${fn}: ${name}.components must hold at least one component (got 0)`);
+      }
+      let weights = 0;
+      components.forEach((c, i) => {
+        requireNonNegativeFinite(fn, `${name}.components[${i}].weight`, c.weight);
+        weights += c.weight;
+        checkDistribution(fn, `${name}.components[${i}].distribution`, c.distribution);
+      });
+      if (!(weights > 0))
+        throw new RangeError(`${fn}: ${name}.components must have a weight > 0 (got all 0)`);
+      return;
+    }
+    case 'sum':
+      if (!Array.isArray(distribution.terms) || distribution.terms.length === 0) {
+        throw new RangeError(`${fn}: ${name}.terms must hold at least one term (got 0)`);
+      }
+      distribution.terms.forEach((term, i) => checkDistribution(fn, `${name}.terms[${i}]`, term));
+      return;
+    case 'piecewiseHazard': {
+      const b = distribution.breakpointsSeconds;
+      const h = distribution.hazardPerSecond;
+      if (!Array.isArray(b) || !Array.isArray(h) || b.length === 0 || b.length !== h.length) {
+        throw new RangeError(
+          `${fn}: ${name}.breakpointsSeconds and ${name}.hazardPerSecond must be non-empty and of one length (got ${
+            Array.isArray(b) ? b.length : 'none'
+          } and ${Array.isArray(h) ? h.length : 'none'})`,
+        );
+      }
+      if (b[0] !== 0) throw new RangeError(`${fn}: ${name}.breakpointsSeconds[0] must be 0 (got ${b[0]})`);
+      for (let i = 1; i < b.length; i++) {
+        if (!Number.isFinite(b[i]) || (b[i] as number) <= (b[i - 1] as number)) {
+          throw new RangeError(
+            `${fn}: ${name}.breakpointsSeconds[${i}] must be finite and above the one before (got ${b[i]})`,
+          );
+        }
+      }
+      h.forEach((value, i) => requireNonNegativeFinite(fn, `${name}.hazardPerSecond[${i}]`, value));
+      if (!((h[h.length - 1] as number) > 0)) {
+        throw new RangeError(
+          `${fn}: ${name}.hazardPerSecond[${h.length - 1}] (the last) must be > 0, so that every duration ends (got 0)`,
+        );
+      }
+      return;
+    }
     default:
       throw new RangeError(
-        `${fn}: ${name}.kind must be one of exponential, lognormal, gamma, erlang, deterministic, empirical (got ${String(
+        `${fn}: ${name}.kind must be one of exponential, lognormal, gamma, erlang, deterministic, empirical, mixture, sum, piecewiseHazard (got ${String(
           (distribution as { kind?: unknown } | undefined)?.kind,
         )})`,
       );
@@ -373,6 +620,9 @@ const GAMMA = 2;
 const ERLANG = 3;
 const DETERMINISTIC = 4;
 const EMPIRICAL = 5;
+const MIXTURE = 6;
+const SUM = 7;
+const HAZARD = 8;
 
 /**
  * A distribution prepared for drawing: every constant computed once, and
@@ -394,7 +644,12 @@ export class Sampler {
   readonly a: number = 0.5;
   /** lognormal: sigma; gamma: the scale; erlang: the number of phases. */
   readonly b: number = 0.5;
+  /** empirical: the samples; mixture: cumulative weights; piecewiseHazard: the breakpoints. */
   private readonly samples: Float64Array;
+  /** piecewiseHazard: the hazard of each piece, per second. */
+  private readonly rates: Float64Array;
+  /** mixture: one sampler per component; sum: one per term (all on this sampler's stream). */
+  private readonly parts: readonly Sampler[];
 
   /**
    * @param distribution the distribution (checked by the caller)
@@ -408,6 +663,8 @@ export class Sampler {
     let a = 0;
     let b = 0;
     let samples = new Float64Array(0);
+    let rates = new Float64Array(0);
+    let parts: Sampler[] = [];
     switch (distribution.kind) {
       case 'exponential':
         a = distribution.meanSeconds;
@@ -437,11 +694,30 @@ export class Sampler {
         kind = EMPIRICAL;
         samples = Float64Array.from(distribution.samplesSeconds);
         break;
+      case 'mixture': {
+        kind = MIXTURE;
+        let total = 0;
+        samples = Float64Array.from(distribution.components, (c) => (total += c.weight));
+        a = total;
+        parts = distribution.components.map((c) => new Sampler(c.distribution, rng));
+        break;
+      }
+      case 'sum':
+        kind = SUM;
+        parts = distribution.terms.map((term) => new Sampler(term, rng));
+        break;
+      case 'piecewiseHazard':
+        kind = HAZARD;
+        samples = Float64Array.from(distribution.breakpointsSeconds);
+        rates = Float64Array.from(distribution.hazardPerSecond);
+        break;
     }
     this.kind = kind;
     this.a = a;
     this.b = b;
     this.samples = samples;
+    this.rates = rates;
+    this.parts = parts;
   }
 
   /** One draw, seconds. */
@@ -471,6 +747,33 @@ export class Sampler {
           }
         }
         return -this.a * (sum + Math.log(product));
+      }
+      case MIXTURE: {
+        // One uniform picks the component, then the component draws.
+        const cumulative = this.samples;
+        const x = u.next() * this.a;
+        let i = 0;
+        while (i < cumulative.length - 1 && x >= (cumulative[i] as number)) i++;
+        return (this.parts[i] as Sampler).next();
+      }
+      case SUM: {
+        let total = 0;
+        for (const part of this.parts) total += part.next();
+        return total;
+      }
+      case HAZARD: {
+        // Inversion of the integrated hazard: a unit exponential E spent piece by piece.
+        const breakpoints = this.samples;
+        const rates = this.rates;
+        let e = -Math.log(u.next());
+        const last = breakpoints.length - 1;
+        for (let i = 0; i < last; i++) {
+          const rate = rates[i] as number;
+          const width = (breakpoints[i + 1] as number) - (breakpoints[i] as number);
+          if (e <= rate * width) return (breakpoints[i] as number) + e / rate;
+          e -= rate * width;
+        }
+        return (breakpoints[last] as number) + e / (rates[last] as number);
       }
       default: {
         const samples = this.samples;

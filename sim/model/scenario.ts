@@ -170,6 +170,20 @@ export function checkScenario(fn: string, scenario: Scenario): void {
   if (scenario.selfServiceShare !== undefined)
     requireProbability(fn, 'scenario.selfServiceShare', scenario.selfServiceShare);
   checkDistribution(fn, 'scenario.handle', scenario.handle);
+  const factors = scenario.handleTimeOfDayFactors;
+  if (factors !== undefined) {
+    if (1440 % scenario.intervalMinutes !== 0) {
+      throw new RangeError(
+        `${fn}: scenario.handleTimeOfDayFactors needs intervals that divide the day (got intervalMinutes ${scenario.intervalMinutes})`,
+      );
+    }
+    if (!Array.isArray(factors) || factors.length !== 1440 / scenario.intervalMinutes) {
+      throw new RangeError(
+        `${fn}: scenario.handleTimeOfDayFactors must hold one factor per interval of the day, ${1440 / scenario.intervalMinutes} (got ${Array.isArray(factors) ? factors.length : String(factors)})`,
+      );
+    }
+    factors.forEach((value, i) => requirePositiveFinite(fn, `scenario.handleTimeOfDayFactors[${i}]`, value));
+  }
   if (scenario.patience !== undefined) checkDistribution(fn, 'scenario.patience', scenario.patience);
   if (scenario.waitingRoom !== undefined && scenario.waitingRoom !== Infinity) {
     requireNonNegativeInteger(fn, 'scenario.waitingRoom', scenario.waitingRoom);

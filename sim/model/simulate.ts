@@ -391,7 +391,10 @@ interface RunInput {
   lazyAbandonment: boolean;
   recorder: Recorder | null;
   columns: Record<keyof PeriodCounts, Float64Array>;
-  /** Handle-time multiplier of each day (1 without a workforce), applied when a call is answered. */
+  /**
+   * Handle-time multiplier of each interval (the day's learning curve x the time-of-day
+   * factor; 1 without either), applied when a call is answered; `n + 1` entries.
+   */
   handleMultiplier: Float64Array;
   survey: SurveyDraws | null;
   faults: FaultInput | null;
@@ -563,7 +566,7 @@ export function simulateWithScheme(
 
   // ---- Workforce: the roster thinned day by day, the day's learning curve ----
   const days = scenario.days;
-  const handleMultiplier = new Float64Array(days).fill(1);
+  const dayHandleMultiplier = new Float64Array(days).fill(1);
   const penalty = new Float64Array(days);
   const lastStep = DEFAULT_LEARNING_CURVE[DEFAULT_LEARNING_CURVE.length - 1]!;
   const qaRate = new Float64Array(days).fill(lastStep.qaPassRate);
@@ -579,10 +582,21 @@ export function simulateWithScheme(
       agents[i] = Math.round(((plannedAgents[i] as number) * day.live) / plannedLive);
     }
     workforce.days.forEach((day, d) => {
-      handleMultiplier[d] = day.handleTimeMultiplier;
+      dayHandleMultiplier[d] = day.handleTimeMultiplier;
       penalty[d] = day.satisfactionPenalty;
       qaRate[d] = day.qaPassRate;
     });
+  }
+
+  // The handle-time multiplier of each interval: the day's learning curve times the
+  // time-of-day factor; one entry more for answers after the last interval closes.
+  const handleMultiplier = new Float64Array(n + 1);
+  const timeOfDay = scenario.handleTimeOfDayFactors;
+  const perDay = Math.round(86_400 / L);
+  for (let i = 0; i <= n; i++) {
+    const k = Math.min(i, n - 1);
+    const factor = timeOfDay === undefined ? 1 : (timeOfDay[k % perDay] as number);
+    handleMultiplier[i] = (dayHandleMultiplier[Math.floor((k * L) / 86_400)] as number) * factor;
   }
 
   // ---- Faults, drawn on their own stream ----
@@ -1210,8 +1224,8 @@ function runLoop(input: RunInput): RunOutput {
         pRefs[slot]!--;
         waiting--;
         const w = now - pArrival[slot]!;
-        // The day's handle-time multiplier (learners are slower) applies at the answer.
-        const h = pHandle[slot]! * handleMultiplier[(now / 86_400) | 0]!;
+        // The interval's handle-time multiplier (learners are slower; time of day) applies at the answer.
+        const h = pHandle[slot]! * handleMultiplier[ci]!;
         busy++;
         ends.push(now + h);
         pState[slot] = ANSWERED;
@@ -1479,8 +1493,8 @@ function runLoop(input: RunInput): RunOutput {
     pRow[slot] = row;
     offered[row]!++;
     if (busy < staffed && waiting === 0) {
-      // A free agent answers at once (at the day's handle-time multiplier).
-      const hAnswered = h * handleMultiplier[(now / 86_400) | 0]!;
+      // A free agent answers at once (at the interval's handle-time multiplier).
+      const hAnswered = h * handleMultiplier[ci]!;
       busy++;
       ends.push(now + hAnswered);
       answered[row]!++;

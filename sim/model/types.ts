@@ -32,7 +32,32 @@ export type Distribution =
   /** Always exactly `meanSeconds`. */
   | { readonly kind: 'deterministic'; readonly meanSeconds: number }
   /** Resamples the given values, each with equal probability (mean and variance of the sample, 1/n). */
-  | { readonly kind: 'empirical'; readonly samplesSeconds: readonly number[] };
+  | { readonly kind: 'empirical'; readonly samplesSeconds: readonly number[] }
+  /**
+   * A mixture: one component drawn with probability proportional to its weight, then
+   * a duration from it (a population of caller classes, or short and ordinary services).
+   */
+  | { readonly kind: 'mixture'; readonly components: readonly MixtureComponent[] }
+  /** The sum of independent durations, one draw of each term (talk plus after-call work). */
+  | { readonly kind: 'sum'; readonly terms: readonly Distribution[] }
+  /**
+   * A duration given by its hazard rate, constant between breakpoints (the piecewise
+   * exponential model): `hazardPerSecond[i]` applies from `breakpointsSeconds[i]` to the
+   * next breakpoint, the last one for ever after. `breakpointsSeconds` starts at 0 and
+   * increases; the last hazard is > 0, so that every draw is finite.
+   */
+  | {
+      readonly kind: 'piecewiseHazard';
+      readonly breakpointsSeconds: readonly number[];
+      readonly hazardPerSecond: readonly number[];
+    };
+
+/** One component of a `mixture` distribution. */
+export interface MixtureComponent {
+  /** Relative weight, >= 0 (the weights need not sum to 1; at least one is > 0). */
+  readonly weight: number;
+  readonly distribution: Distribution;
+}
 
 /**
  * Expected arrivals, as calls entering the hotline (before self-service).
@@ -276,6 +301,16 @@ export interface Scenario {
   readonly selfServiceShare?: number;
   /** Handle time (talk + wrap-up) of an answered call, seconds. */
   readonly handle: Distribution;
+  /**
+   * Handle time by time of day: one factor per interval of the day
+   * (`1440 / intervalMinutes` of them, each > 0); an answered call's handle time
+   * is multiplied by the factor of the interval in which it is answered (on top
+   * of the workforce's learning-curve multiplier). Real centers talk longer at
+   * some hours than at others; calibration from call records measures it.
+   *
+   * __Default value:__ all 1
+   */
+  readonly handleTimeOfDayFactors?: readonly number[];
   /**
    * Patience of a waiting caller, seconds: a caller not answered within it abandons.
    *

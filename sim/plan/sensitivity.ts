@@ -1,17 +1,12 @@
 import { requireNonNegativeFinite } from '../core/validate.js';
 import type { AnswerRateDefinition, TargetSet } from '../core/targets.js';
-import type { Distribution, Scenario } from '../model/types.js';
+import { scaleDistribution } from '../model/distributions.js';
+import type { Scenario } from '../model/types.js';
 import type { Summary } from '../stats/summarise.js';
 import { evaluatePlan, type ProbabilityEstimate } from './evaluatePlan.js';
 
 /** An assumption a planner is unsure of; `varyAssumption` multiplies it by a factor. */
 export type Assumption = 'volume' | 'handle' | 'patience' | 'redialProbability' | 'turnover';
-
-function scaleDistribution(distribution: Distribution, factor: number): Distribution {
-  return distribution.kind === 'empirical'
-    ? { kind: 'empirical', samplesSeconds: distribution.samplesSeconds.map((s) => s * factor) }
-    : { ...distribution, meanSeconds: distribution.meanSeconds * factor };
-}
 
 /**
  * A scenario with one assumption multiplied by a factor: `volume` scales the
