@@ -497,15 +497,21 @@ export {
   type TargetSet,
 } from './io/targets.js';
 export {
-  CHINA_HOLIDAYS_2020,
-  CALENDAR_YEARS,
+  HolidayCalendar,
+  CHINA_CALENDAR,
+  NO_HOLIDAYS,
+  calendarYears,
+  formatYears,
   dayKind,
   isWorkingDay,
   addWorkingDays,
   workingDaysBetween,
+  type CalendarBase,
   type DayKind,
-  type HolidayPeriod,
+  type HolidayCalendarOptions,
+  type SpecialDay,
 } from './core/calendar.js';
+export { HOLIDAY_LIST_TABLE, parseHolidayList, readHolidayList } from './io/holidayList.js';
 export { scenarioFromCalibration, type CalibratedScenarioOptions } from './io/calibratedScenario.js';
 export {
   ANSWER_RATE_KPI,

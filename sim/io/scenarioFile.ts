@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { dayKind, CALENDAR_YEARS } from '../core/calendar.js';
+import { calendarYears, formatYears, HolidayCalendar, type DayKind } from '../core/calendar.js';
 import { InputError, type InputIssue } from '../core/errors.js';
 import type { AnswerRateDefinition } from '../core/targets.js';
 import type { ArrivalSpec, Distribution, RedialOptions, Scenario } from '../model/types.js';
@@ -13,6 +13,7 @@ import type { FaultLevelSpec } from '../model/faults.js';
 import type { Roster, ShiftPattern } from '../model/shifts.js';
 import type { WorkforceSpec } from '../model/workforce.js';
 import { parseWeekdays, readRosterTable, weeklyAgentsOverHorizon } from './roster.js';
+import { readHolidayList } from './holidayList.js';
 import { readArrivalProfile, readArrivalRates, readStaffingTable } from './tables.js';
 import { readTargetSet, type TargetSet } from './targets.js';
 
@@ -182,10 +183,11 @@ const scenarioFileSchema = z
       .strict(),
     calendar: z
       .object({
-        holidays: z.literal('china-official'),
-        holidayLoadAs: z.enum(WEEKDAYS),
-        adjustedWorkingDayLoadAs: z.enum(WEEKDAYS),
-        keepHorizonTotal: z.boolean(),
+        holidays: z.enum(['china-official', 'none']),
+        holidayFile: z.string().min(1).optional(),
+        holidayLoadAs: z.enum(WEEKDAYS).optional(),
+        adjustedWorkingDayLoadAs: z.enum(WEEKDAYS).optional(),
+        keepHorizonTotal: z.boolean().optional(),
       })
       .strict()
       .optional(),
@@ -898,6 +900,105 @@ function agentsFromSection(
   return counts;
 }
 
+/** The kinds of the horizon's days, and its holidays and worked weekend days. */
+interface HorizonCalendar {
+  /** One per day of the horizon; undefined when the file names no calendar with holidays (or it is bad). */
+  readonly dayKinds: readonly DayKind[] | undefined;
+  readonly specialDays: { date: string; kind: 'holiday' | 'adjustedWorkingDay' }[];
+}
+
+/**
+ * The calendar a scenario file names (`calendar.holidays`, `calendar.holidayFile`)
+ * over its horizon; every year of the horizon it does not cover is a problem
+ * naming the year.
+ */
+function horizonCalendar(
+  section: ScenarioFileData['calendar'],
+  horizon: { file: string; folder: string; startDate: string; days: number },
+  issues: InputIssue[],
+): HorizonCalendar {
+  const none: HorizonCalendar = { dayKinds: undefined, specialDays: [] };
+  if (section === undefined) return none;
+  const { file, folder, startDate, days } = horizon;
+  let list: ReturnType<typeof readHolidayList> | undefined;
+  if (section.holidayFile !== undefined) {
+    const name = section.holidayFile;
+    list = collect(() => readHolidayList(join(folder, name)), issues, {
+      file,
+      path: 'calendar.holidayFile',
+      name,
+    });
+    if (list === undefined) return none;
+  }
+  if (section.holidays === 'none' && list === undefined) return none;
+  const calendar = new HolidayCalendar({
+    base: section.holidays === 'china-official' ? 'china' : 'none',
+    ...(list !== undefined ? { days: list, listName: section.holidayFile } : {}),
+  });
+  const missing = calendar.uncoveredYears(startDate, days);
+  for (const year of missing) {
+    issues.push({
+      file,
+      row: 0,
+      column: 'calendar.holidays',
+      message:
+        `the official calendar of mainland China is known for ${formatYears(calendarYears())} (chinese-days)` +
+        `${list !== undefined ? ` and ${section.holidayFile} gives no day of ${year}` : ''}; the horizon reaches ${year}: ` +
+        `list that year's holidays and worked weekend days in a holiday list (calendar.holidayFile, data/README.md)`,
+    });
+  }
+  if (missing.length > 0) return none;
+  const start = Date.parse(`${startDate}T00:00:00Z`) / DAY_MS;
+  const dayKinds: DayKind[] = [];
+  const specialDays: HorizonCalendar['specialDays'] = [];
+  for (let d = 0; d < days; d++) {
+    const iso = isoDay(start, d);
+    const kind = calendar.dayKind(iso);
+    dayKinds.push(kind);
+    if (kind === 'holiday' || kind === 'adjustedWorkingDay') specialDays.push({ date: iso, kind });
+  }
+  return { dayKinds, specialDays };
+}
+
+/** How a profile's load treats holidays and worked weekend days; the three fields, required when the calendar has them. */
+function loadRule(
+  section: ScenarioFileData['calendar'],
+  hasHolidays: boolean,
+  file: string,
+  issues: InputIssue[],
+):
+  | { holidayLoadAs: ScenarioWeekday; adjustedWorkingDayLoadAs: ScenarioWeekday; keepHorizonTotal: boolean }
+  | undefined {
+  if (section === undefined) return undefined;
+  const fields = ['holidayLoadAs', 'adjustedWorkingDayLoadAs', 'keepHorizonTotal'] as const;
+  const withHolidays = section.holidays === 'china-official' || section.holidayFile !== undefined;
+  if (!withHolidays) {
+    for (const field of fields) {
+      forbidden(
+        section[field],
+        `calendar.${field}`,
+        'with holidays "none" and no holidayFile (no day is special)',
+        file,
+        issues,
+      );
+    }
+    return undefined;
+  }
+  const what = 'with a calendar of holidays (expected a weekday name, or true/false for keepHorizonTotal)';
+  const holidayLoadAs = required(section.holidayLoadAs, 'calendar.holidayLoadAs', what, file, issues);
+  const adjusted = required(
+    section.adjustedWorkingDayLoadAs,
+    'calendar.adjustedWorkingDayLoadAs',
+    what,
+    file,
+    issues,
+  );
+  const keep = required(section.keepHorizonTotal, 'calendar.keepHorizonTotal', what, file, issues);
+  if (!hasHolidays || holidayLoadAs === undefined || adjusted === undefined || keep === undefined)
+    return undefined;
+  return { holidayLoadAs, adjustedWorkingDayLoadAs: adjusted, keepHorizonTotal: keep };
+}
+
 /**
  * Turn a checked scenario file into the simulator's `Scenario`. Arrivals become
  * an explicit table of expected calls per interval (`{ kind: 'table' }`) so that
@@ -937,10 +1038,12 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
     };
   }
 
+  // The kind of every day of the horizon, when the file names a calendar with holidays.
+  const { dayKinds, specialDays } = horizonCalendar(data.calendar, { file, folder, startDate, days }, issues);
+
   // Arrivals: expected calls entering per interval, and per day.
   const a = data.arrivals;
   const callsPerInterval = new Array<number>(intervals).fill(0);
-  const specialDays: { date: string; kind: 'holiday' | 'adjustedWorkingDay' }[] = [];
   if (a.kind === 'profile') {
     const what = 'for a profile (kind "profile")';
     const volume = required(
@@ -984,21 +1087,7 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
       if (weighted > 0) months = months.map((f) => (f * total) / weighted);
     }
     const weekdays = a.weekdayFactors ?? new Array<number>(7).fill(1);
-    const cal = data.calendar;
-    if (cal !== undefined) {
-      const lastYear = new Date((startDay + days - 1) * DAY_MS).getUTCFullYear();
-      const firstYear = new Date(startDay * DAY_MS).getUTCFullYear();
-      for (const year of new Set([firstYear, lastYear])) {
-        if (!CALENDAR_YEARS.includes(year)) {
-          issues.push({
-            file,
-            row: 0,
-            column: 'calendar.holidays',
-            message: `the official calendar is known for ${CALENDAR_YEARS.join(', ')} only (the horizon reaches ${year})`,
-          });
-        }
-      }
-    }
+    const rule = loadRule(data.calendar, dayKinds !== undefined, file, issues);
     if (volume !== undefined && profile !== undefined && profile.length === perDay && issues.length === 0) {
       const plain: number[] = [];
       const adjusted: number[] = [];
@@ -1009,19 +1098,15 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
         const base = volume * month;
         plain.push(base * (weekdays[weekdayIndex] ?? 1));
         let w = weekdays[weekdayIndex] ?? 1;
-        if (cal !== undefined) {
-          const iso = isoDay(startDay, d);
-          const kind = dayKind(iso);
-          if (kind === 'holiday') w = weekdays[WEEKDAYS.indexOf(cal.holidayLoadAs)] ?? 1;
-          if (kind === 'adjustedWorkingDay')
-            w = weekdays[WEEKDAYS.indexOf(cal.adjustedWorkingDayLoadAs)] ?? 1;
-          if (kind === 'holiday' || kind === 'adjustedWorkingDay') specialDays.push({ date: iso, kind });
-        }
+        const kind = dayKinds?.[d];
+        if (rule !== undefined && kind === 'holiday') w = weekdays[WEEKDAYS.indexOf(rule.holidayLoadAs)] ?? 1;
+        if (rule !== undefined && kind === 'adjustedWorkingDay')
+          w = weekdays[WEEKDAYS.indexOf(rule.adjustedWorkingDayLoadAs)] ?? 1;
         adjusted.push(base * w);
       }
       const plainTotal = plain.reduce((s, x) => s + x, 0);
       const adjustedTotal = adjusted.reduce((s, x) => s + x, 0);
-      const scale = cal?.keepHorizonTotal === true && adjustedTotal > 0 ? plainTotal / adjustedTotal : 1;
+      const scale = rule?.keepHorizonTotal === true && adjustedTotal > 0 ? plainTotal / adjustedTotal : 1;
       for (let d = 0; d < days; d++) {
         const dayCalls = (adjusted[d] ?? 0) * scale;
         for (let s = 0; s < perDay; s++)
@@ -1046,13 +1131,15 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
     ] as const) {
       forbidden(a[field], `arrivals.${field}`, what, file, issues);
     }
-    forbidden(
-      data.calendar,
-      'calendar',
-      'with arrivals of kind "table" (the table gives every interval)',
-      file,
-      issues,
-    );
+    for (const field of ['holidayLoadAs', 'adjustedWorkingDayLoadAs', 'keepHorizonTotal'] as const) {
+      forbidden(
+        data.calendar?.[field],
+        `calendar.${field}`,
+        'with arrivals of kind "table" (the table gives every interval)',
+        file,
+        issues,
+      );
+    }
     const rates =
       ratesFile === undefined
         ? undefined

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { calendarYears, formatYears } from '../../sim/core/calendar.js';
 import { InputError } from '../../sim/core/errors.js';
 import { readScenarioFile } from '../../sim/io/scenarioFile.js';
 
@@ -32,7 +33,7 @@ const cases: readonly BadCase[] = [
   {
     file: 'scenario-calendar-year.json',
     issues: [
-      'scenario-calendar-year.json calendar.holidays: the official calendar is known for 2020 only (the horizon reaches 2021)',
+      `scenario-calendar-year.json calendar.holidays: the official calendar of mainland China is known for ${formatYears(calendarYears())} (chinese-days); the horizon reaches 2099: list that year's holidays and worked weekend days in a holiday list (calendar.holidayFile, data/README.md)`,
     ],
   },
   {

@@ -1,14 +1,14 @@
-import { CALENDAR_YEARS, isWorkingDay } from '../../core/calendar.js';
+import { CHINA_CALENDAR, calendarYears, formatYears, isWorkingDay } from '../../core/calendar.js';
 import { requireNonNegativeInteger, requirePositiveInteger } from '../../core/validate.js';
 
 /**
  * Working time for the 12345 desk: business hours on the official working
- * calendar (2020 holidays and the weekend days worked instead, from
- * `sim/core/calendar.ts`). Simulated time is seconds since 00:00 of the start
+ * calendar of mainland China (holidays and the weekend days worked instead, from
+ * `sim/core/calendar.ts`, for the years the `chinese-days` package covers). Simulated time is seconds since 00:00 of the start
  * date; "business time" is the seconds of open hours elapsed since then, so a
  * deadline of "2 working hours" or "5 working days" is arithmetic on it.
  *
- * Days after the last year the official calendar covers (2020) are counted
+ * Days after the last year the official calendar covers are counted
  * Monday to Friday: they are only needed for the deadlines of orders that
  * arrive near the end of the horizon, which fall after it and are not measured.
  */
@@ -73,7 +73,7 @@ export class BusinessCalendar {
   private readonly rankUpTo: Int32Array; // working days with index <= d
 
   /**
-   * @param startDate ISO date of day 0, in a year of `CALENDAR_YEARS`
+   * @param startDate ISO date of day 0, in a year of `calendarYears()`
    * @param horizonDays days simulated, a positive integer, all in covered years
    * @param opensAtSeconds opening time, seconds after midnight
    * @param closesAtSeconds closing time, seconds after midnight, after the opening
@@ -113,10 +113,10 @@ export class BusinessCalendar {
       const iso = this.isoDate(d);
       const year = Number(iso.slice(0, 4));
       let open: boolean;
-      if (CALENDAR_YEARS.includes(year)) open = isWorkingDay(iso);
+      if (CHINA_CALENDAR.covers(year)) open = isWorkingDay(iso);
       else if (d < horizonDays) {
         throw new RangeError(
-          `${fn}: the horizon must lie in ${CALENDAR_YEARS.join(', ')}, the years of the official calendar (got ${iso})`,
+          `${fn}: the horizon must lie in ${formatYears(calendarYears())}, the years of the official calendar (got ${iso})`,
         );
       } else {
         const weekday = new Date((start + d) * 86_400_000).getUTCDay();

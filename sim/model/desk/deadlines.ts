@@ -1,4 +1,4 @@
-import { CALENDAR_YEARS } from '../../core/calendar.js';
+import { CHINA_CALENDAR } from '../../core/calendar.js';
 import { requirePositiveFinite, requirePositiveInteger } from '../../core/validate.js';
 import { BusinessCalendar, clockSeconds } from './businessCalendar.js';
 import { DESK_ORDER_TYPES } from './defaults.js';
@@ -64,13 +64,13 @@ function format(calendar: BusinessCalendar, t: number): string {
 
 /**
  * The first-contact and closure deadlines of a work order arriving at a given
- * local date and time, on the 2020 official working calendar (holidays and
+ * local date and time, on the official working calendar (holidays and
  * the weekend days worked instead) and the desk's business hours. Working
  * days are counted as `addWorkingDays` counts them (the days strictly after
  * the arrival day), and a deadline of n working days falls at the closing of
  * the n-th; working hours are counted in open hours only.
  *
- * @param arrival local arrival `YYYY-MM-DD HH:MM`, in 2020
+ * @param arrival local arrival `YYYY-MM-DD HH:MM`, in a year of `calendarYears()`
  * @param type an order type, or the name of one of `DESK_ORDER_TYPES`
  *   (`'simple'`, `'complex'`, `'urgent'`)
  * @param businessHours opening and closing, `HH:MM`; 08:30 to 17:30 by default
@@ -114,7 +114,7 @@ export function workOrderDeadlines(
     throw new RangeError(`${fn}: the deadline of an order arriving ${arrival} is beyond the calendar`);
   }
   const out = { firstContact: format(calendar, firstContact), closure: format(calendar, closure) };
-  if (!CALENDAR_YEARS.includes(Number(out.closure.slice(0, 4)))) {
+  if (!CHINA_CALENDAR.covers(Number(out.closure.slice(0, 4)))) {
     throw new RangeError(
       `${fn}: the closure deadline of an order arriving ${arrival} falls after the official calendar (${out.closure})`,
     );
