@@ -471,7 +471,11 @@ export {
   type AgentsPresentOptions,
 } from './calibrate/agentsPresent.js';
 export { outcomesByClass, type ClassOutcomes, type OutcomesByClassOptions } from './calibrate/byClass.js';
-export { calibrateFromRecords, type CalibrateOptions } from './calibrate/calibrateFromRecords.js';
+export {
+  calibrateFromRecords,
+  specialDaysOfRecords,
+  type CalibrateOptions,
+} from './calibrate/calibrateFromRecords.js';
 export {
   readScenarioFile,
   parseScenarioFile,

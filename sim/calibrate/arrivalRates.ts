@@ -62,13 +62,20 @@ export interface ArrivalRateOptions {
    * __Default value:__ through the day of the latest arrival
    */
   days?: number;
+  /**
+   * Days of the period (0 = the first) left out of the weekday means, such as
+   * public holidays and weekend days worked instead; they stay in `dailyCalls`.
+   *
+   * __Default value:__ none
+   */
+  excludedDays?: readonly number[];
 }
 
 /**
  * Arrival rates per interval and weekday: for each weekday, the mean number of
  * calls that arrived in each interval of the day, over every day of that weekday
- * in the period. A day of the period with no call counts as zero calls (a closed
- * day lowers the mean: choose the period accordingly). Every record counts,
+ * in the period but the days excluded. A day of the period with no call counts as
+ * zero calls (a closed day lowers the mean: choose the period, or exclude the day). Every record counts,
  * whatever its outcome, at its `arrivalSeconds`.
  *
  * @param records call records
@@ -126,9 +133,11 @@ export function arrivalRatesByWeekday(
     dailyCalls.push(sum);
   }
   const weekdays: WeekdayArrivalRates[] = [];
+  const excluded = new Set(options.excludedDays ?? []);
   for (let weekday = 0; weekday < 7; weekday++) {
     const dayIndexes: number[] = [];
     for (let d = 0; d < days; d++) {
+      if (excluded.has(d)) continue;
       if (new Date((firstDaySeconds + d * 86_400) * 1000).getUTCDay() === weekday) dayIndexes.push(d);
     }
     if (dayIndexes.length === 0) continue;

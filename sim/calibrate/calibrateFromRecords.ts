@@ -1,3 +1,4 @@
+import type { HolidayCalendar } from '../core/calendar.js';
 import { agentsPresentPerInterval } from './agentsPresent.js';
 import { arrivalRatesByWeekday } from './arrivalRates.js';
 import { fitHandleTimes, handleTimeSamples } from './handleTimeFit.js';
@@ -26,12 +27,55 @@ export interface CalibrateOptions {
    * __Default value:__ `1800`
    */
   maxIdleGapSeconds?: number;
+  /**
+   * The center's holiday calendar: its public holidays and weekend days worked
+   * instead (调休上班) inside the records' period are left out of the weekday means
+   * of arrivals and agents present (a holiday is not a Monday like the others);
+   * the handle-time and patience fits keep every call. It must cover every year
+   * of the records (`HolidayCalendar.uncoveredYears`).
+   *
+   * __Default value:__ none: every day counts as its weekday
+   */
+  calendar?: HolidayCalendar;
+}
+
+/**
+ * The days of the records' period (0 = the day of the first arrival) that a
+ * calendar marks as holidays or weekend days worked instead.
+ *
+ * @param records call records
+ * @param calendar the center's calendar, covering the records' years
+ * @returns the days, with their index in the period, date and kind
+ * @throws {RangeError} when the calendar does not cover a year of the records
+ * @example
+ * specialDaysOfRecords(records, CHINA_CALENDAR); // => [{ day: 0, date: '2020-01-01', kind: 'holiday' }, ...]
+ */
+export function specialDaysOfRecords(
+  records: readonly ObservedCall[],
+  calendar: HolidayCalendar,
+): { day: number; date: string; kind: 'holiday' | 'adjustedWorkingDay' }[] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of records) {
+    if (r.arrivalSeconds < first) first = r.arrivalSeconds;
+    if (r.arrivalSeconds > last) last = r.arrivalSeconds;
+  }
+  if (!Number.isFinite(first)) return [];
+  const firstDay = Math.floor(first / 86_400);
+  const out: { day: number; date: string; kind: 'holiday' | 'adjustedWorkingDay' }[] = [];
+  for (let day = firstDay; day <= Math.floor(last / 86_400); day++) {
+    const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    const kind = calendar.dayKind(date);
+    if (kind === 'holiday' || kind === 'adjustedWorkingDay') out.push({ day: day - firstDay, date, kind });
+  }
+  return out;
 }
 
 /**
  * Everything a scenario needs from call records, in one call: arrival rates per
  * weekday and interval (`arrivalRatesByWeekday`), agents present per weekday and
- * interval (`agentsPresentPerInterval`, averaged over the days of each weekday),
+ * interval (`agentsPresentPerInterval`, averaged over the days of each weekday;
+ * with a `calendar`, holidays and weekend days worked are left out of both),
  * the handle-time distribution that fits better by AIC (`fitHandleTimes`), and an
  * exponential patience from abandonments over total wait (`exponentialPatience`)
  * with the Kaplan-Meier median beside it (`kaplanMeier`).
@@ -49,7 +93,10 @@ export function calibrateFromRecords(
 ): CalibratedParameters {
   const intervalMinutes = options.intervalMinutes ?? 30;
   const intervalSeconds = intervalMinutes * 60;
-  const rates = arrivalRatesByWeekday(records, { intervalSeconds });
+  const excludedDays =
+    options.calendar === undefined ? [] : specialDaysOfRecords(records, options.calendar).map((d) => d.day);
+  const excluded = new Set(excludedDays);
+  const rates = arrivalRatesByWeekday(records, { intervalSeconds, excludedDays });
   const agentOptions: { intervalSeconds: number; maxIdleGapSeconds?: number } = { intervalSeconds };
   if (options.maxIdleGapSeconds !== undefined) agentOptions.maxIdleGapSeconds = options.maxIdleGapSeconds;
   const agents = agentsPresentPerInterval(records, agentOptions);
@@ -58,7 +105,7 @@ export function calibrateFromRecords(
   const agentSums = Array.from({ length: 7 }, () => new Array<number>(perDay).fill(0));
   for (const interval of agents.intervals) {
     const day = Math.floor((interval.startSeconds - rates.firstDaySeconds) / 86_400);
-    if (day < 0 || day >= rates.days) continue;
+    if (day < 0 || day >= rates.days || excluded.has(day)) continue;
     const weekday = new Date(interval.startSeconds * 1000).getUTCDay();
     const slot = Math.floor((interval.startSeconds - rates.firstDaySeconds - day * 86_400) / intervalSeconds);
     agentSums[weekday]![slot]! += interval.agentsPresent;

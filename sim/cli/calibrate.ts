@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import {
   calibrateFromRecords,
   InputError,
+  specialDaysOfRecords,
   readAnonymousBankCalls,
   readCallRecords,
   writeCalibration,
@@ -11,6 +12,7 @@ import {
   type ObservedCall,
 } from '../index.js';
 import { OptionReader, UsageError } from './args.js';
+import { CALENDAR_OPTION_HELP, readCalendarOption, requireCalendarYears } from './calendarOption.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { formatNumber, formatTable, MISSING } from './format.js';
 import { checkOutputPath, workbookBytes, type Sheet } from './output.js';
@@ -75,6 +77,16 @@ export interface CalibrateSummary {
     abandoned: number;
     blocked: number;
   };
+  /**
+   * The holiday calendar of `--calendar` (`china`, `none` or the list's file) and
+   * the holidays and worked weekend days it marks in the records' period, which
+   * are left out of the weekday means of arrivals and agents present.
+   */
+  calendar: {
+    name: string;
+    description: string;
+    specialDays: { date: string; kind: 'holiday' | 'adjustedWorkingDay' }[];
+  };
   /** The parameters file written. */
   out: string;
   handleTime: CalibratedParameters['handleTime'];
@@ -97,6 +109,7 @@ export interface CalibrateSummary {
  * @param file the records file read
  * @param format its format
  * @param out the parameters file written
+ * @param calendar the records' calendar and its special days (default: none)
  * @returns the summary, in `--json` order
  * @example
  * calibrationSummary(records, calibrateFromRecords(records, { source: 'x' }), 'calls.csv', 'call-records', 'out.json').weekdays[0]?.callsPerDay;
@@ -107,6 +120,7 @@ export function calibrationSummary(
   file: string,
   format: (typeof RECORD_FORMATS)[number],
   out: string,
+  calendar: CalibrateSummary['calendar'] = { name: 'none', description: 'no holidays', specialDays: [] },
 ): CalibrateSummary {
   const count = (outcome: string): number => records.filter((record) => record.outcome === outcome).length;
   const hours = parameters.intervalMinutes / 60;
@@ -120,6 +134,7 @@ export function calibrationSummary(
       abandoned: count('abandoned'),
       blocked: count('blocked'),
     },
+    calendar: { ...calendar, specialDays: calendar.specialDays.map((day) => ({ ...day })) },
     out,
     handleTime: { ...parameters.handleTime },
     patience: { ...parameters.patience },
@@ -149,6 +164,7 @@ export function formatCalibration(summary: CalibrateSummary): string {
   return (
     [
       `${r.file} (${r.format}): ${r.calls} calls for an agent: ${r.answered} answered, ${r.abandoned} abandoned, ${r.blocked} blocked`,
+      calendarLine(summary.calendar),
       `handle time: ${h.distribution}, mean ${formatNumber(h.meanSeconds, 1)} s, coefficient of variation ${formatNumber(h.cv, 2)}`,
       `patience: ${p.distribution}, mean ${formatNumber(p.meanSeconds, 1)} s (abandonments over total wait); ` +
         `Kaplan-Meier median ${p.kaplanMeierMedianSeconds === null ? 'not reached' : `${formatNumber(p.kaplanMeierMedianSeconds, 1)} s`}`,
@@ -172,6 +188,19 @@ export function formatCalibration(summary: CalibrateSummary): string {
       '',
       `calibrated parameters written to ${summary.out}`,
     ].join('\n') + '\n'
+  );
+}
+
+/** `calendar: none (no holidays)`, or the calendar with the special days it left out of the weekday means. */
+function calendarLine(calendar: CalibrateSummary['calendar']): string {
+  const head = `calendar: ${calendar.name} (${calendar.description})`;
+  if (calendar.name === 'none' && calendar.specialDays.length === 0)
+    return `${head}: every day counts as its weekday`;
+  const holidays = calendar.specialDays.filter((day) => day.kind === 'holiday').length;
+  const worked = calendar.specialDays.length - holidays;
+  return (
+    `${head}: ${holidays} holiday${holidays === 1 ? '' : 's'} and ${worked} weekend day${worked === 1 ? '' : 's'} worked ` +
+    'in the records, left out of the weekday means of arrivals and agents present'
   );
 }
 
@@ -199,6 +228,7 @@ export const calibrateCommand: CommandSpec = {
     ['--min-handle <seconds>', 'shortest handle time used in the fit (default: 0)'],
     ['--max-idle-gap <seconds>', 'longest idle gap inside an agent’s stretch of work (default: 1800)'],
     ['--encoding <label>', 'encoding of a call-record CSV, e.g. gb18030 (default: detected)'],
+    ['--calendar <calendar>', CALENDAR_OPTION_HELP],
     ['--json', 'print the summary as JSON'],
     [
       '--xlsx <file>',
@@ -209,6 +239,7 @@ export const calibrateCommand: CommandSpec = {
     'hotline calibrate calls.csv --out calls.calibration.json',
     'hotline calibrate data/anonymous-bank/calls-1999-02.tsv --format anonymous-bank --out bank.json',
     'hotline calibrate calls.csv --out calls.calibration.json --xlsx calls.xlsx',
+    'hotline calibrate calls-2025.csv --calendar china --out calls.calibration.json',
   ],
   async run(operands, options, scanProblems) {
     const reader = new OptionReader();
@@ -239,6 +270,8 @@ export const calibrateCommand: CommandSpec = {
     checkOutputPath(reader, '--out', out);
     const xlsx = str(options, 'xlsx');
     checkOutputPath(reader, '--xlsx', xlsx);
+    const calendarName = str(options, 'calendar') ?? 'none';
+    const calendar = readCalendarOption(reader, calendarName);
 
     const path = operands[0];
     let records: ObservedCall[] | undefined;
@@ -256,10 +289,35 @@ export const calibrateCommand: CommandSpec = {
         for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
       }
     }
-    if (reader.problems.length > 0 || records === undefined || out === undefined || path === undefined) {
+    if (calendar !== undefined && records !== undefined && records.length > 0) {
+      let first = Infinity;
+      let last = -Infinity;
+      for (const record of records) {
+        first = Math.min(first, record.arrivalSeconds);
+        last = Math.max(last, record.arrivalSeconds);
+      }
+      const date = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
+      if (requireCalendarYears(reader, calendar, date(first), date(last), 'the records')) {
+        const period = Math.floor(last / 86_400) - Math.floor(first / 86_400) + 1;
+        if (specialDaysOfRecords(records, calendar).length === period) {
+          reader.problem(
+            `--calendar: every day of the records (${date(first)} to ${date(last)}) is a holiday or a weekend day ` +
+              'worked, which are left out of the weekday means: no day is left to calibrate on',
+          );
+        }
+      }
+    }
+    if (
+      reader.problems.length > 0 ||
+      records === undefined ||
+      out === undefined ||
+      path === undefined ||
+      calendar === undefined
+    ) {
       throw new UsageError(reader.problems);
     }
     const parameters = calibrateFromRecords(records, {
+      calendar,
       source: str(options, 'source') ?? basename(path),
       ...(intervalMinutes !== undefined ? { intervalMinutes: intervalMinutes as 15 | 30 | 60 } : {}),
       ...(minHandle !== undefined ? { minHandleSeconds: minHandle } : {}),
@@ -271,6 +329,11 @@ export const calibrateCommand: CommandSpec = {
       path,
       format as (typeof RECORD_FORMATS)[number],
       out,
+      {
+        name: calendarName,
+        description: calendar.description,
+        specialDays: specialDaysOfRecords(records, calendar).map(({ date, kind }) => ({ date, kind })),
+      },
     );
     const bytes =
       xlsx !== undefined ? await workbookBytes(calibrationSheets(summary, parameters)) : undefined;

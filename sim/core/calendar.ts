@@ -223,16 +223,14 @@ export class HolidayCalendar {
 
   /**
    * What the calendar is, in words: `China's official calendar (chinese-days,
-   * 2004-2026)`, `no holidays`, each with `+ <list> (2027)` for a list of one's own.
+   * 2004-2026)`, with `+ holidays.csv (2027)` for a list of one's own laid over
+   * it; `no holidays`, or the list alone (`holidays.csv (1999)`) over none.
    */
   get description(): string {
-    const base =
-      this.base === 'china'
-        ? `China's official calendar (chinese-days, ${formatYears(calendarYears())})`
-        : 'no holidays';
-    return this.own.size === 0
-      ? base
-      : `${base} + ${this.listName} (${formatYears([...this.ownYears].sort())})`;
+    const list = `${this.listName} (${formatYears([...this.ownYears].sort())})`;
+    if (this.base === 'none') return this.own.size === 0 ? 'no holidays' : list;
+    const china = `China's official calendar (chinese-days, ${formatYears(calendarYears())})`;
+    return this.own.size === 0 ? china : `${china} + ${list}`;
   }
 
   /**
