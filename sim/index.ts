@@ -516,6 +516,17 @@ export {
   type SpecialDay,
 } from './core/calendar.js';
 export { HOLIDAY_LIST_TABLE, parseHolidayList, readHolidayList } from './io/holidayList.js';
+export {
+  STAFFING_DAY_COLUMNS,
+  WEEKLY_STAFFING_TABLE,
+  parseWeeklyStaffing,
+  readWeeklyStaffing,
+  weeklyAgentsByDayKind,
+  type StaffingDayColumn,
+  type WeeklyStaffing,
+  type WeeklyStaffingBlock,
+  type WeeklyStaffingOptions,
+} from './io/weeklyStaffing.js';
 export { scenarioFromCalibration, type CalibratedScenarioOptions } from './io/calibratedScenario.js';
 export {
   ANSWER_RATE_KPI,

@@ -14,6 +14,7 @@ import type { Roster, ShiftPattern } from '../model/shifts.js';
 import type { WorkforceSpec } from '../model/workforce.js';
 import { parseWeekdays, readRosterTable, weeklyAgentsOverHorizon } from './roster.js';
 import { readHolidayList } from './holidayList.js';
+import { readWeeklyStaffing, weeklyAgentsByDayKind } from './weeklyStaffing.js';
 import { readArrivalProfile, readArrivalRates, readStaffingTable } from './tables.js';
 import { readTargetSet, type TargetSet } from './targets.js';
 
@@ -205,7 +206,7 @@ const scenarioFileSchema = z
       .optional(),
     agents: z
       .object({
-        kind: z.enum(['constant', 'table']),
+        kind: z.enum(['constant', 'table', 'weekly']),
         count: z.number().int().min(0).max(100_000).optional(),
         staffingFile: z.string().min(1).optional(),
         adjustments: z.array(dateFactorSchema).optional(),
@@ -547,6 +548,10 @@ interface HorizonContext {
   readonly intervals: number;
   readonly intervalSeconds: number;
   readonly horizonOption: { horizon: { startSeconds: number; days: number }; intervalSeconds: number };
+  /** The kind of each day of the horizon, undefined without a calendar of holidays (every day its weekday). */
+  readonly dayKinds: readonly DayKind[] | undefined;
+  /** False when the calendar named could not be built (its problems are reported): day kinds are unknown. */
+  readonly dayKindsKnown: boolean;
 }
 
 function hhmm(text: string): number | undefined {
@@ -856,6 +861,27 @@ function agentsFromSection(
     );
     forbidden(g.staffingFile, 'agents.staffingFile', 'for kind "constant"', file, issues);
     counts = new Array<number>(intervals).fill(count ?? 0);
+  } else if (g.kind === 'weekly') {
+    const staffingFile = required(
+      g.staffingFile,
+      'agents.staffingFile',
+      'for kind "weekly" (expected a file name)',
+      file,
+      issues,
+    );
+    forbidden(g.count, 'agents.count', 'for kind "weekly"', file, issues);
+    const intervalMinutes = intervalSeconds / 60;
+    const table =
+      staffingFile === undefined
+        ? undefined
+        : collect(() => readWeeklyStaffing(join(folder, staffingFile), { intervalMinutes }), issues, {
+            file,
+            path: 'agents.staffingFile',
+            name: staffingFile,
+          });
+    if (table !== undefined && ctx.dayKindsKnown) {
+      counts = weeklyAgentsByDayKind(table, startDay, ctx.dayKinds, days, issues);
+    }
   } else {
     const staffingFile = required(
       g.staffingFile,
@@ -1039,7 +1065,9 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
   }
 
   // The kind of every day of the horizon, when the file names a calendar with holidays.
+  const issuesBefore = issues.length;
   const { dayKinds, specialDays } = horizonCalendar(data.calendar, { file, folder, startDate, days }, issues);
+  const calendarKnown = issues.length === issuesBefore;
 
   // Arrivals: expected calls entering per interval, and per day.
   const a = data.arrivals;
@@ -1194,6 +1222,8 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
     intervals,
     intervalSeconds,
     horizonOption,
+    dayKinds,
+    dayKindsKnown: calendarKnown,
   };
   const { counts, shifts } = agentsAndShifts(data, ctx, issues);
   const mechanisms = mechanismsOf(data, file, issues);
