@@ -7,7 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isWorkingDay } from '../../sim/core/calendar.js';
+import { dayKind, isWorkingDay } from '../../sim/core/calendar.js';
 import { whatBudgetBuys } from '../../sim/budget/whatBudgetBuys.js';
 import {
   SHANGHAI_12333_BUDGET_2019_TOTAL,
@@ -61,16 +61,58 @@ function profileCsv(shares: readonly number[]): string {
   return ['intervalStart,share', ...shares.map((s, i) => `${clock(i * minutes)},${s}`)].join('\n') + '\n';
 }
 
-/** Staffing CSV with a row only where the count changes (each row holds until the next). */
-function staffingCsv(counts: readonly number[], intervalMinutes: number): string {
-  const lines = ['intervalStart,agents'];
-  let last = -1;
-  counts.forEach((c, i) => {
-    if (c === last) return;
-    last = c;
-    const minutes = i * intervalMinutes;
-    lines.push(`${isoDay(Math.floor(minutes / 1440))} ${clock(minutes % 1440)},${c}`);
-  });
+const DAY_COLUMNS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'holiday', 'adjustedWorkingDay'] as const;
+type DayColumn = (typeof DAY_COLUMNS)[number];
+const BY_UTC_DAY: readonly DayColumn[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The column of the weekly staffing table a day of 2020 takes (data/README.md, "Staffing by weekday"). */
+function columnOf(day: number): DayColumn {
+  const iso = isoDay(day);
+  const kind = dayKind(iso);
+  if (kind === 'holiday' || kind === 'adjustedWorkingDay') return kind;
+  return BY_UTC_DAY[new Date(`${iso}T00:00:00Z`).getUTCDay()] as DayColumn;
+}
+
+/**
+ * A year's agents per interval as a weekly staffing table: per month (or one block for
+ * every month) and kind of day, the agents of the days of that kind, which must all be
+ * equal (this throws otherwise, so the table gives the year exactly). A kind of day a
+ * month lacks takes the column `fallback` names (a holiday is staffed as the weekday
+ * whose load it carries). Rows equal to the row before are left out (each row holds
+ * until the next).
+ */
+function weeklyStaffingCsv(
+  counts: readonly number[],
+  intervalMinutes: number,
+  byMonth: boolean,
+  fallback: Readonly<Record<'holiday' | 'adjustedWorkingDay', DayColumn>>,
+): string {
+  const perDay = 1440 / intervalMinutes;
+  const days = counts.length / perDay;
+  const lines = [`${byMonth ? 'month,' : ''}intervalStart,${DAY_COLUMNS.join(',')}`];
+  for (const month of byMonth ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] : [0]) {
+    const block = new Map<DayColumn, number[]>();
+    for (let day = 0; day < days; day++) {
+      if (byMonth && new Date(Date.UTC(2020, 0, 1 + day)).getUTCMonth() + 1 !== month) continue;
+      const column = columnOf(day);
+      const agents = counts.slice(day * perDay, (day + 1) * perDay);
+      const seen = block.get(column);
+      if (seen === undefined) block.set(column, agents);
+      else if (seen.some((a, s) => a !== agents[s])) {
+        throw new Error(`weeklyStaffingCsv: ${isoDay(day)} (${column}) differs from the other ${column}s of its month`);
+      }
+    }
+    for (const special of ['holiday', 'adjustedWorkingDay'] as const) {
+      if (!block.has(special)) block.set(special, block.get(fallback[special]) ?? []);
+    }
+    let previous = '';
+    for (let s = 0; s < perDay; s++) {
+      const values = DAY_COLUMNS.map((column) => block.get(column)?.[s] ?? 0).join(',');
+      if (values === previous) continue;
+      previous = values;
+      lines.push(`${byMonth ? `${month},` : ''}${clock(s * intervalMinutes)},${values}`);
+    }
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -111,7 +153,7 @@ const base12333 = {
     maxAttempts: d.maxAttempts,
     delay: { kind: 'exponential', meanSeconds: d.meanRedialDelaySeconds },
   },
-  agents: { kind: 'table', staffingFile: 'staffing.csv' },
+  agents: { kind: 'weekly', staffingFile: 'staffing.csv' },
   workforce: WORKFORCE_12333,
   faults: FAULTS_12333,
   survey: SURVEY_12333,
@@ -166,7 +208,7 @@ function write12333(): void {
   const shares = halfHourSharesFromHourly(SHANGHAI_12333_HOURLY_SHARES);
   writeFileSync(`${D12333}intraday-profile.csv`, profileCsv(shares));
   // A flat placeholder table lets the loader compute the load; the real table replaces it.
-  writeFileSync(`${D12333}staffing.csv`, 'intervalStart,agents\n2020-01-01 00:00,1\n');
+  writeFileSync(`${D12333}staffing.csv`, `intervalStart,${DAY_COLUMNS.join(',')}\n00:00,1,1,1,1,1,1,1,1,1\n`);
   json(`${D12333}scenario.json`, { ...base12333, sources: sources12333 });
   const { scenario } = readScenarioFile(`${D12333}scenario.json`);
   const calls = scenario.arrivals.kind === 'table' ? scenario.arrivals.callsPerInterval : [];
@@ -178,7 +220,12 @@ function write12333(): void {
     answerWithinSeconds: d.answerWithinSeconds,
     ...STAFFING_12333,
   });
-  writeFileSync(`${D12333}staffing.csv`, staffingCsv(rule.agents, 30));
+  // Holidays carry a Sunday's load and worked weekend days a Tuesday's (the calendar rule), so
+  // they are staffed as those days of their month.
+  writeFileSync(
+    `${D12333}staffing.csv`,
+    weeklyStaffingCsv(rule.agents, 30, true, { holiday: 'Sunday', adjustedWorkingDay: 'Tuesday' }),
+  );
   console.log(
     `12333: scale ${rule.scale.toFixed(4)}, agent-hours ${rule.scheduledAgentHours} of ${rule.availableAgentHours}, peak ${Math.max(...rule.agents)}`,
   );
@@ -280,7 +327,10 @@ function write12345(): void {
     const working = isWorkingDay(isoDay(day));
     for (let s = 0; s < 48; s++) counts.push(working && slots[s] === 1 ? agents : 0);
   }
-  writeFileSync(`${D12345}staffing.csv`, staffingCsv(counts, 30));
+  writeFileSync(
+    `${D12345}staffing.csv`,
+    weeklyStaffingCsv(counts, 30, false, { holiday: 'Sunday', adjustedWorkingDay: 'Friday' }),
+  );
   json(`${D12345}scenario.json`, {
     formatVersion: 1,
     name: 'shanghai-12345-desk-2020',
@@ -299,7 +349,7 @@ function write12345(): void {
     calendar: { holidays: 'china-official', holidayLoadAs: 'Sunday', adjustedWorkingDayLoadAs: 'Friday', keepHorizonTotal: false },
     handle: { kind: 'lognormal', meanSeconds: 240, cv: 1 },
     patience: { kind: 'exponential', meanSeconds: 60 },
-    agents: { kind: 'table', staffingFile: 'staffing.csv' },
+    agents: { kind: 'weekly', staffingFile: 'staffing.csv' },
     answerWithinSeconds: 15,
     targets: { file: '../targets/shanghai-12345-desk-2020.json', answerRateDefinition: 'perAttempt' },
     budget: { payrollYuan: 6_836_000, statedTotalYuan: 6_836_000 },
@@ -313,7 +363,7 @@ function write12345(): void {
       calendar: '国办发明电〔2019〕16号 and 〔2020〕1号 (sim/core/calendar.ts). assumed: the desk keeps official working days: closed on holidays (a Sunday\'s load, 0), open on worked weekend days (a Friday\'s); the 1,200 is per working day, so no rescaling.',
       handle: `assumed: ${FACTS} §7.2, transfer talk lognormal mean 240 s (harder calls); CV 1 as 12333; the desk's after-call work belongs to the work orders.`,
       patience: `assumed: ${FACTS} §7.2, exponential mean 60 s (the caller has already queued once at 12345).`,
-      agents: `Derived (data/README.md): 50 staff [S, SEED] x (1 - 30% shrinkage [A, as 12333]) = 35 on duty, less the work orders' staff time 300 a day [A] x 45 min [A] / 9 open hours = 25: ${agents} on the transfer seats 08:30-17:30 on working days, none otherwise.`,
+      agents: `Derived (data/README.md): 50 staff [S, SEED] x (1 - 30% shrinkage [A, as 12333]) = 35 on duty, less the work orders' staff time 300 a day [A] x 45 min [A] / 9 open hours = 25: ${agents} on the transfer seats 08:30-17:30 on working days (Monday to Friday and worked weekend days), none on weekends and holidays.`,
       answerWithinSeconds: 'GB/T 33358-2016 (政府热线服务规范): answer within 15 s.',
       targets: `${SEED} project 2 indicator table.`,
       budget: `${SEED} project 2: 6,836,000 yuan, settled quarterly on payroll (labour dispatch).`,

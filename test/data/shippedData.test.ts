@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dayKind } from '../../sim/core/calendar.js';
-import { firstDaysOf, readScenarioFile } from '../../sim/io/scenarioFile.js';
+import { firstDaysOf, parseScenarioFile, readScenarioFile } from '../../sim/io/scenarioFile.js';
 import { readTargetSet } from '../../sim/io/targets.js';
 import { shanghai12333Defaults, shanghai12333Load2020 } from '../../sim/model/shanghai12333.js';
 import { simulate } from '../../sim/model/simulate.js';
@@ -196,6 +196,41 @@ describe('the 12345 desk', () => {
     expect([get('transferAnswerRate')?.comparison, get('transferAnswerRate')?.value]).toEqual(['>', 0.86]);
     expect(get('satisfaction')?.value).toBe(0.98);
     expect(get('turnover')?.value).toBe(0.2);
+  });
+});
+
+describe('the shipped scenarios moved to 2025, unchanged but their start date', () => {
+  const in2025 = (path: string) => {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as { horizon: { startDate: string } };
+    data.horizon.startDate = '2025-01-01';
+    return parseScenarioFile(JSON.stringify(data), path); // throws on any problem
+  };
+
+  it('the 12333 year takes 2025’s holidays, staffed by the weekly table of their month', () => {
+    const { scenario, meta } = in2025(`${S12333}scenario.json`);
+    const counts = scenario.agents.kind === 'perInterval' ? scenario.agents.counts : [];
+    const day = (d: number) => counts.slice(d * 48, (d + 1) * 48);
+    // 国办发明电〔2024〕12号: Spring Festival 28 Jan - 4 Feb, Sunday 26 Jan worked.
+    expect(meta.specialDays.slice(0, 3)).toEqual([
+      { date: '2025-01-01', kind: 'holiday' },
+      { date: '2025-01-26', kind: 'adjustedWorkingDay' },
+      { date: '2025-01-28', kind: 'holiday' },
+    ]);
+    expect(day(27)).toEqual(day(4)); // Tue 28 Jan, a holiday, staffed as Sunday 5 Jan
+    expect(day(25)).toEqual(day(6)); // Sun 26 Jan, worked, staffed as Tuesday 7 Jan
+    expect(day(27)).not.toEqual(day(6));
+    const week = simulate(firstDaysOf(scenario, 2), { seed: 1 });
+    expect(week.kpis.answerRate).toBeGreaterThan(0.5);
+  });
+
+  it('the 12345 desk is open on the 248 working days of 2025 and on none of its holidays', () => {
+    // By hand: 261 weekdays - 18 weekday holidays (1 Jan; 28-31 Jan, 3-4 Feb; 4 Apr; 1, 2, 5 May;
+    // 2 Jun; 1-3, 6-8 Oct) + 5 worked weekend days (26 Jan, 8 Feb, 27 Apr, 28 Sep, 11 Oct) = 248;
+    // the horizon's 366th day, 1 Jan 2026, is a holiday.
+    const { scenario, meta } = in2025(`${S12345}scenario.json`);
+    expect(meta.inboundCallsByDay.filter((c) => c > 0)).toHaveLength(248);
+    const counts = scenario.agents.kind === 'perInterval' ? scenario.agents.counts : [];
+    expect(counts.filter((c) => c > 0)).toHaveLength(248 * 18);
   });
 });
 
