@@ -1338,6 +1338,62 @@ export function readScenarioFile(path: string): ScenarioFile {
 }
 
 /**
+ * A period of a scenario read from a file: `days` days from the date `from`,
+ * inside its horizon, its per-interval arrival and staffing tables cut to
+ * match. The period keeps the year it was cut from: its workforce is simulated
+ * from the scenario's first day (`workforce.daysBefore`), so on 1 July the
+ * staff are the ones the year has by then (trainees and learners included),
+ * day for day as in a run of the whole horizon. Faults, busyness and every
+ * other draw start afresh on the period (the same distributions; not the same
+ * draws as the whole horizon's run on those days).
+ *
+ * @param scenario a scenario with arrivals of kind `table` and agents `perInterval`
+ * @param from ISO date `YYYY-MM-DD` of the period's first day, inside the horizon
+ * @param days days in the period, 1 to the days left in the horizon from `from`
+ * @returns the period as a scenario of its own (`startDate` = `from`, `days`)
+ * @throws {RangeError} when the period is not inside the horizon or the scenario's tables are of another kind
+ * @example
+ * const july = periodOf(readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario, '2020-07-01', 31);
+ * july.startDate; // => '2020-07-01'
+ * simulate(july, { seed: 1 });
+ */
+export function periodOf(scenario: Scenario, from: string, days: number): Scenario {
+  const fn = 'periodOf';
+  const start = parseLocalDateTime(scenario.startDate);
+  const first = /^\d{4}-\d{2}-\d{2}$/.test(from) ? parseLocalDateTime(from) : undefined;
+  if (first === undefined || start === undefined) {
+    throw new RangeError(`${fn}: from must be a date YYYY-MM-DD (got ${JSON.stringify(from)})`);
+  }
+  const offset = (first - start) / 86_400;
+  const last = isoDay(start / 86_400, scenario.days - 1);
+  if (offset < 0 || offset >= scenario.days) {
+    throw new RangeError(
+      `${fn}: from must be within the horizon ${scenario.startDate} to ${last} (got ${from})`,
+    );
+  }
+  if (!Number.isInteger(days) || days < 1 || offset + days > scenario.days) {
+    throw new RangeError(
+      `${fn}: days must be an integer from 1 to ${scenario.days - offset}, the days left from ${from} to ${last} (got ${days})`,
+    );
+  }
+  if (scenario.arrivals.kind !== 'table' || scenario.agents.kind !== 'perInterval') {
+    throw new RangeError(`${fn}: the scenario must have arrivals of kind table and agents perInterval`);
+  }
+  const perDay = 1440 / scenario.intervalMinutes;
+  const cut = (values: readonly number[]) => values.slice(offset * perDay, (offset + days) * perDay);
+  return {
+    ...scenario,
+    startDate: from,
+    days,
+    arrivals: { kind: 'table', callsPerInterval: cut(scenario.arrivals.callsPerInterval) },
+    agents: { kind: 'perInterval', counts: cut(scenario.agents.counts) },
+    ...(scenario.workforce !== undefined && offset > 0
+      ? { workforce: { ...scenario.workforce, daysBefore: (scenario.workforce.daysBefore ?? 0) + offset } }
+      : {}),
+  };
+}
+
+/**
  * The first `days` days of a scenario read from a file (its per-interval
  * arrival and staffing tables cut to match), for a short run of a long scenario.
  *
@@ -1355,11 +1411,5 @@ export function firstDaysOf(scenario: Scenario, days: number): Scenario {
   if (scenario.arrivals.kind !== 'table' || scenario.agents.kind !== 'perInterval') {
     throw new RangeError('firstDaysOf: the scenario must have arrivals of kind table and agents perInterval');
   }
-  const n = (days * 1440) / scenario.intervalMinutes;
-  return {
-    ...scenario,
-    days,
-    arrivals: { kind: 'table', callsPerInterval: scenario.arrivals.callsPerInterval.slice(0, n) },
-    agents: { kind: 'perInterval', counts: scenario.agents.counts.slice(0, n) },
-  };
+  return periodOf(scenario, scenario.startDate, days);
 }

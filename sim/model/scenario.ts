@@ -239,6 +239,9 @@ export function checkScenario(fn: string, scenario: Scenario): void {
         `${fn}: scenario.workforce.plannedLiveAgents must be given when the target headcount is 0 (got ${planned} planned live agents)`,
       );
     }
+    if (workforce.daysBefore !== undefined) {
+      requireNonNegativeInteger(fn, 'scenario.workforce.daysBefore', workforce.daysBefore);
+    }
   }
   const faults = scenario.faults;
   if (faults !== undefined) {

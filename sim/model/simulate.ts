@@ -574,7 +574,13 @@ export function simulateWithScheme(
   let workforce: WorkforceResult | undefined;
   if (scenario.workforce !== undefined) {
     const spec = scenario.workforce.spec;
-    workforce = simulateWorkforce(spec, { startDate: scenario.startDate, days, seed, replication });
+    workforce = simulateWorkforce(spec, {
+      startDate: scenario.startDate,
+      days,
+      seed,
+      replication,
+      daysBefore: scenario.workforce.daysBefore ?? 0,
+    });
     const plannedLive = scenario.workforce.plannedLiveAgents ?? spec.targetHeadcount ?? spec.initialStaff;
     agents = new Int32Array(n);
     for (let i = 0; i < n; i++) {

@@ -205,6 +205,16 @@ export interface ScenarioWorkforce {
    * __Default value:__ `spec.targetHeadcount ?? spec.initialStaff`
    */
   readonly plannedLiveAgents?: number;
+  /**
+   * Days of the staff's year before `startDate`, a non-negative integer: the
+   * workforce is simulated from that many days earlier, so that a period cut
+   * from a longer scenario (`periodOf`) starts with the staff, trainees and
+   * learners that scenario has by then rather than with a fresh, fully trained
+   * payroll. Those days cost CPU for the workforce only, never calls.
+   *
+   * __Default value:__ `0`
+   */
+  readonly daysBefore?: number;
 }
 
 /**

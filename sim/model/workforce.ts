@@ -257,7 +257,11 @@ export function checkWorkforceSpec(fn: string, spec: WorkforceSpec, prefix = '')
  *
  * @param spec staff, turnover, hiring policy and learning curve
  * @param options `startDate` (ISO `YYYY-MM-DD`), `days` (a positive integer),
- *   `seed` and `replication` (keys of the random streams)
+ *   `seed` and `replication` (keys of the random streams), and `daysBefore`
+ *   (default 0): days of the staff's year before `startDate`, simulated first
+ *   and left out of the result, so that a period cut from a longer horizon
+ *   starts with the staff that horizon has by then (its days are those of the
+ *   longer run, day for day)
  * @returns the workforce by day, week and month, and the realised turnover
  * @throws {RangeError} naming the field when the spec or options are invalid
  * @example
@@ -270,15 +274,19 @@ export function checkWorkforceSpec(fn: string, spec: WorkforceSpec, prefix = '')
  */
 export function simulateWorkforce(
   spec: WorkforceSpec,
-  options: { startDate: string; days: number; seed: number; replication?: number },
+  options: { startDate: string; days: number; seed: number; replication?: number; daysBefore?: number },
 ): WorkforceResult {
   checkWorkforceSpec('simulateWorkforce', spec);
   const fn = 'simulateWorkforce';
   requirePositiveInteger(fn, 'days', options.days);
-  const startMs = Date.parse(`${options.startDate}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.startDate) || Number.isNaN(startMs)) {
+  const before = options.daysBefore ?? 0;
+  requireNonNegativeInteger(fn, 'daysBefore', before);
+  const firstMs = Date.parse(`${options.startDate}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.startDate) || Number.isNaN(firstMs)) {
     throw new RangeError(`${fn}: startDate must be an ISO date YYYY-MM-DD (got ${options.startDate})`);
   }
+  // The staff's year starts `before` days earlier; those days are simulated, then left out.
+  const startMs = firstMs - before * DAY_MS;
   const churn = randomStreams(options.seed, options.replication ?? 0).stream('churn');
   const bands = bandsOf(spec.turnover);
   const curve = [...(spec.learningCurve ?? DEFAULT_LEARNING_CURVE)].sort((a, b) => a.month - b.month);
@@ -306,9 +314,9 @@ export function simulateWorkforce(
     return step;
   };
 
-  const days: WorkforceDay[] = [];
+  const simulated: WorkforceDay[] = [];
   let active: Person[] = people.slice();
-  for (let day = 0; day < options.days; day++) {
+  for (let day = 0; day < before + options.days; day++) {
     const date = isoDate(startMs, day);
     // Monthly cohort decision on the first day of a month (and on day 0).
     if (policy === 'monthlyCohorts' && (day === 0 || date.endsWith('-01'))) {
@@ -357,7 +365,7 @@ export function simulateWorkforce(
     }
     active = stay;
     const last = stepAt(Infinity);
-    days.push({
+    simulated.push({
       date,
       payroll,
       trainees,
@@ -371,6 +379,7 @@ export function simulateWorkforce(
     });
   }
 
+  const days = simulated.slice(before);
   const group = (keyOf: (d: WorkforceDay, i: number) => string): WorkforcePeriod[] => {
     const out: WorkforcePeriod[] = [];
     let current: WorkforceDay[] = [];
