@@ -7,6 +7,7 @@ import { calibrateCommand } from './calibrate.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { erlangCommand } from './erlang.js';
 import { planCommand } from './plan.js';
+import { capProblems } from './problems.js';
 import { reportCommand } from './report.js';
 import { simulateCommand } from './simulate.js';
 import { sweepCommand } from './sweep.js';
@@ -125,7 +126,9 @@ function unreadableInput(error: unknown, args: readonly string[]): string | unde
 }
 
 function printProblems(error: UsageError | InputError): void {
-  process.stderr.write(`hotline: ${error.message}\n`);
+  const [head = '', ...lines] = error.message.split('\n');
+  const shown = capProblems(lines.map((line) => line.replace(/^ {2}/, '')));
+  process.stderr.write(`hotline: ${[head, ...shown.map((line) => `  ${line}`)].join('\n')}\n`);
 }
 
 /**
