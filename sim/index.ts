@@ -480,6 +480,7 @@ export {
   readScenarioFile,
   parseScenarioFile,
   firstDaysOf,
+  periodOf,
   scenarioFileZodSchema,
   type AnswerRateDefinition,
   type ScenarioFile,

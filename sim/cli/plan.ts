@@ -34,6 +34,7 @@ import { checkOutputPath, Progress, workbookBytes, type Sheet } from './output.j
 import {
   budgetRosterNotes,
   loadScenario,
+  PERIOD_OPTIONS,
   readRunOptions,
   readTargetsInput,
   scenarioJson,
@@ -79,7 +80,11 @@ export const SHARED_PLAN_OPTIONS: readonly (readonly [string, string])[] = [
   ],
   ['--seed <n>', 'seed of the random streams, shared by every budget (common random numbers) (default: 1)'],
   ['--workers <n>', 'worker threads (default: the cores available)'],
-  ['--days <n>', 'simulate only the first n days (the year’s agent-hours are prorated)'],
+  ...PERIOD_OPTIONS.filter(([flags]) => !flags.startsWith('--days')),
+  [
+    '--days <n>',
+    'days of the period (default: to the horizon’s last day); the year’s agent-hours are prorated to them',
+  ],
   ['--staff-per-seat <x>', 'staff on payroll per seat (default: 407/359, the 12333 rule)'],
   ['--shrinkage <fraction>', 'share of paid time off the phones (default: 30%)'],
   ['--hires-per-staff <x>', 'new hires a year per member of staff, paid for by the budget (default: 0)'],
@@ -110,7 +115,7 @@ export function readPlanInputs(
   scenarioPath: string | undefined,
   options: OptionValues,
 ): { inputs: PlanInputs; shared: SharedPlanValues } | undefined {
-  const { seed, workers, days } = readRunOptions(reader, options);
+  const { seed, workers, days, from, to } = readRunOptions(reader, options);
   const staffPerSeat = reader.number(
     '--staff-per-seat',
     optionText(options, 'staffPerSeat') ?? String(DEFAULT_STAFF_PER_SEAT),
@@ -130,7 +135,8 @@ export function readPlanInputs(
 
   if (scenarioPath !== undefined && !isReadableFile(reader, scenarioPath, 'scenario'))
     scenarioPath = undefined;
-  const loaded = scenarioPath !== undefined ? loadScenario(reader, scenarioPath, days) : undefined;
+  const loaded =
+    scenarioPath !== undefined ? loadScenario(reader, scenarioPath, { from, days, to }) : undefined;
   const targetsPath = optionText(options, 'targets');
   const targetSet =
     targetsPath !== undefined && isReadableFile(reader, targetsPath, '--targets')
@@ -444,9 +450,20 @@ export function planResult(
   const staffing = staffingByMonth(plan.scenario);
   const notes = [`unit costs: ${inputs.unitCostsSource}`, ...budgetRosterNotes(inputs.roster)];
   if (inputs.scenario.days < 366) {
+    const agentHours = (s: Scenario) =>
+      s.agents.kind === 'perInterval'
+        ? s.agents.counts.reduce((sum, agents) => sum + agents, 0)
+        : s.agents.count;
+    const fileHours =
+      agentHours(inputs.file.scenario) *
+      (inputs.file.scenario.agents.kind === 'constant' ? inputs.file.scenario.days : 1);
+    const periodHours =
+      agentHours(inputs.scenario) * (inputs.scenario.agents.kind === 'constant' ? inputs.scenario.days : 1);
+    const own = fileHours > 0 ? periodHours / fileHours : 0;
     notes.push(
       `the budget is for a year; the simulation covers ${inputs.scenario.days} days from ${inputs.scenario.startDate} ` +
-        'with the year’s agent-hours prorated to them; rows judged on the year (assessments, turnover) see only those days',
+        `with the year’s agent-hours prorated to them by days (${formatPercent(inputs.scenario.days / 366, 1)} of the year); ` +
+        `the scenario’s own staffing puts ${formatPercent(own, 1)} of the agent-hours of its ${inputs.file.scenario.days} days in these`,
     );
   }
   const unmeasured = evaluation.targetTable.rows.filter((row) => row.status === 'not simulated').length;

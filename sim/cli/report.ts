@@ -20,7 +20,14 @@ import { OptionReader, optionText, UsageError } from './args.js';
 import type { CommandSpec } from './command.js';
 import { formatTable, MISSING } from './format.js';
 import { Progress } from './output.js';
-import { loadScenario, rosterLines, type LoadedScenario } from './scenarioInput.js';
+import {
+  loadScenario,
+  PERIOD_OPTIONS,
+  readPeriodOptions,
+  rosterLines,
+  scenarioJson,
+  type LoadedScenario,
+} from './scenarioInput.js';
 import { percent, predictedValue, STATUS_LABEL } from '../report/format.js';
 
 /** The Anonymous Bank records beside the repository (`../shared/data/...`), used when present. */
@@ -149,7 +156,7 @@ export const reportCommand: CommandSpec = {
     ['--replications <n>', 'replications of the scenario (simulated years) (default: 10)'],
     ['--seed <n>', 'seed of the random streams, a non-negative integer (default: 1)'],
     ['--workers <n>', 'worker threads (default: the cores available, at most --replications)'],
-    ['--days <n>', 'simulate only the first n days of the horizon'],
+    ...PERIOD_OPTIONS,
     ['--sensitivity-days <n>', 'days of the quick sensitivity run, 0 for none (default: 28)'],
     ['--sensitivity-replications <n>', 'replications per sensitivity variant (default: 4)'],
     [
@@ -164,7 +171,7 @@ export const reportCommand: CommandSpec = {
   ],
   examples: [
     'hotline report data/shanghai-12333-2020/scenario.json --replications 20 --out reports/12333',
-    'hotline report data/shanghai-12333-2020/july-peak.json --days 31 --sensitivity-days 0',
+    'hotline report data/shanghai-12333-2020/july-peak.json --from 2020-07-01 --days 31 --sensitivity-days 0',
     'hotline report data/shanghai-12345-desk-2020/scenario.json --bank none --json',
   ],
   async run(operands, options, scanProblems) {
@@ -175,7 +182,7 @@ export const reportCommand: CommandSpec = {
     const replications = integer('--replications', 'replications', '10', 1, 100_000);
     const seed = integer('--seed', 'seed', '1', 0, 2 ** 32 - 1);
     const workersOption = integer('--workers', 'workers', undefined, 0, 1024);
-    const days = integer('--days', 'days', undefined, 1, 366);
+    const { days, from, to } = readPeriodOptions(reader, options);
     const sensitivityDays = integer('--sensitivity-days', 'sensitivityDays', '28', 0, 366);
     const sensitivityReplications = integer(
       '--sensitivity-replications',
@@ -198,7 +205,7 @@ export const reportCommand: CommandSpec = {
     const scenarioPath = operands[0];
     if (scenarioPath !== undefined) {
       try {
-        loaded = loadScenario(reader, scenarioPath, days);
+        loaded = loadScenario(reader, scenarioPath, { from, days, to });
       } catch (error) {
         problemsOf(error, reader, scenarioPath);
       }
@@ -225,7 +232,16 @@ export const reportCommand: CommandSpec = {
     );
     const total = reps + (sens ? sensitivityVariantCount(file.scenario) * sens.replications : 0);
     const progress = new Progress('simulations', total);
-    const notes: string[] = rosterLines(loaded.roster);
+    const period = scenarioJson(loaded);
+    const notes: string[] = [
+      ...period.periodNotes.map((note) => `${note.charAt(0).toUpperCase()}${note.slice(1)}.`),
+      ...rosterLines(loaded.roster),
+    ];
+    if (period.periodNotes.length > 0 && (deskReplications ?? (deskByDefault(file) ? reps : 0)) > 0) {
+      notes.push(
+        `The 12345 desk section simulates the same ${period.days} days; its own workforce starts on ${period.startDate} with its initial staff.`,
+      );
+    }
     if (!bank)
       notes.push(
         bankOption === 'none'
@@ -237,7 +253,7 @@ export const reportCommand: CommandSpec = {
       report = await makeReport(file, {
         replications: reps,
         seed: seed as number,
-        ...(days !== undefined ? { days } : {}),
+        ...(period.periodNotes.length > 0 ? { from: period.startDate, days: period.days } : {}),
         workers,
         sensitivity: sens,
         desk:
@@ -277,7 +293,9 @@ function reportCommandLine(scenarioPath: string, options: Readonly<Record<string
   for (const [flag, key] of [
     ['--replications', 'replications'],
     ['--seed', 'seed'],
+    ['--from', 'from'],
     ['--days', 'days'],
+    ['--to', 'to'],
     ['--sensitivity-days', 'sensitivityDays'],
     ['--sensitivity-replications', 'sensitivityReplications'],
     ['--desk-replications', 'deskReplications'],

@@ -1,6 +1,6 @@
 import {
-  firstDaysOf,
   InputError,
+  periodOf,
   readScenarioFile,
   readTargetSet,
   scenarioWithRoster,
@@ -41,11 +41,22 @@ export interface RosterJson {
   intervalsUncoverable: number;
 }
 
+/**
+ * The period a command simulates, as asked (`--from`, `--days`, `--to`): from
+ * the date `from` (default: the horizon's first day) for `days` days, or up to
+ * and including the date `to` (default: to the horizon's last day).
+ */
+export interface PeriodRequest {
+  from?: string | undefined;
+  days?: number | undefined;
+  to?: string | undefined;
+}
+
 /** A scenario file as a command simulates it. */
 export interface LoadedScenario {
   /** The file; with generated shifts, its `scenario.agents` are the roster's (the whole horizon's). */
   file: ScenarioFile;
-  /** The scenario simulated: `file.scenario`, or its first `--days` days. */
+  /** The scenario simulated: `file.scenario`, or the period of it asked for (`periodOf`). */
   scenario: Scenario;
   /** The roster's coverage over the horizon simulated, or null when the file asks for no generated shifts. */
   roster: RosterJson | null;
@@ -85,28 +96,85 @@ export function readTargetsInput(reader: OptionReader, path: string): TargetSet 
   }
 }
 
+const DAY_MS = 86_400_000;
+
+function isoPlus(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function daysFrom(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/**
+ * The period of a horizon a command simulates, its problems (each naming its
+ * option) to the reader: `--from` inside the horizon, `--to` not before
+ * `--from` and inside the horizon, `--days` not past the horizon's last day.
+ *
+ * @param reader collects the problems
+ * @param horizon the scenario's first day and length
+ * @param request what was asked (dates already checked as dates by `readRunOptions`)
+ * @returns the first day and length of the period, or undefined when a problem was found
+ * @example
+ * resolvePeriod(reader, { startDate: '2020-01-01', days: 366 }, { from: '2020-07-01', to: '2020-07-31' });
+ * // => { from: '2020-07-01', days: 31 }
+ */
+export function resolvePeriod(
+  reader: OptionReader,
+  horizon: { startDate: string; days: number },
+  request: PeriodRequest,
+): { from: string; days: number } | undefined {
+  const last = isoPlus(horizon.startDate, horizon.days - 1);
+  const within = `the scenario's horizon ${horizon.startDate} to ${last}`;
+  const before = reader.problems.length;
+  const from = request.from ?? horizon.startDate;
+  const offset = daysFrom(horizon.startDate, from);
+  if (offset < 0 || offset >= horizon.days) {
+    reader.problem(`--from: must be within ${within} (got ${from})`);
+    return undefined;
+  }
+  let days = horizon.days - offset;
+  if (request.to !== undefined) {
+    const span = daysFrom(from, request.to) + 1;
+    if (span < 1) reader.problem(`--to: must not be before --from (${from}) (got ${request.to})`);
+    else if (span > days) reader.problem(`--to: must be within ${within} (got ${request.to})`);
+    else days = span;
+  } else if (request.days !== undefined) {
+    if (request.days > days) {
+      reader.problem(
+        request.from === undefined
+          ? `--days: must be at most the scenario's ${horizon.days} days (got ${request.days})`
+          : `--days: must be at most the ${days} days left in ${within} from ${from} (got ${request.days})`,
+      );
+    } else days = request.days;
+  }
+  return reader.problems.length > before ? undefined : { from, days };
+}
+
 /**
  * Read a scenario file as every command simulates it: the problems of the file
- * and of `--days` to the reader; with `shifts.kind` "generate", its agents
- * (the requirement) covered by a roster of whole shifts of the allowed
- * patterns over the file's whole horizon (`scenarioWithRoster`), then cut to
- * the first `days` days, so a short run sees the days of the year's roster.
+ * and of the period (`--from`, `--days`, `--to`) to the reader; with
+ * `shifts.kind` "generate", its agents (the requirement) covered by a roster of
+ * whole shifts of the allowed patterns over the file's whole horizon
+ * (`scenarioWithRoster`), then cut to the period, so a short run sees the days
+ * of the year's roster.
  *
  * @param reader collects the problems
  * @param path the scenario file
- * @param days simulate only the first days (undefined: the whole horizon)
+ * @param period the period asked for, or the number of first days (undefined: the whole horizon)
  * @returns the file, the scenario simulated and the roster's coverage, or undefined when the file could not be read
  * @throws anything but an `InputError` (a bug)
  * @example
- * const loaded = loadScenario(reader, 'data/shanghai-12333-2020/scenario.json', 7);
- * loaded?.scenario.days; // => 7
+ * const loaded = loadScenario(reader, 'data/shanghai-12333-2020/scenario.json', { from: '2020-07-01', days: 31 });
+ * loaded?.scenario.startDate; // => '2020-07-01'
  * loaded?.roster; // => null: that file asks for no generated shifts
  */
 export function loadScenario(
   reader: OptionReader,
   path: string,
-  days: number | undefined,
+  period: PeriodRequest | number | undefined,
 ): LoadedScenario | undefined {
+  const request: PeriodRequest = typeof period === 'number' ? { days: period } : (period ?? {});
   let file: ScenarioFile;
   try {
     file = readScenarioFile(path);
@@ -114,19 +182,19 @@ export function loadScenario(
     inputProblems(reader, error);
     return undefined;
   }
-  if (days !== undefined && days > file.scenario.days) {
-    reader.problem(`--days: must be at most the scenario's ${file.scenario.days} days (got ${days})`);
-    days = undefined;
-  }
+  const chosen = resolvePeriod(reader, file.scenario, request) ?? {
+    from: file.scenario.startDate,
+    days: file.scenario.days,
+  };
+  const offset = daysFrom(file.scenario.startDate, chosen.from);
   const shifts = file.meta.shifts;
   let roster: RosterJson | null = null;
   if (shifts?.kind === 'generate') {
     const rostered = scenarioWithRoster(file.scenario, shifts.patterns);
     file = { ...file, scenario: rostered.scenario };
-    const simulatedDays = days ?? file.scenario.days;
-    const n = simulatedDays * (1440 / file.scenario.intervalMinutes);
+    const perDay = 1440 / file.scenario.intervalMinutes;
     const hours = file.scenario.intervalMinutes / 60;
-    const intervals = rostered.coverage.intervals.slice(0, n);
+    const intervals = rostered.coverage.intervals.slice(offset * perDay, (offset + chosen.days) * perDay);
     const sum = (pick: (i: (typeof intervals)[number]) => number) =>
       intervals.reduce((total, i) => total + pick(i), 0) * hours;
     const required = sum((i) => i.required);
@@ -134,7 +202,7 @@ export function loadScenario(
     roster = {
       patterns: shifts.patterns.length,
       shifts: rostered.roster.shifts
-        .filter((shift) => shift.day < simulatedDays)
+        .filter((shift) => shift.day >= offset && shift.day < offset + chosen.days)
         .reduce((total, shift) => total + shift.agents, 0),
       requiredAgentHours: required,
       plannedAgentHours: sum((i) => i.planned),
@@ -143,8 +211,64 @@ export function loadScenario(
       intervalsUncoverable: intervals.filter((i) => uncoverable.has(i.index)).length,
     };
   }
-  const scenario = days !== undefined ? firstDaysOf(file.scenario, days) : file.scenario;
+  const whole = offset === 0 && chosen.days === file.scenario.days;
+  const scenario = whole ? file.scenario : periodOf(file.scenario, chosen.from, chosen.days);
   return { file, scenario, roster };
+}
+
+/**
+ * What simulating a period rather than the whole horizon means for the target
+ * table, in sentences for the output (none for the whole horizon): the period
+ * and the horizon, the quarters it covers only in part (quarterly rows judge
+ * the days simulated), the rows judged on the year, and the workforce's start.
+ *
+ * @param horizon the scenario file's first day and length
+ * @param period the period simulated
+ * @param hasWorkforce whether the scenario simulates its workforce
+ * @returns the sentences
+ * @example
+ * periodNotes({ startDate: '2020-01-01', days: 366 }, { startDate: '2020-07-01', days: 31 }, true)[1];
+ * // => 'quarterly rows judge the days simulated only: 2020-Q3 has 31 of its 92 days'
+ */
+export function periodNotes(
+  horizon: { startDate: string; days: number },
+  period: { startDate: string; days: number },
+  hasWorkforce: boolean,
+): string[] {
+  if (period.startDate === horizon.startDate && period.days === horizon.days) return [];
+  const last = isoPlus(period.startDate, period.days - 1);
+  const notes = [
+    `period simulated: ${period.startDate} to ${last}, ${period.days} of the scenario's ${horizon.days} days ` +
+      `(${horizon.startDate} to ${isoPlus(horizon.startDate, horizon.days - 1)})`,
+  ];
+  const quarters = new Map<string, { simulated: number; total: number }>();
+  for (let d = 0; d < period.days; d++) {
+    const date = new Date(Date.parse(`${period.startDate}T00:00:00Z`) + d * DAY_MS);
+    const q = Math.floor(date.getUTCMonth() / 3);
+    const key = `${date.getUTCFullYear()}-Q${q + 1}`;
+    const entry = quarters.get(key);
+    if (entry !== undefined) entry.simulated++;
+    else {
+      const start = Date.UTC(date.getUTCFullYear(), q * 3, 1);
+      const end = Date.UTC(date.getUTCFullYear(), q * 3 + 3, 1);
+      quarters.set(key, { simulated: 1, total: Math.round((end - start) / DAY_MS) });
+    }
+  }
+  const partial = [...quarters].filter(([, q]) => q.simulated < q.total);
+  if (partial.length > 0) {
+    notes.push(
+      'quarterly rows judge the days simulated only: ' +
+        partial.map(([key, q]) => `${key} has ${q.simulated} of its ${q.total} days`).join(', '),
+    );
+  }
+  notes.push(`rows judged on the year (turnover, the yearly assessments) see only these ${period.days} days`);
+  if (hasWorkforce && period.startDate !== horizon.startDate) {
+    notes.push(
+      `the workforce starts as the scenario's year has it on ${period.startDate}: its churn, hiring and ` +
+        `training from ${horizon.startDate} are simulated first`,
+    );
+  }
+  return notes;
 }
 
 /**
@@ -174,8 +298,14 @@ export interface ScenarioJson {
   name: string;
   title: string;
   file: string;
+  /** First day of the period simulated (the horizon's, or `--from`). */
   startDate: string;
+  /** Days simulated (the horizon's, or fewer with `--days`, `--from`, `--to`). */
   days: number;
+  /** The scenario file's own horizon, of which `startDate` and `days` are a period. */
+  horizon: { startDate: string; days: number };
+  /** What simulating a period rather than the whole horizon means for the targets (`periodNotes`); empty for the whole horizon. */
+  periodNotes: string[];
   intervalMinutes: number;
   answerWithinSeconds: number;
   /** The roster of generated shifts the agents are on (`shifts.kind` "generate"), or null. */
@@ -197,6 +327,8 @@ export function scenarioJson(loaded: LoadedScenario): ScenarioJson {
     file: loaded.file.meta.file,
     startDate: loaded.scenario.startDate,
     days: loaded.scenario.days,
+    horizon: { startDate: loaded.file.scenario.startDate, days: loaded.file.scenario.days },
+    periodNotes: periodNotes(loaded.file.scenario, loaded.scenario, loaded.scenario.workforce !== undefined),
     intervalMinutes: loaded.scenario.intervalMinutes,
     answerWithinSeconds: loaded.scenario.answerWithinSeconds,
     roster: loaded.roster,
@@ -208,17 +340,43 @@ export interface RunOptions {
   seed: number | undefined;
   workers: number | undefined;
   days: number | undefined;
+  /** `--from`, a date `YYYY-MM-DD`. */
+  from: string | undefined;
+  /** `--to`, a date `YYYY-MM-DD`. */
+  to: string | undefined;
+}
+
+/** The `--from`, `--to` and `--days` options, as [flags, description]. */
+export const PERIOD_OPTIONS: readonly (readonly [string, string])[] = [
+  [
+    '--from <date>',
+    'simulate a period of the horizon from this date, YYYY-MM-DD (with --days or --to; default: its first day)',
+  ],
+  ['--to <date>', 'last day of the period, YYYY-MM-DD, included (default: the horizon’s last day)'],
+  ['--days <n>', 'days of the period (default: to the horizon’s last day)'],
+];
+
+function readDate(reader: OptionReader, flag: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const ms = m === null ? NaN : Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text) {
+    reader.problem(`${flag}: must be a date YYYY-MM-DD (got ${JSON.stringify(text)})`);
+    return undefined;
+  }
+  return text;
 }
 
 /**
- * Read `--seed` (default 1), `--workers` and `--days`, the options of every
+ * Read `--seed` (default 1), `--workers` and the period (`--from`, `--days`,
+ * `--to`: dates as dates, not both `--days` and `--to`), the options of every
  * command that simulates, each problem to the reader.
  *
  * @param reader collects the problems
  * @param options the parsed options
  * @returns the values
  * @example
- * readRunOptions(reader, { seed: '7', days: '28' }); // => { seed: 7, workers: undefined, days: 28 }
+ * readRunOptions(reader, { seed: '7', days: '28' }); // => { seed: 7, workers: undefined, days: 28, from: undefined, to: undefined }
  */
 export function readRunOptions(reader: OptionReader, options: Readonly<Record<string, unknown>>): RunOptions {
   const integer = (flag: string, value: string | undefined, min: number, max: number) =>
@@ -226,7 +384,36 @@ export function readRunOptions(reader: OptionReader, options: Readonly<Record<st
   return {
     seed: integer('--seed', optionText(options, 'seed') ?? '1', 0, 2 ** 32 - 1),
     workers: integer('--workers', optionText(options, 'workers'), 0, 1024),
-    days: integer('--days', optionText(options, 'days'), 1, 366),
+    ...readPeriodOptions(reader, options),
+  };
+}
+
+/**
+ * Read the period options `--from`, `--days` and `--to`, each problem to the
+ * reader: dates must be dates, `--days` a whole number from 1 to 366, and
+ * `--days` and `--to` are not given together. Whether the period lies in the
+ * scenario's horizon is `loadScenario`'s check.
+ *
+ * @param reader collects the problems
+ * @param options the parsed options
+ * @returns the values (undefined where bad or not given)
+ * @example
+ * readPeriodOptions(reader, { from: '2020-07-01', days: '31' }); // => { days: 31, from: '2020-07-01', to: undefined }
+ */
+export function readPeriodOptions(
+  reader: OptionReader,
+  options: Readonly<Record<string, unknown>>,
+): { days: number | undefined; from: string | undefined; to: string | undefined } {
+  const days = reader.number('--days', optionText(options, 'days'), { min: 1, max: 366, integer: true });
+  if (optionText(options, 'days') !== undefined && optionText(options, 'to') !== undefined) {
+    reader.problem(
+      '--to: give --days or --to, not both (--days counts from --from, --to names the last day)',
+    );
+  }
+  return {
+    days,
+    from: readDate(reader, '--from', optionText(options, 'from')),
+    to: readDate(reader, '--to', optionText(options, 'to')),
   };
 }
 
@@ -253,7 +440,7 @@ export function budgetRosterNotes(roster: RosterJson | null): string[] {
  * file and horizon, and the roster of generated shifts it runs on, if any.
  *
  * @param s the scenario part of a `simulate`, `plan` or `sweep` result
- * @returns two or three lines
+ * @returns the title, the file and period, the period's notes, and the roster's line
  * @example
  * scenarioLines(result.scenario)[1]; // => 'data/.../scenario.json: 7 days from 2020-01-01, 15-minute intervals, service level within 20 s'
  */
@@ -261,6 +448,7 @@ export function scenarioLines(s: ScenarioJson): string[] {
   return [
     s.title,
     `${s.file}: ${s.days} days from ${s.startDate}, ${s.intervalMinutes}-minute intervals, service level within ${s.answerWithinSeconds} s`,
+    ...s.periodNotes.map((note) => `Note: ${note}`),
     ...rosterLines(s.roster),
   ];
 }

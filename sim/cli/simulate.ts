@@ -8,6 +8,7 @@ import {
   type AnswerRateDefinition,
   type Kpis,
   type ReplicationResult,
+  type Scenario,
   type ScenarioFile,
   type Summary,
   type TargetAssessment,
@@ -19,6 +20,7 @@ import { finiteOrNull, formatNumber, formatPercent, formatTable, MISSING } from 
 import { checkOutputPath, csvText, Progress, workbookBytes, type Sheet } from './output.js';
 import {
   loadScenario,
+  PERIOD_OPTIONS,
   readRunOptions,
   readTargetsInput,
   scenarioJson,
@@ -136,7 +138,7 @@ function kpiRecord(
  * The `simulate` result from replications (everything but timing).
  *
  * @param file the scenario read
- * @param scenarioDays days simulated (fewer than the file's with `--days`)
+ * @param simulated the scenario simulated: `file.scenario`, or the period of it asked for (`--from`, `--days`, `--to`)
  * @param result the replications
  * @param targets the target set to judge, with its answer-rate definition, or null
  * @param confidence the probability of meeting a target that a row and the table need to pass, in [0, 1]
@@ -144,11 +146,12 @@ function kpiRecord(
  * @returns the result in the order `--json` prints it
  * @throws {RangeError} when `confidence` is outside [0, 1] (from `assessTargets`)
  * @example
- * JSON.stringify(simulateResult(file, 7, await replicate(firstDaysOf(file.scenario, 7), { replications: 4, seed: 1 }), null));
+ * const week = firstDaysOf(file.scenario, 7);
+ * JSON.stringify(simulateResult(file, week, await replicate(week, { replications: 4, seed: 1 }), null));
  */
 export function simulateResult(
   file: ScenarioFile,
-  scenarioDays: number,
+  simulated: Scenario,
   result: ReplicationResult,
   targets: { set: TargetSet; answerRateDefinition: AnswerRateDefinition } | null,
   confidence = 0.9,
@@ -159,7 +162,7 @@ export function simulateResult(
   for (const [name, summary] of Object.entries(result.counts)) counts[name] = summaryJson(summary);
   return {
     command: 'simulate',
-    scenario: { ...scenarioJson({ file, scenario, roster }), days: scenarioDays },
+    scenario: scenarioJson({ file, scenario: simulated, roster }),
     seed: result.seed,
     replications: result.replications,
     level: result.level,
@@ -214,7 +217,7 @@ function formatKpiValue(kind: KpiKind, value: number | null | undefined): string
  * @param workers worker threads used
  * @returns the text, ending with a newline
  * @example
- * process.stdout.write(formatSimulate(simulateResult(file, 366, result, null), 12.3, 2));
+ * process.stdout.write(formatSimulate(simulateResult(file, file.scenario, result, null), 12.3, 2));
  */
 export function formatSimulate(result: SimulateResult, wallSeconds: number, workers: number): string {
   const s = result.scenario;
@@ -224,7 +227,7 @@ export function formatSimulate(result: SimulateResult, wallSeconds: number, work
     ...scenarioLines(s),
     `${result.replications} replications, seed ${result.seed}, ${workers} worker${workers === 1 ? '' : 's'}, ${formatNumber(wallSeconds, 1)} s`,
     '',
-    `Whole horizon: mean across replications, ${level} interval of the mean, 5th and 95th percentiles`,
+    `${s.periodNotes.length > 0 ? 'Whole period' : 'Whole horizon'}: mean across replications, ${level} interval of the mean, 5th and 95th percentiles`,
     formatTable(
       [
         { header: 'KPI', align: 'left' },
@@ -392,7 +395,7 @@ export const simulateCommand: CommandSpec = {
     ['--replications <n>', 'independent replications (simulated years) (default: 10)'],
     ['--seed <n>', 'seed of the random streams, a non-negative integer (default: 1)'],
     ['--workers <n>', 'worker threads (default: the cores available, at most --replications)'],
-    ['--days <n>', 'simulate only the first n days of the horizon'],
+    ...PERIOD_OPTIONS,
     [
       '--targets <file>',
       'judge against this target set instead of the scenario’s (e.g. data/targets/gbt-33358-2016.json)',
@@ -410,7 +413,8 @@ export const simulateCommand: CommandSpec = {
   ],
   examples: [
     'hotline simulate data/shanghai-12333-2020/scenario.json --replications 20 --seed 1',
-    'hotline simulate data/shanghai-12333-2020/july-peak.json --days 31 --xlsx july.xlsx',
+    'hotline simulate data/shanghai-12333-2020/july-peak.json --from 2020-07-01 --days 31 --xlsx july.xlsx',
+    'hotline simulate data/shanghai-12333-2020/scenario.json --from 2020-10-01 --to 2020-12-31',
     'hotline simulate data/shanghai-12345-desk-2020/scenario.json --targets data/targets/gbt-33358-2016.json --json',
   ],
   async run(operands, options, scanProblems) {
@@ -421,7 +425,7 @@ export const simulateCommand: CommandSpec = {
       max: 100_000,
       integer: true,
     });
-    const { seed, workers: workersOption, days } = readRunOptions(reader, options);
+    const { seed, workers: workersOption, days, from, to } = readRunOptions(reader, options);
     const confidence = reader.fraction('--confidence', optionText(options, 'confidence') ?? '0.9');
     const intervalsPath = optionText(options, 'intervals');
     const xlsx = optionText(options, 'xlsx');
@@ -429,7 +433,8 @@ export const simulateCommand: CommandSpec = {
     checkOutputPath(reader, '--xlsx', xlsx);
 
     const scenarioPath = operands[0];
-    const loaded = scenarioPath !== undefined ? loadScenario(reader, scenarioPath, days) : undefined;
+    const loaded =
+      scenarioPath !== undefined ? loadScenario(reader, scenarioPath, { from, days, to }) : undefined;
     const targetsPath = optionText(options, 'targets');
     const targetSet = targetsPath !== undefined ? readTargetsInput(reader, targetsPath) : undefined;
     if (reader.problems.length > 0 || !loaded || confidence === undefined)
@@ -458,7 +463,7 @@ export const simulateCommand: CommandSpec = {
             answerRateDefinition: file.meta.targets?.answerRateDefinition ?? ('perAttempt' as const),
           }
         : (file.meta.targets ?? null);
-    const output = simulateResult(file, scenario.days, result, targets, confidence, loaded.roster);
+    const output = simulateResult(file, scenario, result, targets, confidence, loaded.roster);
 
     const xlsxBytes = xlsx !== undefined ? await workbookBytes(workbookSheets(output, result)) : undefined;
     if (intervalsPath !== undefined)

@@ -1,6 +1,6 @@
 import { shanghai12333UnitCosts2020 } from '../budget/shanghai12333Costs.js';
 import type { ObservedCall } from '../calibrate/types.js';
-import { firstDaysOf, type ScenarioFile } from '../io/scenarioFile.js';
+import { periodOf, type ScenarioFile } from '../io/scenarioFile.js';
 import { shanghai12333Defaults } from '../model/shanghai12333.js';
 import { replicate } from '../plan/replicate.js';
 import { sensitivity, type Assumption, type SensitivityRow } from '../plan/sensitivity.js';
@@ -83,8 +83,15 @@ export interface MakeReportOptions {
   replications: number;
   /** Seed of every random stream. */
   seed: number;
-  /** Simulate only the first `days` days. __Default value:__ the whole horizon */
+  /** Simulate only `days` days (from `from`). __Default value:__ to the end of the horizon */
   days?: number;
+  /**
+   * Simulate a period from this date, `YYYY-MM-DD`, inside the horizon (`periodOf`:
+   * the workforce starts as the year has it then); the sensitivity run starts there too.
+   *
+   * __Default value:__ the horizon's first day
+   */
+  from?: string;
   /** Worker threads. __Default value:__ `replicate`'s default */
   workers?: number;
   /**
@@ -160,12 +167,20 @@ export function shanghai12333CostModel(): ReportCostModel {
  * });
  */
 export async function makeReport(file: ScenarioFile, options: MakeReportOptions): Promise<Report> {
-  const scenario = options.days !== undefined ? firstDaysOf(file.scenario, options.days) : file.scenario;
+  const from = options.from ?? file.scenario.startDate;
+  const left =
+    file.scenario.days -
+    Math.round(
+      (Date.parse(`${from}T00:00:00Z`) - Date.parse(`${file.scenario.startDate}T00:00:00Z`)) / 86_400_000,
+    );
+  const scenario =
+    options.days === undefined && options.from === undefined
+      ? file.scenario
+      : periodOf(file.scenario, from, options.days ?? left);
   const targets = file.meta.targets ?? null;
   const sens = targets ? (options.sensitivity ?? null) : null;
-  const sensitivityScenario = sens
-    ? firstDaysOf(file.scenario, Math.min(sens.days, file.scenario.days))
-    : null;
+  const sensitivityDays = sens ? Math.min(sens.days, left) : 0;
+  const sensitivityScenario = sens ? periodOf(file.scenario, from, sensitivityDays) : null;
   const total =
     options.replications +
     (sensitivityScenario && sens ? sensitivityVariantCount(sensitivityScenario) * sens.replications : 0);
@@ -241,7 +256,7 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
     verdictNotes,
     sensitivity: sensitivityRows
       ? {
-          days: Math.min(sens?.days ?? 0, file.scenario.days),
+          days: sensitivityDays,
           replications: sens?.replications ?? 0,
           seed: options.seed,
           rows: sensitivityRows,
