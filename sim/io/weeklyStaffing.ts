@@ -196,14 +196,10 @@ export function readWeeklyStaffing(path: string, options: WeeklyStaffingOptions)
   return toWeekly(readCsvFile(path, options), options.intervalMinutes);
 }
 
+/** The weekday columns by `Date.getUTCDay()`, Sunday first. */
 const WEEKDAY_COLUMNS: readonly StaffingDayColumn[] = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
+  STAFFING_DAY_COLUMNS[6],
+  ...STAFFING_DAY_COLUMNS.slice(0, 6),
 ];
 
 /**

@@ -15,6 +15,7 @@ import {
   shanghai12333UnitCosts2020,
 } from '../../sim/budget/shanghai12333Costs.js';
 import { readScenarioFile } from '../../sim/io/scenarioFile.js';
+import { STAFFING_DAY_COLUMNS, type StaffingDayColumn } from '../../sim/io/weeklyStaffing.js';
 import {
   SHANGHAI_12333_HOURLY_SHARES,
   SHANGHAI_12333_RAW_MONTH_FACTORS,
@@ -61,8 +62,8 @@ function profileCsv(shares: readonly number[]): string {
   return ['intervalStart,share', ...shares.map((s, i) => `${clock(i * minutes)},${s}`)].join('\n') + '\n';
 }
 
-const DAY_COLUMNS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'holiday', 'adjustedWorkingDay'] as const;
-type DayColumn = (typeof DAY_COLUMNS)[number];
+const DAY_COLUMNS = STAFFING_DAY_COLUMNS;
+type DayColumn = StaffingDayColumn;
 const BY_UTC_DAY: readonly DayColumn[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The column of the weekly staffing table a day of 2020 takes (data/README.md, "Staffing by weekday"). */

@@ -1,20 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../sim/core/errors.js';
 import { parseScenarioFile } from '../../sim/io/scenarioFile.js';
-import { parseWeeklyStaffing } from '../../sim/io/weeklyStaffing.js';
+import { parseWeeklyStaffing, STAFFING_DAY_COLUMNS } from '../../sim/io/weeklyStaffing.js';
+import { issuesOf } from './issuesOf.js';
 
 const HEADER = 'intervalStart,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday';
-
-function issuesOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error.issues.map((i) => `${i.row} ${i.column}: ${i.message}`);
-    throw error;
-  }
-  return [];
-}
 
 describe('parseWeeklyStaffing', () => {
   it('holds each row until the next, per kind of day (exact, by hand)', () => {
@@ -23,16 +13,7 @@ describe('parseWeeklyStaffing', () => {
       'w.csv',
       { intervalMinutes: 60 },
     );
-    expect(table.columns).toEqual([
-      'Monday',
-      'Tuesday',
-      'Wednesday',
-      'Thursday',
-      'Friday',
-      'Saturday',
-      'Sunday',
-      'holiday',
-    ]);
+    expect(table.columns).toEqual(STAFFING_DAY_COLUMNS.slice(0, 8)); // the weekdays and holiday
     expect(table.blocks).toHaveLength(1);
     const monday = table.blocks[0]?.agents.Monday;
     expect(monday).toEqual([...new Array(8).fill(2), ...new Array(10).fill(9), ...new Array(6).fill(2)]);
