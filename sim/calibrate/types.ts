@@ -30,6 +30,8 @@ export interface ObservedCall {
   readonly priority?: number;
   /** Kind of call (the bank's `type`: PS, NW, ...), free text. */
   readonly callClass?: string;
+  /** The record's row in its file (the header is row 1), for messages about it. */
+  readonly row?: number;
 }
 
 /** Weekday names, Sunday first (the index is `Date.getUTCDay`). */

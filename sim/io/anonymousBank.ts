@@ -35,7 +35,10 @@ export interface AnonymousBankCalls {
   readonly rows: number;
   /** `PHANTOM` rows (no trace of a caller): left out. */
   readonly phantom: number;
-  /** `HANG` rows that never queued (hung up in the voice menu): left out. */
+  /**
+   * `HANG` rows that never waited for an agent: hung up in the voice menu (`q_start`
+   * 0:00:00), or as they joined the queue (`q_time` 0): left out, not offered.
+   */
   readonly abandonedInMenu: number;
   /** Answered calls kept. */
   readonly answered: number;
@@ -52,12 +55,18 @@ const NO_QUEUE = '0:00:00';
  * JASA 100:36-50): tab-separated, one row per call, dates `YYMMDD`, clock times
  * `H:MM:SS`. The rule, documented in data/README.md:
  * - `PHANTOM` rows are left out and counted (no caller was there);
- * - `HANG` with `q_start` 0:00:00 hung up in the voice menu before asking for an
- *   agent: left out and counted (`abandonedInMenu`);
+ * - `HANG` with `q_start` 0:00:00 (hung up in the voice menu before asking for an
+ *   agent) or with `q_time` 0 (hung up as the queue was joined) never waited for
+ *   an agent: left out and counted (`abandonedInMenu`);
  * - `AGENT` rows are answered calls: arrival = `q_start` (or `vru_exit` when the
  *   call was answered without queueing), wait = `q_time`, handle = `ser_time`,
  *   agent = `server` (none when `NO_SERVER`);
- * - `HANG` with a `q_start` abandoned while queued: wait = `q_time`.
+ * - `HANG` with `q_time` > 0 abandoned while queued: wait = `q_time`.
+ * These are the offered calls of issue 13's counting rules: offered = `AGENT`, or
+ * `HANG` with `q_time` > 0. Times out of order (`q_exit` before `q_start`,
+ * `ser_exit` before `ser_start`, or a `q_time` that is not `q_exit - q_start`)
+ * are errors; a negative `vru_time` (`vru_exit` before `vru_entry`, a clock
+ * error of a few rows) is not used and tolerated.
  * Priority and `type` are kept as `priority` and `callClass`. A queue entry more
  * than 12 hours before the voice-menu entry on the clock is taken to be after
  * midnight (the next day).
@@ -109,7 +118,7 @@ export function parseAnonymousBankCalls(text: string, file: string): AnonymousBa
       continue;
     }
     const queued = cell('q_start') !== NO_QUEUE;
-    if (outcome === 'HANG' && !queued) {
+    if (outcome === 'HANG' && (!queued || cell('q_time') === '0')) {
       abandonedInMenu++;
       continue;
     }
@@ -137,12 +146,36 @@ export function parseAnonymousBankCalls(text: string, file: string): AnonymousBa
       );
     if (!/^\d+$/.test(cell('q_time'))) bad('q_time', `must be an integer >= 0 s (got "${cell('q_time')}")`);
     if (entry === undefined || join === undefined || !/^\d+$/.test(cell('q_time'))) continue;
+    // Times out of order within the row (clock times; a pair may cross midnight).
+    const elapsed = (from: number, to: number): number => (to - from + 86_400) % 86_400;
+    if (queued && cell('q_exit') !== NO_QUEUE) {
+      const qStart = parseTimeOfDay(cell('q_start'));
+      const qExit = parseTimeOfDay(cell('q_exit'));
+      if (qExit === undefined) bad('q_exit', `must be a clock time H:MM:SS (got "${cell('q_exit')}")`);
+      else if (qStart !== undefined && elapsed(qStart, qExit) !== Number(cell('q_time')))
+        bad(
+          'q_exit',
+          `is out of order: q_exit ${cell('q_exit')} - q_start ${cell('q_start')} must equal q_time ${cell('q_time')} s`,
+        );
+    }
+    if (outcome === 'AGENT' && cell('ser_start') !== NO_QUEUE && cell('ser_exit') !== NO_QUEUE) {
+      const sStart = parseTimeOfDay(cell('ser_start'));
+      const sExit = parseTimeOfDay(cell('ser_exit'));
+      if (sStart === undefined || sExit === undefined)
+        bad('ser_exit', `must be clock times H:MM:SS (got "${cell('ser_start')}" and "${cell('ser_exit')}")`);
+      else if (/^\d+$/.test(cell('ser_time')) && elapsed(sStart, sExit) !== Number(cell('ser_time')))
+        bad(
+          'ser_exit',
+          `is out of order: ser_exit ${cell('ser_exit')} - ser_start ${cell('ser_start')} must equal ser_time ${cell('ser_time')} s`,
+        );
+    }
     const arrivalSeconds = dayMs / 1000 + join + (join < entry - 43_200 ? 86_400 : 0);
     const record: { -readonly [K in keyof ObservedCall]: ObservedCall[K] } = {
       callId: cell('call_id'),
       arrivalSeconds,
       waitSeconds: wait,
       outcome: outcome === 'AGENT' ? 'answered' : 'abandoned',
+      row,
     };
     const priority = cell('priority');
     if (/^\d+$/.test(priority)) record.priority = Number(priority);

@@ -69,7 +69,7 @@ function toCallRecords(csv: CsvTable): ObservedCall[] {
     }
     const record: {
       -readonly [K in keyof ObservedCall]: ObservedCall[K];
-    } = { arrivalSeconds: values.arrivalTime as number, waitSeconds: wait, outcome };
+    } = { arrivalSeconds: values.arrivalTime as number, waitSeconds: wait, outcome, row };
     if (values.callId !== undefined) record.callId = values.callId as string;
     if (handle !== undefined) record.handleSeconds = handle;
     if (values.agentId !== undefined) record.agentId = values.agentId as string;

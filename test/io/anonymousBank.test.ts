@@ -34,6 +34,7 @@ describe('parseAnonymousBankCalls', () => {
     expect(bank.records).toEqual([
       {
         callId: '34536',
+        row: 2,
         arrivalSeconds: feb1 + 25_376,
         waitSeconds: 0,
         outcome: 'answered',
@@ -44,6 +45,7 @@ describe('parseAnonymousBankCalls', () => {
       },
       {
         callId: '34537',
+        row: 3,
         arrivalSeconds: feb1 + 27_115,
         waitSeconds: 0,
         outcome: 'answered',
@@ -53,6 +55,7 @@ describe('parseAnonymousBankCalls', () => {
       },
       {
         callId: '34539',
+        row: 4,
         arrivalSeconds: feb1 + 29_362,
         waitSeconds: 5,
         outcome: 'abandoned',
@@ -61,6 +64,7 @@ describe('parseAnonymousBankCalls', () => {
       },
       {
         callId: '34540',
+        row: 5,
         arrivalSeconds: feb1 + 29_987,
         waitSeconds: 34,
         outcome: 'answered',
@@ -72,6 +76,7 @@ describe('parseAnonymousBankCalls', () => {
       // entered the menu at 23:59:50 and the queue at 0:00:05: the next day
       {
         callId: '99002',
+        row: 8,
         arrivalSeconds: feb1 + 86_405,
         waitSeconds: 40,
         outcome: 'answered',
@@ -81,6 +86,24 @@ describe('parseAnonymousBankCalls', () => {
         callClass: 'NW',
       },
     ]);
+  });
+
+  it('leaves out a hang-up with no wait (not offered), and reports times out of order', () => {
+    const zeroWait =
+      'AA0101\t99003\t0\t0\tPS\t990201\t9:10:00\t9:10:08\t8\t9:10:08\t9:10:08\t0\tHANG\t0:00:00\t0:00:00\t0\tNO_SERVER';
+    const bank = parseAnonymousBankCalls(`${SAMPLE}\r\n${zeroWait}`, 'bank.tsv');
+    expect(bank).toMatchObject({ rows: 8, abandonedInMenu: 2, abandoned: 1 });
+    const queueBackwards = SAMPLE.replace('8:19:47\t8:20:21\t34', '8:19:47\t8:19:21\t34');
+    const serviceBackwards = SAMPLE.replace('7:02:55\t7:05:41\t166', '7:02:55\t7:01:41\t166');
+    try {
+      parseAnonymousBankCalls(`${queueBackwards}\r\n${serviceBackwards.split('\r\n')[1]}`, 'bank.tsv');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as InputError).issues.map((i) => `${i.row} ${i.column}: ${i.message}`)).toEqual([
+        '5 q_exit: is out of order: q_exit 8:19:21 - q_start 8:19:47 must equal q_time 34 s',
+        '9 ser_exit: is out of order: ser_exit 7:01:41 - ser_start 7:02:55 must equal ser_time 166 s',
+      ]);
+    }
   });
 
   it('reports unreadable rows and a wrong header', () => {
@@ -105,15 +128,16 @@ describe('parseAnonymousBankCalls', () => {
 
 describeBankData('the Anonymous Bank, February 1999 (real data)', () => {
   // Counts by awk over the file: 33,344 rows; outcome PHANTOM 278, AGENT 27,162, HANG 5,904,
-  // of which 1,941 HANG rows have q_start 0:00:00 (hung up in the voice menu).
+  // of which 1,941 HANG rows have q_start 0:00:00 (hung up in the voice menu) and 31 more
+  // have q_time 0 (hung up as they joined the queue): 1,972 never waited; 3,932 offered.
   it('reads every row and accounts for each one', () => {
     const bank = bankCalls();
     expect(bank).toMatchObject({
       rows: 33_344,
       phantom: 278,
-      abandonedInMenu: 1_941,
+      abandonedInMenu: 1_972,
       answered: 27_162,
-      abandoned: 3_963,
+      abandoned: 3_932,
     });
     expect(bank.records.length + bank.phantom + bank.abandonedInMenu).toBe(bank.rows);
     // 491 AGENT rows have server NO_SERVER (awk)

@@ -32,6 +32,7 @@ describe('call records', () => {
   const expected: ObservedCall[] = [
     {
       callId: '1',
+      row: 2,
       arrivalSeconds: MARCH_2 + 28_805,
       waitSeconds: 12,
       outcome: 'answered',
@@ -42,6 +43,7 @@ describe('call records', () => {
     },
     {
       callId: '2',
+      row: 3,
       arrivalSeconds: MARCH_2 + 28_870,
       waitSeconds: 95,
       outcome: 'abandoned',
@@ -50,6 +52,7 @@ describe('call records', () => {
     },
     {
       callId: '3',
+      row: 4,
       arrivalSeconds: MARCH_2 + 28_920,
       waitSeconds: 0,
       outcome: 'answered',
@@ -140,7 +143,7 @@ describe('call records round trip (property)', () => {
       fc.property(fc.array(record, { minLength: 1, maxLength: 20 }), (records) => {
         // call ids must be unique: number them by position
         const unique = records.map((r, i) => ('callId' in r ? { ...r, callId: String(i) } : r));
-        expect(parseCallRecords(formatCallRecords(unique), 'c.csv')).toEqual(unique);
+        expect(parseCallRecords(formatCallRecords(unique), 'c.csv')).toEqual(unique.map((r, i) => ({ ...r, row: i + 2 })));
       }),
       { numRuns: 300, seed: 7 },
     );
