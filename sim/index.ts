@@ -227,10 +227,16 @@ export {
   erlang,
   deterministic,
   empirical,
+  mixture,
+  sum,
+  piecewiseHazard,
+  hazardSurvival,
+  scaleDistribution,
   distributionMean,
   distributionVariance,
   normalQuantile,
   zigguratNormal,
+  type PiecewiseHazard,
 } from './model/distributions.js';
 export {
   checkScenario,
@@ -476,6 +482,34 @@ export {
   specialDaysOfRecords,
   type CalibrateOptions,
 } from './calibrate/calibrateFromRecords.js';
+// Calibration that reproduces a real center, and its held-out validation (issue 13)
+export {
+  patienceHazard,
+  DEFAULT_PATIENCE_BREAKPOINTS,
+  type HazardPiece,
+  type PatienceHazardEstimate,
+  type PatienceHazardOptions,
+} from './calibrate/patienceHazard.js';
+export { afterCallUnavailability, type AfterCallEstimate, type AfterCallOptions } from './calibrate/afterCall.js';
+export { calibrateBehaviour, type BehaviourOptions, type CalibratedBehaviour } from './calibrate/behaviour.js';
+export {
+  periodInputs,
+  recordsInDays,
+  localDaySeconds,
+  localDate,
+  type DayRange,
+  type PeriodInputs,
+} from './calibrate/periodInputs.js';
+export {
+  validateHoldOut,
+  type CellFigures,
+  type ComparisonErrors,
+  type HoldOutOptions,
+  type HoldOutResult,
+  type HourComparison,
+  type WeekdayHourComparison,
+} from './calibrate/holdOut.js';
+export { poissonRateInterval } from './stats/poissonInterval.js';
 export {
   readScenarioFile,
   parseScenarioFile,

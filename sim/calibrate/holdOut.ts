@@ -338,15 +338,17 @@ export function validateHoldOut(records: readonly ObservedCall[], options: HoldO
     const [wb, hb] = b.split(':').map(Number);
     return wa! - wb! || ha! - hb!;
   });
-  const byWeekdayHour: WeekdayHourComparison[] = keys.map((key) => {
-    const [weekday, hour] = key.split(':').map(Number);
-    return {
-      weekday: WEEKDAYS[weekday!]!,
-      hour: hour!,
-      observed: figures(obsCell.get(key) ?? emptyTally()),
-      predicted: figures(simCell.get(key) ?? emptyTally(), R),
-    };
-  });
+  const byWeekdayHour: WeekdayHourComparison[] = keys
+    .filter((key) => (obsCell.get(key)?.offered ?? 0) > 0 || (simCell.get(key)?.offered ?? 0) > 0)
+    .map((key) => {
+      const [weekday, hour] = key.split(':').map(Number);
+      return {
+        weekday: WEEKDAYS[weekday!]!,
+        hour: hour!,
+        observed: figures(obsCell.get(key) ?? emptyTally()),
+        predicted: figures(simCell.get(key) ?? emptyTally(), R),
+      };
+    });
   const countDays = (range: DayRange): number =>
     (localDaySeconds(range.to)! - localDaySeconds(range.from)!) / 86_400 + 1;
   return {

@@ -11,6 +11,7 @@ import { capProblems } from './problems.js';
 import { reportCommand } from './report.js';
 import { simulateCommand } from './simulate.js';
 import { sweepCommand } from './sweep.js';
+import { validateCommand } from './validate.js';
 
 /** Exit status of the `hotline` command. */
 export const ExitStatus = {
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   planCommand,
   sweepCommand,
   calibrateCommand,
+  validateCommand,
   reportCommand,
 ];
 
