@@ -32,14 +32,57 @@ export type ScenarioWeekday = (typeof WEEKDAYS)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
-const distributionSchema = z
-  .object({
-    kind: z.enum(['exponential', 'lognormal', 'gamma', 'erlang', 'deterministic']),
-    meanSeconds: z.number().positive().max(86_400),
-    cv: z.number().positive().max(100).optional(),
-    phases: z.number().int().min(1).max(1000).optional(),
-  })
-  .strict();
+/** A duration distribution as a scenario file writes it (fields by kind; see data/README.md). */
+interface DistributionInput {
+  kind:
+    | 'exponential'
+    | 'lognormal'
+    | 'gamma'
+    | 'erlang'
+    | 'deterministic'
+    | 'empirical'
+    | 'mixture'
+    | 'sum'
+    | 'piecewiseHazard';
+  meanSeconds?: number | undefined;
+  cv?: number | undefined;
+  phases?: number | undefined;
+  samplesSeconds?: number[] | undefined;
+  components?: { weight: number; distribution: DistributionInput }[] | undefined;
+  terms?: DistributionInput[] | undefined;
+  breakpointsSeconds?: number[] | undefined;
+  hazardPerSecond?: number[] | undefined;
+}
+
+const distributionSchema: z.ZodType<DistributionInput> = z.lazy(() =>
+  z
+    .object({
+      kind: z.enum([
+        'exponential',
+        'lognormal',
+        'gamma',
+        'erlang',
+        'deterministic',
+        'empirical',
+        'mixture',
+        'sum',
+        'piecewiseHazard',
+      ]),
+      meanSeconds: z.number().positive().max(86_400).optional(),
+      cv: z.number().positive().max(100).optional(),
+      phases: z.number().int().min(1).max(1000).optional(),
+      samplesSeconds: z.array(z.number().min(0).max(86_400)).min(1).max(100_000).optional(),
+      components: z
+        .array(z.object({ weight: z.number().min(0).max(1e12), distribution: distributionSchema }).strict())
+        .min(1)
+        .max(100)
+        .optional(),
+      terms: z.array(distributionSchema).min(1).max(100).optional(),
+      breakpointsSeconds: z.array(z.number().min(0).max(86_400)).min(1).max(1000).optional(),
+      hazardPerSecond: z.array(z.number().min(0).max(1e6)).min(1).max(1000).optional(),
+    })
+    .strict(),
+);
 
 /** A duration in minutes (faults: response and repair), converted to seconds for the simulator. */
 const minutesDistributionSchema = z
@@ -194,6 +237,7 @@ const scenarioFileSchema = z
       .optional(),
     loadAdjustments: z.array(dateFactorSchema).optional(),
     handle: distributionSchema,
+    handleTimeOfDayFactors: z.array(z.number().positive().max(100)).min(1).max(1440).optional(),
     patience: distributionSchema.optional(),
     waitingRoom: z.number().int().min(0).max(1_000_000).optional(),
     redial: z
@@ -376,44 +420,100 @@ function checkSources(data: ScenarioFileData, file: string): InputIssue[] {
 }
 
 function distributionOf(
-  d: z.output<typeof distributionSchema>,
+  d: DistributionInput,
   path: string,
   file: string,
   issues: InputIssue[],
 ): Distribution {
-  const need = (field: 'cv' | 'phases', kind: string): void => {
-    if (d[field] === undefined)
-      issues.push({
-        file,
-        row: 0,
-        column: `${path}.${field}`,
-        message: `is required for a ${kind} (expected a number)`,
-      });
+  type Field = Exclude<keyof DistributionInput, 'kind'>;
+  const FIELDS: readonly Field[] = [
+    'meanSeconds',
+    'cv',
+    'phases',
+    'samplesSeconds',
+    'components',
+    'terms',
+    'breakpointsSeconds',
+    'hazardPerSecond',
+  ];
+  const article = /^[aeiou]/.test(d.kind) ? 'an' : 'a';
+  const uses = (...fields: Field[]): void => {
+    for (const field of FIELDS) {
+      if (fields.includes(field)) {
+        if (d[field] === undefined)
+          issues.push({
+            file,
+            row: 0,
+            column: `${path}.${field}`,
+            message: `is required for ${article} ${d.kind} (expected ${field === 'meanSeconds' || field === 'cv' || field === 'phases' ? 'a number' : 'a list'})`,
+          });
+      } else if (d[field] !== undefined) {
+        issues.push({
+          file,
+          row: 0,
+          column: `${path}.${field}`,
+          message: `is not used by ${article} ${d.kind} distribution (remove it)`,
+        });
+      }
+    }
   };
-  const forbid = (field: 'cv' | 'phases'): void => {
-    if (d[field] !== undefined)
-      issues.push({
-        file,
-        row: 0,
-        column: `${path}.${field}`,
-        message: `is not used by ${d.kind === 'exponential' ? 'an' : 'a'} ${d.kind} distribution (remove it)`,
-      });
-  };
+  const mean = d.meanSeconds ?? 1;
   switch (d.kind) {
     case 'exponential':
     case 'deterministic':
-      forbid('cv');
-      forbid('phases');
-      return { kind: d.kind, meanSeconds: d.meanSeconds };
+      uses('meanSeconds');
+      return { kind: d.kind, meanSeconds: mean };
     case 'lognormal':
     case 'gamma':
-      need('cv', d.kind);
-      forbid('phases');
-      return { kind: d.kind, meanSeconds: d.meanSeconds, cv: d.cv ?? 1 };
+      uses('meanSeconds', 'cv');
+      return { kind: d.kind, meanSeconds: mean, cv: d.cv ?? 1 };
     case 'erlang':
-      need('phases', 'erlang');
-      forbid('cv');
-      return { kind: 'erlang', meanSeconds: d.meanSeconds, phases: d.phases ?? 1 };
+      uses('meanSeconds', 'phases');
+      return { kind: 'erlang', meanSeconds: mean, phases: d.phases ?? 1 };
+    case 'empirical':
+      uses('samplesSeconds');
+      return { kind: 'empirical', samplesSeconds: d.samplesSeconds ?? [0] };
+    case 'mixture': {
+      uses('components');
+      const components = d.components ?? [];
+      if (components.length > 0 && !components.some((c) => c.weight > 0))
+        issues.push({
+          file,
+          row: 0,
+          column: `${path}.components`,
+          message: 'must have a weight > 0 (got all 0)',
+        });
+      return {
+        kind: 'mixture',
+        components: components.map((c, i) => ({
+          weight: c.weight,
+          distribution: distributionOf(c.distribution, `${path}.components[${i}].distribution`, file, issues),
+        })),
+      };
+    }
+    case 'sum':
+      uses('terms');
+      return {
+        kind: 'sum',
+        terms: (d.terms ?? []).map((term, i) => distributionOf(term, `${path}.terms[${i}]`, file, issues)),
+      };
+    case 'piecewiseHazard': {
+      uses('breakpointsSeconds', 'hazardPerSecond');
+      const b = d.breakpointsSeconds ?? [0];
+      const h = d.hazardPerSecond ?? [1];
+      const at = (field: Field, message: string): void => {
+        issues.push({ file, row: 0, column: `${path}.${field}`, message });
+      };
+      if (b.length !== h.length)
+        at('hazardPerSecond', `must hold one hazard per breakpoint, ${b.length} (got ${h.length})`);
+      if (b[0] !== 0) at('breakpointsSeconds', `must start at 0 (got ${b[0]})`);
+      const rising = b.findIndex((x, i) => i > 0 && !(x > b[i - 1]!));
+      if (rising > 0)
+        at('breakpointsSeconds', `must increase (breakpointsSeconds[${rising}] is ${b[rising]})`);
+      if (!(h[h.length - 1]! > 0))
+        at('hazardPerSecond', 'must end with a hazard > 0, so that every duration ends (got 0)');
+      return { kind: 'piecewiseHazard', breakpointsSeconds: b, hazardPerSecond: h };
+    }
   }
 }
 
@@ -1053,6 +1153,14 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
   const horizonOption = { horizon: { startSeconds, days }, intervalSeconds };
 
   const handle = distributionOf(data.handle, 'handle', file, issues);
+  if (data.handleTimeOfDayFactors !== undefined && data.handleTimeOfDayFactors.length !== perDay) {
+    issues.push({
+      file,
+      row: 0,
+      column: 'handleTimeOfDayFactors',
+      message: `must hold one factor per interval of the day, ${perDay} (got ${data.handleTimeOfDayFactors.length})`,
+    });
+  }
   const patience =
     data.patience === undefined ? undefined : distributionOf(data.patience, 'patience', file, issues);
   let redial: RedialOptions | undefined;
@@ -1252,6 +1360,9 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
     dayBusynessCv: a.dayBusynessCv,
     selfServiceShare: a.selfServiceShare,
     handle,
+    ...(data.handleTimeOfDayFactors !== undefined
+      ? { handleTimeOfDayFactors: data.handleTimeOfDayFactors }
+      : {}),
     ...(patience !== undefined ? { patience } : {}),
     ...(data.waitingRoom !== undefined ? { waitingRoom: data.waitingRoom } : {}),
     ...(redial !== undefined ? { redial } : {}),
