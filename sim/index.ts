@@ -490,8 +490,16 @@ export {
   type PatienceHazardEstimate,
   type PatienceHazardOptions,
 } from './calibrate/patienceHazard.js';
-export { afterCallUnavailability, type AfterCallEstimate, type AfterCallOptions } from './calibrate/afterCall.js';
-export { calibrateBehaviour, type BehaviourOptions, type CalibratedBehaviour } from './calibrate/behaviour.js';
+export {
+  afterCallUnavailability,
+  type AfterCallEstimate,
+  type AfterCallOptions,
+} from './calibrate/afterCall.js';
+export {
+  calibrateBehaviour,
+  type BehaviourOptions,
+  type CalibratedBehaviour,
+} from './calibrate/behaviour.js';
 export {
   periodInputs,
   recordsInDays,
@@ -563,6 +571,12 @@ export {
   type WeeklyStaffingOptions,
 } from './io/weeklyStaffing.js';
 export { scenarioFromCalibration, type CalibratedScenarioOptions } from './io/calibratedScenario.js';
+export {
+  calibratedScenarioTexts,
+  writeCalibratedScenarioFile,
+  type CalibratedScenarioFileInput,
+  type CalibratedScenarioTexts,
+} from './io/calibratedScenarioFile.js';
 export {
   ANSWER_RATE_KPI,
   SIMULATED_KPIS,

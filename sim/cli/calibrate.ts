@@ -1,6 +1,10 @@
 import { basename } from 'node:path';
 import {
+  calibrateBehaviour,
   calibrateFromRecords,
+  localDate,
+  periodInputs,
+  writeCalibratedScenarioFile,
   InputError,
   specialDaysOfRecords,
   readAnonymousBankCalls,
@@ -87,8 +91,10 @@ export interface CalibrateSummary {
     description: string;
     specialDays: { date: string; kind: 'holiday' | 'adjustedWorkingDay' }[];
   };
-  /** The parameters file written. */
-  out: string;
+  /** The parameters file written (null with `--scenario` alone). */
+  out: string | null;
+  /** The scenario file written with `--scenario` (and its side tables), or null. */
+  scenario: { file: string; sideTables: string[]; days: number; startDate: string } | null;
   handleTime: CalibratedParameters['handleTime'];
   patience: CalibratedParameters['patience'];
   /** Per weekday in the records: days, mean calls a day, busiest interval's rate, most agents present. */
@@ -119,8 +125,9 @@ export function calibrationSummary(
   parameters: CalibratedParameters,
   file: string,
   format: (typeof RECORD_FORMATS)[number],
-  out: string,
+  out: string | null,
   calendar: CalibrateSummary['calendar'] = { name: 'none', description: 'no holidays', specialDays: [] },
+  scenario: CalibrateSummary['scenario'] = null,
 ): CalibrateSummary {
   const count = (outcome: string): number => records.filter((record) => record.outcome === outcome).length;
   const hours = parameters.intervalMinutes / 60;
@@ -136,6 +143,7 @@ export function calibrationSummary(
     },
     calendar: { ...calendar, specialDays: calendar.specialDays.map((day) => ({ ...day })) },
     out,
+    scenario,
     handleTime: { ...parameters.handleTime },
     patience: { ...parameters.patience },
     weekdays: parameters.weekdays.map((w) => ({
@@ -186,7 +194,13 @@ export function formatCalibration(summary: CalibrateSummary): string {
         ]),
       ),
       '',
-      `calibrated parameters written to ${summary.out}`,
+      ...(summary.out !== null ? [`calibrated parameters written to ${summary.out}`] : []),
+      ...(summary.scenario !== null
+        ? [
+            `scenario written to ${summary.scenario.file} (${summary.scenario.days} days from ${summary.scenario.startDate}; ` +
+              `side tables ${summary.scenario.sideTables.join(', ')}): run it with hotline simulate ${summary.scenario.file}`,
+          ]
+        : []),
     ].join('\n') + '\n'
   );
 }
@@ -221,7 +235,12 @@ export const calibrateCommand: CommandSpec = {
     'calibrated-parameters JSON file (--out, written atomically) and print a summary.',
   operands: ['<records>'],
   options: [
-    ['-o, --out <file>', 'the calibrated-parameters JSON file to write (required)'],
+    ['-o, --out <file>', 'the calibrated-parameters JSON file to write (required unless --scenario)'],
+    [
+      '--scenario <file>',
+      "write a scenario file hotline simulate runs as it is: the records' days with their calls and agents scheduled per interval, and the handle time and patience calibrated from them (side tables FILE-arrivals.csv and FILE-staffing.csv beside it)",
+    ],
+    ['--threshold <seconds>', "the scenario's service-level threshold (default: 20)"],
     ['--format <format>', `format of the records: ${RECORD_FORMATS.join(' or ')} (default: call-records)`],
     ['--source <text>', 'where the records came from, kept in the file (default: the file name)'],
     ['--interval-minutes <minutes>', 'interval length: 15, 30 or 60 (default: 30)'],
@@ -240,6 +259,7 @@ export const calibrateCommand: CommandSpec = {
     'hotline calibrate data/anonymous-bank/calls-1999-02.tsv --format anonymous-bank --out bank.json',
     'hotline calibrate calls.csv --out calls.calibration.json --xlsx calls.xlsx',
     'hotline calibrate calls-2025.csv --calendar china --out calls.calibration.json',
+    'hotline calibrate data/anonymous-bank/calls-1999-02.tsv --format anonymous-bank --scenario bank.json',
   ],
   async run(operands, options, scanProblems) {
     const reader = new OptionReader();
@@ -265,9 +285,17 @@ export const calibrateCommand: CommandSpec = {
     if (encoding !== undefined && format === 'anonymous-bank')
       reader.problem('--encoding: only used with --format call-records');
     const out = str(options, 'out');
-    if (out === undefined)
-      reader.problem('--out <file> is required (the calibrated-parameters JSON to write)');
+    const scenarioPath = str(options, 'scenario');
+    if (out === undefined && scenarioPath === undefined)
+      reader.problem(
+        '--out <file> or --scenario <file> is required (the calibrated parameters or the scenario to write)',
+      );
     checkOutputPath(reader, '--out', out);
+    checkOutputPath(reader, '--scenario', scenarioPath);
+    if (scenarioPath !== undefined && !/\.json$/i.test(scenarioPath))
+      reader.problem(`--scenario: must name a .json file (got ${JSON.stringify(scenarioPath)})`);
+    const threshold =
+      reader.number('--threshold', str(options, 'threshold'), { min: 0, max: 86_400 }, 'seconds') ?? 20;
     const xlsx = str(options, 'xlsx');
     checkOutputPath(reader, '--xlsx', xlsx);
     const calendarName = str(options, 'calendar') ?? 'none';
@@ -307,13 +335,7 @@ export const calibrateCommand: CommandSpec = {
         }
       }
     }
-    if (
-      reader.problems.length > 0 ||
-      records === undefined ||
-      out === undefined ||
-      path === undefined ||
-      calendar === undefined
-    ) {
+    if (reader.problems.length > 0 || records === undefined || path === undefined || calendar === undefined) {
       throw new UsageError(reader.problems);
     }
     const parameters = calibrateFromRecords(records, {
@@ -323,21 +345,59 @@ export const calibrateCommand: CommandSpec = {
       ...(minHandle !== undefined ? { minHandleSeconds: minHandle } : {}),
       ...(maxIdleGap !== undefined ? { maxIdleGapSeconds: maxIdleGap } : {}),
     });
+    let scenario: CalibrateSummary['scenario'] = null;
+    let writeScenario: (() => void) | undefined;
+    if (scenarioPath !== undefined) {
+      const offered = records.filter((r) => r.outcome !== 'blocked');
+      const first = Math.min(...offered.map((r) => r.arrivalSeconds));
+      const last = Math.max(...offered.map((r) => r.arrivalSeconds));
+      const inputs = periodInputs(
+        records,
+        { from: localDate(first), to: localDate(last) },
+        { intervalSeconds: (intervalMinutes ?? 30) * 60 },
+      );
+      const behaviour = calibrateBehaviour(records);
+      const input = { recordsFile: path, behaviour, inputs, answerWithinSeconds: threshold };
+      writeScenario = () => {
+        const written = writeCalibratedScenarioFile(scenarioPath, input);
+        scenario = {
+          file: scenarioPath,
+          sideTables: written.slice(1),
+          days: inputs.days.length,
+          startDate: inputs.days[0]!,
+        };
+      };
+    }
+    const bytes =
+      xlsx !== undefined
+        ? await workbookBytes(
+            calibrationSheets(
+              calibrationSummary(
+                records,
+                parameters,
+                path,
+                format as (typeof RECORD_FORMATS)[number],
+                out ?? null,
+              ),
+              parameters,
+            ),
+          )
+        : undefined;
+    if (out !== undefined) writeCalibration(out, parameters);
+    writeScenario?.();
     const summary = calibrationSummary(
       records,
       parameters,
       path,
       format as (typeof RECORD_FORMATS)[number],
-      out,
+      out ?? null,
       {
         name: calendarName,
         description: calendar.description,
         specialDays: specialDaysOfRecords(records, calendar).map(({ date, kind }) => ({ date, kind })),
       },
+      scenario,
     );
-    const bytes =
-      xlsx !== undefined ? await workbookBytes(calibrationSheets(summary, parameters)) : undefined;
-    writeCalibration(out, parameters);
     if (xlsx !== undefined && bytes) writeFileAtomic(xlsx, bytes);
     process.stdout.write(
       options.json === true ? JSON.stringify(summary, null, 2) + '\n' : formatCalibration(summary),

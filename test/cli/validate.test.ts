@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,10 +112,7 @@ describe('hotline validate', () => {
   it('names the file, row and column of bad records, and of a test day no named agent served', () => {
     const header = 'callId,arrivalTime,waitSeconds,outcome,handleSeconds,agentId';
     const bad = join(dir, 'bad.csv');
-    writeFileSync(
-      bad,
-      `${header}\n1,2025-03-03 09:00:00,5,gone,,A\n2,2025-03-03 09:01:00,-3,abandoned,,\n`,
-    );
+    writeFileSync(bad, `${header}\n1,2025-03-03 09:00:00,5,gone,,A\n2,2025-03-03 09:01:00,-3,abandoned,,\n`);
     const run = hotline([
       'validate',
       bad,
@@ -149,5 +146,37 @@ describe('hotline validate', () => {
     expect(day.stderr).toMatch(
       /no-agents\.csv:42: agentId: no call of 2025-03-04 \(a test day\) was answered by a named agent/,
     );
+  });
+});
+
+describe('hotline calibrate --scenario', () => {
+  it('writes a scenario that hotline simulate runs as it is, its sources naming the records', () => {
+    const scenario = join(dir, 'bank.json');
+    const run = hotline([
+      'calibrate',
+      BANK,
+      '--format',
+      'anonymous-bank',
+      '--scenario',
+      scenario,
+      '--interval-minutes',
+      '60',
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/scenario written to .*bank\.json \(28 days from 1999-02-01/);
+    const file = JSON.parse(readFileSync(scenario, 'utf8')) as {
+      sources: Record<string, string>;
+      handle: { kind: string };
+    };
+    expect(file.sources.patience).toMatch(/calls-1999-02\.tsv/);
+    expect(file.handle.kind).toBe('sum');
+    const simulated = hotline(['simulate', scenario, '--replications', '2', '--days', '2', '--json']);
+    expect(simulated.status).toBe(0);
+    const result = JSON.parse(simulated.stdout) as { scenario: { startDate: string } };
+    expect(result.scenario.startDate).toBe('1999-02-01');
+    // --scenario alone is a complete command; neither --out nor --scenario is an error
+    const neither = hotline(['calibrate', BANK, '--format', 'anonymous-bank']);
+    expect(neither.status).toBe(2);
+    expect(neither.stderr).toMatch(/--out <file> or --scenario <file> is required/);
   });
 });
