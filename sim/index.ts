@@ -133,6 +133,7 @@ export type {
   IntervalComparisonChartOptions,
   IntervalComparisonRow,
 } from './chart/intervalComparisonChart.js';
+export { holdOutChart, type HoldOutChartOptions, type HoldOutMetric } from './chart/holdOutChart.js';
 export type {
   BudgetLines,
   CostLine,
