@@ -165,8 +165,8 @@ async function main(): Promise<void> {
         ? {
             records: bank.records,
             source: 'Anonymous Bank call center, February 1999 (Technion SEE Laboratory)',
-            startDate: '1999-02-01',
-            days: 28,
+            train: { from: '1999-02-01', to: '1999-02-14' },
+            test: { from: '1999-02-15', to: '1999-02-28' },
             answerWithinSeconds: 20,
           }
         : null,

@@ -30,7 +30,7 @@ import {
 } from './scenarioInput.js';
 import { percent, predictedValue, STATUS_LABEL } from '../report/format.js';
 
-/** The Anonymous Bank records beside the repository (`../shared/data/...`), used when present. */
+/** The Anonymous Bank records shipped in the repository (`data/anonymous-bank/`), used when present. */
 export const DEFAULT_BANK_RECORDS = 'data/anonymous-bank/calls-1999-02.tsv';
 
 /** The version of hotline-planner, from its package.json. */
@@ -265,8 +265,8 @@ export const reportCommand: CommandSpec = {
           ? {
               records: bank.records,
               source: 'Anonymous Bank call center, February 1999 (Technion SEE Laboratory)',
-              startDate: '1999-02-01',
-              days: 28,
+              train: { from: '1999-02-01', to: '1999-02-14' },
+              test: { from: '1999-02-15', to: '1999-02-28' },
               answerWithinSeconds: 20,
             }
           : null,

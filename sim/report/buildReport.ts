@@ -430,7 +430,8 @@ const VALIDATION_TESTS: ReportMethod['tests'] = [
   },
   {
     file: 'test/validation/bank.validation.test.ts',
-    checks: 'calibrated on a real bank call center (Anonymous Bank, Feb 1999), compared hour by hour',
+    checks:
+      'calibrated on 1-14 February 1999 of a real bank call center (Anonymous Bank), 15-28 February predicted from their calls and agents only, compared hour by hour (held out)',
   },
 ];
 

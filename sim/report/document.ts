@@ -355,26 +355,41 @@ export function reportBlocks(report: Report): ReportBlock[] {
     const r = m.realCallCenter;
     b.push({
       kind: 'paragraph',
-      text: `${r.source}: calibrated on the records, ${r.days} days simulated ${r.replications} times, compared over the whole period.`,
+      text:
+        `${r.source}: behaviour calibrated on ${r.train.from} to ${r.train.to} only; ${r.test.from} to ${r.test.to} predicted ` +
+        `from those days' calls and agents scheduled per quarter hour, ${r.replications} replications, and compared with what ` +
+        `the records show (held out: nothing else of those days entered the prediction).`,
     });
     b.push({
       kind: 'table',
-      headers: ['指标 Measure', '实际 Observed', '模拟 Simulated'],
+      headers: [
+        '指标 Measure',
+        '实际 Observed',
+        '预测 Predicted',
+        '逐时平均绝对误差 Mean absolute error by hour',
+      ],
       rows: [
-        ['呼入量 Calls offered', decimal(r.observed.offered), decimal(r.simulated.offered)],
-        ['放弃率 Abandon rate', percent(r.observed.abandonRate), percent(r.simulated.abandonRate)],
+        ['呼入量 Calls offered', decimal(r.observed.offered), decimal(r.simulated.offered), '-'],
         [
-          '平均等待 Mean wait (s)',
-          decimal(r.observed.meanWaitSeconds, 1),
-          decimal(r.simulated.meanWaitSeconds, 1),
+          '放弃率 Abandon rate',
+          r.observed.abandonRate === null ? '-' : percent(r.observed.abandonRate),
+          r.simulated.abandonRate === null ? '-' : percent(r.simulated.abandonRate),
+          `${decimal(100 * r.hourlyErrors.abandonRate, 1)} pp`,
         ],
         [
           `服务水平 Service level (${r.answerWithinSeconds} s)`,
-          percent(r.observed.serviceLevel),
-          percent(r.simulated.serviceLevel),
+          r.observed.serviceLevel === null ? '-' : percent(r.observed.serviceLevel),
+          r.simulated.serviceLevel === null ? '-' : percent(r.simulated.serviceLevel),
+          `${decimal(100 * r.hourlyErrors.serviceLevel, 1)} pp`,
+        ],
+        [
+          '平均应答速度 ASA (s)',
+          r.observed.asaSeconds === null ? '-' : decimal(r.observed.asaSeconds, 1),
+          r.simulated.asaSeconds === null ? '-' : decimal(r.simulated.asaSeconds, 1),
+          `${decimal(r.hourlyErrors.asaSeconds, 1)} s`,
         ],
       ],
-      numeric: [1, 2],
+      numeric: [1, 2, 3],
     });
     b.push({ kind: 'paragraph', text: r.finding });
   }

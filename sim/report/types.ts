@@ -217,10 +217,15 @@ export interface TheoryCheck {
 /** The simulator against a real call center's records, computed for this report. */
 export interface RealCallCenterCheck {
   source: string;
-  days: number;
+  /** Days the behaviour was calibrated on, and days predicted (held out). */
+  train: { from: string; to: string };
+  test: { from: string; to: string };
   replications: number;
-  observed: { offered: number; abandonRate: number; meanWaitSeconds: number; serviceLevel: number };
-  simulated: { offered: number; abandonRate: number; meanWaitSeconds: number; serviceLevel: number };
+  /** The held-out days as a whole: what the records show, and the prediction. */
+  observed: { offered: number; abandonRate: number | null; serviceLevel: number | null; asaSeconds: number | null };
+  simulated: { offered: number; abandonRate: number | null; serviceLevel: number | null; asaSeconds: number | null };
+  /** Mean absolute errors hour by hour (test days pooled), over the hours with at least 50 calls seen. */
+  hourlyErrors: { hours: number; abandonRate: number; serviceLevel: number; asaSeconds: number };
   /** Service-level threshold, seconds. */
   answerWithinSeconds: number;
   /** What the comparison means. */
