@@ -3,7 +3,6 @@ import type { ObservedCall } from '../calibrate/types.js';
 import { requireNonNegativeInteger, requirePositiveFinite } from '../core/validate.js';
 import { validateHoldOut } from '../calibrate/holdOut.js';
 import { distributionMean } from '../model/distributions.js';
-import { simulate } from '../model/simulate.js';
 import { simulateQueue } from '../model/simulateQueue.js';
 import { summarise, type Summary } from '../stats/summarise.js';
 import type { RealCallCenterCheck, ReportStaffing, ReportSummary, TheoryCheck } from './types.js';
