@@ -222,8 +222,18 @@ export interface RealCallCenterCheck {
   test: { from: string; to: string };
   replications: number;
   /** The held-out days as a whole: what the records show, and the prediction. */
-  observed: { offered: number; abandonRate: number | null; serviceLevel: number | null; asaSeconds: number | null };
-  simulated: { offered: number; abandonRate: number | null; serviceLevel: number | null; asaSeconds: number | null };
+  observed: {
+    offered: number;
+    abandonRate: number | null;
+    serviceLevel: number | null;
+    asaSeconds: number | null;
+  };
+  simulated: {
+    offered: number;
+    abandonRate: number | null;
+    serviceLevel: number | null;
+    asaSeconds: number | null;
+  };
   /** Mean absolute errors hour by hour (test days pooled), over the hours with at least 50 calls seen. */
   hourlyErrors: { hours: number; abandonRate: number; serviceLevel: number; asaSeconds: number };
   /** Service-level threshold, seconds. */

@@ -143,7 +143,9 @@ describe('call records round trip (property)', () => {
       fc.property(fc.array(record, { minLength: 1, maxLength: 20 }), (records) => {
         // call ids must be unique: number them by position
         const unique = records.map((r, i) => ('callId' in r ? { ...r, callId: String(i) } : r));
-        expect(parseCallRecords(formatCallRecords(unique), 'c.csv')).toEqual(unique.map((r, i) => ({ ...r, row: i + 2 })));
+        expect(parseCallRecords(formatCallRecords(unique), 'c.csv')).toEqual(
+          unique.map((r, i) => ({ ...r, row: i + 2 })),
+        );
       }),
       { numRuns: 300, seed: 7 },
     );

@@ -69,7 +69,7 @@ describeBankData('the Anonymous Bank, calibrated on 1-14 February 1999 and judge
     ];
     const mean = (f: (v: (typeof folds)[number]) => number): number => (f(folds[0]!) + f(folds[1]!)) / 2;
     expect(mean((v) => v.errors.byHour.abandonRate)).toBeLessThanOrEqual(0.0335);
-    expect(mean((v) => v.errors.byHour.serviceLevel)).toBeLessThanOrEqual(0.080);
+    expect(mean((v) => v.errors.byHour.serviceLevel)).toBeLessThanOrEqual(0.08);
     expect(mean((v) => v.errors.byHour.asaSeconds)).toBeLessThanOrEqual(9.85);
   });
 });
