@@ -5,14 +5,10 @@ import {
   localDate,
   periodInputs,
   writeCalibratedScenarioFile,
-  InputError,
   specialDaysOfRecords,
-  readAnonymousBankCalls,
-  readCallRecords,
   writeCalibration,
   writeFileAtomic,
   type CalibratedParameters,
-  type CsvOptions,
   type ObservedCall,
 } from '../index.js';
 import { OptionReader, UsageError } from './args.js';
@@ -20,6 +16,7 @@ import { CALENDAR_OPTION_HELP, readCalendarOption, requireCalendarYears } from '
 import type { CommandSpec, OptionValues } from './command.js';
 import { formatNumber, formatTable, MISSING } from './format.js';
 import { checkOutputPath, workbookBytes, type Sheet } from './output.js';
+import { readRecordsOption, RECORD_FORMATS, type RecordFormat } from './records.js';
 
 /**
  * The workbook of `calibrate --xlsx`: the weekday summary, and per weekday and
@@ -67,15 +64,12 @@ export function calibrationSheets(summary: CalibrateSummary, parameters: Calibra
   ];
 }
 
-/** Record formats `hotline calibrate` reads. */
-export const RECORD_FORMATS = ['call-records', 'anonymous-bank'] as const;
-
 /** The summary `hotline calibrate` prints (`--json`: keys in this order). */
 export interface CalibrateSummary {
   command: 'calibrate';
   records: {
     file: string;
-    format: (typeof RECORD_FORMATS)[number];
+    format: RecordFormat;
     calls: number;
     answered: number;
     abandoned: number;
@@ -124,7 +118,7 @@ export function calibrationSummary(
   records: readonly ObservedCall[],
   parameters: CalibratedParameters,
   file: string,
-  format: (typeof RECORD_FORMATS)[number],
+  format: RecordFormat,
   out: string | null,
   calendar: CalibrateSummary['calendar'] = { name: 'none', description: 'no holidays', specialDays: [] },
   scenario: CalibrateSummary['scenario'] = null,
@@ -264,10 +258,6 @@ export const calibrateCommand: CommandSpec = {
   async run(operands, options, scanProblems) {
     const reader = new OptionReader();
     for (const problem of scanProblems) reader.problem(problem);
-    const format = str(options, 'format') ?? 'call-records';
-    if (!(RECORD_FORMATS as readonly string[]).includes(format)) {
-      reader.problem(`--format: must be ${RECORD_FORMATS.join(' or ')} (got ${JSON.stringify(format)})`);
-    }
     const intervalMinutes = reader.number('--interval-minutes', str(options, 'intervalMinutes'), {
       integer: true,
     });
@@ -281,9 +271,6 @@ export const calibrateCommand: CommandSpec = {
       { min: 0, exclusiveMin: true },
       'seconds',
     );
-    const encoding = str(options, 'encoding');
-    if (encoding !== undefined && format === 'anonymous-bank')
-      reader.problem('--encoding: only used with --format call-records');
     const out = str(options, 'out');
     const scenarioPath = str(options, 'scenario');
     if (out === undefined && scenarioPath === undefined)
@@ -302,21 +289,9 @@ export const calibrateCommand: CommandSpec = {
     const calendar = readCalendarOption(reader, calendarName);
 
     const path = operands[0];
-    let records: ObservedCall[] | undefined;
-    if (path !== undefined && (RECORD_FORMATS as readonly string[]).includes(format)) {
-      try {
-        if (format === 'anonymous-bank') {
-          records = readAnonymousBankCalls(path).records;
-        } else {
-          const csvOptions: CsvOptions = {};
-          if (encoding !== undefined) csvOptions.encoding = encoding;
-          records = readCallRecords(path, csvOptions);
-        }
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
-      }
-    }
+    const read = readRecordsOption(reader, path, str(options, 'format'), str(options, 'encoding'));
+    const records = read?.records;
+    const format = read?.format ?? 'call-records';
     if (calendar !== undefined && records !== undefined && records.length > 0) {
       let first = Infinity;
       let last = -Infinity;
@@ -371,16 +346,7 @@ export const calibrateCommand: CommandSpec = {
     const bytes =
       xlsx !== undefined
         ? await workbookBytes(
-            calibrationSheets(
-              calibrationSummary(
-                records,
-                parameters,
-                path,
-                format as (typeof RECORD_FORMATS)[number],
-                out ?? null,
-              ),
-              parameters,
-            ),
+            calibrationSheets(calibrationSummary(records, parameters, path, format, out ?? null), parameters),
           )
         : undefined;
     if (out !== undefined) writeCalibration(out, parameters);
@@ -389,7 +355,7 @@ export const calibrateCommand: CommandSpec = {
       records,
       parameters,
       path,
-      format as (typeof RECORD_FORMATS)[number],
+      format,
       out ?? null,
       {
         name: calendarName,
