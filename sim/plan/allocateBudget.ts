@@ -14,7 +14,7 @@ import type { Scenario } from '../model/types.js';
 import { analyticQuarterKpis, quarterOfIntervals } from './analyticQuarters.js';
 import { scaleAgentsToHours } from './budgetScenario.js';
 import { evaluateRuns, targetMargin, type PlanEvaluation, type ProbabilityEstimate } from './evaluatePlan.js';
-import { openReplicationPool } from './replicationPool.js';
+import { borrowPool, type ReplicationPool } from './replicationPool.js';
 import type { ReplicationRun } from './runReplication.js';
 
 /**
@@ -92,6 +92,8 @@ export interface AllocateBudgetOptions {
   refinements?: number;
   /** Worker threads (0: in the calling thread). __Default value:__ `2` */
   workers?: number;
+  /** Where the replications run, left open (see `replicate`). __Default value:__ `workers` worker threads opened for the call */
+  pool?: ReplicationPool;
   /** Which answer rate the targets use. __Default value:__ `'perAttempt'` */
   answerRateDefinition?: AnswerRateDefinition;
   /** Confidence level of the probability intervals. __Default value:__ `0.95` */
@@ -203,8 +205,7 @@ export async function allocateBudget(
   requirePositiveInteger(fn, 'options.replications', replications);
   const refinements = options.refinements ?? 2;
   requireNonNegativeInteger(fn, 'options.refinements', refinements);
-  const workers = options.workers ?? 2;
-  requireNonNegativeInteger(fn, 'options.workers', workers);
+  if (options.pool === undefined) requireNonNegativeInteger(fn, 'options.workers', options.workers ?? 2);
   const definition = options.answerRateDefinition ?? 'perAttempt';
   const level = options.level ?? 0.95;
 
@@ -246,7 +247,7 @@ export async function allocateBudget(
     },
   ];
 
-  const pool = openReplicationPool(workers);
+  const { pool, release } = borrowPool(fn, options, 2);
   const candidates: AllocationCandidate[] = [];
   const runsOf = new Map<string, ReplicationRun[]>();
   let done = 0;
@@ -332,7 +333,7 @@ export async function allocateBudget(
       }
     }
   } finally {
-    await pool.close();
+    await release();
   }
   const chosen = candidates.reduce((a, b) => (better(b, a) ? b : a));
   const scenario: Scenario = { ...base, agents: { kind: 'perInterval', counts: chosen.agents } };

@@ -97,7 +97,9 @@ export interface TargetTableOptions {
 
 /** Options of `evaluatePlan`. */
 export interface EvaluatePlanOptions
-  extends Pick<ReplicateOptions, 'replications' | 'seed' | 'workers' | 'onProgress'>, TargetTableOptions {
+  extends
+    Pick<ReplicateOptions, 'replications' | 'seed' | 'workers' | 'pool' | 'onProgress'>,
+    TargetTableOptions {
   /**
    * Which answer rate an `answerRate` indicator is checked on (the scenario
    * file's `targets.answerRateDefinition`).
@@ -366,7 +368,7 @@ function targetTableOf(
  *
  * @param scenario the plan as a scenario
  * @param targets the target set to judge it against
- * @param options replications, seed, workers, progress callback, answer-rate definition, level
+ * @param options replications, seed, workers or pool, progress callback, answer-rate definition, level
  * @returns the evaluation
  * @throws {RangeError} when the scenario or an option is invalid
  * @example
@@ -382,6 +384,7 @@ export async function evaluatePlan(
     replications: options.replications,
     seed: options.seed,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.pool !== undefined ? { pool: options.pool } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
   });
   return evaluateRuns(result.runs, scenario, targets, {

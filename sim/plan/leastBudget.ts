@@ -15,7 +15,7 @@ import {
   type ProbabilityEstimate,
 } from './evaluatePlan.js';
 import { analyticQuarterKpis, quarterOfIntervals } from './analyticQuarters.js';
-import { openReplicationPool, type ReplicationPool } from './replicationPool.js';
+import { borrowPool, type ReplicationPool } from './replicationPool.js';
 import { varyAssumption } from './sensitivity.js';
 import type { ReplicationRun } from './runReplication.js';
 
@@ -59,6 +59,8 @@ export interface LeastBudgetOptions {
   maxSeats?: number;
   /** Worker threads (0: in the calling thread). __Default value:__ 2 */
   workers?: number;
+  /** Where the replications run, left open (see `replicate`). __Default value:__ `workers` worker threads opened for the call */
+  pool?: ReplicationPool;
   /** Which answer rate the targets use. __Default value:__ `'perAttempt'` */
   answerRateDefinition?: AnswerRateDefinition;
   /** Called after every replication and every budget judged. __Default value:__ none */
@@ -253,8 +255,7 @@ export async function leastBudget(
   requirePositiveInteger(fn, 'options.batchReplications', batch);
   const maxReplications = Math.max(batch, options.maxReplications ?? 40);
   requirePositiveInteger(fn, 'options.maxReplications', maxReplications);
-  const workers = options.workers ?? 2;
-  requireNonNegativeInteger(fn, 'options.workers', workers);
+  if (options.pool === undefined) requireNonNegativeInteger(fn, 'options.workers', options.workers ?? 2);
   const definition = options.answerRateDefinition ?? 'perAttempt';
   const managementFee = unitCosts.managementFeeYear;
   const { costPerSeatYear } = whatBudgetBuys({ seatRental: 0, managementFee }, unitCosts, options.buying);
@@ -343,7 +344,7 @@ export async function leastBudget(
     }
     return undefined;
   };
-  const pool: ReplicationPool = openReplicationPool(workers);
+  const { pool, release } = borrowPool(fn, options, 2);
   const simulate = async (seats: number, replications: readonly number[]): Promise<void> => {
     const scenario = planFor(seats);
     report('simulate', seats);
@@ -460,7 +461,7 @@ export async function leastBudget(
     const unsimulated = set().filter((r) => !outcomeOf(r).has(seats));
     if (unsimulated.length > 0) await simulate(seats, unsimulated);
   } finally {
-    await pool.close();
+    await release();
   }
   const plan = scenarioForBudget(
     base,

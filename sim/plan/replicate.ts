@@ -1,12 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { compiledEntry } from '../core/packageRoot.js';
 import { requireNonNegativeInteger, requirePositiveInteger } from '../core/validate.js';
 import { kpisOf, PERIOD_COUNT_FIELDS } from '../model/kpis.js';
 import { checkScenario } from '../model/scenario.js';
 import type { Kpis, PeriodCounts, PeriodRow, Scenario } from '../model/types.js';
 import { summarise, type Summary } from '../stats/summarise.js';
-import { runReplication, type ReplicationRun } from './runReplication.js';
+import { borrowPool, type ReplicationPool } from './replicationPool.js';
+import type { ReplicationRun } from './runReplication.js';
 
 export type { ReplicationRun } from './runReplication.js';
 
@@ -26,6 +25,14 @@ export interface ReplicateOptions {
    * __Default value:__ the smaller of `replications` and the machine's available parallelism
    */
   workers?: number;
+  /**
+   * Where the replications run: an open pool (`openReplicationPool`,
+   * `openQueuePool`), left open; `workers` is then ignored. The results are
+   * identical whatever the pool.
+   *
+   * __Default value:__ `workers` worker threads, opened and closed by the call
+   */
+  pool?: ReplicationPool;
   /**
    * Called in the calling thread each time a replication finishes, in the order
    * they finish (not necessarily replication order), with the count done so far.
@@ -88,8 +95,8 @@ export interface ReplicationResult {
   runs: ReplicationRun[];
   /** Each distinct warning, prefixed by the replications that gave it: `[r0, r3] ...`. */
   warnings: string[];
-  /** Wall-clock time and worker threads used; differs between identical runs. */
-  timing: { wallSeconds: number; workers: number; simulatedSeconds: number };
+  /** Wall-clock time, worker threads of this process and where the runs went (`ReplicationPool.where`); differs between identical runs. */
+  timing: { wallSeconds: number; workers: number; where: string; simulatedSeconds: number };
 }
 
 // Every KPI, as an object's keys so that the compiler fails here when `Kpis`
@@ -237,82 +244,6 @@ function aggregate(
   return result;
 }
 
-function workerError(error: { name: string; message: string }): Error {
-  const make = error.name === 'RangeError' ? RangeError : error.name === 'TypeError' ? TypeError : Error;
-  const rebuilt = new make(error.message);
-  if (make === Error && error.name !== 'Error') rebuilt.name = error.name;
-  return rebuilt;
-}
-
-/** Run replications on worker threads; resolves with the runs in replication order. */
-function runOnWorkers(
-  scenario: Scenario,
-  seed: number,
-  replications: number,
-  workers: number,
-  keepIntervals: boolean,
-  progress: (run: ReplicationRun) => void,
-): Promise<ReplicationRun[]> {
-  const entry = compiledEntry('sim/plan/replicateWorker.js');
-  return new Promise((resolvePromise, rejectPromise) => {
-    const runs: (ReplicationRun | undefined)[] = new Array<ReplicationRun | undefined>(replications);
-    const threads: Worker[] = [];
-    let next = 0;
-    let done = 0;
-    let failed = false;
-
-    const stop = (): Promise<unknown> => Promise.all(threads.map((thread) => thread.terminate()));
-    const fail = (error: unknown): void => {
-      if (failed) return;
-      failed = true;
-      void stop().finally(() => rejectPromise(error));
-    };
-    const dispatch = (thread: Worker): void => {
-      if (next < replications) thread.postMessage({ replication: next++ });
-    };
-
-    for (let w = 0; w < workers; w++) {
-      const thread = new Worker(entry, { workerData: { scenario, seed, keepIntervals } });
-      threads.push(thread);
-      thread.on(
-        'message',
-        (message: {
-          replication: number;
-          run?: ReplicationRun;
-          error?: { name: string; message: string };
-        }) => {
-          if (failed) return;
-          if (message.error || !message.run) {
-            fail(
-              workerError(message.error ?? { name: 'Error', message: 'replicate: a worker sent no result' }),
-            );
-            return;
-          }
-          runs[message.replication] = message.run;
-          done++;
-          try {
-            progress(message.run);
-          } catch (error) {
-            fail(error);
-            return;
-          }
-          if (done === replications) {
-            void stop().then(() => resolvePromise(runs as ReplicationRun[]), rejectPromise);
-          } else {
-            dispatch(thread);
-          }
-        },
-      );
-      thread.on('error', fail);
-      thread.on('exit', (code) => {
-        if (code !== 0 && done < replications)
-          fail(new Error(`replicate: a worker thread stopped with code ${code}`));
-      });
-      dispatch(thread);
-    }
-  });
-}
-
 /**
  * Run independent replications of a scenario, on worker threads, and
  * summarise every KPI across them: mean, standard deviation, confidence
@@ -328,13 +259,16 @@ function runOnWorkers(
  * those ratios. The mean of the 95% interval is where the long-run KPI lies;
  * p05 and p95 say how much a single year may fall short of it.
  *
- * Workers start from the compiled `dist/sim/plan/replicateWorker.js`, found
+ * Replications run on `options.pool` when one is given (worker threads kept
+ * open between calls, or a Redis queue that `hotline worker` processes on
+ * other machines take from: `openQueuePool`), otherwise on `workers` worker
+ * threads started from the compiled `dist/sim/plan/replicateWorker.js`, found
  * from the package root (`HOTLINE_PLANNER_ROOT`, or walking up from the
  * working directory), so the same call works from a notebook, the CLI and the
  * tests; `workers: 0` needs no build.
  *
  * @param scenario the scenario, checked before any worker starts
- * @param options replications, seed, workers, onProgress, level, keepIntervals (see `ReplicateOptions`)
+ * @param options replications, seed, workers or pool, onProgress, level, keepIntervals (see `ReplicateOptions`)
  * @returns a promise of the summaries and every run, in replication order
  * @throws {RangeError} (the promise rejects) for a bad scenario or option
  * @throws {Error} "run npm run build" when workers are asked for and `dist/` is missing or stale
@@ -351,30 +285,33 @@ export async function replicate(scenario: Scenario, options: ReplicateOptions): 
     throw new RangeError(`replicate: level must be in (0, 1) (got ${String(level)})`);
   }
   const workers = Math.min(options.workers ?? availableParallelism(), replications);
-  requireNonNegativeInteger('replicate', 'workers', workers);
   checkScenario('replicate', scenario);
 
   const started = performance.now();
   let done = 0;
-  const progress = (run: ReplicationRun): void => {
-    done++;
-    onProgress?.(done, replications, run);
-  };
+  const { pool, release } = borrowPool('replicate', { ...options, workers }, workers);
   let runs: ReplicationRun[];
-  if (workers === 0) {
-    runs = [];
-    for (let replication = 0; replication < replications; replication++) {
-      const run = runReplication(scenario, seed, replication, keepIntervals);
-      runs.push(run);
-      progress(run);
-    }
-  } else {
-    runs = await runOnWorkers(scenario, seed, replications, workers, keepIntervals, progress);
+  try {
+    runs = await pool.run(
+      Array.from({ length: replications }, (_, replication) => ({
+        scenario,
+        seed,
+        replication,
+        keepIntervals,
+      })),
+      (run) => {
+        done++;
+        onProgress?.(done, replications, run);
+      },
+    );
+  } finally {
+    await release();
   }
   const simulatedSeconds = runs.reduce((sum, run) => sum + run.timing.runSeconds, 0);
   return aggregate(runs, seed, level, scenario.intervalMinutes * 60, {
     wallSeconds: (performance.now() - started) / 1000,
-    workers,
+    workers: pool.workers,
+    where: pool.where,
     simulatedSeconds,
   });
 }

@@ -11,27 +11,87 @@ export interface ReplicationJob {
   seed: number;
   /** Replication number, a non-negative integer. */
   replication: number;
+  /** Keep the run's interval rows (`ReplicationRun.intervals`). __Default value:__ `false` */
+  keepIntervals?: boolean;
 }
 
-/** Worker threads kept open between rounds of replications of different scenarios. */
+/**
+ * Where replications run: worker threads of this process
+ * (`openReplicationPool`) or a job queue that workers on other machines take
+ * from (`openQueuePool`). A run depends only on (scenario, seed, replication),
+ * never on where it ran, so every pool gives identical runs, and the
+ * functions that replicate (`replicate`, `evaluatePlan`, `leastBudget`,
+ * `allocateBudget`, `sweep`, `sensitivity`, `makeReport`) take either as
+ * their `pool` option without knowing which.
+ */
 export interface ReplicationPool {
-  /** Worker threads (0: every run in the calling thread). */
+  /** Worker threads of this process that run replications (0 when none do: the calling thread, or a queue). */
   readonly workers: number;
+  /** Where the runs go, in a few words: `2 worker threads`, `the queue at redis://10.0.0.5:6379`. */
+  readonly where: string;
   /**
-   * Run the jobs, in parallel on the pool's threads; resolves with the runs in
-   * job order. `onRun` is called in the calling thread as each run finishes.
+   * Run the jobs; resolves with the runs in job order. `onRun` is called in
+   * the calling thread as each run finishes (in the order they finish), with
+   * the job's index. Rounds may overlap: each resolves on its own.
    */
   run(
     jobs: readonly ReplicationJob[],
     onRun?: (run: ReplicationRun, job: number) => void,
   ): Promise<ReplicationRun[]>;
-  /** Stop the threads; the pool cannot run jobs afterwards. */
+  /** Stop; rounds still running reject, and the pool runs no job afterwards. */
   close(): Promise<void>;
 }
 
+/** Scenarios each worker thread keeps, most recently used first (a sweep of 10,000 points would otherwise keep them all). */
+const SCENARIOS_PER_THREAD = 32;
+
 function workerError(error: { name: string; message: string }): Error {
   const make = error.name === 'RangeError' ? RangeError : error.name === 'TypeError' ? TypeError : Error;
-  return new make(error.message);
+  const rebuilt = new make(error.message);
+  if (make === Error && error.name !== 'Error') rebuilt.name = error.name;
+  return rebuilt;
+}
+
+/** One call of `run`: its jobs, the runs so far and how it ends. */
+interface Round {
+  jobs: readonly ReplicationJob[];
+  runs: (ReplicationRun | undefined)[];
+  done: number;
+  over: boolean;
+  onRun: ((run: ReplicationRun, job: number) => void) | undefined;
+  resolve: (runs: ReplicationRun[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A job waiting for a thread, or running on one. */
+interface Task {
+  round: Round;
+  index: number;
+}
+
+/**
+ * The check a pool makes of each round's jobs before any run starts: whole
+ * non-negative replication and seed, and a valid scenario (each scenario
+ * object checked once per checker).
+ *
+ * @param fn the pool's name, for messages
+ * @returns a function that throws a `RangeError` naming the bad field
+ * @example
+ * const check = jobChecker('openQueuePool');
+ * check([{ scenario, seed: 1, replication: 1.5 }]); // throws 'openQueuePool: job.replication must be a non-negative integer (got 1.5)'
+ */
+export function jobChecker(fn: string): (jobs: readonly ReplicationJob[]) => void {
+  const checked = new WeakSet<Scenario>();
+  return (jobs) => {
+    for (const job of jobs) {
+      requireNonNegativeInteger(fn, 'job.replication', job.replication);
+      requireNonNegativeInteger(fn, 'job.seed', job.seed);
+      if (!checked.has(job.scenario)) {
+        checkScenario(fn, job.scenario);
+        checked.add(job.scenario);
+      }
+    }
+  };
 }
 
 /**
@@ -40,11 +100,13 @@ function workerError(error: { name: string; message: string }): Error {
  * round, replications of several budgets, without starting threads for each
  * round. A run depends only on (scenario, seed, replication), never on the
  * thread that ran it, so results are identical for any number of workers.
- * Each scenario is sent to a thread once (kept by object identity).
+ * Each scenario is sent to a thread once (kept by object identity; a thread
+ * keeps the 32 it used last). Rounds may overlap (`hotline worker` runs one
+ * per queued job): jobs are taken first come, first served.
  *
- * Internal to plan/: close it in a `finally`.
+ * Close it in a `finally`.
  *
- * @param workers worker threads, a non-negative integer (0: run in the calling thread; needs no build)
+ * @param workers worker threads, a non-negative integer (0: run in the calling thread, one round at a time; needs no build)
  * @returns the pool
  * @throws {RangeError} when `workers` is not a non-negative integer
  * @throws {Error} "run npm run build" when workers are asked for and `dist/` is missing or stale
@@ -57,9 +119,13 @@ function workerError(error: { name: string; message: string }): Error {
  * }
  */
 export function openReplicationPool(workers: number): ReplicationPool {
-  requireNonNegativeInteger('openReplicationPool', 'workers', workers);
+  const fn = 'openReplicationPool';
+  requireNonNegativeInteger(fn, 'workers', workers);
+  const check = jobChecker(fn);
+  if (workers === 0) return callingThreadPool(check);
+
+  const entry = compiledEntry('sim/plan/replicateWorker.js');
   const ids = new WeakMap<Scenario, number>();
-  const checked = new WeakSet<Scenario>();
   let nextId = 0;
   const idOf = (scenario: Scenario): number => {
     let id = ids.get(scenario);
@@ -69,136 +135,180 @@ export function openReplicationPool(workers: number): ReplicationPool {
     }
     return id;
   };
-  const check = (jobs: readonly ReplicationJob[]): void => {
-    for (const job of jobs) {
-      requireNonNegativeInteger('openReplicationPool', 'job.replication', job.replication);
-      requireNonNegativeInteger('openReplicationPool', 'job.seed', job.seed);
-      if (!checked.has(job.scenario)) {
-        checkScenario('openReplicationPool', job.scenario);
-        checked.add(job.scenario);
+  const threads = Array.from({ length: workers }, () => ({
+    worker: new Worker(entry),
+    task: undefined as Task | undefined,
+    // scenario ids the thread keeps, least recently used first (a Map keeps insertion order)
+    known: new Map<number, true>(),
+  }));
+  const waiting: Task[] = [];
+  const rounds = new Set<Round>();
+  let closed = false;
+
+  const endRound = (round: Round, error?: unknown): void => {
+    if (round.over) return;
+    round.over = true;
+    rounds.delete(round);
+    if (error !== undefined) {
+      for (let i = waiting.length - 1; i >= 0; i--) if (waiting[i]?.round === round) waiting.splice(i, 1);
+      round.reject(error);
+    } else round.resolve(round.runs as ReplicationRun[]);
+  };
+  const dispatch = (): void => {
+    for (const thread of threads) {
+      if (thread.task !== undefined) continue;
+      const task = waiting.shift();
+      if (task === undefined) return;
+      const job = task.round.jobs[task.index] as ReplicationJob;
+      const scenarioId = idOf(job.scenario);
+      const send = !thread.known.delete(scenarioId);
+      thread.known.set(scenarioId, true);
+      const forget: number[] = [];
+      for (const id of thread.known.keys()) {
+        if (thread.known.size - forget.length <= SCENARIOS_PER_THREAD) break;
+        forget.push(id);
       }
+      for (const id of forget) thread.known.delete(id);
+      thread.task = task;
+      thread.worker.postMessage({
+        replication: job.replication,
+        seed: job.seed,
+        keepIntervals: job.keepIntervals === true,
+        scenarioId,
+        ...(send ? { scenario: job.scenario } : {}),
+        ...(forget.length > 0 ? { forget } : {}),
+      });
     }
   };
-  if (workers === 0) {
-    let closedHere = false;
-    return {
-      workers,
-      run: async (jobs, onRun) => {
-        if (closedHere) throw new Error('openReplicationPool: the pool is closed');
-        check(jobs);
-        const runs: ReplicationRun[] = [];
-        for (const [index, job] of jobs.entries()) {
-          const run = runReplication(job.scenario, job.seed, job.replication, false);
-          runs.push(run);
-          onRun?.(run, index);
+  // A thread that fails (not a job's error, which it answers) leaves the pool unusable.
+  const breakPool = (error: unknown): void => {
+    if (closed) return;
+    closed = true;
+    for (const round of [...rounds]) endRound(round, error);
+    for (const thread of threads) void thread.worker.terminate();
+  };
+  for (const thread of threads) {
+    thread.worker.on(
+      'message',
+      (message: { run?: ReplicationRun; error?: { name: string; message: string } }) => {
+        const task = thread.task;
+        thread.task = undefined;
+        if (task !== undefined && !task.round.over) {
+          const { round, index } = task;
+          if (message.error || !message.run) {
+            endRound(
+              round,
+              workerError(message.error ?? { name: 'Error', message: `${fn}: a worker sent no result` }),
+            );
+          } else {
+            round.runs[index] = message.run;
+            round.done++;
+            try {
+              round.onRun?.(message.run, index);
+              if (round.done === round.jobs.length) endRound(round);
+            } catch (error) {
+              endRound(round, error);
+            }
+          }
         }
-        return Promise.resolve(runs);
+        if (!closed) dispatch();
       },
-      close: () => {
-        closedHere = true;
-        return Promise.resolve();
-      },
-    };
+    );
+    thread.worker.on('error', breakPool);
+    thread.worker.on('exit', (code) =>
+      breakPool(new Error(`${fn}: a worker thread stopped with code ${code}`)),
+    );
   }
-  const entry = compiledEntry('sim/plan/replicateWorker.js');
-  const threads = Array.from(
-    { length: workers },
-    () => new Worker(entry, { workerData: { keepIntervals: false } }),
-  );
-  const known = threads.map(() => new Set<number>());
-  let busy = false;
-  let closed = false;
+
   return {
     workers,
+    where: `${workers} worker thread${workers === 1 ? '' : 's'}`,
     run(jobs, onRun) {
-      if (closed) return Promise.reject(new Error('openReplicationPool: the pool is closed'));
-      if (busy) return Promise.reject(new Error('openReplicationPool: one round at a time'));
+      if (closed) return Promise.reject(new Error(`${fn}: the pool is closed`));
       try {
         check(jobs);
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
-      busy = true;
-      return new Promise<ReplicationRun[]>((resolvePromise, rejectPromise) => {
-        const runs = new Array<ReplicationRun | undefined>(jobs.length);
-        const current = threads.map(() => -1);
-        let next = 0;
-        let done = 0;
-        let failed = false;
-        const listeners: (() => void)[] = [];
-        const finish = (error?: unknown): void => {
-          for (const remove of listeners) remove();
-          busy = false;
-          if (error !== undefined) rejectPromise(error);
-          else resolvePromise(runs as ReplicationRun[]);
+      return new Promise<ReplicationRun[]>((resolve, reject) => {
+        const round: Round = {
+          jobs,
+          runs: new Array<ReplicationRun | undefined>(jobs.length),
+          done: 0,
+          over: false,
+          onRun,
+          resolve,
+          reject,
         };
-        const fail = (error: unknown): void => {
-          if (failed) return;
-          failed = true;
-          closed = true; // runs still in flight would answer into the next round
-          finish(error);
-        };
-        const dispatch = (w: number): void => {
-          const thread = threads[w] as Worker;
-          if (next >= jobs.length) return;
-          const index = next++;
-          const job = jobs[index] as ReplicationJob;
-          const scenarioId = idOf(job.scenario);
-          const send = !(known[w] as Set<number>).has(scenarioId);
-          (known[w] as Set<number>).add(scenarioId);
-          current[w] = index;
-          thread.postMessage({
-            replication: job.replication,
-            seed: job.seed,
-            scenarioId,
-            ...(send ? { scenario: job.scenario } : {}),
-          });
-        };
-        threads.forEach((thread, w) => {
-          const onMessage = (message: {
-            run?: ReplicationRun;
-            error?: { name: string; message: string };
-          }) => {
-            if (failed) return;
-            if (message.error || !message.run) {
-              fail(
-                workerError(
-                  message.error ?? { name: 'Error', message: 'openReplicationPool: a worker sent no result' },
-                ),
-              );
-              return;
-            }
-            const index = current[w] as number;
-            runs[index] = message.run;
-            done++;
-            try {
-              onRun?.(message.run, index);
-            } catch (error) {
-              fail(error);
-              return;
-            }
-            if (done === jobs.length) finish();
-            else dispatch(w);
-          };
-          const onError = (error: unknown): void => fail(error);
-          const onExit = (code: number): void =>
-            fail(new Error(`openReplicationPool: a worker thread stopped with code ${code}`));
-          thread.on('message', onMessage);
-          thread.on('error', onError);
-          thread.on('exit', onExit);
-          listeners.push(() => {
-            thread.off('message', onMessage);
-            thread.off('error', onError);
-            thread.off('exit', onExit);
-          });
-        });
-        if (jobs.length === 0) finish();
-        else threads.forEach((_, w) => dispatch(w));
+        if (jobs.length === 0) {
+          resolve([]);
+          return;
+        }
+        rounds.add(round);
+        for (let index = 0; index < jobs.length; index++) waiting.push({ round, index });
+        dispatch();
       });
     },
     async close() {
-      closed = true;
-      await Promise.all(threads.map((thread) => thread.terminate()));
+      if (!closed) {
+        closed = true;
+        for (const round of [...rounds]) endRound(round, new Error(`${fn}: the pool is closed`));
+      }
+      await Promise.all(threads.map((thread) => thread.worker.terminate()));
     },
   };
+}
+
+/** The pool of `workers: 0`: every run in the calling thread, in job order. */
+function callingThreadPool(check: (jobs: readonly ReplicationJob[]) => void): ReplicationPool {
+  let closed = false;
+  return {
+    workers: 0,
+    where: 'the calling thread',
+    run: async (jobs, onRun) => {
+      if (closed) throw new Error('openReplicationPool: the pool is closed');
+      check(jobs);
+      const runs: ReplicationRun[] = [];
+      for (const [index, job] of jobs.entries()) {
+        const run = runReplication(job.scenario, job.seed, job.replication, job.keepIntervals === true);
+        runs.push(run);
+        onRun?.(run, index);
+      }
+      return Promise.resolve(runs);
+    },
+    close: () => {
+      closed = true;
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * The pool a function that replicates should use: the one given in its
+ * options (left open: its owner closes it), or worker threads opened for the
+ * call, closed by `release`.
+ *
+ * @param fn the calling function, for messages
+ * @param options the caller's `pool` and `workers` options
+ * @param defaultWorkers worker threads when neither is given
+ * @returns the pool and what to call in a `finally`
+ * @throws {RangeError} when `workers` is not a non-negative integer
+ * @example
+ * const { pool, release } = borrowPool('sweep', options, 2);
+ * try {
+ *   runs = await pool.run(jobs);
+ * } finally {
+ *   await release();
+ * }
+ */
+export function borrowPool(
+  fn: string,
+  options: { pool?: ReplicationPool; workers?: number },
+  defaultWorkers: number,
+): { pool: ReplicationPool; release: () => Promise<void> } {
+  if (options.pool !== undefined) return { pool: options.pool, release: () => Promise.resolve() };
+  const workers = options.workers ?? defaultWorkers;
+  requireNonNegativeInteger(fn, 'options.workers', workers);
+  const pool = openReplicationPool(workers);
+  return { pool, release: () => pool.close() };
 }

@@ -4,6 +4,7 @@ import { scaleDistribution } from '../model/distributions.js';
 import type { Scenario } from '../model/types.js';
 import type { Summary } from '../stats/summarise.js';
 import { evaluatePlan, type ProbabilityEstimate } from './evaluatePlan.js';
+import type { ReplicationPool } from './replicationPool.js';
 
 /** An assumption a planner is unsure of; `varyAssumption` multiplies it by a factor. */
 export type Assumption = 'volume' | 'handle' | 'patience' | 'redialProbability' | 'turnover';
@@ -103,6 +104,8 @@ export interface SensitivityOptions {
    */
   factors?: Partial<Record<Assumption, readonly number[]>>;
   workers?: number;
+  /** Where the replications run, left open (see `replicate`). __Default value:__ `workers` worker threads for each variant */
+  pool?: ReplicationPool;
   answerRateDefinition?: AnswerRateDefinition;
   /** Called after each variant, with the count done. __Default value:__ none */
   onProgress?: (done: number, total: number) => void;
@@ -151,6 +154,7 @@ export async function sensitivity(
       replications: options.replications,
       seed: options.seed,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.pool !== undefined ? { pool: options.pool } : {}),
       ...(options.answerRateDefinition !== undefined
         ? { answerRateDefinition: options.answerRateDefinition }
         : {}),

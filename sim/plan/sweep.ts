@@ -11,7 +11,7 @@ import type { Scenario } from '../model/types.js';
 import type { Summary } from '../stats/summarise.js';
 import { scaleAgentsToHours } from './budgetScenario.js';
 import { evaluateRuns, type ProbabilityEstimate } from './evaluatePlan.js';
-import { openReplicationPool, type ReplicationJob } from './replicationPool.js';
+import { borrowPool, type ReplicationJob, type ReplicationPool } from './replicationPool.js';
 import type { ReplicationRun } from './runReplication.js';
 import { varyAssumption, type Assumption } from './sensitivity.js';
 
@@ -45,6 +45,8 @@ export interface SweepOptions {
   replications: number;
   /** Worker threads (0: in the calling thread). __Default value:__ `2` */
   workers?: number;
+  /** Where the replications run, left open (see `replicate`). __Default value:__ `workers` worker threads opened for the call */
+  pool?: ReplicationPool;
   /** Which answer rate the targets use. __Default value:__ `'perAttempt'` */
   answerRateDefinition?: AnswerRateDefinition;
   /** Confidence level of every interval. __Default value:__ `0.95` */
@@ -117,8 +119,7 @@ export async function sweep(
   });
   requireNonNegativeInteger(fn, 'options.seed', options.seed);
   requirePositiveInteger(fn, 'options.replications', options.replications);
-  const workers = options.workers ?? 2;
-  requireNonNegativeInteger(fn, 'options.workers', workers);
+  if (options.pool === undefined) requireNonNegativeInteger(fn, 'options.workers', options.workers ?? 2);
   const definition = options.answerRateDefinition ?? 'perAttempt';
   const level = options.level ?? 0.95;
 
@@ -174,7 +175,7 @@ export async function sweep(
       replication,
     })),
   );
-  const pool = openReplicationPool(workers);
+  const { pool, release } = borrowPool(fn, options, 2);
   let done = 0;
   let runs: ReplicationRun[];
   try {
@@ -183,7 +184,7 @@ export async function sweep(
       options.onProgress?.(done, jobs.length);
     });
   } finally {
-    await pool.close();
+    await release();
   }
   return points.map(({ scenario, ...point }, index) => {
     const own = runs.slice(index * options.replications, (index + 1) * options.replications);

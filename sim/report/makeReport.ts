@@ -3,6 +3,7 @@ import type { ObservedCall } from '../calibrate/types.js';
 import { periodOf, type ScenarioFile } from '../io/scenarioFile.js';
 import { shanghai12333Defaults } from '../model/shanghai12333.js';
 import { replicate } from '../plan/replicate.js';
+import type { ReplicationPool } from '../plan/replicationPool.js';
 import { sensitivity, type Assumption, type SensitivityRow } from '../plan/sensitivity.js';
 import type { Scenario } from '../model/types.js';
 import { join } from 'node:path';
@@ -94,6 +95,8 @@ export interface MakeReportOptions {
   from?: string;
   /** Worker threads. __Default value:__ `replicate`'s default */
   workers?: number;
+  /** Where the replications run, left open (see `replicate`); `workers` is then ignored. __Default value:__ worker threads */
+  pool?: ReplicationPool;
   /**
    * The sensitivity run: the first `days` days, `replications` per variant; null for none.
    *
@@ -184,7 +187,10 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
   const total =
     options.replications +
     (sensitivityScenario && sens ? sensitivityVariantCount(sensitivityScenario) * sens.replications : 0);
-  const workers = options.workers !== undefined ? { workers: options.workers } : {};
+  const workers = {
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.pool !== undefined ? { pool: options.pool } : {}),
+  };
   const result = await replicate(scenario, {
     replications: options.replications,
     seed: options.seed,

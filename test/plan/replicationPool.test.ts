@@ -49,6 +49,48 @@ describe('openReplicationPool', () => {
     expect(direct[1]!.kpis.answerRate!).toBeGreaterThan(direct[0]!.kpis.answerRate!);
   });
 
+  it('runs overlapping rounds, keeps interval rows where a job asks, and stays usable when a round fails', async () => {
+    const pool = openReplicationPool(2);
+    try {
+      const direct = jobs.map((job) => runReplication(job.scenario, job.seed, job.replication, false));
+      const [a, b] = await Promise.all([
+        pool.run(jobs.slice(0, 3)),
+        pool.run([{ ...jobs[3]!, keepIntervals: true }, jobs[4]!]),
+      ]);
+      expect(withoutTiming([...a, ...b].map(({ intervals: _, ...run }) => run))).toBe(withoutTiming(direct));
+      expect(b[0]!.intervals).toEqual(runReplication(more, 3, 1, true).intervals);
+      expect(a[0]!.intervals).toBeUndefined();
+      // A round whose callback throws rejects with that error; the threads go on with the next round.
+      await expect(
+        pool.run(jobs, () => {
+          throw new Error('stop here');
+        }),
+      ).rejects.toThrow('stop here');
+      expect(withoutTiming(await pool.run(jobs))).toBe(withoutTiming(direct));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a thread that drops the scenarios it used least recently is sent them again', async () => {
+    // 40 scenarios on one thread, which keeps 32: the first ones are forgotten, then asked for again.
+    const many = Array.from({ length: 40 }, (_, k): Scenario => ({
+      ...scenario,
+      arrivals: { kind: 'profile', dailyVolume: 40 + k },
+      agents: { kind: 'constant', count: 1 },
+    }));
+    const manyJobs = [...many, ...many.slice(0, 5)].map((s) => ({ scenario: s, seed: 1, replication: 0 }));
+    const pool = openReplicationPool(1);
+    try {
+      const runs = await pool.run(manyJobs);
+      expect(withoutTiming(runs)).toBe(
+        withoutTiming(manyJobs.map((job) => runReplication(job.scenario, 1, 0, false))),
+      );
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('rejects a bad job before any run, and any job once closed', async () => {
     const pool = openReplicationPool(0);
     await expect(pool.run([{ scenario, seed: 1, replication: 1.5 }])).rejects.toThrow(
