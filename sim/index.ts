@@ -45,6 +45,12 @@ export type {
   ReplicationResult,
   ReplicationRun,
 } from './plan/replicate.js';
+// Where replications run (issue 19): worker threads, or a Redis queue (BullMQ) that `hotline worker` processes take from.
+export { openReplicationPool, type ReplicationJob, type ReplicationPool } from './plan/replicationPool.js';
+export { openQueuePool, type QueuePool, type QueuePoolOptions, type QueueStatus } from './plan/queuePool.js';
+export { runQueueWorker, type QueueWorker, type QueueWorkerOptions } from './plan/queueWorker.js';
+export { parseQueueUrl, QueueError, type QueueAddress } from './plan/queueProtocol.js';
+export { buildVersion, distHash, packageVersion } from './core/buildVersion.js';
 export { WEEKDAY_NAMES, weekdayHourCounts } from './plan/weekdayHours.js';
 export type { WeekdayHourCounts } from './plan/weekdayHours.js';
 export { formulaQueues } from './plan/formulaQueues.js';
