@@ -25,15 +25,10 @@ import {
   staffingPlan,
 } from '../index.js';
 import type { RetrialEquilibrium } from '../index.js';
+import { packageVersion } from '../core/buildVersion.js';
 import { packageRoot } from '../core/packageRoot.js';
 import { Progress } from './output.js';
-import {
-  costModelFor,
-  DEFAULT_BANK_RECORDS,
-  formatReportSummary,
-  packageVersion,
-  writeReportFiles,
-} from './report.js';
+import { costModelFor, DEFAULT_BANK_RECORDS, formatReportSummary, writeReportFiles } from './report.js';
 
 /** Index of the weekday shown (0 = Monday): Tuesday, the typical Tue-Fri weekday (factor 1.10). */
 const TUESDAY = 1;

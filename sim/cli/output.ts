@@ -112,6 +112,7 @@ export class Progress {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private done = 0;
   private detail = '';
+  private note = '';
 
   /**
    * @param label what is being counted: `replications`
@@ -133,7 +134,7 @@ export class Progress {
         },
         cliProgress.Presets.shades_classic,
       );
-      this.bar.start(this.total, this.done, { detail: this.detail });
+      this.bar.start(this.total, this.done, { detail: this.shown() });
     }, PROGRESS_DELAY_MS);
     this.timer.unref();
   }
@@ -147,7 +148,22 @@ export class Progress {
   update(done: number, detail?: string): void {
     this.done = done;
     if (detail !== undefined) this.detail = detail;
-    this.bar?.update(done, { detail: this.detail });
+    this.bar?.update(done, { detail: this.shown() });
+  }
+
+  /**
+   * Set a note shown after the detail, kept across updates (where the work
+   * runs: `2 workers, 5 jobs waiting, 2 running` for a queue).
+   *
+   * @param note a few words
+   */
+  setNote(note: string): void {
+    this.note = note;
+    this.bar?.update(this.done, { detail: this.shown() });
+  }
+
+  private shown(): string {
+    return this.note === '' ? this.detail : this.detail === '' ? this.note : `${this.detail}; ${this.note}`;
   }
 
   /**

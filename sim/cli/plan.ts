@@ -42,6 +42,7 @@ import {
   type RosterJson,
   type ScenarioJson,
 } from './scenarioInput.js';
+import { onQueue, QUEUE_OPTIONS, readQueueOptions, type QueueChoice } from './queueOptions.js';
 import { formatEstimate, formatTargetTable, targetTableSheet } from './targetTable.js';
 import type { SummaryJson } from './simulate.js';
 
@@ -80,6 +81,7 @@ export const SHARED_PLAN_OPTIONS: readonly (readonly [string, string])[] = [
   ],
   ['--seed <n>', 'seed of the random streams, shared by every budget (common random numbers) (default: 1)'],
   ['--workers <n>', 'worker threads (default: the cores available)'],
+  ...QUEUE_OPTIONS,
   ...PERIOD_OPTIONS.filter(([flags]) => !flags.startsWith('--days')),
   [
     '--days <n>',
@@ -95,6 +97,8 @@ export interface SharedPlanValues {
   seed: number;
   workers: number | undefined;
   days: number | undefined;
+  /** `--queue`: replications go to a Redis queue instead of worker threads. */
+  queue: QueueChoice | undefined;
 }
 
 /**
@@ -116,6 +120,7 @@ export function readPlanInputs(
   options: OptionValues,
 ): { inputs: PlanInputs; shared: SharedPlanValues } | undefined {
   const { seed, workers, days, from, to } = readRunOptions(reader, options);
+  const queue = readQueueOptions(reader, options);
   const staffPerSeat = reader.number(
     '--staff-per-seat',
     optionText(options, 'staffPerSeat') ?? String(DEFAULT_STAFF_PER_SEAT),
@@ -168,7 +173,7 @@ export function readPlanInputs(
       unitCostsSource: DEFAULT_UNIT_COSTS_SOURCE,
       buying: { staffPerSeat, shrinkage, hiresPerStaffYear: hires },
     },
-    shared: { seed, workers, days },
+    shared: { seed, workers, days, queue },
   };
 }
 
@@ -997,22 +1002,24 @@ export const planCommand: CommandSpec = {
       const progress = new Progress('least budget', batchSize);
       let answer;
       try {
-        answer = await leastBudget(inputs.scenario, inputs.targets.set, inputs.unitCosts, {
-          buying: inputs.buying,
-          seed: shared.seed,
-          confidence: p,
-          batchReplications: batchSize,
-          maxReplications: maxReplications as number,
-          workers,
-          answerRateDefinition: inputs.targets.answerRateDefinition,
-          ...(maxSeats !== undefined ? { maxSeats } : {}),
-          onProgress: (at) => {
-            // The bisection's remaining budgets, each at least one batch: an estimate that grows as the search learns.
-            const open = Math.max(1, at.highSeats - at.lowSeats);
-            progress.setTotal(at.replicationsDone + batchSize * (Math.ceil(Math.log2(open)) + 1));
-            progress.update(at.replicationsDone, searchDetail(at));
-          },
-        });
+        answer = await onQueue(shared.queue, progress, (pool) =>
+          leastBudget(inputs.scenario, inputs.targets.set, inputs.unitCosts, {
+            buying: inputs.buying,
+            seed: shared.seed,
+            confidence: p,
+            batchReplications: batchSize,
+            maxReplications: maxReplications as number,
+            ...(pool ? { pool } : { workers }),
+            answerRateDefinition: inputs.targets.answerRateDefinition,
+            ...(maxSeats !== undefined ? { maxSeats } : {}),
+            onProgress: (at) => {
+              // The bisection's remaining budgets, each at least one batch: an estimate that grows as the search learns.
+              const open = Math.max(1, at.highSeats - at.lowSeats);
+              progress.setTotal(at.replicationsDone + batchSize * (Math.ceil(Math.log2(open)) + 1));
+              progress.update(at.replicationsDone, searchDetail(at));
+            },
+          }),
+        );
       } finally {
         progress.stop();
       }
@@ -1038,17 +1045,19 @@ export const planCommand: CommandSpec = {
         const progress = new Progress('allocation', reps);
         let allocation: BudgetAllocation;
         try {
-          allocation = await allocateBudget(inputs.scenario, inputs.targets.set, inputs.unitCosts, lines, {
-            buying: inputs.buying,
-            seed: shared.seed,
-            replications: reps,
-            workers: Math.min(workers, reps),
-            answerRateDefinition: inputs.targets.answerRateDefinition,
-            onProgress: (done, planned) => {
-              progress.setTotal(planned);
-              progress.update(done, `${allocationDetail(done, planned, reps)}`);
-            },
-          });
+          allocation = await onQueue(shared.queue, progress, (pool) =>
+            allocateBudget(inputs.scenario, inputs.targets.set, inputs.unitCosts, lines, {
+              buying: inputs.buying,
+              seed: shared.seed,
+              replications: reps,
+              ...(pool ? { pool } : { workers: Math.min(workers, reps) }),
+              answerRateDefinition: inputs.targets.answerRateDefinition,
+              onProgress: (done, planned) => {
+                progress.setTotal(planned);
+                progress.update(done, `${allocationDetail(done, planned, reps)}`);
+              },
+            }),
+          );
         } finally {
           progress.stop();
         }
@@ -1084,15 +1093,17 @@ export const planCommand: CommandSpec = {
         const progress = new Progress('replications', reps);
         let evaluation: PlanEvaluation;
         try {
-          evaluation = await evaluatePlan(plan.scenario, inputs.targets.set, {
-            replications: reps,
-            seed: shared.seed,
-            workers: Math.min(workers, reps),
-            answerRateDefinition: inputs.targets.answerRateDefinition,
-            confidence: p,
-            budget: { cost: purchaseCost(plan.purchase, inputs), budget: lines },
-            onProgress: (done) => progress.update(done),
-          });
+          evaluation = await onQueue(shared.queue, progress, (pool) =>
+            evaluatePlan(plan.scenario, inputs.targets.set, {
+              replications: reps,
+              seed: shared.seed,
+              ...(pool ? { pool } : { workers: Math.min(workers, reps) }),
+              answerRateDefinition: inputs.targets.answerRateDefinition,
+              confidence: p,
+              budget: { cost: purchaseCost(plan.purchase, inputs), budget: lines },
+              onProgress: (done) => progress.update(done),
+            }),
+          );
         } finally {
           progress.stop();
         }

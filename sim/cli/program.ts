@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../index.js';
+import { InputError, QueueError } from '../index.js';
 import { scanArguments, UsageError } from './args.js';
 import { calibrateCommand } from './calibrate.js';
 import type { CommandSpec, OptionValues } from './command.js';
@@ -12,12 +12,13 @@ import { reportCommand } from './report.js';
 import { simulateCommand } from './simulate.js';
 import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
+import { workerCommand } from './worker.js';
 
 /** Exit status of the `hotline` command. */
 export const ExitStatus = {
   /** Success. */
   Ok: 0,
-  /** A bug or an environment failure: the stack is printed. */
+  /** A bug or an environment failure: the stack is printed (for a queue's failure, only its message: Redis unreachable, no worker, a job refused). */
   InternalError: 1,
   /** Bad input (options, files): every problem is printed, no stack trace. */
   BadInput: 2,
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   calibrateCommand,
   validateCommand,
   reportCommand,
+  workerCommand,
 ];
 
 function buildCommand(
@@ -137,7 +139,8 @@ function printProblems(error: UsageError | InputError): void {
  * Run the `hotline` command line and return its exit status: 0 on success,
  * 2 on bad input (every problem printed on standard error: unknown options,
  * bad values, an input file's problems, a library's argument check; no stack
- * trace), 1 on an internal error (with its stack). Nothing is written when the
+ * trace), 1 on an internal error (with its stack) or a queue's failure
+ * (`QueueError`: its message, which names the URL). Nothing is written when the
  * input is bad: every command checks all its input before writing any file.
  *
  * @param args the arguments after the program name (`process.argv.slice(2)`)
@@ -183,6 +186,11 @@ export async function runCli(args: readonly string[]): Promise<number> {
     if (error instanceof RangeError) {
       process.stderr.write(`hotline: ${error.message}\n`);
       return ExitStatus.BadInput;
+    }
+    if (error instanceof QueueError) {
+      // Redis unreachable, no worker, a worker refusing the job: the environment, not a bug
+      process.stderr.write(`hotline: ${error.message}\n`);
+      return ExitStatus.InternalError;
     }
     process.stderr.write(
       `hotline: internal error (please report it)\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { InputError, readAnonymousBankCalls, writeFileAtomic, type ScenarioFile } from '../index.js';
+import { packageVersion } from '../core/buildVersion.js';
 import { packageRoot } from '../core/packageRoot.js';
 import {
   deskByDefault,
@@ -20,6 +21,7 @@ import { OptionReader, optionText, UsageError } from './args.js';
 import type { CommandSpec } from './command.js';
 import { formatTable, MISSING } from './format.js';
 import { Progress } from './output.js';
+import { onQueue, QUEUE_OPTIONS, readQueueOptions } from './queueOptions.js';
 import {
   loadScenario,
   PERIOD_OPTIONS,
@@ -32,17 +34,6 @@ import { percent, predictedValue, STATUS_LABEL } from '../report/format.js';
 
 /** The Anonymous Bank records shipped in the repository (`data/anonymous-bank/`), used when present. */
 export const DEFAULT_BANK_RECORDS = 'data/anonymous-bank/calls-1999-02.tsv';
-
-/** The version of hotline-planner, from its package.json. */
-export function packageVersion(): string {
-  try {
-    const text = readFileSync(join(packageRoot(), 'package.json'), 'utf8');
-    const version = (JSON.parse(text) as { version?: unknown }).version;
-    return typeof version === 'string' ? version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /**
  * The report's three files, written atomically (each to a temporary name and
@@ -157,6 +148,7 @@ export const reportCommand: CommandSpec = {
     ['--seed <n>', 'seed of the random streams, a non-negative integer (default: 1)'],
     ['--workers <n>', 'worker threads (default: the cores available, at most --replications)'],
     ...PERIOD_OPTIONS,
+    ...QUEUE_OPTIONS,
     ['--sensitivity-days <n>', 'days of the quick sensitivity run, 0 for none (default: 28)'],
     ['--sensitivity-replications <n>', 'replications per sensitivity variant (default: 4)'],
     [
@@ -183,6 +175,7 @@ export const reportCommand: CommandSpec = {
     const seed = integer('--seed', 'seed', '1', 0, 2 ** 32 - 1);
     const workersOption = integer('--workers', 'workers', undefined, 0, 1024);
     const { days, from, to } = readPeriodOptions(reader, options);
+    const queue = readQueueOptions(reader, options);
     const sensitivityDays = integer('--sensitivity-days', 'sensitivityDays', '28', 0, 366);
     const sensitivityReplications = integer(
       '--sensitivity-replications',
@@ -250,30 +243,32 @@ export const reportCommand: CommandSpec = {
       );
     let report: Report;
     try {
-      report = await makeReport(file, {
-        replications: reps,
-        seed: seed as number,
-        ...(period.periodNotes.length > 0 ? { from: period.startDate, days: period.days } : {}),
-        workers,
-        sensitivity: sens,
-        desk:
-          (deskReplications ?? (deskByDefault(file) ? reps : 0)) > 0
-            ? { replications: deskReplications ?? reps, seed: seed as number }
-            : false,
-        costModel: costModelFor(file),
-        realCallCenter: bank
-          ? {
-              records: bank.records,
-              source: 'Anonymous Bank call center, February 1999 (Technion SEE Laboratory)',
-              train: { from: '1999-02-01', to: '1999-02-14' },
-              test: { from: '1999-02-15', to: '1999-02-28' },
-              answerWithinSeconds: 20,
-            }
-          : null,
-        notes,
-        generator: { version: packageVersion(), command: reportCommandLine(scenarioPath ?? '', options) },
-        onProgress: (done) => progress.update(done),
-      });
+      report = await onQueue(queue, progress, (pool) =>
+        makeReport(file, {
+          replications: reps,
+          seed: seed as number,
+          ...(period.periodNotes.length > 0 ? { from: period.startDate, days: period.days } : {}),
+          ...(pool ? { pool } : { workers }),
+          sensitivity: sens,
+          desk:
+            (deskReplications ?? (deskByDefault(file) ? reps : 0)) > 0
+              ? { replications: deskReplications ?? reps, seed: seed as number }
+              : false,
+          costModel: costModelFor(file),
+          realCallCenter: bank
+            ? {
+                records: bank.records,
+                source: 'Anonymous Bank call center, February 1999 (Technion SEE Laboratory)',
+                train: { from: '1999-02-01', to: '1999-02-14' },
+                test: { from: '1999-02-15', to: '1999-02-28' },
+                answerWithinSeconds: 20,
+              }
+            : null,
+          notes,
+          generator: { version: packageVersion(), command: reportCommandLine(scenarioPath ?? '', options) },
+          onProgress: (done) => progress.update(done),
+        }),
+      );
     } finally {
       progress.stop();
     }

@@ -28,6 +28,7 @@ import {
   type RosterJson,
   type ScenarioJson,
 } from './scenarioInput.js';
+import { onQueue, QUEUE_OPTIONS, readQueueOptions } from './queueOptions.js';
 import { assessmentSheet, formatTargetTable, targetTableSheet } from './targetTable.js';
 
 /** A KPI summary across replications with non-finite ends (one replication) as null, for JSON. */
@@ -214,18 +215,18 @@ function formatKpiValue(kind: KpiKind, value: number | null | undefined): string
  *
  * @param result what `simulateResult` returned
  * @param wallSeconds wall-clock time of the replications (shown, never in `--json`)
- * @param workers worker threads used
+ * @param where where the replications ran (`ReplicationPool.where`: `2 worker threads`, `the queue at redis://...`)
  * @returns the text, ending with a newline
  * @example
- * process.stdout.write(formatSimulate(simulateResult(file, file.scenario, result, null), 12.3, 2));
+ * process.stdout.write(formatSimulate(simulateResult(file, file.scenario, result, null), 12.3, '2 worker threads'));
  */
-export function formatSimulate(result: SimulateResult, wallSeconds: number, workers: number): string {
+export function formatSimulate(result: SimulateResult, wallSeconds: number, where: string): string {
   const s = result.scenario;
   const t = s.answerWithinSeconds;
   const level = `${Math.round(result.level * 100)}%`;
   const lines = [
     ...scenarioLines(s),
-    `${result.replications} replications, seed ${result.seed}, ${workers} worker${workers === 1 ? '' : 's'}, ${formatNumber(wallSeconds, 1)} s`,
+    `${result.replications} replications, seed ${result.seed}, on ${where}, ${formatNumber(wallSeconds, 1)} s`,
     '',
     `${s.periodNotes.length > 0 ? 'Whole period' : 'Whole horizon'}: mean across replications, ${level} interval of the mean, 5th and 95th percentiles`,
     formatTable(
@@ -389,13 +390,15 @@ export const simulateCommand: CommandSpec = {
     '(Wilson intervals) and a verdict at --confidence, or "not simulated" and why; satisfaction, ' +
     'complaints and QA come from the scenario’s survey, fault deadlines per level from its faults, ' +
     'turnover and training from its workforce. Then the quarterly assessments and the probability that ' +
-    'all of them pass. Results depend only on the scenario, the seed and the replications, never on --workers.',
+    'all of them pass. Results depend only on the scenario, the seed and the replications, never on --workers ' +
+    'or --queue (replications sent to a Redis queue and run by hotline worker processes on other machines).',
   operands: ['<scenario>'],
   options: [
     ['--replications <n>', 'independent replications (simulated years) (default: 10)'],
     ['--seed <n>', 'seed of the random streams, a non-negative integer (default: 1)'],
     ['--workers <n>', 'worker threads (default: the cores available, at most --replications)'],
     ...PERIOD_OPTIONS,
+    ...QUEUE_OPTIONS,
     [
       '--targets <file>',
       'judge against this target set instead of the scenario’s (e.g. data/targets/gbt-33358-2016.json)',
@@ -426,6 +429,7 @@ export const simulateCommand: CommandSpec = {
       integer: true,
     });
     const { seed, workers: workersOption, days, from, to } = readRunOptions(reader, options);
+    const queue = readQueueOptions(reader, options);
     const confidence = reader.fraction('--confidence', optionText(options, 'confidence') ?? '0.9');
     const intervalsPath = optionText(options, 'intervals');
     const xlsx = optionText(options, 'xlsx');
@@ -446,13 +450,15 @@ export const simulateCommand: CommandSpec = {
     const progress = new Progress('replications', reps);
     let result: ReplicationResult;
     try {
-      result = await replicate(scenario, {
-        replications: reps,
-        seed: seed as number,
-        workers,
-        keepIntervals: intervalsPath !== undefined || xlsx !== undefined,
-        onProgress: (done) => progress.update(done),
-      });
+      result = await onQueue(queue, progress, (pool) =>
+        replicate(scenario, {
+          replications: reps,
+          seed: seed as number,
+          ...(pool ? { pool } : { workers }),
+          keepIntervals: intervalsPath !== undefined || xlsx !== undefined,
+          onProgress: (done) => progress.update(done),
+        }),
+      );
     } finally {
       progress.stop();
     }
@@ -472,7 +478,7 @@ export const simulateCommand: CommandSpec = {
     process.stdout.write(
       options.json === true
         ? JSON.stringify(output, null, 2) + '\n'
-        : formatSimulate(output, result.timing.wallSeconds, result.timing.workers),
+        : formatSimulate(output, result.timing.wallSeconds, result.timing.where),
     );
   },
 };

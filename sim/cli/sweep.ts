@@ -21,6 +21,7 @@ import {
   SHARED_PLAN_OPTIONS,
   type CostsJson,
 } from './plan.js';
+import { onQueue } from './queueOptions.js';
 import { budgetRosterNotes, scenarioJson, scenarioLines, type ScenarioJson } from './scenarioInput.js';
 
 /** Assumptions `--vary` accepts, by the name written on the command line. */
@@ -410,20 +411,27 @@ export const sweepCommand: CommandSpec = {
     const progress = new Progress('sweep', 1);
     let swept: SweepRow[];
     try {
-      swept = await sweep(inputs.scenario, inputs.targets.set, inputs.unitCosts, grid, {
-        buying: inputs.buying,
-        seed: shared.seed,
-        replications,
-        workers: Math.min(
-          shared.workers ?? availableParallelism(),
-          replications * grid.seatRentalYuan.length,
-        ),
-        answerRateDefinition: inputs.targets.answerRateDefinition,
-        onProgress: (done, total) => {
-          progress.setTotal(total);
-          progress.update(done);
-        },
-      });
+      const sweepGrid = grid;
+      swept = await onQueue(shared.queue, progress, (pool) =>
+        sweep(inputs.scenario, inputs.targets.set, inputs.unitCosts, sweepGrid, {
+          buying: inputs.buying,
+          seed: shared.seed,
+          replications,
+          ...(pool
+            ? { pool }
+            : {
+                workers: Math.min(
+                  shared.workers ?? availableParallelism(),
+                  replications * sweepGrid.seatRentalYuan.length,
+                ),
+              }),
+          answerRateDefinition: inputs.targets.answerRateDefinition,
+          onProgress: (done, total) => {
+            progress.setTotal(total);
+            progress.update(done);
+          },
+        }),
+      );
     } finally {
       progress.stop();
     }

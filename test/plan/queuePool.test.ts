@@ -16,7 +16,7 @@ import { runQueueWorker, type QueueWorker } from '../../sim/plan/queueWorker.js'
 import { replicate, type ReplicationResult } from '../../sim/plan/replicate.js';
 import { sweep } from '../../sim/plan/sweep.js';
 import { answerRateTargets, buying12333, twoDayScenario } from './fixtures.js';
-import { describeWithRedis, freePort, startRedis, type RedisServer } from './redisServer.js';
+import { describeWithRedis, freePort, startRedis, type RedisServer } from './withRedis.js';
 
 // The queue pool in this process against a private redis-server, with a `hotline worker` run
 // in this process too (runQueueWorker; its replications run on worker threads of dist/): the

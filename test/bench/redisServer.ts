@@ -3,20 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe } from 'vitest';
 
-// A private redis-server for the queue tests: Debian's `redis-server` (.ci/run installs it),
-// started on 127.0.0.1 on a free port, with no persistence, in a temporary folder, and stopped
-// after. Where it is absent the tests are skipped, except under CI=true, where they fail.
+// A private redis-server for the queue tests and the queue benchmark: Debian's `redis-server`
+// (.ci/run installs it), started on 127.0.0.1 on a free port, with no persistence, in a
+// temporary folder, and stopped after. Here with the benchmarks, which are compiled to dist/.
 
-const UNDER_CI = process.env.CI === 'true' || process.env.CI === '1';
+/** Whether CI=true: a missing redis-server then fails the queue tests instead of skipping them. */
+export const UNDER_CI = process.env.CI === 'true' || process.env.CI === '1';
 const REDIS_SERVER = process.env.REDIS_SERVER ?? 'redis-server';
 
 /** Whether `redis-server` runs here. */
 export const redisAvailable = spawnSync(REDIS_SERVER, ['--version'], { encoding: 'utf8' }).status === 0;
-
-/** `describe`, or `describe.skip` where redis-server is absent and CI is not set (under CI a missing server fails the suite). */
-export const describeWithRedis = redisAvailable || UNDER_CI ? describe : describe.skip;
 
 /** A port nobody listens on now (the OS picks it). */
 export async function freePort(): Promise<number> {
@@ -42,7 +39,7 @@ export interface RedisServer {
 /**
  * Start redis-server on 127.0.0.1 on a free port and wait until it accepts connections.
  *
- * @throws {Error} when redis-server is missing (the suite is skipped then, unless CI=true) or does not start
+ * @throws {Error} when redis-server is missing (the test suites skip then, unless CI=true) or does not start
  */
 export async function startRedis(): Promise<RedisServer> {
   if (!redisAvailable)
