@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Queue, QueueEvents } from 'bullmq';
-import type { Redis, RedisOptions } from 'ioredis';
 import { buildVersion } from '../core/buildVersion.js';
 import { compiledEntry } from '../core/packageRoot.js';
 import { requirePositiveFinite } from '../core/validate.js';
 import type { Scenario } from '../model/types.js';
 import {
-  clientNamePart,
   decodePayload,
   parseQueueUrl,
   QUEUE_NAME,
@@ -19,9 +17,9 @@ import {
   SCENARIO_TTL_SECONDS,
   scenarioKey,
   scenarioPayload,
-  type QueueAddress,
   type ReplicationJobData,
 } from './queueProtocol.js';
+import { connectRedis, messageOf, withTimeout } from './redisConnection.js';
 import { jobChecker, type ReplicationJob, type ReplicationPool } from './replicationPool.js';
 import type { ReplicationRun } from './runReplication.js';
 
@@ -59,52 +57,6 @@ export interface QueuePool extends ReplicationPool {
 const SCENARIO_RENEW_SECONDS = 600;
 /** Most seconds a Redis call may take while closing (Redis may be gone). */
 const CLOSE_SECONDS = 5;
-
-function withTimeout<T>(promise: Promise<T>, seconds: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took more than ${seconds} s`)), seconds * 1000);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/**
- * Connect to the Redis of a queue URL, failing at once when it cannot be
- * reached (no retry before the first connection; reconnecting afterwards).
- * Shared by `openQueuePool` and `runQueueWorker`.
- *
- * @param address the checked URL
- * @param name the client's name (`CLIENT SETNAME`), or undefined
- * @returns a connected client (`maxRetriesPerRequest: null`, as BullMQ needs)
- * @throws {QueueError} "cannot reach Redis at URL: why"
- */
-export async function connectRedis(address: QueueAddress, name?: string): Promise<Redis> {
-  const { Redis: RedisClient } = await import('ioredis');
-  let connected = false;
-  const options: RedisOptions = {
-    lazyConnect: true,
-    maxRetriesPerRequest: null,
-    connectTimeout: 5_000,
-    retryStrategy: (times) => (connected ? Math.min(200 * times, 2_000) : null),
-    ...(name !== undefined ? { connectionName: clientNamePart(name) } : {}),
-  };
-  const client = new RedisClient(address.url, options);
-  let lastError = '';
-  client.on('error', (error: Error) => {
-    lastError = error.message;
-  });
-  try {
-    await client.connect();
-    await withTimeout(client.ping(), 5, 'PING');
-    connected = true;
-  } catch (error) {
-    client.disconnect();
-    throw new QueueError(`cannot reach Redis at ${address.shown}: ${lastError || messageOf(error)}`);
-  }
-  return client;
-}
 
 /**
  * The build a worker runs, from its BullMQ name (`host-pid@version`), as

@@ -17,7 +17,7 @@ import {
   scenarioKey,
   type ReplicationJobData,
 } from './queueProtocol.js';
-import { connectRedis } from './queuePool.js';
+import { connectRedis } from './redisConnection.js';
 import { openReplicationPool } from './replicationPool.js';
 
 /** Options of `runQueueWorker`. */
