@@ -28,7 +28,13 @@ import type { RetrialEquilibrium } from '../index.js';
 import { packageVersion } from '../core/buildVersion.js';
 import { packageRoot } from '../core/packageRoot.js';
 import { Progress } from './output.js';
-import { costModelFor, DEFAULT_BANK_RECORDS, formatReportSummary, writeReportFiles } from './report.js';
+import {
+  anonymousBankCheck,
+  costModelFor,
+  DEFAULT_BANK_RECORDS,
+  formatReportSummary,
+  writeReportFiles,
+} from './report.js';
 
 /** Index of the weekday shown (0 = Monday): Tuesday, the typical Tue-Fri weekday (factor 1.10). */
 const TUESDAY = 1;
@@ -156,15 +162,7 @@ async function main(): Promise<void> {
       seed: 1,
       sensitivity: { ...DEMO_SENSITIVITY },
       costModel: costModelFor(file),
-      realCallCenter: bank
-        ? {
-            records: bank.records,
-            source: 'Anonymous Bank call center, February 1999 (Technion SEE Laboratory)',
-            train: { from: '1999-02-01', to: '1999-02-14' },
-            test: { from: '1999-02-15', to: '1999-02-28' },
-            answerWithinSeconds: 20,
-          }
-        : null,
+      realCallCenter: bank ? anonymousBankCheck(bank.records) : null,
       notes: bank
         ? []
         : [

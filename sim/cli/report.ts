@@ -112,6 +112,28 @@ export function formatReportSummary(report: Report): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * The report's check against a real call center on the Anonymous Bank records
+ * of February 1999: trained on 1-14 February, judged on 15-28 February
+ * (held out), service level within 20 s.
+ *
+ * @param records the calls read by `readAnonymousBankCalls`
+ * @returns `makeReport`'s `realCallCenter` option
+ * @example
+ * makeReport(file, { ..., realCallCenter: anonymousBankCheck(readAnonymousBankCalls(path).records) });
+ */
+export function anonymousBankCheck(
+  records: ReturnType<typeof readAnonymousBankCalls>['records'],
+): NonNullable<MakeReportOptions['realCallCenter']> {
+  return {
+    records,
+    source: 'Anonymous Bank call center, February 1999 (Technion SEE Laboratory)',
+    train: { from: '1999-02-01', to: '1999-02-14' },
+    test: { from: '1999-02-15', to: '1999-02-28' },
+    answerWithinSeconds: 20,
+  };
+}
+
 /** The cost model for a scenario file: the 12333 2020 one for that scenario, none otherwise. */
 export function costModelFor(file: ScenarioFile): MakeReportOptions['costModel'] {
   return file.meta.name === 'shanghai-12333-2020' ? shanghai12333CostModel() : null;
@@ -255,15 +277,7 @@ export const reportCommand: CommandSpec = {
               ? { replications: deskReplications ?? reps, seed: seed as number }
               : false,
           costModel: costModelFor(file),
-          realCallCenter: bank
-            ? {
-                records: bank.records,
-                source: 'Anonymous Bank call center, February 1999 (Technion SEE Laboratory)',
-                train: { from: '1999-02-01', to: '1999-02-14' },
-                test: { from: '1999-02-15', to: '1999-02-28' },
-                answerWithinSeconds: 20,
-              }
-            : null,
+          realCallCenter: bank ? anonymousBankCheck(bank.records) : null,
           notes,
           generator: { version: packageVersion(), command: reportCommandLine(scenarioPath ?? '', options) },
           onProgress: (done) => progress.update(done),

@@ -22,9 +22,10 @@ import { firstDaysOf, readScenarioFile } from '../../sim/io/scenarioFile.js';
 import { exponential } from '../../sim/model/distributions.js';
 import type { Scenario } from '../../sim/model/types.js';
 import { openQueuePool } from '../../sim/plan/queuePool.js';
-import { replicate, type ReplicationResult } from '../../sim/plan/replicate.js';
+import { replicate } from '../../sim/plan/replicate.js';
 import { openReplicationPool } from '../../sim/plan/replicationPool.js';
 import { startRedis } from './redisServer.js';
+import { stripTiming } from './replicate.js';
 
 const tiny: Scenario = {
   startDate: '2020-03-02',
@@ -36,13 +37,6 @@ const tiny: Scenario = {
   agents: { kind: 'constant', count: 2 },
   answerWithinSeconds: 20,
 };
-
-const stripTiming = (result: ReplicationResult): string =>
-  JSON.stringify({
-    ...result,
-    timing: null,
-    runs: result.runs.map((run) => ({ ...run, timing: { ...run.timing, runSeconds: null } })),
-  });
 
 /** Start `count` worker processes on the queue and wait until each has connected. */
 async function startWorkers(url: string, count: number): Promise<ChildProcess[]> {

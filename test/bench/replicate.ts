@@ -11,7 +11,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { replicate, type ReplicationResult } from '../../sim/plan/replicate.js';
 import { yearScenario12333 } from './simulator.js';
 
-const stripTiming = (result: ReplicationResult): string =>
+/** A replicate result as JSON without what differs between identical runs (wall-clock times, where the runs went). */
+export const stripTiming = (result: ReplicationResult): string =>
   JSON.stringify({
     ...result,
     timing: null,

@@ -13,22 +13,15 @@ import {
   scenarioPayload,
 } from '../../sim/plan/queueProtocol.js';
 import { runQueueWorker, type QueueWorker } from '../../sim/plan/queueWorker.js';
-import { replicate, type ReplicationResult } from '../../sim/plan/replicate.js';
+import { replicate } from '../../sim/plan/replicate.js';
 import { sweep } from '../../sim/plan/sweep.js';
+import { stripTiming } from '../bench/replicate.js';
 import { answerRateTargets, buying12333, twoDayScenario } from './fixtures.js';
 import { describeWithRedis, freePort, startRedis, type RedisServer } from './withRedis.js';
 
 // The queue pool in this process against a private redis-server, with a `hotline worker` run
 // in this process too (runQueueWorker; its replications run on worker threads of dist/): the
 // runs that come back are those of worker threads, so the results are equal to the last bit.
-
-/** The result without what differs between identical runs (wall-clock times, where the runs went). */
-const withoutTiming = (result: ReplicationResult): string =>
-  JSON.stringify({
-    ...result,
-    timing: null,
-    runs: result.runs.map((run) => ({ ...run, timing: { ...run.timing, runSeconds: null } })),
-  });
 
 describeWithRedis('openQueuePool and runQueueWorker (BullMQ on a private redis-server)', () => {
   let redis: RedisServer;
@@ -62,7 +55,7 @@ describeWithRedis('openQueuePool and runQueueWorker (BullMQ on a private redis-s
       const queued = await replicate(twoDayScenario, { ...options, pool });
       const threads = await replicate(twoDayScenario, { ...options, workers: 2 });
       expect(queued.intervals).toHaveLength(2 * 48);
-      expect(withoutTiming(queued)).toBe(withoutTiming(threads));
+      expect(stripTiming(queued)).toBe(stripTiming(threads));
       expect(queued.timing.where).toBe(`the queue at ${redis.url}`);
     } finally {
       await pool.close();
