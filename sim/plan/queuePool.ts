@@ -168,7 +168,11 @@ export async function openQueuePool(url: string, options: QueuePoolOptions = {})
   };
 
   const take = async (jobId: string, round: Round, index: number): Promise<void> => {
-    const bytes = await client.getdelBuffer(resultKey(jobId));
+    // GET and DEL in one transaction (GETDEL needs Redis 6.2; BullMQ asks for 5)
+    const replies = await client.multi().getBuffer(resultKey(jobId)).del(resultKey(jobId)).exec();
+    const reply = replies?.[0];
+    if (reply?.[0]) throw reply[0];
+    const bytes = (reply?.[1] ?? null) as Buffer | null;
     if (!rounds.has(round)) return;
     const job = round.jobs[index] as ReplicationJob;
     if (bytes === null) {

@@ -13,7 +13,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
  *   the command that needs it (an hour to live, renewed while that command runs);
  * - `hotline:run:<id>`: present while the command that sent jobs is running
  *   (30 s to live, renewed every 10 s); a worker skips a job whose command is gone;
- * - `hotline:result:<job id>`: a finished run, taken (GETDEL) by the command.
+ * - `hotline:result:<job id>`: a finished run, taken (GET and DEL) by the command.
  * Runs and scenarios are `v8.serialize`d (the structured clone of worker
  * threads, so a run read back equals the one a thread would have posted,
  * `-0`, `Infinity` and `undefined` included) and deflated.
