@@ -1,10 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { requireNonNegativeFinite } from '../core/validate.js';
 import type { AnswerRateDefinition, TargetSet } from '../core/targets.js';
 import { scaleDistribution } from '../model/distributions.js';
 import type { Scenario } from '../model/types.js';
 import type { Summary } from '../stats/summarise.js';
 import { evaluatePlan, type ProbabilityEstimate } from './evaluatePlan.js';
-import type { ReplicationPool } from './replicationPool.js';
+import { borrowPool, type ReplicationPool } from './replicationPool.js';
 
 /** An assumption a planner is unsure of; `varyAssumption` multiplies it by a factor. */
 export type Assumption = 'volume' | 'handle' | 'patience' | 'redialProbability' | 'turnover';
@@ -104,10 +105,10 @@ export interface SensitivityOptions {
    */
   factors?: Partial<Record<Assumption, readonly number[]>>;
   workers?: number;
-  /** Where the replications run, left open (see `replicate`). __Default value:__ `workers` worker threads for each variant */
+  /** Where the replications run, left open (see `replicate`). __Default value:__ `workers` worker threads (the cores available, at most the runs) for every variant */
   pool?: ReplicationPool;
   answerRateDefinition?: AnswerRateDefinition;
-  /** Called after each variant, with the count done. __Default value:__ none */
+  /** Called as each variant finishes (variants run at once, so not in order), with the count done. __Default value:__ none */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -124,10 +125,12 @@ const DEFAULT_FACTORS: Record<Assumption, readonly number[]> = {
  * varied alone by each factor (`varyAssumption`), every variant replicated
  * with the same seed (common random numbers), so differences come from the
  * assumption and not from luck. The rows are the data of a tornado chart.
+ * Every variant's replications go to one pool at once (`options.pool`, or
+ * worker threads opened for the call), so a queue's workers are all busy.
  *
  * @param scenario the plan
  * @param targets the target set
- * @param options replications, seed, factors, workers, progress
+ * @param options replications, seed, factors, workers or pool, progress
  * @returns the baseline row first, then one row per assumption and factor
  * @throws {RangeError} when an option or a factor is invalid
  * @example
@@ -148,24 +151,37 @@ export async function sensitivity(
       variants.push({ assumption, factor, scenario: varyAssumption(scenario, assumption, factor) });
     }
   }
-  const rows: SensitivityRow[] = [];
-  for (const variant of variants) {
-    const evaluation = await evaluatePlan(variant.scenario, targets, {
-      replications: options.replications,
-      seed: options.seed,
-      ...(options.workers !== undefined ? { workers: options.workers } : {}),
-      ...(options.pool !== undefined ? { pool: options.pool } : {}),
-      ...(options.answerRateDefinition !== undefined
-        ? { answerRateDefinition: options.answerRateDefinition }
-        : {}),
-    });
-    rows.push({
-      assumption: variant.assumption,
-      factor: variant.factor,
-      probability: evaluation.allTargets,
-      answerRate: evaluation.kpis.answerRate,
-    });
-    options.onProgress?.(rows.length, variants.length);
+  // Every variant's replications at once on one pool (a queue's workers all busy, not a variant at a time).
+  const jobs = options.replications * variants.length;
+  const { pool, release } = borrowPool(
+    'sensitivity',
+    options,
+    Number.isInteger(jobs) && jobs > 0 ? Math.min(availableParallelism(), jobs) : 1,
+  );
+  let done = 0;
+  let rows: SensitivityRow[];
+  try {
+    rows = await Promise.all(
+      variants.map(async (variant) => {
+        const evaluation = await evaluatePlan(variant.scenario, targets, {
+          replications: options.replications,
+          seed: options.seed,
+          pool,
+          ...(options.answerRateDefinition !== undefined
+            ? { answerRateDefinition: options.answerRateDefinition }
+            : {}),
+        });
+        options.onProgress?.(++done, variants.length);
+        return {
+          assumption: variant.assumption,
+          factor: variant.factor,
+          probability: evaluation.allTargets,
+          answerRate: evaluation.kpis.answerRate,
+        };
+      }),
+    );
+  } finally {
+    await release();
   }
   return rows;
 }
