@@ -116,18 +116,25 @@ export async function openQueuePool(url: string, options: QueuePoolOptions = {})
   const { Queue: BullQueue, QueueEvents: BullQueueEvents } = await import('bullmq');
   const queue: Queue = new BullQueue(QUEUE_NAME, { connection: client, prefix: QUEUE_PREFIX });
   queue.on('error', () => undefined); // the watchdog reports an unreachable Redis
-  // Read the events from the last one already there: none of this pool's can be missed.
-  const last = await client.xrevrange(`${QUEUE_PREFIX}:${QUEUE_NAME}:events`, '+', '-', 'COUNT', 1);
-  const events: QueueEvents = new BullQueueEvents(QUEUE_NAME, {
-    connection: client,
-    prefix: QUEUE_PREFIX,
-    lastEventId: last[0]?.[0] ?? '0-0',
-  });
-  events.on('error', () => undefined);
-  await events.waitUntilReady();
-
+  let events: QueueEvents | undefined;
   const runId = randomUUID();
-  await client.set(runKey(runId), version, 'EX', RUN_TTL_SECONDS);
+  try {
+    // Read the events from the last one already there: none of this pool's can be missed.
+    const last = await client.xrevrange(`${QUEUE_PREFIX}:${QUEUE_NAME}:events`, '+', '-', 'COUNT', 1);
+    events = new BullQueueEvents(QUEUE_NAME, {
+      connection: client,
+      prefix: QUEUE_PREFIX,
+      lastEventId: last[0]?.[0] ?? '0-0',
+    });
+    events.on('error', () => undefined);
+    await withTimeout(events.waitUntilReady(), 10, 'listening to the queue');
+    await client.set(runKey(runId), version, 'EX', RUN_TTL_SECONDS);
+  } catch (error) {
+    void events?.close();
+    client.disconnect();
+    throw new QueueError(`setting up the queue at ${address.shown}: ${messageOf(error)}`);
+  }
+  const queueEvents = events;
 
   interface Round {
     /** Settles once every job of the round is in the queue (or adding failed). */
@@ -199,7 +206,7 @@ export async function openQueuePool(url: string, options: QueuePoolOptions = {})
       endRound(round, error);
     }
   };
-  events.on('completed', ({ jobId }) => {
+  queueEvents.on('completed', ({ jobId }) => {
     const task = tasks.get(jobId);
     if (task === undefined) return;
     tasks.delete(jobId);
@@ -207,7 +214,7 @@ export async function openQueuePool(url: string, options: QueuePoolOptions = {})
       endRound(task.round, new QueueError(`reading the result of job ${jobId}: ${messageOf(error)}`)),
     );
   });
-  events.on('failed', ({ jobId, failedReason }) => {
+  queueEvents.on('failed', ({ jobId, failedReason }) => {
     const task = tasks.get(jobId);
     if (task === undefined) return;
     const job = task.round.jobs[task.index] as ReplicationJob;
@@ -378,7 +385,11 @@ export async function openQueuePool(url: string, options: QueuePoolOptions = {})
           CLOSE_SECONDS,
           'removing the jobs',
         );
-        await withTimeout(Promise.all([events.close(), queue.close()]), CLOSE_SECONDS, 'closing the queue');
+        await withTimeout(
+          Promise.all([queueEvents.close(), queue.close()]),
+          CLOSE_SECONDS,
+          'closing the queue',
+        );
       } catch {
         // Redis is gone: the waiting jobs are skipped by workers once the presence key expires
       } finally {
