@@ -1,4 +1,4 @@
-import { importEsm } from './importEsm.js';
+import { importEsm } from '../core/importEsm.js';
 import type { VegaLiteSpec } from './vegaLiteVersion.js';
 
 /** The parts of vega-lite and vega that rendering uses. */

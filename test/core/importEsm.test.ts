@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importEsm } from '../../sim/chart/importEsm.js';
+import { importEsm } from '../../sim/core/importEsm.js';
 
 // importEsm has two paths: a plain import() under ESM (vitest, the dist build)
 // and a `new Function` import under CommonJS (sim/ compiled by tslab). The
@@ -20,7 +20,7 @@ describe('importEsm', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('loads vega-lite 6 when compiled to CommonJS', () => {
-    const source = readFileSync(join(process.cwd(), 'sim', 'chart', 'importEsm.ts'), 'utf8');
+    const source = readFileSync(join(process.cwd(), 'sim', 'core', 'importEsm.ts'), 'utf8');
     const commonJs = ts.transpileModule(source, {
       compilerOptions: {
         module: ts.ModuleKind.CommonJS,

@@ -1,5 +1,5 @@
 /**
- * Load an ESM-only package (vega, vega-lite) from code that runs both as ESM
+ * Load an ESM-only package (vega, vega-lite, augurs) from code that runs both as ESM
  * (Node, vitest, the built CLI) and as CommonJS (tslab compiles `sim/` to
  * CommonJS for notebooks).
  *
@@ -9,6 +9,9 @@
  *   built with `new Function` survives compilation; it is given an absolute
  *   file URL found with `require.resolve`, so it does not depend on the
  *   kernel's working directory.
+ *
+ * A `file:` URL is imported as it is, under either system (the forecast
+ * resolves augurs' files itself, to read its WebAssembly beside it).
  *
  * Vitest runs modules inside `vm` and gives them `require` too, but there the
  * `new Function` import has no import callback (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING);
@@ -28,7 +31,7 @@ function isCommonJs(): boolean {
 /**
  * Import an ES module by package name, from ESM or CommonJS code alike.
  *
- * @param specifier a package name such as `'vega-lite'`
+ * @param specifier a package name such as `'vega-lite'`, or an absolute `file:` URL
  * @returns the module namespace object
  * @throws {Error} when the package cannot be found or fails to load
  * @example
@@ -37,7 +40,8 @@ function isCommonJs(): boolean {
 export async function importEsm(specifier: string): Promise<unknown> {
   if (isCommonJs()) {
     try {
-      return await nativeImport(pathToFileURL(require.resolve(specifier)).href);
+      const url = specifier.startsWith('file:') ? specifier : pathToFileURL(require.resolve(specifier)).href;
+      return await nativeImport(url);
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING') throw error;
     }
