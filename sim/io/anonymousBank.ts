@@ -59,7 +59,9 @@ const NO_QUEUE = '0:00:00';
  *   agent) or with `q_time` 0 (hung up as the queue was joined) never waited for
  *   an agent: left out and counted (`abandonedInMenu`);
  * - `AGENT` rows are answered calls: arrival = `q_start` (or `vru_exit` when the
- *   call was answered without queueing), wait = `q_time`, handle = `ser_time`,
+ *   call was answered without queueing: `q_start` 0:00:00 and `q_time` 0; a
+ *   call with `q_start` 0:00:00 that waited joined the queue at midnight),
+ *   wait = `q_time`, handle = `ser_time`,
  *   agent = `server` (none when `NO_SERVER`);
  * - `HANG` with `q_time` > 0 abandoned while queued: wait = `q_time`.
  * These are the offered calls of issue 13's counting rules: offered = `AGENT`, or
@@ -117,7 +119,9 @@ export function parseAnonymousBankCalls(text: string, file: string): AnonymousBa
       bad('outcome', `must be one of AGENT, HANG, PHANTOM (got "${outcome}")`);
       continue;
     }
-    const queued = cell('q_start') !== NO_QUEUE;
+    // q_start 0:00:00 means "did not queue", unless the call waited: then it joined at midnight.
+    const queued =
+      cell('q_start') !== NO_QUEUE || (/^\d+$/.test(cell('q_time')) && Number(cell('q_time')) > 0);
     if (outcome === 'HANG' && (!queued || cell('q_time') === '0')) {
       abandonedInMenu++;
       continue;

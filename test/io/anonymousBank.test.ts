@@ -16,6 +16,8 @@ const SAMPLE = [
   'AA0101\t34645\t24442634\t2\tPS\t990202\t13:13:33\t13:13:42\t9\t13:13:42\t13:14:12\t30\tPHANTOM\t13:13:40\t13:14:18\t38\tNO_SERVER',
   'AA0101\t99001\t0\t1\tNW\t990201\t9:00:00\t9:00:08\t8\t0:00:00\t0:00:00\t0\tHANG\t0:00:00\t0:00:00\t0\tNO_SERVER',
   'AA0101\t99002\t0\t1\tNW\t990201\t23:59:50\t0:00:05\t15\t0:00:05\t0:00:45\t40\tAGENT\t0:00:45\t0:02:00\t75\tTOVA',
+  // row 31056 of the file (15 Feb): joined the queue at exactly midnight and waited 27 s
+  'AA0102\t31056\t15696776\t2\tPS\t990201\t23:59:54\t23:59:54\t0\t0:00:00\t0:00:27\t27\tAGENT\t0:00:26\t0:01:33\t67\tAVNI',
 ].join('\r\n');
 
 describe('parseAnonymousBankCalls', () => {
@@ -24,10 +26,10 @@ describe('parseAnonymousBankCalls', () => {
   it('keeps queued calls, leaves out phantoms and menu hang-ups, and counts them', () => {
     const bank = parseAnonymousBankCalls(SAMPLE, 'bank.tsv');
     expect(bank).toMatchObject({
-      rows: 7,
+      rows: 8,
       phantom: 1,
       abandonedInMenu: 1,
-      answered: 4,
+      answered: 5,
       abandoned: 1,
       answeredWithoutAgent: 1,
     });
@@ -85,6 +87,18 @@ describe('parseAnonymousBankCalls', () => {
         priority: 1,
         callClass: 'NW',
       },
+      // q_start 0:00:00 with a wait: queued at midnight, not answered from the menu at 23:59:54
+      {
+        callId: '31056',
+        row: 9,
+        arrivalSeconds: feb1 + 86_400,
+        waitSeconds: 27,
+        outcome: 'answered',
+        handleSeconds: 67,
+        agentId: 'AVNI',
+        priority: 2,
+        callClass: 'PS',
+      },
     ]);
   });
 
@@ -92,7 +106,7 @@ describe('parseAnonymousBankCalls', () => {
     const zeroWait =
       'AA0101\t99003\t0\t0\tPS\t990201\t9:10:00\t9:10:08\t8\t9:10:08\t9:10:08\t0\tHANG\t0:00:00\t0:00:00\t0\tNO_SERVER';
     const bank = parseAnonymousBankCalls(`${SAMPLE}\r\n${zeroWait}`, 'bank.tsv');
-    expect(bank).toMatchObject({ rows: 8, abandonedInMenu: 2, abandoned: 1 });
+    expect(bank).toMatchObject({ rows: 9, abandonedInMenu: 2, abandoned: 1 });
     const queueBackwards = SAMPLE.replace('8:19:47\t8:20:21\t34', '8:19:47\t8:19:21\t34');
     const serviceBackwards = SAMPLE.replace('7:02:55\t7:05:41\t166', '7:02:55\t7:01:41\t166');
     try {
@@ -101,7 +115,7 @@ describe('parseAnonymousBankCalls', () => {
     } catch (error) {
       expect((error as InputError).issues.map((i) => `${i.row} ${i.column}: ${i.message}`)).toEqual([
         '5 q_exit: is out of order: q_exit 8:19:21 - q_start 8:19:47 must equal q_time 34 s',
-        '9 ser_exit: is out of order: ser_exit 7:01:41 - ser_start 7:02:55 must equal ser_time 166 s',
+        '10 ser_exit: is out of order: ser_exit 7:01:41 - ser_start 7:02:55 must equal ser_time 166 s',
       ]);
     }
   });
