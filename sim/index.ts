@@ -653,3 +653,54 @@ export {
 export { reportBlocks, type ReportBlock } from './report/document.js';
 export { reportToHtml } from './report/html.js';
 export { reportToMarkdown, reportToJson } from './report/markdown.js';
+
+// ---- Forecast (issue 17): volumes ahead from a history, with their uncertainty ----
+export { countCdf, countQuantile } from './stats/countInterval.js';
+export {
+  FORECAST_MODELS,
+  type Backtest,
+  type BacktestScore,
+  type DateRange,
+  type DayType,
+  type DayTypeOf,
+  type ForecastDay,
+  type ForecastInterval,
+  type ForecastModel,
+  type ForecastOptions,
+  type ForecastUncertainty,
+  type SpecialDayRule,
+  type VolumeForecast,
+  type VolumeSeries,
+} from './forecast/types.js';
+export {
+  forecastVolumes,
+  forecastProblems,
+  holdoutScore,
+  FORECAST_DEFAULTS,
+  type HoldoutScore,
+} from './forecast/forecastVolumes.js';
+export {
+  offeredCallsSeries,
+  isOfferedCall,
+  volumeSeriesFromRows,
+  gapsOf,
+  type OfferedCallsOptions,
+  type VolumeTableRow,
+} from './forecast/series.js';
+export { officialDayType } from './forecast/dayTypes.js';
+export { weightedMape, chooseModel, MIN_HISTORY_DAYS } from './forecast/backtest.js';
+export { enteringCallsPerInterval, scenarioWithForecast } from './forecast/scenarioWithForecast.js';
+export { loadAugurs, AUGURS_PACKAGE, type Augurs, type AugursMstlModel } from './forecast/augurs.js';
+export {
+  readVolumeTable,
+  parseVolumeTable,
+  VOLUME_TABLE,
+  type VolumeRow,
+  type VolumeTable,
+} from './io/volumeTable.js';
+export {
+  writeScenarioCopy,
+  scenarioCopyFiles,
+  type NewArrivals,
+  type ScenarioCopyFiles,
+} from './io/scenarioCopy.js';

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 //   L0 core
 //   L1 analytic, engine, stats            -> core
 //   L2 model                              -> core, engine, stats, analytic
+//   L2 calibrate, forecast                -> core, stats, analytic (+ types of model)
 //   L2 budget                             -> core (+ types of model)
 //   L3 plan                               -> core, analytic, model, stats, budget
 //   L3 io, chart                          -> core (+ types)
@@ -19,7 +20,8 @@ import { describe, expect, it } from 'vitest';
 // `calibrate` (issue 4: from call records to a scenario) is not in the table
 // yet; it is placed at L3 beside plan, reading records and fitting
 // distributions, and may use types of io. `index.ts` is the public API and
-// re-exports everything.
+// re-exports everything. `forecast` (issue 17: volumes ahead from a history)
+// may use the types of `calibrate` (the call records it counts).
 
 type Module = string;
 interface Rule {
@@ -40,6 +42,7 @@ const BELOW_L4 = [
   'io',
   'chart',
   'calibrate',
+  'forecast',
 ];
 
 const LAYERS: Record<Module, Rule> = {
@@ -51,6 +54,7 @@ const LAYERS: Record<Module, Rule> = {
   budget: { values: ['core'], types: ['model'] },
   plan: { values: ['core', 'analytic', 'model', 'stats', 'budget'] },
   calibrate: { values: ['core', 'analytic', 'stats', 'model'], types: ['io'] },
+  forecast: { values: ['core', 'stats', 'analytic'], types: ['model', 'calibrate'] },
   io: { values: ['core'], types: BELOW_L4 },
   chart: { values: ['core'], types: BELOW_L4 },
   report: { values: BELOW_L4 },

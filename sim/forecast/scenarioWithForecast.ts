@@ -1,0 +1,90 @@
+import type { Scenario } from '../model/types.js';
+import { isoDayNumber } from './series.js';
+import type { VolumeForecast } from './types.js';
+
+/**
+ * Expected calls entering per scenario interval from a forecast of calls
+ * offered per forecast interval: each forecast interval's calls spread evenly
+ * over the scenario intervals it holds, and divided by (1 - self-service share)
+ * because a scenario's arrivals are calls entering, before the voice menu.
+ *
+ * @param forecast the forecast
+ * @param intervalMinutes the scenario's interval, dividing the forecast's
+ * @param selfServiceShare the scenario's share of calls finished in the voice menu
+ * @returns calls entering per scenario interval over the forecast's horizon
+ * @throws {RangeError} when the scenario's interval does not divide the forecast's
+ * @example
+ * enteringCallsPerInterval(forecast, 30, 0.15).length; // => 48 x days for an hourly forecast
+ */
+export function enteringCallsPerInterval(
+  forecast: VolumeForecast,
+  intervalMinutes: number,
+  selfServiceShare: number,
+): number[] {
+  if (!Number.isInteger(forecast.intervalMinutes / intervalMinutes)) {
+    throw new RangeError(
+      `enteringCallsPerInterval: the scenario's ${intervalMinutes}-minute intervals must divide the forecast's ${forecast.intervalMinutes} minutes`,
+    );
+  }
+  const split = forecast.intervalMinutes / intervalMinutes;
+  const scale = 1 / (1 - selfServiceShare) / split;
+  return forecast.byInterval.flatMap((f) => new Array<number>(split).fill(f.mean * scale));
+}
+
+/**
+ * A scenario for the days of a forecast, whose arrivals are the forecast and
+ * which carries the forecast's uncertainty into every replication: one gamma
+ * multiplier of the whole horizon per replication (`volumeForecastCv`, the
+ * level CV of the backtest) and one per day (`dayBusynessCv`, the day CV,
+ * which replaces the scenario's own day-to-day busyness: the forecast's
+ * daily errors include it). Everything else (handle time, patience, redials,
+ * mechanisms) is the scenario's; agents are its agents on those days.
+ *
+ * @param scenario a scenario whose horizon holds the forecast's days (agents per interval or constant)
+ * @param forecast the forecast (`forecastVolumes`)
+ * @returns the scenario cut to the forecast's days, arrivals as a table
+ * @throws {RangeError} when the forecast's days are not inside the scenario's horizon, or the intervals do not fit
+ * @example
+ * const week = scenarioWithForecast(scenarioFromCalibration(params, { startDate: '1999-02-22', days: 7, answerWithinSeconds: 20 }), forecast);
+ * week.volumeForecastCv; // => the backtest's level CV
+ */
+export function scenarioWithForecast(scenario: Scenario, forecast: VolumeForecast): Scenario {
+  const start = isoDayNumber(scenario.startDate);
+  const from = isoDayNumber(forecast.horizon.from);
+  const to = isoDayNumber(forecast.horizon.to);
+  if (start === undefined || from === undefined || to === undefined) {
+    throw new RangeError(
+      `scenarioWithForecast: bad dates (scenario ${scenario.startDate}, forecast ${forecast.horizon.from})`,
+    );
+  }
+  if (from < start || to > start + scenario.days - 1) {
+    throw new RangeError(
+      `scenarioWithForecast: the forecast's days ${forecast.horizon.from} to ${forecast.horizon.to} are not inside the scenario's horizon (${scenario.startDate}, ${scenario.days} days)`,
+    );
+  }
+  const perDay = 1440 / scenario.intervalMinutes;
+  const days = to - from + 1;
+  const agents =
+    scenario.agents.kind === 'constant'
+      ? scenario.agents
+      : {
+          kind: 'perInterval' as const,
+          counts: scenario.agents.counts.slice((from - start) * perDay, (to - start + 1) * perDay),
+        };
+  return {
+    ...scenario,
+    startDate: forecast.horizon.from,
+    days,
+    arrivals: {
+      kind: 'table',
+      callsPerInterval: enteringCallsPerInterval(
+        forecast,
+        scenario.intervalMinutes,
+        scenario.selfServiceShare ?? 0,
+      ),
+    },
+    agents,
+    volumeForecastCv: forecast.uncertainty.levelCv,
+    dayBusynessCv: forecast.uncertainty.dayCv,
+  };
+}

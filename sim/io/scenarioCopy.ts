@@ -1,0 +1,227 @@
+import { existsSync, unlinkSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { InputError, type InputIssue } from '../core/errors.js';
+import { readScenarioFile, type ScenarioFileData } from './scenarioFile.js';
+import { formatLocalDateTime, parseLocalDateTime } from './table.js';
+import { writeFileAtomic } from './writeFileAtomic.js';
+
+/** What replaces a scenario's arrivals in its copy. */
+export interface NewArrivals {
+  /** First day of the copy's horizon, ISO `YYYY-MM-DD`. */
+  readonly startDate: string;
+  /** Days of the copy's horizon. */
+  readonly days: number;
+  /** Calls entering per hour (before self-service) in each of the scenario's intervals over those days. */
+  readonly arrivalsPerHour: readonly number[];
+  /** `arrivals.volumeForecastCv` of the copy: one multiplier of the volume per replication. */
+  readonly volumeForecastCv: number;
+  /** `arrivals.dayBusynessCv` of the copy: one multiplier per day. */
+  readonly dayBusynessCv: number;
+  /** The source of these values, kept in the copy's `sources`. */
+  readonly source: string;
+}
+
+/** The files a scenario copy is made of. */
+export interface ScenarioCopyFiles {
+  /** The scenario JSON written. */
+  readonly scenario: string;
+  /** Its arrival-rate table. */
+  readonly arrivalRates: string;
+  /** Its staffing table, when the original's agents were a table. */
+  readonly staffing?: string;
+}
+
+/** Whether the JSON path (`a.b[0].c`) leads to a value in `data`. */
+function pathExists(data: unknown, path: string): boolean {
+  let node: unknown = data;
+  for (const part of path.match(/[^.[\]]+/g) ?? []) {
+    if (node === null || typeof node !== 'object') return false;
+    node = (node as Record<string, unknown>)[part];
+    if (node === undefined) return false;
+  }
+  return true;
+}
+
+function rounded(x: number): string {
+  return String(Math.round(x * 1e6) / 1e6);
+}
+
+/**
+ * The side files of a copy: `<name>.arrivals.csv` and `<name>.staffing.csv`
+ * beside the copy's JSON file.
+ *
+ * @param outFile the copy's JSON file
+ * @returns the paths
+ * @example
+ * scenarioCopyFiles('out/week.json'); // => { scenario: 'out/week.json', arrivalRates: 'out/week.arrivals.csv', staffing: 'out/week.staffing.csv' }
+ */
+export function scenarioCopyFiles(outFile: string): Required<ScenarioCopyFiles> {
+  const stem = join(dirname(outFile), basename(outFile, extname(outFile)));
+  return { scenario: outFile, arrivalRates: `${stem}.arrivals.csv`, staffing: `${stem}.staffing.csv` };
+}
+
+/**
+ * Write a copy of a scenario file for other days with new arrivals (a
+ * forecast), leaving the original untouched: the copy's horizon is the new
+ * days; its arrivals an arrival-rate table (`<name>.arrivals.csv`) with the
+ * original's self-service share and the new `volumeForecastCv` and
+ * `dayBusynessCv`; the original's calendar rule and load adjustments are
+ * dropped (the new arrivals are the load). Agents: a constant or a weekly
+ * roster stays as it is; a staffing table, or agents with dated adjustments,
+ * become the agents of the new days (adjustments applied) in
+ * `<name>.staffing.csv`, and then the new days must lie in the original's
+ * horizon. Files the original names are referred to from the
+ * copy's folder. Sources are kept where their parameter still exists, and the
+ * new values get `source`. The copy is read back with `readScenarioFile`
+ * before this returns.
+ *
+ * @param inFile the original scenario file (read, never written)
+ * @param outFile the copy's JSON file
+ * @param arrivals the new days, arrival rates and CVs
+ * @returns the files written
+ * @throws {InputError} when the original is invalid, the new days fall outside a
+ *   staffing table, or the copy would overwrite one of the original's files
+ * @example
+ * writeScenarioCopy('data/shanghai-12333-2020/scenario.json', 'week.json', {
+ *   startDate: '2020-03-02', days: 7, arrivalsPerHour, volumeForecastCv: 0.04, dayBusynessCv: 0.06,
+ *   source: 'hotline forecast volumes.csv (average method, trained 2019-01-01 to 2020-02-29)',
+ * });
+ */
+export function writeScenarioCopy(inFile: string, outFile: string, arrivals: NewArrivals): ScenarioCopyFiles {
+  const { scenario, meta } = readScenarioFile(inFile);
+  const data = meta.data;
+  const issues: InputIssue[] = [];
+  const files = scenarioCopyFiles(outFile);
+  const inFolder = dirname(inFile);
+  const outFolder = dirname(outFile);
+  const theirs = [
+    inFile,
+    ...[data.arrivals.intradayProfileFile, data.arrivals.arrivalRatesFile, data.agents?.staffingFile]
+      .concat([data.shifts?.rosterFile, data.targets?.file])
+      .filter((f): f is string => f !== undefined)
+      .map((f) => join(inFolder, f)),
+  ].map((f) => resolve(f));
+  for (const [what, path] of Object.entries(files)) {
+    if (theirs.includes(resolve(path))) {
+      issues.push({
+        file: outFile,
+        row: 0,
+        column: '(file)',
+        message: `the copy's ${what} file ${path} is a file of the original scenario ${inFile}, which is never changed`,
+      });
+    }
+  }
+  const start = parseLocalDateTime(arrivals.startDate);
+  const origin = parseLocalDateTime(data.horizon.startDate) as number;
+  const perDay = 1440 / data.horizon.intervalMinutes;
+  if (start === undefined || !Number.isInteger(arrivals.days) || arrivals.days < 1) {
+    throw new RangeError(`writeScenarioCopy: bad days (${arrivals.startDate}, ${arrivals.days})`);
+  }
+  if (arrivals.arrivalsPerHour.length !== arrivals.days * perDay) {
+    throw new RangeError(
+      `writeScenarioCopy: ${arrivals.arrivalsPerHour.length} arrival rates for ${arrivals.days} days of ${perDay} intervals`,
+    );
+  }
+  const offset = (start - origin) / 86_400;
+  // Agents from a dated table, or with dated adjustments, are cut to the new days into a table.
+  const byTable =
+    data.shifts?.kind !== 'roster' &&
+    data.agents !== undefined &&
+    (data.agents.kind === 'table' || (data.agents.adjustments?.length ?? 0) > 0);
+  if (byTable && (offset < 0 || offset + arrivals.days > data.horizon.days)) {
+    const last = formatLocalDateTime(origin + (data.horizon.days - 1) * 86_400).slice(0, 10);
+    issues.push({
+      file: inFile,
+      row: 0,
+      column: 'agents.staffingFile',
+      message:
+        `the staffing table covers ${data.horizon.startDate} to ${last}; the days ${arrivals.startDate} and the ${arrivals.days - 1} after are not inside it ` +
+        '(give a scenario whose staffing covers them, or constant agents, or a weekly roster)',
+    });
+  }
+  if (issues.length > 0) throw new InputError(issues);
+
+  const pointer = (name: string): string => relative(outFolder, join(inFolder, name)) || basename(name);
+  const copy: Record<string, unknown> = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
+  delete copy.calendar;
+  delete copy.loadAdjustments;
+  copy.name = `${data.name}-forecast`;
+  copy.title = `${data.title}: arrivals from a forecast`;
+  copy.horizon = {
+    startDate: arrivals.startDate,
+    days: arrivals.days,
+    intervalMinutes: data.horizon.intervalMinutes,
+  };
+  copy.arrivals = {
+    kind: 'table',
+    arrivalRatesFile: basename(files.arrivalRates),
+    selfServiceShare: data.arrivals.selfServiceShare,
+    dayBusynessCv: arrivals.dayBusynessCv,
+    volumeForecastCv: arrivals.volumeForecastCv,
+  };
+  const sources: Record<string, string> = {};
+  const staffingSource = `the staffing of ${inFile} on these days`;
+  let staffingText: string | undefined;
+  if (byTable) {
+    const counts = scenario.agents.kind === 'perInterval' ? scenario.agents.counts : [];
+    const lines = ['intervalStart,agents'];
+    let previous: number | undefined;
+    for (let i = 0; i < arrivals.days * perDay; i++) {
+      const count = counts[offset * perDay + i] ?? 0;
+      if (count === previous) continue;
+      previous = count;
+      lines.push(`${formatLocalDateTime(start + (i * 86_400) / perDay).slice(0, 16)},${count}`);
+    }
+    staffingText = lines.join('\n') + '\n';
+    copy.agents = { kind: 'table', staffingFile: basename(files.staffing) };
+    sources['agents.staffingFile'] = staffingSource;
+  }
+  if (data.shifts?.rosterFile !== undefined) {
+    copy.shifts = { ...data.shifts, rosterFile: pointer(data.shifts.rosterFile) };
+  }
+  if (data.targets !== undefined) copy.targets = { ...data.targets, file: pointer(data.targets.file) };
+  for (const [key, text] of Object.entries(data.sources)) {
+    if (pathExists(copy, key) && !key.startsWith('horizon') && key !== 'arrivals') sources[key] = text;
+  }
+  for (const key of [
+    'horizon',
+    'arrivals.arrivalRatesFile',
+    'arrivals.volumeForecastCv',
+    'arrivals.dayBusynessCv',
+  ]) {
+    sources[key] = arrivals.source;
+  }
+  if (pathExists(copy, 'arrivals.selfServiceShare')) {
+    sources['arrivals.selfServiceShare'] =
+      data.sources['arrivals.selfServiceShare'] ?? data.sources.arrivals ?? `as in ${inFile}`;
+  }
+  copy.sources = sources;
+
+  const rates = ['intervalStart,arrivalsPerHour'];
+  arrivals.arrivalsPerHour.forEach((rate, i) => {
+    rates.push(`${formatLocalDateTime(start + (i * 86_400) / perDay).slice(0, 16)},${rounded(rate)}`);
+  });
+  const written: string[] = [];
+  try {
+    writeFileAtomic(files.arrivalRates, rates.join('\n') + '\n');
+    written.push(files.arrivalRates);
+    if (staffingText !== undefined) {
+      writeFileAtomic(files.staffing, staffingText);
+      written.push(files.staffing);
+    }
+    writeFileAtomic(outFile, JSON.stringify(copy as ScenarioFileData, null, 2) + '\n');
+    written.push(outFile);
+    readScenarioFile(outFile);
+  } catch (error) {
+    for (const file of written) if (existsSync(file)) unlinkSync(file);
+    if (error instanceof InputError) {
+      throw new Error(`writeScenarioCopy: the copy does not read back (a bug): ${error.message}`);
+    }
+    throw error;
+  }
+  return {
+    scenario: outFile,
+    arrivalRates: files.arrivalRates,
+    ...(staffingText !== undefined ? { staffing: files.staffing } : {}),
+  };
+}
