@@ -701,6 +701,7 @@ export {
 export {
   writeScenarioCopy,
   scenarioCopyFiles,
+  scenarioCopyProblems,
   type NewArrivals,
   type ScenarioCopyFiles,
 } from './io/scenarioCopy.js';

@@ -6,6 +6,7 @@ import { scanArguments, UsageError } from './args.js';
 import { calibrateCommand } from './calibrate.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { erlangCommand } from './erlang.js';
+import { forecastCommand } from './forecast.js';
 import { planCommand } from './plan.js';
 import { capProblems } from './problems.js';
 import { reportCommand } from './report.js';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   sweepCommand,
   calibrateCommand,
   validateCommand,
+  forecastCommand,
   reportCommand,
   workerCommand,
 ];

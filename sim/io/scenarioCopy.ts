@@ -60,6 +60,80 @@ export function scenarioCopyFiles(outFile: string): Required<ScenarioCopyFiles> 
   return { scenario: outFile, arrivalRates: `${stem}.arrivals.csv`, staffing: `${stem}.staffing.csv` };
 }
 
+/** Agents from a dated table, or with dated adjustments, are cut to the new days into a table. */
+function cutToTable(data: ScenarioFileData): boolean {
+  return (
+    data.shifts?.kind !== 'roster' &&
+    data.agents !== undefined &&
+    (data.agents.kind === 'table' || (data.agents.adjustments?.length ?? 0) > 0)
+  );
+}
+
+/**
+ * Why a scenario file cannot be copied for these days to `outFile`: the copy
+ * would overwrite one of the original's files, or the original's agents (a
+ * dated staffing table, or dated adjustments) do not cover the days. Checked
+ * by `writeScenarioCopy`; call it first to refuse before any long work.
+ *
+ * @param data the original scenario file as read (`readScenarioFile(inFile).meta.data`)
+ * @param inFile the original's path
+ * @param outFile the copy's JSON file
+ * @param startDate the copy's first day, ISO
+ * @param days the copy's days
+ * @returns the problems, empty when the copy can be written
+ * @throws {RangeError} for a malformed date or a non-positive number of days
+ * @example
+ * scenarioCopyProblems(readScenarioFile(path).meta.data, path, 'week.json', '2021-03-01', 7)[0]?.message;
+ * // => 'the staffing table covers 2020-01-01 to 2020-12-31; ...'
+ */
+export function scenarioCopyProblems(
+  data: ScenarioFileData,
+  inFile: string,
+  outFile: string,
+  startDate: string,
+  days: number,
+): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const inFolder = dirname(inFile);
+  const theirs = [
+    inFile,
+    ...[data.arrivals.intradayProfileFile, data.arrivals.arrivalRatesFile, data.agents?.staffingFile]
+      .concat([data.shifts?.rosterFile, data.targets?.file])
+      .filter((f): f is string => f !== undefined)
+      .map((f) => join(inFolder, f)),
+  ].map((f) => resolve(f));
+  for (const [what, path] of Object.entries(scenarioCopyFiles(outFile))) {
+    if (theirs.includes(resolve(path))) {
+      issues.push({
+        file: outFile,
+        row: 0,
+        column: '(file)',
+        message: `the copy's ${what} file ${path} is a file of the original scenario ${inFile}, which is never changed`,
+      });
+    }
+  }
+  const start = parseLocalDateTime(startDate);
+  if (start === undefined || !Number.isInteger(days) || days < 1) {
+    throw new RangeError(`scenarioCopyProblems: bad days (${startDate}, ${days})`);
+  }
+  const origin = parseLocalDateTime(data.horizon.startDate) as number;
+  const offset = (start - origin) / 86_400;
+  if (cutToTable(data) && (offset < 0 || offset + days > data.horizon.days)) {
+    const last = formatLocalDateTime(origin + (data.horizon.days - 1) * 86_400).slice(0, 10);
+    const table = data.agents?.kind === 'table';
+    issues.push({
+      file: inFile,
+      row: 0,
+      column: table ? 'agents.staffingFile' : 'agents.adjustments',
+      message:
+        `the ${table ? 'staffing table covers' : "agents' dated adjustments cover"} ${data.horizon.startDate} to ${last}; ` +
+        `the days ${startDate} and the ${days - 1} after are not inside it ` +
+        '(give a scenario whose staffing covers them, or constant agents, or a weekly roster)',
+    });
+  }
+  return issues;
+}
+
 /**
  * Write a copy of a scenario file for other days with new arrivals (a
  * forecast), leaving the original untouched: the copy's horizon is the new
@@ -90,56 +164,21 @@ export function scenarioCopyFiles(outFile: string): Required<ScenarioCopyFiles> 
 export function writeScenarioCopy(inFile: string, outFile: string, arrivals: NewArrivals): ScenarioCopyFiles {
   const { scenario, meta } = readScenarioFile(inFile);
   const data = meta.data;
-  const issues: InputIssue[] = [];
+  const issues = scenarioCopyProblems(data, inFile, outFile, arrivals.startDate, arrivals.days);
+  if (issues.length > 0) throw new InputError(issues);
   const files = scenarioCopyFiles(outFile);
   const inFolder = dirname(inFile);
   const outFolder = dirname(outFile);
-  const theirs = [
-    inFile,
-    ...[data.arrivals.intradayProfileFile, data.arrivals.arrivalRatesFile, data.agents?.staffingFile]
-      .concat([data.shifts?.rosterFile, data.targets?.file])
-      .filter((f): f is string => f !== undefined)
-      .map((f) => join(inFolder, f)),
-  ].map((f) => resolve(f));
-  for (const [what, path] of Object.entries(files)) {
-    if (theirs.includes(resolve(path))) {
-      issues.push({
-        file: outFile,
-        row: 0,
-        column: '(file)',
-        message: `the copy's ${what} file ${path} is a file of the original scenario ${inFile}, which is never changed`,
-      });
-    }
-  }
-  const start = parseLocalDateTime(arrivals.startDate);
+  const start = parseLocalDateTime(arrivals.startDate) as number;
   const origin = parseLocalDateTime(data.horizon.startDate) as number;
   const perDay = 1440 / data.horizon.intervalMinutes;
-  if (start === undefined || !Number.isInteger(arrivals.days) || arrivals.days < 1) {
-    throw new RangeError(`writeScenarioCopy: bad days (${arrivals.startDate}, ${arrivals.days})`);
-  }
   if (arrivals.arrivalsPerHour.length !== arrivals.days * perDay) {
     throw new RangeError(
       `writeScenarioCopy: ${arrivals.arrivalsPerHour.length} arrival rates for ${arrivals.days} days of ${perDay} intervals`,
     );
   }
   const offset = (start - origin) / 86_400;
-  // Agents from a dated table, or with dated adjustments, are cut to the new days into a table.
-  const byTable =
-    data.shifts?.kind !== 'roster' &&
-    data.agents !== undefined &&
-    (data.agents.kind === 'table' || (data.agents.adjustments?.length ?? 0) > 0);
-  if (byTable && (offset < 0 || offset + arrivals.days > data.horizon.days)) {
-    const last = formatLocalDateTime(origin + (data.horizon.days - 1) * 86_400).slice(0, 10);
-    issues.push({
-      file: inFile,
-      row: 0,
-      column: 'agents.staffingFile',
-      message:
-        `the staffing table covers ${data.horizon.startDate} to ${last}; the days ${arrivals.startDate} and the ${arrivals.days - 1} after are not inside it ` +
-        '(give a scenario whose staffing covers them, or constant agents, or a weekly roster)',
-    });
-  }
-  if (issues.length > 0) throw new InputError(issues);
+  const byTable = cutToTable(data);
 
   const pointer = (name: string): string => relative(outFolder, join(inFolder, name)) || basename(name);
   const copy: Record<string, unknown> = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
