@@ -655,6 +655,13 @@ export { reportToHtml } from './report/html.js';
 export { reportToMarkdown, reportToJson } from './report/markdown.js';
 
 // ---- Forecast (issue 17): volumes ahead from a history, with their uncertainty ----
+export {
+  forecastChart,
+  backtestChart,
+  type CountedInterval,
+  type ForecastChartOptions,
+  type BacktestChartOptions,
+} from './chart/forecastChart.js';
 export { countCdf, countQuantile } from './stats/countInterval.js';
 export {
   FORECAST_MODELS,
