@@ -78,7 +78,15 @@ export interface ForecastSummary {
   scenario?: { from: string; files: string[] };
 }
 
-/** The format of an input file: by extension (.xlsx), else by its header line. */
+/**
+ * The format of an input file: by extension (.xlsx), else by its header line
+ * (`vru+line`: the Anonymous Bank; `arrivalTime`: call records; else a volume table).
+ *
+ * @param path the input file
+ * @returns the format
+ * @example
+ * detectInputFormat('data/anonymous-bank/calls-1999-02.tsv'); // => 'anonymous-bank'
+ */
 export function detectInputFormat(path: string): ForecastInputFormat {
   if (extname(path).toLowerCase() === '.xlsx') return 'volume-table';
   const fd = openSync(path, 'r');
@@ -110,7 +118,17 @@ function dateRangeOption(reader: OptionReader, flag: string, raw: string | undef
   return { from: m[1] as string, to: m[2] as string };
 }
 
-/** The text `hotline forecast` prints. */
+/**
+ * The text `hotline forecast` prints: the input and training, the method and
+ * the uncertainty, outliers and warnings, the backtest (with `--backtest`), the
+ * forecast by day, the held-out score and the scenario copy when made.
+ *
+ * @param summary what `--json` prints
+ * @param showBacktest whether to print the backtest's table
+ * @returns the text, ending with a newline
+ * @example
+ * process.stdout.write(formatForecast(summary, true));
+ */
 export function formatForecast(summary: ForecastSummary, showBacktest: boolean): string {
   const pct = (x: number | null | undefined) =>
     x === null || x === undefined ? MISSING : formatPercent(x, 1);

@@ -36,7 +36,15 @@ export function weightedMape(
   return den > 0 ? num / den : null;
 }
 
-/** Sums of consecutive groups of `size` values (intervals to days). */
+/**
+ * Sums of consecutive groups of `size` values (intervals to days).
+ *
+ * @param values the values, a whole number of groups (a last partial group is summed too)
+ * @param size values per group
+ * @returns one sum per group
+ * @example
+ * Array.from(groupSums([1, 2, 3, 4, 5, 6], 3)); // => [6, 15]
+ */
 export function groupSums(values: ArrayLike<number>, size: number): Float64Array {
   const out = new Float64Array(Math.ceil(values.length / size));
   for (let i = 0; i < values.length; i++) {

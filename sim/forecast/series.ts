@@ -4,7 +4,15 @@ import type { DateRange, VolumeSeries } from './types.js';
 
 const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 of an ISO date, or undefined when it is not a calendar date. */
+/**
+ * Days since 1970-01-01 of an ISO date, or undefined when it is not a calendar date.
+ *
+ * @param date `YYYY-MM-DD`
+ * @returns the day number
+ * @example
+ * isoDayNumber('1970-01-02'); // => 1
+ * isoDayNumber('2020-02-30'); // => undefined
+ */
 export function isoDayNumber(date: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (m === null) return undefined;
@@ -15,12 +23,28 @@ export function isoDayNumber(date: string): number | undefined {
   return t / DAY_MS;
 }
 
-/** The ISO date of a day number (days since 1970-01-01). */
+/**
+ * The ISO date of a day number (days since 1970-01-01).
+ *
+ * @param dayNumber days since 1970-01-01
+ * @returns `YYYY-MM-DD`
+ * @example
+ * isoDate(10_623); // => '1999-02-01'
+ */
 export function isoDate(dayNumber: number): string {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** `YYYY-MM-DDTHH:MM` of the start of interval `index` of a series starting on `startDay`. */
+/**
+ * `YYYY-MM-DDTHH:MM` of the start of interval `index` of a series starting on `startDay`.
+ *
+ * @param startDay day number of the series' first day
+ * @param intervalMinutes interval length, minutes
+ * @param index the interval, 0 at the first day's midnight
+ * @returns the start on the local clock
+ * @example
+ * intervalStart(10_623, 60, 25); // => '1999-02-02T01:00'
+ */
 export function intervalStart(startDay: number, intervalMinutes: number, index: number): string {
   return new Date(startDay * DAY_MS + index * intervalMinutes * 60_000).toISOString().slice(0, 16);
 }
@@ -141,7 +165,7 @@ export function offeredCallsSeries(
  * @param intervalMinutes the series' interval, a multiple of `slotMinutes` or a divisor of a day
  * @returns the gaps, each as its first and last missing interval's start
  * @example
- * gapsOf(Uint8Array.from([1, 0, 1, 1, 1, 1, 1, 1]), 10_592, 1, 1440, 60);
+ * gapsOf(Uint8Array.from([1, 0, 1, 1, 1, 1, 1, 1, 1]), 10_592, 1, 1440, 60); // nine days from Friday 1 January 1999
  * // => [{ from: '1999-01-02T00:00', to: '1999-01-02T23:00' }]
  */
 export function gapsOf(

@@ -127,7 +127,7 @@ export const MAX_BAND_CV = 2;
  * @returns the covering CV
  * @example
  * coveringCv(100, 100, 0.8); // => 0 (the Poisson interval holds it)
- * coveringCv(100, 130, 0.8); // => about 0.19
+ * coveringCv(100, 130, 0.8); // => about 0.2
  */
 export function coveringCv(forecast: number, actual: number, level: number): number {
   const tail = (1 - level) / 2;
