@@ -694,7 +694,7 @@ export {
   type OfferedCallsOptions,
   type VolumeTableRow,
 } from './forecast/series.js';
-export { officialDayType } from './forecast/dayTypes.js';
+export { dayTypesOf } from './forecast/dayTypes.js';
 export { weightedMape, chooseModel, MIN_HISTORY_DAYS } from './forecast/backtest.js';
 export { enteringCallsPerInterval, scenarioWithForecast } from './forecast/scenarioWithForecast.js';
 export { loadAugurs, AUGURS_PACKAGE, type Augurs, type AugursMstlModel } from './forecast/augurs.js';

@@ -1,7 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
-  CALENDAR_YEARS,
   enteringCallsPerInterval,
   FORECAST_DEFAULTS,
   FORECAST_MODELS,
@@ -10,7 +9,7 @@ import {
   holdoutScore,
   InputError,
   isOfferedCall,
-  officialDayType,
+  dayTypesOf,
   offeredCallsSeries,
   readAnonymousBankCalls,
   readCallRecords,
@@ -29,6 +28,7 @@ import {
   type VolumeSeries,
 } from '../index.js';
 import { OptionReader, UsageError } from './args.js';
+import { readCalendarOption, requireCalendarYears } from './calendarOption.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { formatNumber, formatPercent, formatTable, MISSING } from './format.js';
 import { checkOutputPath, workbookBytes, type Sheet } from './output.js';
@@ -38,9 +38,6 @@ export const FORECAST_INPUT_FORMATS = ['volume-table', 'call-records', 'anonymou
 
 /** One of `FORECAST_INPUT_FORMATS`. */
 export type ForecastInputFormat = (typeof FORECAST_INPUT_FORMATS)[number];
-
-/** Calendars `--calendar` names (a calendar file arrives with issue 13's calendar). */
-export const FORECAST_CALENDARS = ['none', 'china'] as const;
 
 /** What `hotline forecast --json` prints (keys in this order). */
 export interface ForecastSummary {
@@ -58,7 +55,8 @@ export interface ForecastSummary {
     /** Calls offered over the training days. */
     trainCalls: number;
   };
-  calendar: (typeof FORECAST_CALENDARS)[number];
+  /** The holiday calendar that gave the day types (`--calendar`), in words. */
+  calendar: string;
   model: ForecastModel;
   chosenBy: VolumeForecast['chosenBy'];
   intervalMinutes: number;
@@ -142,7 +140,7 @@ export function formatForecast(summary: ForecastSummary, showBacktest: boolean):
   );
   lines.push(
     `trained on ${summary.train.from} to ${summary.train.to} (${Math.round(i.trainCalls)} calls offered), ` +
-      `${summary.intervalMinutes}-minute intervals, calendar ${summary.calendar}`,
+      `${summary.intervalMinutes}-minute intervals, calendar: ${summary.calendar}`,
   );
   const b = summary.backtest;
   lines.push(
@@ -358,8 +356,9 @@ export const forecastCommand: CommandSpec = {
     ['--model <name>', `auto or one of ${FORECAST_MODELS.join(', ')} (default: auto)`],
     ['--format <format>', `input format: ${FORECAST_INPUT_FORMATS.join(', ')} (default: from the file)`],
     [
-      '--calendar <name>',
-      `day types: ${FORECAST_CALENDARS.join(' or ')} (china: ${CALENDAR_YEARS.join(', ')}; default: none)`,
+      '--calendar <china|none|file>',
+      'day types: china (official holidays and worked weekend days, chinese-days), none (every day is its weekday), ' +
+        'or a holiday-list CSV (date,kind,name; data/README.md) (default: none)',
     ],
     [
       '--backtest',
@@ -402,12 +401,7 @@ export const forecastCommand: CommandSpec = {
         `--model: must be auto or one of ${FORECAST_MODELS.join(', ')} (got ${JSON.stringify(model)})`,
       );
     }
-    const calendar = str(options, 'calendar') ?? 'none';
-    if (!(FORECAST_CALENDARS as readonly string[]).includes(calendar)) {
-      reader.problem(
-        `--calendar: must be ${FORECAST_CALENDARS.join(' or ')} (got ${JSON.stringify(calendar)})`,
-      );
-    }
+    const calendar = readCalendarOption(reader, str(options, 'calendar'));
     const origins =
       reader.number('--origins', str(options, 'origins'), { integer: true, min: 1 }) ??
       FORECAST_DEFAULTS.origins;
@@ -471,14 +465,14 @@ export const forecastCommand: CommandSpec = {
       }
     }
     let dayType: DayTypeOf = () => 'ordinary';
-    if (calendar === 'china' && train !== undefined && horizon !== undefined) {
-      const years = [train.from, train.to, horizon.from, horizon.to].map((d) => Number(d.slice(0, 4)));
-      const outside = [...new Set(years)].filter((y) => !CALENDAR_YEARS.includes(y));
-      if (outside.length > 0) {
-        reader.problem(
-          `--calendar china: the official calendar is known for ${CALENDAR_YEARS.join(', ')} only (the days reach ${outside.join(', ')}); use --calendar none`,
-        );
-      } else dayType = officialDayType;
+    const datesRead =
+      train !== undefined && horizon !== undefined && Date.parse(horizon.to) >= Date.parse(train.from); // NaN for a date that is not one: false
+    if (calendar !== undefined && train !== undefined && horizon !== undefined && datesRead) {
+      if (
+        requireCalendarYears(reader, calendar, train.from, horizon.to, 'the training days and the horizon')
+      ) {
+        dayType = dayTypesOf(calendar);
+      }
     }
     // Options already found bad are left at their defaults here, so that each problem shows once.
     const modelOption =
@@ -570,7 +564,7 @@ export const forecastCommand: CommandSpec = {
           .slice(0, 10),
         trainCalls: series.calls.slice(trainStart * perDay, trainEnd * perDay).reduce((s, x) => s + x, 0),
       },
-      calendar: calendar as (typeof FORECAST_CALENDARS)[number],
+      calendar: calendar?.description ?? 'no holidays',
       model: forecast.model,
       chosenBy: forecast.chosenBy,
       intervalMinutes: forecast.intervalMinutes,

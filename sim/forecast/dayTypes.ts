@@ -1,4 +1,4 @@
-import { dayKind } from '../core/calendar.js';
+import type { HolidayCalendar } from '../core/calendar.js';
 import { WEEKS_AVERAGED } from './models.js';
 import { replaceOutliers, type ReplacedInterval } from './outliers.js';
 import { isoDate } from './series.js';
@@ -217,19 +217,22 @@ export function withSpecialDays(
 }
 
 /**
- * The day type of a date in mainland China's official calendar
- * (`sim/core/calendar.ts`): public holidays, weekend days worked instead
- * (调休上班), and every other day ordinary (its weekday gives its pattern).
+ * The forecast's day types from a holiday calendar (`sim/core/calendar.ts`:
+ * China's official one, none, or a holiday list of one's own): public
+ * holidays, weekend days worked instead (调休上班), and every other day
+ * ordinary (its weekday gives its pattern).
  *
- * @param date ISO date, in a year the calendar covers (`CALENDAR_YEARS`)
- * @returns the day type
- * @throws {RangeError} for a year the calendar does not cover
+ * @param calendar the calendar (`CHINA_CALENDAR`, `NO_HOLIDAYS`, or a `HolidayCalendar` with a list)
+ * @returns the day type of an ISO date; it throws for a year the calendar does not cover
  * @example
- * officialDayType('2020-10-01'); // => 'holiday'
- * officialDayType('2020-09-27'); // => 'workedWeekend'
+ * dayTypesOf(CHINA_CALENDAR)('2020-10-01'); // => 'holiday'
+ * dayTypesOf(CHINA_CALENDAR)('2020-09-27'); // => 'workedWeekend'
+ * dayTypesOf(NO_HOLIDAYS)('1999-02-22'); // => 'ordinary'
  */
-export function officialDayType(date: string): DayType {
-  const kind = dayKind(date);
-  if (kind === 'holiday') return 'holiday';
-  return kind === 'adjustedWorkingDay' ? 'workedWeekend' : 'ordinary';
+export function dayTypesOf(calendar: HolidayCalendar): DayTypeOf {
+  return (date: string): DayType => {
+    const kind = calendar.dayKind(date);
+    if (kind === 'holiday') return 'holiday';
+    return kind === 'adjustedWorkingDay' ? 'workedWeekend' : 'ordinary';
+  };
 }

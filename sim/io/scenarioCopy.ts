@@ -1,6 +1,8 @@
 import { existsSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { HolidayCalendar } from '../core/calendar.js';
 import { InputError, type InputIssue } from '../core/errors.js';
+import { readHolidayList } from './holidayList.js';
 import { readScenarioFile, type ScenarioFileData } from './scenarioFile.js';
 import { formatLocalDateTime, parseLocalDateTime } from './table.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
@@ -98,7 +100,7 @@ export function scenarioCopyProblems(
   const theirs = [
     inFile,
     ...[data.arrivals.intradayProfileFile, data.arrivals.arrivalRatesFile, data.agents?.staffingFile]
-      .concat([data.shifts?.rosterFile, data.targets?.file])
+      .concat([data.shifts?.rosterFile, data.targets?.file, data.calendar?.holidayFile])
       .filter((f): f is string => f !== undefined)
       .map((f) => join(inFolder, f)),
   ].map((f) => resolve(f));
@@ -131,6 +133,26 @@ export function scenarioCopyProblems(
         '(give a scenario whose staffing covers them, or constant agents, or a weekly roster)',
     });
   }
+  // The copy keeps the calendar (staffing by kind of day needs it): it must cover the new days' years.
+  const section = data.calendar;
+  if (section !== undefined) {
+    const list =
+      section.holidayFile === undefined ? [] : readHolidayList(join(inFolder, section.holidayFile));
+    const calendar = new HolidayCalendar({
+      base: section.holidays === 'china-official' ? 'china' : 'none',
+      days: list,
+    });
+    for (const year of calendar.uncoveredYears(startDate, days)) {
+      issues.push({
+        file: inFile,
+        row: 0,
+        column: section.holidayFile === undefined ? 'calendar.holidays' : 'calendar.holidayFile',
+        message:
+          `${calendar.description} does not cover ${year}, a year of the days ${startDate} and the ${days - 1} after ` +
+          "(give a scenario whose calendar covers them: a holiday list with that year's days, or holidays none)",
+      });
+    }
+  }
   return issues;
 }
 
@@ -139,12 +161,13 @@ export function scenarioCopyProblems(
  * forecast), leaving the original untouched: the copy's horizon is the new
  * days; its arrivals an arrival-rate table (`<name>.arrivals.csv`) with the
  * original's self-service share and the new `volumeForecastCv` and
- * `dayBusynessCv`; the original's calendar rule and load adjustments are
- * dropped (the new arrivals are the load). Agents: a constant or a weekly
- * roster stays as it is; a staffing table, or agents with dated adjustments,
- * become the agents of the new days (adjustments applied) in
- * `<name>.staffing.csv`, and then the new days must lie in the original's
- * horizon. Files the original names are referred to from the
+ * `dayBusynessCv`; the original's load rule for holidays (`holidayLoadAs`...)
+ * and load adjustments are dropped (the new arrivals are the load), its
+ * calendar of holidays kept (it must cover the new days). Agents: constant,
+ * by kind of day (`weekly`) or a weekly roster stay as they are; a dated
+ * staffing table, or agents with dated adjustments, become the agents of the
+ * new days (adjustments applied) in `<name>.staffing.csv`, and then the new
+ * days must lie in the original's horizon. Files the original names are referred to from the
  * copy's folder. Sources are kept where their parameter still exists, and the
  * new values get `source`. The copy is read back with `readScenarioFile`
  * before this returns.
@@ -182,8 +205,14 @@ export function writeScenarioCopy(inFile: string, outFile: string, arrivals: New
 
   const pointer = (name: string): string => relative(outFolder, join(inFolder, name)) || basename(name);
   const copy: Record<string, unknown> = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
-  delete copy.calendar;
   delete copy.loadAdjustments;
+  if (data.calendar !== undefined) {
+    // The day kinds stay (staffing by kind of day needs them); the load rule goes with the profile.
+    copy.calendar = {
+      holidays: data.calendar.holidays,
+      ...(data.calendar.holidayFile !== undefined ? { holidayFile: pointer(data.calendar.holidayFile) } : {}),
+    };
+  }
   copy.name = `${data.name}-forecast`;
   copy.title = `${data.title}: arrivals from a forecast`;
   copy.horizon = {
@@ -214,6 +243,9 @@ export function writeScenarioCopy(inFile: string, outFile: string, arrivals: New
     staffingText = lines.join('\n') + '\n';
     copy.agents = { kind: 'table', staffingFile: basename(files.staffing) };
     sources['agents.staffingFile'] = staffingSource;
+  }
+  if (!byTable && data.agents?.kind === 'weekly' && data.agents.staffingFile !== undefined) {
+    copy.agents = { ...data.agents, staffingFile: pointer(data.agents.staffingFile) };
   }
   if (data.shifts?.rosterFile !== undefined) {
     copy.shifts = { ...data.shifts, rosterFile: pointer(data.shifts.rosterFile) };

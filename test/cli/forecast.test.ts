@@ -108,7 +108,7 @@ describe('hotline forecast', () => {
     ]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('30-minute intervals, calendar none');
+    expect(run.stdout).toContain('30-minute intervals, calendar: no holidays');
     expect(run.stdout).toContain(`scenario ${SHIPPED} copied with the forecast as its arrivals`);
     expect(createHash('sha256').update(readFileSync(SHIPPED)).digest('hex')).toBe(before);
     const copy = readScenarioFile(out);
@@ -173,11 +173,34 @@ describe('hotline forecast', () => {
     );
   });
 
-  it('refuses a scenario copy whose staffing table does not cover the horizon', () => {
+  it('refuses a scenario copy for days its calendar does not cover, before any work', () => {
     const out = join(dir, 'bank-week.json');
     const run = hotline([...BANK_ARGS, '--scenario', SHIPPED, '--out-scenario', out]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('the staffing table covers 2020-01-01 to 2020-12-31');
+    expect(run.stderr).toContain(
+      "calendar.holidays: China's official calendar (chinese-days, 2004-2026) does not cover 1999",
+    );
     expect(readdirSync(dir).filter((f) => f.startsWith('bank-week'))).toEqual([]);
+  });
+
+  it("takes the day types from --calendar: china for its years, or a holiday list of one's own", () => {
+    const china = hotline(BANK_ARGS.map((a) => (a === 'none' ? 'china' : a)));
+    expect(china.status).toBe(2);
+    expect(china.stderr).toContain('--calendar: ');
+    expect(china.stderr).toContain('does not cover 1999');
+    const list = join(dir, 'holidays-1999.csv');
+    writeFileSync(list, 'date,kind,name\n1999-02-24,holiday,a day off for the test\n');
+    const run = hotline([...BANK_ARGS.map((a) => (a === 'none' ? list : a)), '--json']);
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout) as {
+      byDay: { date: string; dayType: string }[];
+      warnings: string[];
+      calendar: string;
+    };
+    expect(out.calendar).toBe('holidays-1999.csv (1999)');
+    expect(out.byDay.find((d) => d.date === '1999-02-24')?.dayType).toBe('holiday');
+    expect(out.warnings).toContain(
+      'no holiday in the training days: such days of the horizon are forecast like Saturday (an assumed rule)',
+    );
   });
 });

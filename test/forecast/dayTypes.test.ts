@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  officialDayType,
-  prepareHistory,
-  specialDayRules,
-  withSpecialDays,
-} from '../../sim/forecast/dayTypes.js';
+import { CHINA_CALENDAR, HolidayCalendar, NO_HOLIDAYS } from '../../sim/core/calendar.js';
+import { dayTypesOf, prepareHistory, specialDayRules, withSpecialDays } from '../../sim/forecast/dayTypes.js';
 import { isoDayNumber } from '../../sim/forecast/series.js';
 import type { DayTypeOf } from '../../sim/forecast/types.js';
 import { hourlySeries, WEEKDAY_CALLS, WORKDAY_PROFILE } from './synthetic.js';
@@ -86,13 +82,20 @@ describe('prepareHistory', () => {
   });
 });
 
-describe('officialDayType', () => {
+describe('dayTypesOf', () => {
   // sim/core/calendar.ts: National Day 1-8 Oct 2020, 27 Sep (Sunday) and 10 Oct (Saturday) worked.
-  it('maps the official calendar to day types', () => {
-    expect(officialDayType('2020-10-01')).toBe('holiday');
-    expect(officialDayType('2020-09-27')).toBe('workedWeekend');
-    expect(officialDayType('2020-10-09')).toBe('ordinary');
-    expect(officialDayType('2020-10-11')).toBe('ordinary'); // a plain Sunday: its weekday gives its pattern
-    expect(() => officialDayType('1999-02-01')).toThrow(RangeError);
+  it("maps a holiday calendar's kinds of day to the forecast's day types", () => {
+    const china = dayTypesOf(CHINA_CALENDAR);
+    expect(china('2020-10-01')).toBe('holiday');
+    expect(china('2020-09-27')).toBe('workedWeekend');
+    expect(china('2020-10-09')).toBe('ordinary');
+    expect(china('2020-10-11')).toBe('ordinary'); // a plain Sunday: its weekday gives its pattern
+    expect(() => china('1999-02-01')).toThrow(RangeError);
+    expect(dayTypesOf(NO_HOLIDAYS)('1999-02-01')).toBe('ordinary');
+    const purim = new HolidayCalendar({
+      base: 'none',
+      days: [{ date: '1999-03-02', kind: 'holiday', name: 'Purim' }],
+    });
+    expect(dayTypesOf(purim)('1999-03-02')).toBe('holiday');
   });
 });
