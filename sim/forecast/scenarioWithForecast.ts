@@ -32,49 +32,39 @@ export function enteringCallsPerInterval(
 }
 
 /**
- * A scenario for the days of a forecast, whose arrivals are the forecast and
- * which carries the forecast's uncertainty into every replication: one gamma
- * multiplier of the whole horizon per replication (`volumeForecastCv`, the
- * level CV of the backtest) and one per day (`dayBusynessCv`, the day CV,
- * which replaces the scenario's own day-to-day busyness: the forecast's
- * daily errors include it). Everything else (handle time, patience, redials,
- * mechanisms) is the scenario's; agents are its agents on those days.
+ * A scenario whose arrivals are a forecast and which carries the forecast's
+ * uncertainty into every replication: one gamma multiplier of the whole
+ * horizon per replication (`volumeForecastCv`, the level CV of the backtest)
+ * and one per day (`dayBusynessCv`, the day CV, which replaces the scenario's
+ * own day-to-day busyness: the forecast's daily errors include it).
+ * Everything else (handle time, patience, redials, agents, mechanisms) is the
+ * scenario's. The scenario must be for the forecast's days exactly: cut a
+ * longer one first (`periodOf` for a scenario read from a file, which also
+ * keeps its workforce's year).
  *
- * @param scenario a scenario whose horizon holds the forecast's days (agents per interval or constant)
+ * @param scenario a scenario for the forecast's days (its start date and number of days)
  * @param forecast the forecast (`forecastVolumes`)
- * @returns the scenario cut to the forecast's days, arrivals as a table
- * @throws {RangeError} when the forecast's days are not inside the scenario's horizon, or the intervals do not fit
+ * @returns the scenario with arrivals as a table of the forecast's calls entering
+ * @throws {RangeError} when the scenario's days are not the forecast's, or the intervals do not fit
  * @example
  * const week = scenarioWithForecast(scenarioFromCalibration(params, { startDate: '1999-02-22', days: 7, answerWithinSeconds: 20 }), forecast);
  * week.volumeForecastCv; // => the backtest's level CV
  */
 export function scenarioWithForecast(scenario: Scenario, forecast: VolumeForecast): Scenario {
-  const start = isoDayNumber(scenario.startDate);
   const from = isoDayNumber(forecast.horizon.from);
   const to = isoDayNumber(forecast.horizon.to);
-  if (start === undefined || from === undefined || to === undefined) {
+  if (
+    scenario.startDate !== forecast.horizon.from ||
+    from === undefined ||
+    to === undefined ||
+    scenario.days !== to - from + 1
+  ) {
     throw new RangeError(
-      `scenarioWithForecast: bad dates (scenario ${scenario.startDate}, forecast ${forecast.horizon.from})`,
+      `scenarioWithForecast: the scenario (${scenario.startDate}, ${scenario.days} days) must be for the forecast's days ${forecast.horizon.from} to ${forecast.horizon.to} (cut it with periodOf)`,
     );
   }
-  if (from < start || to > start + scenario.days - 1) {
-    throw new RangeError(
-      `scenarioWithForecast: the forecast's days ${forecast.horizon.from} to ${forecast.horizon.to} are not inside the scenario's horizon (${scenario.startDate}, ${scenario.days} days)`,
-    );
-  }
-  const perDay = 1440 / scenario.intervalMinutes;
-  const days = to - from + 1;
-  const agents =
-    scenario.agents.kind === 'constant'
-      ? scenario.agents
-      : {
-          kind: 'perInterval' as const,
-          counts: scenario.agents.counts.slice((from - start) * perDay, (to - start + 1) * perDay),
-        };
   return {
     ...scenario,
-    startDate: forecast.horizon.from,
-    days,
     arrivals: {
       kind: 'table',
       callsPerInterval: enteringCallsPerInterval(
@@ -83,7 +73,6 @@ export function scenarioWithForecast(scenario: Scenario, forecast: VolumeForecas
         scenario.selfServiceShare ?? 0,
       ),
     },
-    agents,
     volumeForecastCv: forecast.uncertainty.levelCv,
     dayBusynessCv: forecast.uncertainty.dayCv,
   };
