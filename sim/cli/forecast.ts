@@ -7,7 +7,6 @@ import {
   forecastProblems,
   forecastVolumes,
   holdoutScore,
-  InputError,
   isOfferedCall,
   dayTypesOf,
   offeredCallsSeries,
@@ -29,6 +28,7 @@ import {
 } from '../index.js';
 import { OptionReader, UsageError } from './args.js';
 import { readCalendarOption, requireCalendarYears } from './calendarOption.js';
+import { inputProblems } from './scenarioInput.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { formatNumber, formatPercent, formatTable, MISSING } from './format.js';
 import { checkOutputPath, workbookBytes, type Sheet } from './output.js';
@@ -324,12 +324,6 @@ export function forecastSheets(summary: ForecastSummary): Sheet[] {
 function str(options: OptionValues, key: string): string | undefined {
   const value = options[key];
   return typeof value === 'string' ? value : undefined;
-}
-
-/** Problems of an input file, as lines for the usage error. */
-function inputProblems(reader: OptionReader, error: unknown): void {
-  if (!(error instanceof InputError)) throw error;
-  for (const line of error.message.split('\n').slice(1)) reader.problem(line.trim());
 }
 
 /** `hotline forecast <input>`: the volume ahead, with its uncertainty, from a history. */

@@ -1,14 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import ts from 'typescript';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadAugurs } from '../../sim/forecast/augurs.js';
+import { runAsCommonJs } from '../core/commonJs.js';
 
 // augurs (WebAssembly) must load from the ESM build (CLI, tests) and from tslab's CommonJS
-// (notebooks, where sim/ may be compiled to CommonJS). The second is checked as in
-// test/core/importEsm.test.ts: the loader and what it imports, compiled to CommonJS, in plain Node.
+// (notebooks, where sim/ may be compiled to CommonJS). The second is checked as importEsm's
+// is: the loader and what it imports, compiled to CommonJS, in plain Node.
 describe('loadAugurs', () => {
   it('loads augurs under ESM, once, and fits an MSTL model', async () => {
     const augurs = await loadAugurs();
@@ -20,31 +16,13 @@ describe('loadAugurs', () => {
     expect(next.map((x) => Math.round(x))).toEqual([10, 11, 12, 13]);
   });
 
-  const folder = mkdtempSync(join(tmpdir(), 'hotline-augurs-'));
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
   it('loads augurs when compiled to CommonJS', () => {
-    for (const file of ['core/importEsm', 'core/packageRoot', 'forecast/augurs']) {
-      const source = readFileSync(join(process.cwd(), 'sim', `${file}.ts`), 'utf8');
-      const out = ts.transpileModule(source, {
-        compilerOptions: {
-          module: ts.ModuleKind.CommonJS,
-          target: ts.ScriptTarget.ES2020,
-          esModuleInterop: true,
-        },
-      }).outputText;
-      mkdirSync(join(folder, file, '..'), { recursive: true });
-      writeFileSync(join(folder, `${file}.js`), out);
-    }
-    const script =
+    const result = runAsCommonJs(
+      ['core/importEsm', 'core/packageRoot', 'forecast/augurs'],
       "require('./forecast/augurs.js').loadAugurs().then((a) => { const m = a.mstlEts([2]);" +
-      ' m.fit(Float64Array.from([1, 3, 1, 3, 1, 3, 1, 3])); console.log(m.predict(2).point.map(Math.round).join(",")); m.free(); },' +
-      ' (e) => { console.error(e); process.exit(1); });';
-    const result = spawnSync(process.execPath, ['-e', script], {
-      cwd: folder,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_PATH: join(process.cwd(), 'node_modules') },
-    });
+        ' m.fit(Float64Array.from([1, 3, 1, 3, 1, 3, 1, 3])); console.log(m.predict(2).point.map(Math.round).join(",")); m.free(); },' +
+        ' (e) => { console.error(e); process.exit(1); });',
+    );
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe('1,3');
   });
