@@ -31,7 +31,7 @@ import { readCalendarOption, requireCalendarYears } from './calendarOption.js';
 import { inputProblems } from './scenarioInput.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { formatNumber, formatPercent, formatTable, MISSING } from './format.js';
-import { checkOutputPath, workbookBytes, type Sheet } from './output.js';
+import { checkOutputPath, workbookBytes, type Sheet, type SheetColumn } from './output.js';
 
 /** Input formats `hotline forecast` reads. */
 export const FORECAST_INPUT_FORMATS = ['volume-table', 'call-records', 'anonymous-bank'] as const;
@@ -252,15 +252,16 @@ export function formatForecast(summary: ForecastSummary, showBacktest: boolean):
  */
 export function forecastSheets(summary: ForecastSummary): Sheet[] {
   const u = summary.uncertainty;
+  const level = formatPercent(summary.level, 0);
+  const band: SheetColumn[] = [
+    { key: 'mean', header: 'calls (mean)', format: 'decimal' },
+    { key: 'lower', header: `lower (${level})`, format: 'integer' },
+    { key: 'upper', header: `upper (${level})`, format: 'integer' },
+  ];
   return [
     {
       name: 'By interval',
-      columns: [
-        { key: 'start', header: 'interval start', format: 'text' },
-        { key: 'mean', header: 'calls (mean)', format: 'decimal' },
-        { key: 'lower', header: `lower (${formatPercent(summary.level, 0)})`, format: 'integer' },
-        { key: 'upper', header: `upper (${formatPercent(summary.level, 0)})`, format: 'integer' },
-      ],
+      columns: [{ key: 'start', header: 'interval start', format: 'text' }, ...band],
       rows: summary.byInterval.map((r) => ({ ...r })),
     },
     {
@@ -268,9 +269,7 @@ export function forecastSheets(summary: ForecastSummary): Sheet[] {
       columns: [
         { key: 'date', header: 'date', format: 'text' },
         { key: 'dayType', header: 'day type', format: 'text' },
-        { key: 'mean', header: 'calls (mean)', format: 'decimal' },
-        { key: 'lower', header: `lower (${formatPercent(summary.level, 0)})`, format: 'integer' },
-        { key: 'upper', header: `upper (${formatPercent(summary.level, 0)})`, format: 'integer' },
+        ...band,
       ],
       rows: summary.byDay.map((r) => ({ ...r })),
     },
