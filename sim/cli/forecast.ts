@@ -26,10 +26,10 @@ import {
   type VolumeForecast,
   type VolumeSeries,
 } from '../index.js';
-import { OptionReader, UsageError } from './args.js';
+import { OptionReader, optionText, UsageError } from './args.js';
 import { readCalendarOption, requireCalendarYears } from './calendarOption.js';
 import { inputProblems } from './scenarioInput.js';
-import type { CommandSpec, OptionValues } from './command.js';
+import type { CommandSpec } from './command.js';
 import { formatNumber, formatPercent, formatTable, MISSING } from './format.js';
 import { checkOutputPath, workbookBytes, type Sheet, type SheetColumn } from './output.js';
 
@@ -320,11 +320,6 @@ export function forecastSheets(summary: ForecastSummary): Sheet[] {
   ];
 }
 
-function str(options: OptionValues, key: string): string | undefined {
-  const value = options[key];
-  return typeof value === 'string' ? value : undefined;
-}
-
 /** `hotline forecast <input>`: the volume ahead, with its uncertainty, from a history. */
 export const forecastCommand: CommandSpec = {
   name: 'forecast',
@@ -378,46 +373,46 @@ export const forecastCommand: CommandSpec = {
   async run(operands, options, scanProblems) {
     const reader = new OptionReader();
     for (const problem of scanProblems) reader.problem(problem);
-    const train = dateRangeOption(reader, '--train', str(options, 'train'));
-    const horizon = dateRangeOption(reader, '--horizon', str(options, 'horizon'));
+    const train = dateRangeOption(reader, '--train', optionText(options, 'train'));
+    const horizon = dateRangeOption(reader, '--horizon', optionText(options, 'horizon'));
     const minutes =
-      reader.number('--interval-minutes', str(options, 'intervalMinutes'), { integer: true }) ?? 30;
+      reader.number('--interval-minutes', optionText(options, 'intervalMinutes'), { integer: true }) ?? 30;
     if (![15, 30, 60].includes(minutes))
       reader.problem(`--interval-minutes: must be 15, 30 or 60 (got ${minutes})`);
     const level =
-      reader.number('--level', str(options, 'level'), { min: 0, max: 1, exclusiveMin: true }) ??
+      reader.number('--level', optionText(options, 'level'), { min: 0, max: 1, exclusiveMin: true }) ??
       FORECAST_DEFAULTS.level;
     if (level >= 1) reader.problem(`--level: must be below 1 (got ${level})`);
-    const model = str(options, 'model') ?? 'auto';
+    const model = optionText(options, 'model') ?? 'auto';
     if (model !== 'auto' && !(FORECAST_MODELS as readonly string[]).includes(model)) {
       reader.problem(
         `--model: must be auto or one of ${FORECAST_MODELS.join(', ')} (got ${JSON.stringify(model)})`,
       );
     }
-    const calendar = readCalendarOption(reader, str(options, 'calendar'));
+    const calendar = readCalendarOption(reader, optionText(options, 'calendar'));
     const origins =
-      reader.number('--origins', str(options, 'origins'), { integer: true, min: 1 }) ??
+      reader.number('--origins', optionText(options, 'origins'), { integer: true, min: 1 }) ??
       FORECAST_DEFAULTS.origins;
     const minCalls =
-      reader.number('--min-calls', str(options, 'minCalls'), { min: 0 }, 'calls') ??
+      reader.number('--min-calls', optionText(options, 'minCalls'), { min: 0 }, 'calls') ??
       FORECAST_DEFAULTS.minCalls;
-    const formatOption = str(options, 'format');
+    const formatOption = optionText(options, 'format');
     if (formatOption !== undefined && !(FORECAST_INPUT_FORMATS as readonly string[]).includes(formatOption)) {
       reader.problem(
         `--format: must be ${FORECAST_INPUT_FORMATS.join(', ')} (got ${JSON.stringify(formatOption)})`,
       );
     }
-    const encoding = str(options, 'encoding');
-    const sheet = str(options, 'sheet');
-    const scenarioIn = str(options, 'scenario');
-    const scenarioOut = str(options, 'outScenario');
+    const encoding = optionText(options, 'encoding');
+    const sheet = optionText(options, 'sheet');
+    const scenarioIn = optionText(options, 'scenario');
+    const scenarioOut = optionText(options, 'outScenario');
     if ((scenarioIn === undefined) !== (scenarioOut === undefined)) {
       reader.problem(
         '--scenario and --out-scenario go together (the scenario to copy and the copy to write)',
       );
     }
     checkOutputPath(reader, '--out-scenario', scenarioOut);
-    const xlsx = str(options, 'xlsx');
+    const xlsx = optionText(options, 'xlsx');
     checkOutputPath(reader, '--xlsx', xlsx);
 
     // The history.
