@@ -10,8 +10,6 @@ import {
   isOfferedCall,
   dayTypesOf,
   offeredCallsSeries,
-  readAnonymousBankCalls,
-  readCallRecords,
   readScenarioFile,
   readVolumeTable,
   scenarioCopyProblems,
@@ -28,6 +26,7 @@ import {
 } from '../index.js';
 import { OptionReader, optionText, UsageError } from './args.js';
 import { readCalendarOption, requireCalendarYears } from './calendarOption.js';
+import { dayRangeOption, readRecordsOption } from './records.js';
 import { inputProblems } from './scenarioInput.js';
 import type { CommandSpec } from './command.js';
 import { formatNumber, formatPercent, formatTable, MISSING } from './format.js';
@@ -98,22 +97,6 @@ export function detectInputFormat(path: string): ForecastInputFormat {
   } finally {
     closeSync(fd);
   }
-}
-
-/** `A:B` as a date range, or a problem. */
-function dateRangeOption(reader: OptionReader, flag: string, raw: string | undefined): DateRange | undefined {
-  if (raw === undefined) {
-    reader.problem(`${flag} <from:to> is required (dates YYYY-MM-DD, both days included)`);
-    return undefined;
-  }
-  const m = /^(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(raw.trim());
-  if (m === null) {
-    reader.problem(
-      `${flag}: must be two dates from:to, like 1999-02-01:1999-02-21 (got ${JSON.stringify(raw)})`,
-    );
-    return undefined;
-  }
-  return { from: m[1] as string, to: m[2] as string };
 }
 
 /**
@@ -373,8 +356,14 @@ export const forecastCommand: CommandSpec = {
   async run(operands, options, scanProblems) {
     const reader = new OptionReader();
     for (const problem of scanProblems) reader.problem(problem);
-    const train = dateRangeOption(reader, '--train', optionText(options, 'train'));
-    const horizon = dateRangeOption(reader, '--horizon', optionText(options, 'horizon'));
+    const range = (flag: '--train' | '--horizon'): DateRange | undefined => {
+      const raw = optionText(options, flag.slice(2));
+      if (raw === undefined)
+        reader.problem(`${flag} <from:to> is required (dates YYYY-MM-DD, both days included)`);
+      return dayRangeOption(reader, flag, raw);
+    };
+    const train = range('--train');
+    const horizon = range('--horizon');
     const minutes =
       reader.number('--interval-minutes', optionText(options, 'intervalMinutes'), { integer: true }) ?? 30;
     if (![15, 30, 60].includes(minutes))
@@ -426,8 +415,6 @@ export const forecastCommand: CommandSpec = {
     ) {
       try {
         format = (formatOption as ForecastInputFormat | undefined) ?? detectInputFormat(path);
-        if (encoding !== undefined && format === 'anonymous-bank')
-          reader.problem('--encoding: not used with the Anonymous Bank format');
         if (sheet !== undefined && (format !== 'volume-table' || extname(path).toLowerCase() !== '.xlsx')) {
           reader.problem('--sheet: only used with an Excel volume table');
         }
@@ -438,11 +425,8 @@ export const forecastCommand: CommandSpec = {
           });
           series = volumeSeriesFromRows(table.rows, table.file, minutes);
         } else {
-          records =
-            format === 'anonymous-bank'
-              ? readAnonymousBankCalls(path).records
-              : readCallRecords(path, encoding !== undefined ? { encoding } : {});
-          series = offeredCallsSeries(records, { intervalMinutes: minutes });
+          records = readRecordsOption(reader, path, format, encoding)?.records;
+          if (records !== undefined) series = offeredCallsSeries(records, { intervalMinutes: minutes });
         }
       } catch (error) {
         const code = (error as { code?: unknown }).code;
