@@ -1,27 +1,9 @@
 import { requireLevel } from './checks.js';
 import { requireNonNegativeInteger } from '../core/validate.js';
+import { countCdf } from './countInterval.js';
 
-/**
- * P(X <= k) for X ~ Poisson(mu), summed in log space from the mode outwards so
- * that it stays accurate for thousands of events.
- */
-function poissonCdf(k: number, mu: number): number {
-  if (mu === 0) return 1;
-  const logTerm = (j: number): number => -mu + j * Math.log(mu) - logFactorial(j);
-  let total = 0;
-  for (let j = k; j >= 0; j--) {
-    const term = Math.exp(logTerm(j));
-    total += term;
-    if (j < mu && term < total * 1e-17) break;
-  }
-  return Math.min(1, total);
-}
-
-const LOG_FACTORIALS: number[] = [0];
-function logFactorial(n: number): number {
-  for (let i = LOG_FACTORIALS.length; i <= n; i++) LOG_FACTORIALS[i] = LOG_FACTORIALS[i - 1]! + Math.log(i);
-  return LOG_FACTORIALS[n]!;
-}
+/** P(X <= k) for X ~ Poisson(mu): the count distribution with no extra variation. */
+const poissonCdf = (k: number, mu: number): number => countCdf(k, mu, 0);
 
 /** Bisection in log(mu) for the mu where `f(mu)` crosses `target` (f decreasing in mu). */
 function solveDecreasing(f: (mu: number) => number, target: number, guess: number): number {
