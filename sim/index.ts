@@ -712,3 +712,13 @@ export {
   type NewArrivals,
   type ScenarioCopyFiles,
 } from './io/scenarioCopy.js';
+
+// Edges of a run (issue 14): proportions and their intervals inside [0, 1], the rates' definitions,
+// output sets written as one, run-time estimates.
+export { summariseProportion } from './stats/summarise.js';
+export {
+  proportionInterval,
+  wilsonBounds,
+  type ProportionInterval,
+  type ProportionIntervalMethod,
+} from './stats/proportionInterval.js';

@@ -1,9 +1,7 @@
 import { availableParallelism } from 'node:os';
 import {
   evaluateRuns,
-  kpisOf,
   replicate,
-  summarise,
   writeFileAtomic,
   type AnswerRateDefinition,
   type Kpis,
@@ -73,6 +71,7 @@ export const KPI_ROWS: readonly { kpi: keyof Kpis; label: string; kind: KpiKind 
   { kpi: 'probWait', label: 'P(wait)', kind: 'fraction' },
   { kpi: 'abandonRate', label: 'abandon rate', kind: 'fraction' },
   { kpi: 'blockRate', label: 'block rate', kind: 'fraction' },
+  { kpi: 'faultLossRate', label: 'lost to faults', kind: 'fraction' },
   { kpi: 'asaSeconds', label: 'ASA (s)', kind: 'seconds' },
   { kpi: 'meanWaitSeconds', label: 'mean wait (s)', kind: 'seconds' },
   { kpi: 'occupancy', label: 'occupancy', kind: 'fraction' },
@@ -112,26 +111,10 @@ export interface SimulateResult {
   warnings: string[];
 }
 
-/**
- * Each printed KPI's summary: `replicate`'s where it gives one, else (the
- * survey's KPIs, which it does not summarise) summarised here from each
- * run's KPIs of the same period; null when no run has a value.
- */
-function kpiRecord(
-  summaries: ReplicationResult['kpis'],
-  kpisOfRuns: readonly Kpis[],
-  level: number,
-): Record<keyof Kpis, SummaryJson | null> {
+/** Each printed KPI's summary across replications (null when no run has a value), for JSON. */
+function kpiRecord(summaries: ReplicationResult['kpis']): Record<keyof Kpis, SummaryJson | null> {
   const record = {} as Record<keyof Kpis, SummaryJson | null>;
-  for (const { kpi } of KPI_ROWS) {
-    const given = summaries[kpi] as Summary | null | undefined;
-    if (given !== undefined) {
-      record[kpi] = summaryJson(given);
-      continue;
-    }
-    const values = kpisOfRuns.map((kpis) => kpis[kpi]).filter((value): value is number => value !== null);
-    record[kpi] = values.length === 0 ? null : summaryJson(summarise(values, level));
-  }
+  for (const { kpi } of KPI_ROWS) record[kpi] = summaryJson(summaries[kpi]);
   return record;
 }
 
@@ -167,23 +150,10 @@ export function simulateResult(
     seed: result.seed,
     replications: result.replications,
     level: result.level,
-    kpis: kpiRecord(
-      result.kpis,
-      result.runs.map((run) => run.kpis),
-      result.level,
-    ),
+    kpis: kpiRecord(result.kpis),
     counts,
-    quarters: result.quarters.map((quarter, q) => ({
-      period: quarter.period,
-      kpis: kpiRecord(
-        quarter.kpis,
-        result.runs.flatMap((run) => {
-          const row = run.quarters[q];
-          return row === undefined ? [] : [kpisOf(row)];
-        }),
-        result.level,
-      ),
-    })),
+    quarters: result.quarters.map((quarter) => ({ period: quarter.period, kpis: kpiRecord(quarter.kpis) })),
+
     targets: targets
       ? {
           id: targets.set.id,

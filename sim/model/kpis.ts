@@ -19,6 +19,7 @@ export const PERIOD_COUNT_FIELDS = [
   'measuredSeconds',
   'agentSeconds',
   'busyAgentSeconds',
+  'overtimeAgentSeconds',
   'waitingCallerSeconds',
   'droppedByFault',
   'lostToFault',
@@ -32,9 +33,127 @@ export const PERIOD_COUNT_FIELDS = [
   'qaPassed',
 ] as const satisfies readonly (keyof PeriodCounts)[];
 
+/** What a KPI divides by what. */
+export interface KpiDefinition {
+  /** What is counted, in words. */
+  readonly numerator: string;
+  /** What it is divided by, in words. */
+  readonly denominator: string;
+  /**
+   * A proportion of its denominator, in [0, 1] (its interval across replications
+   * then comes from `summariseProportion`); otherwise a mean in seconds or callers.
+   */
+  readonly proportion: boolean;
+}
+
+const OFFERED = 'attempts offered (every attempt reaching the queue for an agent; redials count again)';
+
+/**
+ * Every KPI of `kpisOf` with its numerator and denominator, as the README's
+ * "Definitions used" and the report state them. Every key ending in `Rate`
+ * is a proportion. Answered, abandoned, blocked and lost to faults are parts
+ * of one denominator, attempts offered: their four rates sum to 1, less the
+ * share of attempts still waiting when the run ended.
+ *
+ * @example
+ * KPI_DEFINITIONS.faultLossRate.denominator; // => 'attempts offered (...)'
+ * Object.keys(KPI_DEFINITIONS).filter((k) => KPI_DEFINITIONS[k].proportion).length; // => 14
+ */
+export const KPI_DEFINITIONS: { readonly [K in keyof Kpis]: KpiDefinition } = {
+  answerRate: { numerator: 'attempts answered by an agent', denominator: OFFERED, proportion: true },
+  callerAnswerRate: {
+    numerator: 'fresh callers answered at some attempt',
+    denominator: 'fresh callers (first attempts)',
+    proportion: true,
+  },
+  answerRateIncludingSelfService: {
+    numerator: 'attempts answered by an agent + calls finished in self-service',
+    denominator: 'attempts offered + calls finished in self-service',
+    proportion: true,
+  },
+  abandonRate: { numerator: 'attempts that hung up while waiting', denominator: OFFERED, proportion: true },
+  blockRate: {
+    numerator: 'attempts given a busy tone (the waiting room full, or no agent on duty in the interval)',
+    denominator: OFFERED,
+    proportion: true,
+  },
+  faultLossRate: {
+    numerator:
+      'attempts lost to a platform fault (arrived while the platform was down, or waiting when it went down)',
+    denominator: OFFERED,
+    proportion: true,
+  },
+  probWait: {
+    numerator: 'attempts that found no free agent and waited',
+    denominator: OFFERED,
+    proportion: true,
+  },
+  serviceLevel: {
+    numerator: 'attempts answered within the threshold',
+    denominator: OFFERED,
+    proportion: true,
+  },
+  serviceLevelOfAnswered: {
+    numerator: 'attempts answered within the threshold',
+    denominator: 'attempts answered',
+    proportion: true,
+  },
+  serviceLevelExcludingShortAbandons: {
+    numerator: 'attempts answered within the threshold',
+    denominator: 'attempts offered − blocked − abandoned within the threshold',
+    proportion: true,
+  },
+  asaSeconds: {
+    numerator: 'waits of answered attempts, seconds',
+    denominator: 'attempts answered',
+    proportion: false,
+  },
+  meanWaitSeconds: {
+    numerator: 'waits of answered and abandoned attempts, seconds',
+    denominator: 'attempts answered + abandoned',
+    proportion: false,
+  },
+  occupancy: {
+    numerator: 'busy agent-seconds',
+    denominator:
+      'available agent-seconds: agents on the phones, plus the overtime of agents finishing a call after their shift ended',
+    proportion: true,
+  },
+  meanQueueLength: {
+    numerator: 'caller-seconds waiting',
+    denominator: 'seconds measured',
+    proportion: false,
+  },
+  satisfaction: {
+    numerator: 'survey respondents satisfied or basically satisfied',
+    denominator: 'survey respondents',
+    proportion: true,
+  },
+  complaintRate: {
+    numerator: 'complaints (at most one per answered attempt)',
+    denominator: 'attempts answered, with a survey in the scenario',
+    proportion: true,
+  },
+  qaPassRate: {
+    numerator: 'quality checks passed',
+    denominator: 'answered attempts sampled for the quality check',
+    proportion: true,
+  },
+};
+
 /** `numerator / denominator`, or null when the denominator is 0 (never NaN). */
 function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
+}
+
+/**
+ * A share of time sums kept in separate accumulators (busy over available
+ * agent-seconds): at most 1 but for the rounding of the sums, which is taken
+ * off; a larger excess is a bug and is left to show.
+ */
+function share(numerator: number, denominator: number): number | null {
+  const value = ratio(numerator, denominator);
+  return value !== null && value > 1 && value < 1 + 1e-9 ? 1 : value;
 }
 
 /**
@@ -55,13 +174,14 @@ export function kpisOf(counts: PeriodCounts): Kpis {
     answerRateIncludingSelfService: ratio(c.answered + c.selfServed, c.offered + c.selfServed),
     abandonRate: ratio(c.abandoned, c.offered),
     blockRate: ratio(c.blocked, c.offered),
+    faultLossRate: ratio(c.lostToFault + c.droppedByFault, c.offered),
     probWait: ratio(c.waited, c.offered),
     serviceLevel: ratio(c.answeredWithin, c.offered),
     serviceLevelOfAnswered: ratio(c.answeredWithin, c.answered),
     serviceLevelExcludingShortAbandons: ratio(c.answeredWithin, c.offered - c.blocked - c.abandonedWithin),
     asaSeconds: ratio(c.waitAnsweredSeconds, c.answered),
     meanWaitSeconds: ratio(c.waitAnsweredSeconds + c.waitAbandonedSeconds, c.answered + c.abandoned),
-    occupancy: ratio(c.busyAgentSeconds, c.agentSeconds),
+    occupancy: share(c.busyAgentSeconds, c.agentSeconds + c.overtimeAgentSeconds),
     meanQueueLength: ratio(c.waitingCallerSeconds, c.measuredSeconds),
     satisfaction: ratio(c.surveyPositive, c.surveyed),
     complaintRate: ratio(c.complaints, c.answeredWithSurvey),

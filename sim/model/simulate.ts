@@ -421,7 +421,9 @@ interface RunOutput {
  * non-homogeneous Poisson process with a rate constant in each interval, or at
  * given instants), some finish in self-service, the rest queue first-in
  * first-out for the agents on duty, hang up when their patience runs out or get
- * a busy tone when the waiting room is full, and may redial. Returns plain
+ * a busy tone when the waiting room is full or no agent is on duty in their
+ * interval (the line is closed then: the call is blocked, not queued), and may
+ * redial. Returns plain
  * counts per interval, roll-ups per day, month, quarter and horizon, the
  * horizon's KPIs, warnings and the state at the end.
  *
@@ -1010,6 +1012,7 @@ function runLoop(input: RunInput): RunOutput {
   const measuredSeconds = c.measuredSeconds;
   const agentSeconds = c.agentSeconds;
   const busySeconds = c.busyAgentSeconds;
+  const overtimeSeconds = c.overtimeAgentSeconds;
   const waitingSeconds = c.waitingCallerSeconds;
   const lostToFault = c.lostToFault;
 
@@ -1061,9 +1064,10 @@ function runLoop(input: RunInput): RunOutput {
   let pendingRedials = 0;
   let pendingDispatch = false;
   // Time-weighted sums of the current interval: measured seconds, agent-seconds, busy
-  // agent-seconds, caller-seconds waiting. Kept in a typed array rather than in local
-  // variables, which the optimising compiler may box (allocate) at every update.
-  const acc = new Float64Array(4);
+  // agent-seconds, caller-seconds waiting, overtime agent-seconds. Kept in a typed array
+  // rather than in local variables, which the optimising compiler may box (allocate) at
+  // every update.
+  const acc = new Float64Array(5);
   // -0 is never a small integer in V8, so the sums stay doubles from the first event.
   const NEGATIVE_ZERO = -0;
   let events = 0;
@@ -1282,6 +1286,7 @@ function runLoop(input: RunInput): RunOutput {
       acc[1] += staffed * dt;
       acc[2] += busy * dt;
       acc[3] += waiting * dt;
+      acc[4] += Math.max(0, busy - staffed) * dt; // agents finishing a call past their shift's end
       clock[1] = t;
     }
     if (t < now) throw new Error(`simulate: internal error, the clock would go back from ${now} to ${t}`);
@@ -1295,6 +1300,7 @@ function runLoop(input: RunInput): RunOutput {
       agentSeconds[ci] = acc[1]!;
       busySeconds[ci] = acc[2]!;
       waitingSeconds[ci] = acc[3]!;
+      overtimeSeconds[ci] = acc[4]!;
       acc.fill(0);
       ci++;
       // Without a fault the factor is 1 and floor(agents + 1e-9) = agents; computed at every
@@ -1513,8 +1519,10 @@ function runLoop(input: RunInput): RunOutput {
       }
       pState[slot] = FREE;
       pool.free[pool.freeCount++] = slot;
-    } else if (down || waiting >= waitingRoom) {
-      // Busy tone, or lost while the platform is down.
+    } else if (down || waiting >= waitingRoom || agents[ci] === 0) {
+      // Busy tone (the waiting room is full, or no agent is on duty in this interval:
+      // the line is closed and the call is lost, not queued), or lost while the
+      // platform is down.
       if (down) lostToFault[row]!++;
       else blocked[row]!++;
       if (recording) {
@@ -1579,6 +1587,7 @@ function runLoop(input: RunInput): RunOutput {
       acc[1] += staffed * span;
       acc[2] += busy * span;
       acc[3] += waiting * span;
+      acc[4] += Math.max(0, busy - staffed) * span;
     }
   }
   // Callers kept lazily whose patience ran out before the end abandoned then (an
@@ -1605,6 +1614,7 @@ function runLoop(input: RunInput): RunOutput {
     agentSeconds[ci] = acc[1]!;
     busySeconds[ci] = acc[2]!;
     waitingSeconds[ci] = acc[3]!;
+    overtimeSeconds[ci] = acc[4]!;
   }
   let stillWaitingAll = 0;
   let unresolvedWaiting = 0;

@@ -420,7 +420,10 @@ export interface PeriodCounts {
   answered: number;
   /** Attempts that hung up while waiting. */
   abandoned: number;
-  /** Attempts that found the waiting room full (busy tone). */
+  /**
+   * Attempts that got a busy tone: the waiting room was full, or no agent was on
+   * duty in the interval they arrived in (the line is closed; they are not queued).
+   */
   blocked: number;
   /** Attempts that were admitted and found no free agent (they waited, even if 0 s). */
   waited: number;
@@ -447,6 +450,12 @@ export interface PeriodCounts {
   agentSeconds: number;
   /** Agents in service x time, agent-seconds (measured time only; includes agents finishing after log-off). */
   busyAgentSeconds: number;
+  /**
+   * Agents finishing a call after their shift ended x time, agent-seconds (measured
+   * time only): the time in service beyond the agents on the phones, which counts as
+   * available time for occupancy.
+   */
+  overtimeAgentSeconds: number;
   /** Callers waiting x time, caller-seconds (measured time only). */
   waitingCallerSeconds: number;
   /**
@@ -512,8 +521,15 @@ export interface Kpis {
   answerRateIncludingSelfService: number | null;
   /** Abandoned / offered. */
   abandonRate: number | null;
-  /** Blocked / offered. */
+  /** Blocked / offered (busy tone: the waiting room full, or no agent on duty). */
   blockRate: number | null;
+  /**
+   * (Lost to faults + dropped by faults) / offered: attempts that arrived while
+   * the platform was down, or were waiting when it went down. With answer,
+   * abandon and block rates it sums to 1 less the share still waiting when the
+   * run ended.
+   */
+  faultLossRate: number | null;
   /** Waited / offered. */
   probWait: number | null;
   /** Answered within t / offered. */
@@ -526,7 +542,11 @@ export interface Kpis {
   asaSeconds: number | null;
   /** Mean wait of answered and abandoned attempts, seconds (blocked and still waiting excluded). */
   meanWaitSeconds: number | null;
-  /** Busy agent-seconds / agent-seconds. */
+  /**
+   * Busy agent-seconds / available agent-seconds, where available is the agents on
+   * the phones plus the overtime of agents finishing a call past their shift's end
+   * (`busyAgentSeconds / (agentSeconds + overtimeAgentSeconds)`), so at most 1.
+   */
   occupancy: number | null;
   /** Time-average number of callers waiting. */
   meanQueueLength: number | null;

@@ -6,7 +6,7 @@ import {
 } from '../core/validate.js';
 import { deskKpisOf, simulateDesk } from '../model/desk/simulateDesk.js';
 import type { DeskKpis, DeskPeriodRow, DeskResult, DeskSpec } from '../model/desk/types.js';
-import { summarise, type Summary } from '../stats/summarise.js';
+import { summarise, summariseProportion, type Summary } from '../stats/summarise.js';
 import {
   assessTargets,
   type AssessTargetsOptions,
@@ -31,6 +31,20 @@ export const DESK_KPI_NAMES: readonly DeskKpiName[] = [
   'backlogAtEnd',
   'overdueAtEnd',
 ];
+
+/**
+ * The desk KPIs that are proportions of their denominator, in [0, 1], whose
+ * intervals come from `summariseProportion`; utilisation (above 1 with
+ * overtime), the annualised turnover and the counts at the end are not.
+ */
+export const DESK_PROPORTION_KPIS: ReadonlySet<DeskKpiName> = new Set<DeskKpiName>([
+  'transferAnswerRate',
+  'serviceLevel',
+  'firstContactRate',
+  'onTimeCompletionRate',
+  'resolutionRate',
+  'satisfaction',
+]);
 
 /** The target KPI (`TargetIndicator.kpi`) that each desk KPI measures, where one does. */
 export const DESK_TARGET_KPI: Readonly<Partial<Record<DeskKpiName, TargetKpi>>> = {
@@ -236,7 +250,12 @@ export function summariseDesk(
       const present = values.filter((v): v is number => v !== null);
       const indicator = indicatorFor(options.targets, name);
       kpis[name] = {
-        summary: present.length > 0 ? summarise(present, level) : null,
+        summary:
+          present.length === 0
+            ? null
+            : DESK_PROPORTION_KPIS.has(name)
+              ? summariseProportion(present, level)
+              : summarise(present, level),
         meetsTarget:
           indicator === undefined
             ? null

@@ -6,7 +6,7 @@ import {
   type TargetIndicator,
   type TargetSet,
 } from '../core/targets.js';
-import { normalQuantile } from '../model/distributions.js';
+import { wilsonBounds } from '../stats/proportionInterval.js';
 import { kpisOf } from '../model/kpis.js';
 import type { Kpis, Scenario } from '../model/types.js';
 import { replicate, summariseKpis, type KpiSummaries, type ReplicateOptions } from './replicate.js';
@@ -139,18 +139,8 @@ export function wilsonInterval(successes: number, trials: number, level = 0.95):
   }
   requireInRange(fn, 'level', level, Number.MIN_VALUE, 1 - Number.EPSILON);
   if (trials === 0) return { successes, trials, probability: 0, low: 0, high: 1 };
-  const z = normalQuantile(1 - (1 - level) / 2);
-  const p = successes / trials;
-  const z2n = (z * z) / trials;
-  const centre = (p + z2n / 2) / (1 + z2n);
-  const half = (z / (1 + z2n)) * Math.sqrt((p * (1 - p)) / trials + (z * z) / (4 * trials * trials));
-  return {
-    successes,
-    trials,
-    probability: p,
-    low: successes === 0 ? 0 : Math.max(0, centre - half),
-    high: successes === trials ? 1 : Math.min(1, centre + half),
-  };
+  const { low, high } = wilsonBounds(successes, trials, level);
+  return { successes, trials, probability: successes / trials, low, high };
 }
 
 /** The indicators a scenario's simulation measures, and the ids of the others. */

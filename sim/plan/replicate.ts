@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { requireNonNegativeInteger, requirePositiveInteger } from '../core/validate.js';
-import { kpisOf, PERIOD_COUNT_FIELDS } from '../model/kpis.js';
+import { KPI_DEFINITIONS, kpisOf, PERIOD_COUNT_FIELDS } from '../model/kpis.js';
 import { checkScenario } from '../model/scenario.js';
 import type { Kpis, PeriodCounts, PeriodRow, Scenario } from '../model/types.js';
-import { summarise, type Summary } from '../stats/summarise.js';
+import { summarise, summariseProportion, type Summary } from '../stats/summarise.js';
 import { borrowPool, type ReplicationPool } from './replicationPool.js';
 import type { ReplicationRun } from './runReplication.js';
 
@@ -99,31 +99,14 @@ export interface ReplicationResult {
   timing: { wallSeconds: number; workers: number; where: string; simulatedSeconds: number };
 }
 
-// Every KPI, as an object's keys so that the compiler fails here when `Kpis`
-// gains a field this list lacks (the survey's three once went missing).
-const KPI_FIELDS: Record<keyof Kpis, true> = {
-  answerRate: true,
-  callerAnswerRate: true,
-  answerRateIncludingSelfService: true,
-  abandonRate: true,
-  blockRate: true,
-  probWait: true,
-  serviceLevel: true,
-  serviceLevelOfAnswered: true,
-  serviceLevelExcludingShortAbandons: true,
-  asaSeconds: true,
-  meanWaitSeconds: true,
-  occupancy: true,
-  meanQueueLength: true,
-  satisfaction: true,
-  complaintRate: true,
-  qaPassRate: true,
-};
-const KPI_NAMES = Object.keys(KPI_FIELDS) as (keyof Kpis)[];
+const KPI_NAMES = Object.keys(KPI_DEFINITIONS) as (keyof Kpis)[];
 
 /**
- * Summarise each KPI across replications (`summarise`: mean, sd, confidence
- * interval of the mean, p05, p95). A replication whose KPI is `null` (its
+ * Summarise each KPI across replications: mean, sd, confidence interval of the
+ * mean, p05, p95; `summariseProportion` for the proportions of
+ * `KPI_DEFINITIONS` (rates, service levels, occupancy, P(wait)), whose
+ * intervals stay within [0, 1], and `summarise` (Student t) for the means in
+ * seconds or callers. A replication whose KPI is `null` (its
  * denominator was 0, e.g. no call offered) is left out of that KPI's
  * summary, so `n` can be smaller than the number of replications; a KPI with
  * no value at all is `null`.
@@ -143,7 +126,8 @@ export function summariseKpis(kpisOfRuns: readonly Kpis[], level = 0.95): KpiSum
       const value = kpis[name];
       if (value !== null) values.push(value);
     }
-    summaries[name] = values.length > 0 ? summarise(values, level) : null;
+    const summary = KPI_DEFINITIONS[name].proportion ? summariseProportion : summarise;
+    summaries[name] = values.length > 0 ? summary(values, level) : null;
   }
   return summaries;
 }

@@ -6,7 +6,8 @@ import type { AnswerRateDefinition, TargetSet } from '../core/targets.js';
 import type { ScenarioFile } from '../io/scenarioFile.js';
 import { distributionMean } from '../model/distributions.js';
 import { agentsPerInterval, expectedArrivalsPerInterval } from '../model/scenario.js';
-import type { Scenario } from '../model/types.js';
+import { KPI_DEFINITIONS } from '../model/kpis.js';
+import type { Kpis, Scenario } from '../model/types.js';
 import { assessTargets, type TargetAssessment } from '../plan/assessTargets.js';
 import { measuredRunFromSimulation, planCostsOfRuns, withBudgetMeasures } from '../plan/measuredRuns.js';
 import type { ReplicationResult } from '../plan/replicate.js';
@@ -435,6 +436,30 @@ const VALIDATION_TESTS: ReportMethod['tests'] = [
   },
 ];
 
+/** The report's name of each KPI, in the order its definitions list them. */
+const KPI_TERMS: { readonly [K in keyof Kpis]: { zh: string; en: string } } = {
+  answerRate: { zh: '接通率', en: 'answer rate (per attempt)' },
+  callerAnswerRate: { zh: '来电者接通率', en: 'answer rate per caller' },
+  answerRateIncludingSelfService: { zh: '含自助接通率', en: 'answer rate including self-service' },
+  abandonRate: { zh: '放弃率', en: 'abandon rate' },
+  blockRate: { zh: '忙音率', en: 'block rate' },
+  faultLossRate: { zh: '故障损失率', en: 'fault loss rate' },
+  probWait: { zh: '排队率', en: 'P(wait)' },
+  serviceLevel: { zh: '服务水平', en: 'service level' },
+  serviceLevelOfAnswered: { zh: '已接通服务水平', en: 'service level of answered' },
+  serviceLevelExcludingShortAbandons: {
+    zh: '剔除短时放弃的服务水平',
+    en: 'service level, short abandons excluded',
+  },
+  asaSeconds: { zh: '平均应答时间', en: 'ASA' },
+  meanWaitSeconds: { zh: '平均等待时间', en: 'mean wait' },
+  occupancy: { zh: '座席占用率', en: 'occupancy' },
+  meanQueueLength: { zh: '平均排队长度', en: 'mean queue length' },
+  satisfaction: { zh: '满意度', en: 'satisfaction' },
+  complaintRate: { zh: '投诉率', en: 'complaint rate' },
+  qaPassRate: { zh: '质检合格率', en: 'QA pass rate' },
+};
+
 function methodSection(
   inputs: ReportInputs,
   scenario: Scenario,
@@ -450,7 +475,9 @@ function methodSection(
       'so results do not depend on the number of worker threads and variants share their random numbers). ' +
       'The predicted value is the mean across replications; the 90% range is the 5th to 95th percentile of the ' +
       'realised value across replications; the probability of meeting a target is the share of replications ' +
-      `that meet it in every quarter, with its Wilson ${Math.round(result.level * 100)}% interval.`,
+      `that meet it in every quarter, with its Wilson ${Math.round(result.level * 100)}% interval. Intervals of the ` +
+      'mean of a rate, a service level, occupancy or P(wait) are logit-t intervals on the replications’ values ' +
+      '(the Wilson interval when every replication gives 0 or 1), so they stay within 0 and 100%.',
     'Indicators that no simulated quantity measures (management, quality checks, training, faults, complaints, ' +
       'satisfaction) are shown as "not simulated" with the reason; they are not counted in the verdict.',
   ];
@@ -459,23 +486,18 @@ function methodSection(
     {
       term: { zh: '呼入量', en: 'offered' },
       definition:
-        'every call attempt that reaches the queue for an agent (after self-service); redials count again',
+        'every call attempt that reaches the queue for an agent (after self-service); redials count again. ' +
+        'Answered, abandoned, blocked and lost to faults are parts of it: their four rates sum to 1, less the ' +
+        'attempts still waiting when the run ends',
     },
-    {
-      term: { zh: '接通率', en: 'answer rate' },
-      definition: 'answered / offered; abandoned and blocked attempts count against it',
-    },
-    {
-      term: { zh: '服务水平', en: 'service level' },
-      definition: `answered within ${t} s / offered`,
-    },
-    { term: { zh: '平均应答时间', en: 'ASA' }, definition: 'mean wait of answered calls, seconds' },
-    { term: { zh: '放弃率', en: 'abandon rate' }, definition: 'abandoned / offered' },
-    { term: { zh: '座席占用率', en: 'occupancy' }, definition: 'carried load / agents on the phones' },
-    {
-      term: { zh: '满意度', en: 'satisfaction' },
-      definition: 'satisfied + basically satisfied, over survey respondents',
-    },
+    ...(Object.keys(KPI_TERMS) as (keyof Kpis)[]).map((kpi) => {
+      const d = KPI_DEFINITIONS[kpi];
+      const unit = d.proportion ? '' : kpi === 'meanQueueLength' ? ' (callers)' : ' (seconds)';
+      return {
+        term: { ...KPI_TERMS[kpi] },
+        definition: `${d.numerator} / ${d.denominator}${unit}`.replaceAll('the threshold', `${t} s`),
+      };
+    }),
   ];
   return {
     paragraphs,

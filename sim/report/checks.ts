@@ -4,7 +4,7 @@ import { requireNonNegativeInteger, requirePositiveFinite } from '../core/valida
 import { validateHoldOut } from '../calibrate/holdOut.js';
 import { distributionMean } from '../model/distributions.js';
 import { simulateQueue } from '../model/simulateQueue.js';
-import { summarise, type Summary } from '../stats/summarise.js';
+import { summarise, summariseProportion, type Summary } from '../stats/summarise.js';
 import type { RealCallCenterCheck, ReportStaffing, ReportSummary, TheoryCheck } from './types.js';
 import type { Scenario } from '../model/types.js';
 
@@ -72,12 +72,12 @@ export function theoryCheck(
   const runs = Array.from({ length: replications }, (_, replication) =>
     simulateQueue(q, { calls, seed, replication }),
   );
-  const summary = (pick: (run: (typeof runs)[number]) => number): ReportSummary =>
-    reportSummary(summarise(runs.map(pick), 0.99));
+  const summary = (pick: (run: (typeof runs)[number]) => number, proportion: boolean): ReportSummary =>
+    reportSummary((proportion ? summariseProportion : summarise)(runs.map(pick), 0.99));
   const simulated = {
-    answerRate: summary((run) => run.answerRate),
-    serviceLevel: summary((run) => run.serviceLevel),
-    asaSeconds: summary((run) => run.asaSeconds),
+    answerRate: summary((run) => run.answerRate, true),
+    serviceLevel: summary((run) => run.serviceLevel, true),
+    asaSeconds: summary((run) => run.asaSeconds, false),
   };
   return {
     description:

@@ -1,5 +1,6 @@
 import { confidenceInterval } from './confidenceInterval.js';
 import { percentile } from './percentile.js';
+import { proportionInterval } from './proportionInterval.js';
 import { requireFiniteValues, requireLevel } from './checks.js';
 import { sampleStandardDeviation } from 'simple-statistics';
 
@@ -11,7 +12,10 @@ export interface Summary {
   mean: number;
   /** Sample standard deviation (n - 1 in the denominator); 0 for a single value. */
   sd: number;
-  /** Lower end of the confidence interval of the mean (Student t); `-Infinity` for a single value. */
+  /**
+   * Lower end of the confidence interval of the mean: Student t, `-Infinity` for a
+   * single value (`summarise`); within [0, 1] for proportions (`summariseProportion`).
+   */
   ciLow: number;
   /** Upper end of the confidence interval of the mean; `Infinity` for a single value. */
   ciHigh: number;
@@ -41,6 +45,36 @@ export function summarise(values: readonly number[], level = 0.95): Summary {
   requireFiniteValues('summarise', values);
   requireLevel('summarise', level);
   const interval = confidenceInterval(values, level);
+  return {
+    n: values.length,
+    mean: interval.mean,
+    sd: values.length > 1 ? sampleStandardDeviation(values as number[]) : 0,
+    ciLow: interval.lower,
+    ciHigh: interval.upper,
+    p05: percentile(values, 0.05),
+    p95: percentile(values, 0.95),
+  };
+}
+
+/**
+ * `summarise` for proportions (an answer rate, a service level, occupancy,
+ * P(wait)... one from each replication): the same mean, standard deviation
+ * and percentiles, with the confidence interval of the mean from
+ * `proportionInterval`, so it stays within [0, 1]: logit-t on the
+ * replication values, or the Wilson interval of the count of ones when every
+ * replication gave 0 or 1, or [0, 1] for a single value that is neither.
+ *
+ * @param values the sample, at least one number in [0, 1]
+ * @param level confidence level of the interval, in (0, 1); 0.95 by default
+ * @returns `{ n, mean, sd, ciLow, ciHigh, p05, p95 }`, every field in [0, 1]
+ * @throws {RangeError} when `values` is empty or holds a number outside [0, 1], or `level` is outside (0, 1)
+ * @example
+ * summariseProportion([0.8, 0.85, 0.9, 0.95]);
+ * // => { n: 4, mean: 0.875, sd: 0.0645497224, ciLow: 0.7323973074, ciHigh: 0.9470999603,
+ * //      p05: 0.8075, p95: 0.9425 }
+ */
+export function summariseProportion(values: readonly number[], level = 0.95): Summary {
+  const interval = proportionInterval(values, level);
   return {
     n: values.length,
     mean: interval.mean,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deterministic, exponential, lognormal } from '../../sim/model/distributions.js';
-import { PERIOD_COUNT_FIELDS } from '../../sim/model/kpis.js';
+import { kpisOf, PERIOD_COUNT_FIELDS } from '../../sim/model/kpis.js';
 import { simulate } from '../../sim/model/simulate.js';
 import type { CallRecord, Scenario, SimulationResult } from '../../sim/model/types.js';
 
@@ -41,13 +41,45 @@ describe('simulate: deterministic scenarios with exact results', () => {
   });
 
   it('a call arriving at the instant a shift ends is not answered by the leaving shift', () => {
-    // Exact, by hand: one agent in 00:00-00:30 only; a call at 1,800 s finds nobody and
-    // hangs up after its 60 s patience.
+    // Exact, by hand: one agent in 00:00-00:30 and one from 01:00; a call at 1,800 s
+    // finds the interval 00:30-01:00 without agents: the line is closed, and the call is
+    // blocked (issue 14: an interval with no staff loses its calls), not queued for the
+    // agent of 01:00.
     const run = simulate(
-      base({ arrivals: { kind: 'at', seconds: [1_800] }, agents: staffing(1), patience: deterministic(60) }),
+      base({
+        arrivals: { kind: 'at', seconds: [1_800] },
+        agents: staffing(1, 0, 1),
+        patience: deterministic(60),
+      }),
       { seed: 1, recordCalls: true },
     );
-    expect(brief(run.records)).toEqual([[0, 1_800, 60, 'abandoned']]);
+    expect(brief(run.records)).toEqual([[0, 1_800, 0, 'blocked']]);
+    expect(run.kpis).toMatchObject({ answerRate: 0, blockRate: 1, abandonRate: 0 });
+  });
+
+  it('an interval with no agent on duty loses its calls: a busy tone, then the redial', () => {
+    // Exact, by hand: no agent in 00:00-00:30, one from 00:30, no patience (Erlang C):
+    // calls at 100 and 1,700 s are blocked, not kept waiting for the next shift; each
+    // redials 200 s later: at 300 s (still nobody on duty: blocked, its last attempt) and
+    // at 1,900 s (answered at once). Rates are shares of the 4 attempts offered and add
+    // up to 1.
+    const run = simulate(
+      base({
+        arrivals: { kind: 'at', seconds: [100, 1_700] },
+        agents: staffing(0, 1),
+        redial: { redialProbability: 1, maxAttempts: 2, delay: deterministic(200) },
+      }),
+      { seed: 1, recordCalls: true },
+    );
+    expect(run.records!.map((r) => [r.caller, r.attempt, r.arrivalSeconds, r.outcome])).toEqual([
+      [0, 1, 100, 'blocked'],
+      [0, 2, 300, 'blocked'],
+      [1, 1, 1_700, 'blocked'],
+      [1, 2, 1_900, 'answered'],
+    ]);
+    expect(run.horizon).toMatchObject({ offered: 4, blocked: 3, answered: 1, waited: 0, stillWaiting: 0 });
+    const k = run.kpis;
+    expect(k.answerRate! + k.abandonRate! + k.blockRate! + k.faultLossRate!).toBe(1);
   });
 
   it('a call arriving at the instant a service ends takes the freed agent', () => {
@@ -66,8 +98,9 @@ describe('simulate: deterministic scenarios with exact results', () => {
   it('an agent who must log off while busy finishes the call first', () => {
     // Exact, by hand: one agent in 00:00-00:30 only. A call at 1,000 s with a 1,500 s
     // handle time is served until 2,500 s: 800 busy seconds in interval 0 and 700 in
-    // interval 1, where no agent is on duty. A call at 1,900 s is not taken by the
-    // leaving agent (no patience: it is still waiting at the end of the day).
+    // interval 1, where no agent is on duty: 700 s of overtime, which occupancy counts
+    // as available time (so it is 1 there, not 700 / 0). A call at 1,900 s is not taken
+    // by the leaving agent: the line is closed in interval 1, and it is blocked.
     const run = simulate(
       base({
         arrivals: { kind: 'at', seconds: [1_000, 1_900] },
@@ -78,27 +111,38 @@ describe('simulate: deterministic scenarios with exact results', () => {
     );
     expect(brief(run.records)).toEqual([
       [0, 1_000, 0, 'answered'],
-      [1, 1_900, 86_400 - 1_900, 'waiting'],
+      [1, 1_900, 0, 'blocked'],
     ]);
     expect(run.intervals[0]!.busyAgentSeconds).toBe(800);
     expect(run.intervals[1]!.busyAgentSeconds).toBe(700);
     expect(run.intervals[1]!.agentSeconds).toBe(0);
+    expect(run.intervals[1]!.overtimeAgentSeconds).toBe(700);
+    expect(run.intervals[0]!.overtimeAgentSeconds).toBe(0);
     expect(run.intervals[0]!.agentSeconds).toBe(1_800);
-    expect(run.intervals[1]!.stillWaiting).toBe(1);
-    expect(run.endState).toEqual({ endSeconds: 86_400, stillWaiting: 1, busyAgents: 0, pendingRedials: 0 });
+    expect(kpisOf(run.intervals[1]!).occupancy).toBe(1);
+    expect(run.kpis.occupancy).toBe(1_500 / 2_500); // busy over 1,800 s on the phones + 700 s overtime
+    expect(run.intervals[1]!.blocked).toBe(1);
+    expect(run.endState).toEqual({ endSeconds: 86_400, stillWaiting: 0, busyAgents: 0, pendingRedials: 0 });
   });
 
   it('agents coming on duty at a boundary take the callers already waiting, in FIFO order', () => {
-    // Exact, by hand: no agent until 1,800 s, then two; calls at 100, 200 and 300 s wait
-    // 1,700, 1,600 s and (after the first 60 s call ends at 1,860 s) 1,560 s.
+    // Exact, by hand: one agent until 1,800 s, busy from 0 to 2,000 s with the first
+    // call (2,000 s handle times); three from 1,800 s. Calls at 100, 200 and 300 s wait:
+    // the two agents arriving at 1,800 s take the first two (waits 1,700 and 1,600 s),
+    // the third is answered when the first call ends at 2,000 s (wait 1,700 s).
     const run = simulate(
-      base({ arrivals: { kind: 'at', seconds: [100, 200, 300] }, agents: staffing(0, 2) }),
+      base({
+        arrivals: { kind: 'at', seconds: [0, 100, 200, 300] },
+        handle: deterministic(2_000),
+        agents: staffing(1, 3),
+      }),
       { seed: 1, recordCalls: true },
     );
     expect(brief(run.records)).toEqual([
-      [0, 100, 1_700, 'answered'],
-      [1, 200, 1_600, 'answered'],
-      [2, 300, 1_560, 'answered'],
+      [0, 0, 0, 'answered'],
+      [1, 100, 1_700, 'answered'],
+      [2, 200, 1_600, 'answered'],
+      [3, 300, 1_700, 'answered'],
     ]);
   });
 
@@ -133,23 +177,28 @@ describe('simulate: deterministic scenarios with exact results', () => {
   });
 
   it('a redial after an abandonment arrives exactly at the abandonment time plus the delay, up to maxAttempts', () => {
-    // Exact, by hand: no agents, 30 s patience, every failed caller redials after 100 s,
-    // 3 attempts in all: attempts at 0, 130 and 260 s, each abandoned after 30 s.
+    // Exact, by hand: one agent, busy from 0 to 1,000 s with the first caller; 30 s
+    // patience, every failed caller redials after 100 s, 3 attempts in all: the second
+    // caller's attempts at 0, 130 and 260 s are each abandoned after 30 s.
     const run = simulate(
       base({
-        arrivals: { kind: 'at', seconds: [0] },
-        agents: { kind: 'constant', count: 0 },
+        arrivals: { kind: 'at', seconds: [0, 0] },
+        handle: deterministic(1_000),
         patience: deterministic(30),
         redial: { redialProbability: 1, maxAttempts: 3, delay: deterministic(100) },
       }),
       { seed: 1, recordCalls: true },
     );
-    expect(run.records!.map((r) => [r.attempt, r.arrivalSeconds, r.waitSeconds, r.outcome])).toEqual([
+    expect(
+      run
+        .records!.filter((r) => r.caller === 1)
+        .map((r) => [r.attempt, r.arrivalSeconds, r.waitSeconds, r.outcome]),
+    ).toEqual([
       [1, 0, 30, 'abandoned'],
       [2, 130, 30, 'abandoned'],
       [3, 260, 30, 'abandoned'],
     ]);
-    expect(run.horizon).toMatchObject({ offered: 3, abandoned: 3, freshCallers: 1, freshCallersAnswered: 0 });
+    expect(run.horizon).toMatchObject({ offered: 4, abandoned: 3, freshCallers: 2, freshCallersAnswered: 1 });
   });
 
   it('a blocked caller redials at the busy tone plus the delay, and is counted once as a caller', () => {

@@ -10,7 +10,7 @@ import { kpisOf, PERIOD_COUNT_FIELDS } from '../../sim/model/kpis.js';
 import { simulate } from '../../sim/model/simulate.js';
 import type { Scenario } from '../../sim/model/types.js';
 import { replicate, type ReplicationResult } from '../../sim/plan/replicate.js';
-import { summarise } from '../../sim/stats/summarise.js';
+import { summarise, summariseProportion } from '../../sim/stats/summarise.js';
 
 // A small scenario with every mechanism that draws random numbers (busyness, self-service,
 // redials, abandonment), spanning a quarter boundary: 2020-03-30 to 2020-04-01 (Q1 and Q2).
@@ -72,12 +72,16 @@ describe('replicate', () => {
   it('summarises each KPI across replications, overall and per quarter as ratios of sums', async () => {
     const result = await replicate(scenario, { replications: 4, seed: 3, workers: 0 });
     const answerRates = result.runs.map((run) => run.horizon.answered / run.horizon.offered);
-    expect(result.kpis.answerRate).toEqual(summarise(answerRates));
+    // a proportion: its interval is the logit-t one (summariseProportion), a mean in seconds keeps Student t
+    expect(result.kpis.answerRate).toEqual(summariseProportion(answerRates));
+    expect(result.kpis.asaSeconds).toEqual(
+      summarise(result.runs.map((run) => run.horizon.waitAnsweredSeconds / run.horizon.answered)),
+    );
     expect(result.quarters.map((q) => q.period)).toEqual(['2020-Q1', '2020-Q2']);
     for (const [index, quarter] of result.quarters.entries()) {
       // one ratio of the quarter's sums per replication, then the summary across replications
       const perRun = result.runs.map((run) => run.quarters[index]!.answered / run.quarters[index]!.offered);
-      expect(quarter.kpis.answerRate).toEqual(summarise(perRun));
+      expect(quarter.kpis.answerRate).toEqual(summariseProportion(perRun));
       expect(quarter.counts.offered).toEqual(
         summarise(result.runs.map((run) => run.quarters[index]!.offered)),
       );
@@ -93,7 +97,7 @@ describe('replicate', () => {
     expect(result.weekdayHours).toHaveLength(168);
     // 2020-03-30 is a Monday: Monday 09:00's KPI is that hour's ratio of sums in each run
     const monday9 = result.runs.map((run) => kpisOf(run.weekdayHours[9]!).answerRate!);
-    expect(result.weekdayHours[9]!.kpis.answerRate).toEqual(summarise(monday9));
+    expect(result.weekdayHours[9]!.kpis.answerRate).toEqual(summariseProportion(monday9));
     // Sunday (weekday 6) is outside the horizon: no data, so no summary
     expect(result.weekdayHours[6 * 24 + 9]!.kpis.answerRate).toBeNull();
   });
