@@ -46,7 +46,8 @@ export interface KpiDefinition {
   readonly proportion: boolean;
 }
 
-const OFFERED = 'attempts offered (every attempt reaching the queue for an agent; redials count again)';
+/** Every attempt reaching the queue for an agent (after self-service); redials count again. */
+const OFFERED = 'attempts offered';
 
 /**
  * Every KPI of `kpisOf` with its numerator and denominator, as the README's
@@ -56,7 +57,7 @@ const OFFERED = 'attempts offered (every attempt reaching the queue for an agent
  * share of attempts still waiting when the run ended.
  *
  * @example
- * KPI_DEFINITIONS.faultLossRate.denominator; // => 'attempts offered (...)'
+ * KPI_DEFINITIONS.faultLossRate.denominator; // => 'attempts offered'
  * Object.keys(KPI_DEFINITIONS).filter((k) => KPI_DEFINITIONS[k].proportion).length; // => 14
  */
 export const KPI_DEFINITIONS: { readonly [K in keyof Kpis]: KpiDefinition } = {
@@ -67,8 +68,8 @@ export const KPI_DEFINITIONS: { readonly [K in keyof Kpis]: KpiDefinition } = {
     proportion: true,
   },
   answerRateIncludingSelfService: {
-    numerator: 'attempts answered by an agent + calls finished in self-service',
-    denominator: 'attempts offered + calls finished in self-service',
+    numerator: 'attempts answered by an agent, plus calls finished in self-service',
+    denominator: 'attempts offered, plus calls finished in self-service',
     proportion: true,
   },
   abandonRate: { numerator: 'attempts that hung up while waiting', denominator: OFFERED, proportion: true },
@@ -100,17 +101,17 @@ export const KPI_DEFINITIONS: { readonly [K in keyof Kpis]: KpiDefinition } = {
   },
   serviceLevelExcludingShortAbandons: {
     numerator: 'attempts answered within the threshold',
-    denominator: 'attempts offered − blocked − abandoned within the threshold',
+    denominator: 'attempts offered, less those blocked and those abandoned within the threshold',
     proportion: true,
   },
   asaSeconds: {
-    numerator: 'waits of answered attempts, seconds',
+    numerator: 'total wait of answered attempts',
     denominator: 'attempts answered',
     proportion: false,
   },
   meanWaitSeconds: {
-    numerator: 'waits of answered and abandoned attempts, seconds',
-    denominator: 'attempts answered + abandoned',
+    numerator: 'total wait of answered and abandoned attempts',
+    denominator: 'attempts answered and abandoned',
     proportion: false,
   },
   occupancy: {

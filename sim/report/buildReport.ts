@@ -492,10 +492,10 @@ function methodSection(
     },
     ...(Object.keys(KPI_TERMS) as (keyof Kpis)[]).map((kpi) => {
       const d = KPI_DEFINITIONS[kpi];
-      const unit = d.proportion ? '' : kpi === 'meanQueueLength' ? ' (callers)' : ' (seconds)';
+      const unit = d.proportion ? '' : kpi === 'meanQueueLength' ? ', in callers' : ', in seconds';
       return {
         term: { ...KPI_TERMS[kpi] },
-        definition: `${d.numerator} / ${d.denominator}${unit}`.replaceAll('the threshold', `${t} s`),
+        definition: `${d.numerator} over ${d.denominator}${unit}`.replaceAll('the threshold', `${t} s`),
       };
     }),
   ];
