@@ -722,3 +722,19 @@ export {
   type ProportionInterval,
   type ProportionIntervalMethod,
 } from './stats/proportionInterval.js';
+export {
+  writeFileSet,
+  removePendingOutputs,
+  folderWriteProblem,
+  systemErrorReason,
+  OutputError,
+  type OutputFile,
+} from './io/writeFileSet.js';
+export { calibrationText } from './io/calibrationFile.js';
+export {
+  CPU_SECONDS_PER_CALL,
+  estimateRunSeconds,
+  expectedEnteringCalls,
+  formatDuration,
+  type SimulationBatch,
+} from './plan/runEstimate.js';

@@ -121,7 +121,22 @@ export function readCalibration(path: string): CalibrationFile {
  * writeCalibration('reports/bank.calibration.json', calibrateFromRecords(records, { source: 'bank' }));
  */
 export function writeCalibration(path: string, calibration: CalibrationFile): void {
+  writeFileAtomic(path, calibrationText(calibration, path));
+}
+
+/**
+ * Calibrated parameters as the JSON text `writeCalibration` writes, checked
+ * against the schema, for a caller that writes it with other files as one set.
+ *
+ * @param calibration the parameters
+ * @param file the name used in problems
+ * @returns the JSON text, ending with a newline
+ * @throws {InputError} when the parameters do not satisfy the schema
+ * @example
+ * await writeFileSet([{ path: 'bank.json', content: calibrationText(parameters, 'bank.json') }]);
+ */
+export function calibrationText(calibration: CalibrationFile, file = 'calibration.json'): string {
   const text = JSON.stringify(calibration, null, 2) + '\n';
-  parseCalibration(text, path);
-  writeFileAtomic(path, text);
+  parseCalibration(text, file);
+  return text;
 }

@@ -273,8 +273,10 @@ function callingThreadPool(check: (jobs: readonly ReplicationJob[]) => void): Re
         const run = runReplication(job.scenario, job.seed, job.replication, job.keepIntervals === true);
         runs.push(run);
         onRun?.(run, index);
+        // let the event loop run between replications: a progress bar, a Ctrl-C
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      return Promise.resolve(runs);
+      return runs;
     },
     close: () => {
       closed = true;
