@@ -28,27 +28,37 @@ export interface ScannedArguments {
 /**
  * Scan a subcommand's tokens against its declared options, independently of
  * commander, to find every unknown option (with the nearest known one), every
- * option missing its value and a wrong number of positional arguments.
+ * option missing its value, every option given more than once that is not
+ * repeatable (commander would keep the last silently) and a wrong number of
+ * positional arguments.
  *
  * @param command the commander subcommand (its `options` are read)
  * @param tokens the tokens after the subcommand's name
  * @param operandNames names of the positional arguments it takes, e.g. `['<scenario>']`
+ * @param repeatable the long options that may be given more than once (`--vary`)
  * @returns the operands and the problems found
  * @example
  * scanArguments(erlang, ['--agnets', '14'], []).problems;
  * // => ['unknown option --agnets (did you mean --agents?)']
+ * scanArguments(simulate, ['s.json', '--days', '3', '--days', '5'], ['<scenario>']).problems;
+ * // => ['option --days is given 2 times ("3", "5"): give it once']
  */
 export function scanArguments(
   command: Command,
   tokens: readonly string[],
   operandNames: readonly string[],
+  repeatable: readonly string[] = [],
 ): ScannedArguments {
   const takesValue = new Map<string, boolean>();
+  const longOf = new Map<string, string>();
   for (const option of command.options) {
     const needsValue = option.required || option.optional;
     if (option.long) takesValue.set(option.long, needsValue);
     if (option.short) takesValue.set(option.short, needsValue);
+    if (option.long && option.short) longOf.set(option.short, option.long);
   }
+  // each option given, with its values (true for a flag), in order
+  const given = new Map<string, (string | true)[]>();
   takesValue.set('--help', false);
   takesValue.set('-h', false);
   const longNames = [...takesValue.keys()].filter((name) => name.startsWith('--'));
@@ -88,10 +98,27 @@ export function scanArguments(
         i++;
       continue;
     }
+    const long = longOf.get(name) ?? name;
+    const value: string | true = !needsValue
+      ? true
+      : name !== token
+        ? token.slice(equals + 1)
+        : (tokens[i + 1] ?? '');
+    given.set(long, [...(given.get(long) ?? []), value]);
     if (needsValue && name === token) {
       if (i + 1 >= tokens.length) problems.push(`option ${name} needs a value`);
       i++;
     }
+  }
+  for (const [long, values] of given) {
+    if (values.length < 2 || repeatable.includes(long) || long === '--help') continue;
+    const shown = values.every((value) => value === true)
+      ? ''
+      : ` (${values.map((value) => (value === true ? 'flag' : JSON.stringify(value))).join(', ')})`;
+    problems.push(
+      `option ${long} is given ${values.length} times${shown}: give it once` +
+        (repeatable.length > 0 ? ` (only ${repeatable.join(', ')} may be repeated)` : ''),
+    );
   }
   if (operands.length > operandNames.length) {
     problems.push(

@@ -1,21 +1,22 @@
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import {
   calibrateBehaviour,
   calibrateFromRecords,
   localDate,
   periodInputs,
-  writeCalibratedScenarioFile,
+  calibratedScenarioTexts,
   specialDaysOfRecords,
-  writeCalibration,
-  writeFileAtomic,
+  writeFileSet,
+  calibrationText,
   type CalibratedParameters,
+  type OutputFile,
   type ObservedCall,
 } from '../index.js';
 import { OptionReader, UsageError } from './args.js';
 import { CALENDAR_OPTION_HELP, readCalendarOption, requireCalendarYears } from './calendarOption.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { formatNumber, formatTable, MISSING } from './format.js';
-import { checkOutputPath, workbookBytes, type Sheet } from './output.js';
+import { checkDistinctOutputs, checkOutputPath, workbookBytes, type Sheet } from './output.js';
 import { readRecordsOption, RECORD_FORMATS, type RecordFormat } from './records.js';
 
 /**
@@ -285,6 +286,11 @@ export const calibrateCommand: CommandSpec = {
       reader.number('--threshold', str(options, 'threshold'), { min: 0, max: 86_400 }, 'seconds') ?? 20;
     const xlsx = str(options, 'xlsx');
     checkOutputPath(reader, '--xlsx', xlsx);
+    checkDistinctOutputs(reader, [
+      ['--out', out],
+      ['--scenario', scenarioPath],
+      ['--xlsx', xlsx],
+    ]);
     const calendarName = str(options, 'calendar') ?? 'none';
     const calendar = readCalendarOption(reader, calendarName);
 
@@ -321,7 +327,8 @@ export const calibrateCommand: CommandSpec = {
       ...(maxIdleGap !== undefined ? { maxIdleGapSeconds: maxIdleGap } : {}),
     });
     let scenario: CalibrateSummary['scenario'] = null;
-    let writeScenario: (() => void) | undefined;
+    const files: OutputFile[] = [];
+    if (out !== undefined) files.push({ path: out, content: calibrationText(parameters, out) });
     if (scenarioPath !== undefined) {
       const offered = records.filter((r) => r.outcome !== 'blocked');
       const first = Math.min(...offered.map((r) => r.arrivalSeconds));
@@ -333,15 +340,17 @@ export const calibrateCommand: CommandSpec = {
       );
       const behaviour = calibrateBehaviour(records);
       const input = { recordsFile: path, behaviour, inputs, answerWithinSeconds: threshold };
-      writeScenario = () => {
-        const written = writeCalibratedScenarioFile(scenarioPath, input);
-        scenario = {
-          file: scenarioPath,
-          sideTables: written.slice(1),
-          days: inputs.days.length,
-          startDate: inputs.days[0]!,
-        };
-      };
+      // the scenario file and its two side tables, written with the other outputs as one set
+      const texts = calibratedScenarioTexts(scenarioPath, input);
+      const sideTables = [texts.arrivalsFile, texts.staffingFile].map((name) =>
+        join(dirname(scenarioPath), name),
+      );
+      files.push(
+        { path: sideTables[0] as string, content: texts.arrivalsCsv },
+        { path: sideTables[1] as string, content: texts.staffingCsv },
+        { path: scenarioPath, content: texts.json },
+      );
+      scenario = { file: scenarioPath, sideTables, days: inputs.days.length, startDate: inputs.days[0]! };
     }
     const bytes =
       xlsx !== undefined
@@ -349,8 +358,8 @@ export const calibrateCommand: CommandSpec = {
             calibrationSheets(calibrationSummary(records, parameters, path, format, out ?? null), parameters),
           )
         : undefined;
-    if (out !== undefined) writeCalibration(out, parameters);
-    writeScenario?.();
+    if (xlsx !== undefined && bytes) files.push({ path: xlsx, content: bytes });
+    await writeFileSet(files);
     const summary = calibrationSummary(
       records,
       parameters,
@@ -364,7 +373,6 @@ export const calibrateCommand: CommandSpec = {
       },
       scenario,
     );
-    if (xlsx !== undefined && bytes) writeFileAtomic(xlsx, bytes);
     process.stdout.write(
       options.json === true ? JSON.stringify(summary, null, 2) + '\n' : formatCalibration(summary),
     );

@@ -28,5 +28,22 @@ export interface CommandSpec {
    * commander (unknown options, missing values): the command adds its own
    * value checks and throws one `UsageError` with all of them.
    */
-  run(operands: readonly string[], options: OptionValues, scanProblems: readonly string[]): Promise<void>;
+  run(
+    operands: readonly string[],
+    options: OptionValues,
+    scanProblems: readonly string[],
+    context: CommandContext,
+  ): Promise<void>;
+}
+
+/**
+ * What a command may ask of the person running it: whether there is one at a
+ * terminal, and a question to them. `runCli` gives the process's own; a test
+ * gives its own.
+ */
+export interface CommandContext {
+  /** Whether standard input and standard error are a terminal (someone can answer). */
+  readonly interactive: boolean;
+  /** Ask a question on standard error and resolve with the line typed. */
+  ask(question: string): Promise<string>;
 }

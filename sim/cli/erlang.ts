@@ -3,13 +3,13 @@ import {
   queueMetrics,
   requiredAgents,
   retrialEquilibrium,
-  writeFileAtomic,
+  writeFileSet,
   type QueueMetrics,
   type StaffingTarget,
 } from '../index.js';
 import { OptionReader, UsageError } from './args.js';
 import type { CommandSpec, OptionValues } from './command.js';
-import { formatNumber, formatPercent, formatTable, type TextColumn } from './format.js';
+import { formatNumber, formatPercent, formatTable, NO_CALLS, type TextColumn } from './format.js';
 import { checkOutputPath, workbookBytes, type SheetColumn } from './output.js';
 
 /** The load and queue of `hotline erlang`, in the analytic layer's units. */
@@ -26,17 +26,35 @@ export interface ErlangInputs {
   redial?: { redialProbability: number; maxAttempts: number };
 }
 
+/** The metrics of a row that are shares or means over the calls offered: none without calls. */
+export const PER_CALL_METRICS = [
+  'answerRate',
+  'abandonRate',
+  'blockRate',
+  'probWait',
+  'serviceLevel',
+  'serviceLevelOfAnswered',
+  'serviceLevelExcludingShortAbandons',
+  'asaSeconds',
+  'meanWaitSeconds',
+] as const satisfies readonly (keyof QueueMetrics)[];
+
+/** One of `PER_CALL_METRICS`. */
+export type PerCallMetric = (typeof PER_CALL_METRICS)[number];
+
 /**
  * One agent count of the `erlang` table: the `QueueMetrics` at that count (with
  * redials, at the retrial equilibrium, where `offeredErlangs` and `answerRate`
  * count attempts, redials included). Fractions in [0, 1], times in seconds.
+ * With no call offered (an empty load) the rates and waits are null ("no
+ * calls"), not the 100% answer rate that the formulas give in the limit.
  */
-export interface ErlangRow extends QueueMetrics {
+export interface ErlangRow extends Omit<QueueMetrics, PerCallMetric>, Record<PerCallMetric, number | null> {
   agents: number;
   /** Attempts offered per hour, redials included. */
   offeredAttemptsPerHour: number;
-  /** Callers answered at some attempt / fresh callers (= `answerRate` without redials). */
-  callerAnswerRate: number;
+  /** Callers answered at some attempt / fresh callers (= `answerRate` without redials); null without calls. */
+  callerAnswerRate: number | null;
   /** Whether the row meets every target given; null without a target. */
   meetsTarget: boolean | null;
 }
@@ -85,20 +103,23 @@ export function erlangRow(inputs: ErlangInputs, agents: number, target: Staffing
     metrics = queueMetrics({ ...queueOf(inputs, agents), arrivalsPerHour: inputs.arrivalsPerHour });
     callerAnswerRate = metrics.answerRate;
   }
+  const calls = inputs.arrivalsPerHour > 0;
+  const perCall = {} as Record<PerCallMetric, number | null>;
+  for (const metric of PER_CALL_METRICS) perCall[metric] = calls ? metrics[metric] : null;
   return {
     agents,
     offeredAttemptsPerHour,
     offeredErlangs: metrics.offeredErlangs,
-    answerRate: metrics.answerRate,
-    callerAnswerRate,
-    abandonRate: metrics.abandonRate,
-    blockRate: metrics.blockRate,
-    probWait: metrics.probWait,
-    serviceLevel: metrics.serviceLevel,
-    serviceLevelOfAnswered: metrics.serviceLevelOfAnswered,
-    serviceLevelExcludingShortAbandons: metrics.serviceLevelExcludingShortAbandons,
-    asaSeconds: metrics.asaSeconds,
-    meanWaitSeconds: metrics.meanWaitSeconds,
+    answerRate: perCall.answerRate,
+    callerAnswerRate: calls ? callerAnswerRate : null,
+    abandonRate: perCall.abandonRate,
+    blockRate: perCall.blockRate,
+    probWait: perCall.probWait,
+    serviceLevel: perCall.serviceLevel,
+    serviceLevelOfAnswered: perCall.serviceLevelOfAnswered,
+    serviceLevelExcludingShortAbandons: perCall.serviceLevelExcludingShortAbandons,
+    asaSeconds: perCall.asaSeconds,
+    meanWaitSeconds: perCall.meanWaitSeconds,
     occupancy: metrics.occupancy,
     meanQueueLength: metrics.meanQueueLength,
     stable: metrics.stable,
@@ -235,6 +256,14 @@ function readInputs(options: OptionValues, scanProblems: readonly string[]) {
   if (str('maxAttempts') !== undefined && str('redial') === undefined) {
     reader.problem('--max-attempts: only used with --redial <probability>');
   }
+  const load = perHour ?? (calls !== undefined ? (calls * 60) / (intervalMinutes ?? 30) : undefined);
+  if (agents?.[0] === 0 && load !== undefined && load > 0) {
+    reader.problem(
+      `--agents: 0 agents answer none of the ${formatNumber(load, 2)} calls an hour offered ` +
+        '(every call would wait for ever or be lost): give at least 1 agent' +
+        (agents.length > 1 ? `, a range such as 1..${agents[agents.length - 1]}` : ''),
+    );
+  }
   const xlsx = str('xlsx');
   checkOutputPath(reader, '--xlsx', xlsx);
   if (reader.problems.length > 0) throw new UsageError(reader.problems);
@@ -293,8 +322,11 @@ export function erlangResult(
   target: StaffingTarget,
 ): ErlangResult {
   const required = hasTarget(target) ? requiredAgentsFor(inputs, target) : null;
+  // with calls offered, 0 agents is no queue at all (calls wait for ever): the neighbours start at 1
+  const least = inputs.arrivalsPerHour > 0 ? 1 : 0;
   const counts =
-    agents ?? Array.from({ length: 5 }, (_, i) => (required as number) - 2 + i).filter((count) => count >= 0);
+    agents ??
+    Array.from({ length: 5 }, (_, i) => (required as number) - 2 + i).filter((count) => count >= least);
   const patience = inputs.meanPatienceSeconds;
   return {
     command: 'erlang',
@@ -356,6 +388,9 @@ export function formatErlang(result: ErlangResult): string {
         : '') +
       `; service level within ${t} s`,
   ];
+  if (i.arrivalsPerHour === 0) {
+    lines.push(`${NO_CALLS}: the load is empty, so no rate or wait is defined (shown as "${NO_CALLS}")`);
+  }
   if (result.target) {
     lines.push(`target: ${describeTarget(result.target, t)}: ${result.requiredAgents} agents needed`);
   }
@@ -374,17 +409,18 @@ export function formatErlang(result: ErlangResult): string {
     { header: 'occupancy' },
     ...(result.target ? [{ header: 'meets target', align: 'left' as const }] : []),
   ];
+  const rate = (value: number | null): string => (value === null ? NO_CALLS : formatPercent(value));
   const rows = result.rows.map((row) => [
     String(row.agents),
     ...(redials ? [formatNumber(row.offeredAttemptsPerHour, 1)] : []),
     formatNumber(row.offeredErlangs, 2),
-    formatPercent(row.answerRate),
-    ...(redials ? [formatPercent(row.callerAnswerRate)] : []),
-    formatPercent(row.serviceLevel),
-    formatPercent(row.probWait),
-    row.stable ? formatNumber(row.asaSeconds, 1) : 'unstable',
-    formatPercent(row.abandonRate),
-    ...(i.waitingRoom !== null ? [formatPercent(row.blockRate)] : []),
+    rate(row.answerRate),
+    ...(redials ? [rate(row.callerAnswerRate)] : []),
+    rate(row.serviceLevel),
+    rate(row.probWait),
+    row.asaSeconds === null ? NO_CALLS : row.stable ? formatNumber(row.asaSeconds, 1) : 'unstable',
+    rate(row.abandonRate),
+    ...(i.waitingRoom !== null ? [rate(row.blockRate)] : []),
     formatPercent(row.occupancy),
     ...(result.target
       ? [(row.meetsTarget ? 'yes' : 'no') + (row.agents === result.requiredAgents ? ' (required)' : '')]
@@ -477,7 +513,7 @@ export const erlangCommand: CommandSpec = {
           ],
         },
       ]);
-      writeFileAtomic(xlsx, bytes);
+      await writeFileSet([{ path: xlsx, content: bytes }]);
     }
     process.stdout.write(json ? JSON.stringify(result, null, 2) + '\n' : formatErlang(result));
   },

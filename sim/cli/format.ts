@@ -67,6 +67,9 @@ function pad(text: string, width: number, align: Align): string {
 /** Shown for a value that does not exist (a rate with no calls). */
 export const MISSING = '-';
 
+/** What a rate or a wait shows when no call was offered (an empty load): there is nothing to divide by. */
+export const NO_CALLS = 'no calls';
+
 /**
  * A fraction as a percentage with two decimals: `0.88835` → `88.84%`.
  *

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
+import { folderWriteProblem } from '../index.js';
 import type { OptionReader } from './args.js';
 
 /**
@@ -10,8 +11,10 @@ import type { OptionReader } from './args.js';
  */
 
 /**
- * Check, before any work, that an output file can be written: its folder
- * exists and the path is not a folder. Records a problem otherwise.
+ * Check, before any work, that an output file can be written: the name is not
+ * empty and does not name a folder, its folder exists (folders are never
+ * created for a file) and a file can be created there. Records a problem
+ * naming the option otherwise.
  *
  * @param reader collects the problem
  * @param flag the option naming the file, for the message
@@ -22,11 +25,88 @@ import type { OptionReader } from './args.js';
  */
 export function checkOutputPath(reader: OptionReader, flag: string, path: string | undefined): void {
   if (path === undefined) return;
+  if (path.trim() === '') {
+    reader.problem(`${flag}: the file name is empty`);
+    return;
+  }
+  if (/[\\/]$/.test(path) || (existsSync(path) && statSync(path).isDirectory())) {
+    reader.problem(`${flag}: ${JSON.stringify(path)} is a folder (expected a file name)`);
+    return;
+  }
   const folder = dirname(resolve(path));
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     reader.problem(`${flag}: folder ${JSON.stringify(dirname(path))} does not exist`);
-  } else if (existsSync(path) && statSync(path).isDirectory()) {
-    reader.problem(`${flag}: ${JSON.stringify(path)} is a folder (expected a file name)`);
+    return;
+  }
+  const why = folderWriteProblem(folder);
+  if (why !== undefined)
+    reader.problem(`${flag}: cannot create a file in folder ${JSON.stringify(dirname(path))}: ${why}`);
+}
+
+/**
+ * Check, before any work, that an output folder can be written: the name is
+ * not empty and is not a file; an existing folder must take new files; a
+ * missing one is created at the end (only it, never its parents), so its
+ * parent must exist and take new files. Records a problem naming the option
+ * otherwise.
+ *
+ * @param reader collects the problem
+ * @param flag the option naming the folder, for the message (`--out`)
+ * @param dir the folder
+ * @example
+ * checkOutputFolder(reader, '--out', 'no-such-folder/report');
+ * reader.problems; // => ['--out: folder "no-such-folder" does not exist (only the last folder of --out is created)']
+ */
+export function checkOutputFolder(reader: OptionReader, flag: string, dir: string): void {
+  if (dir.trim() === '') {
+    reader.problem(`${flag}: the folder name is empty`);
+    return;
+  }
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) {
+      reader.problem(`${flag}: ${JSON.stringify(dir)} is a file (expected a folder)`);
+      return;
+    }
+    const why = folderWriteProblem(dir);
+    if (why !== undefined) reader.problem(`${flag}: cannot create files in ${JSON.stringify(dir)}: ${why}`);
+    return;
+  }
+  const parent = dirname(resolve(dir));
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) {
+    reader.problem(
+      `${flag}: folder ${JSON.stringify(dirname(dir))} does not exist (only the last folder of ${flag} is created)`,
+    );
+    return;
+  }
+  const why = folderWriteProblem(parent);
+  if (why !== undefined)
+    reader.problem(
+      `${flag}: cannot create folder ${JSON.stringify(dir)} in ${JSON.stringify(dirname(dir))}: ${why}`,
+    );
+}
+
+/**
+ * Check that no two output options name the same file (the second would
+ * overwrite the first).
+ *
+ * @param reader collects the problem
+ * @param outputs the output options given: [flag, path or undefined]
+ * @example
+ * checkDistinctOutputs(reader, [['--intervals', 'a.csv'], ['--xlsx', 'a.csv']]);
+ * reader.problems; // => ['--xlsx and --intervals name the same file "a.csv"']
+ */
+export function checkDistinctOutputs(
+  reader: OptionReader,
+  outputs: readonly (readonly [string, string | undefined])[],
+): void {
+  const seen = new Map<string, string>();
+  for (const [flag, path] of outputs) {
+    if (path === undefined || path.trim() === '') continue;
+    const key = resolve(path);
+    const other = seen.get(key);
+    if (other !== undefined)
+      reader.problem(`${flag} and ${other} name the same file ${JSON.stringify(path)}`);
+    else seen.set(key, flag);
   }
 }
 
@@ -108,6 +188,8 @@ export const PROGRESS_DELAY_MS = 1000;
  * after the count says where long work stands (`simulate, 340 seats, bracket (320, 360]`).
  */
 export class Progress {
+  /** Bars shown or about to be, for `stopAll`. */
+  private static readonly active = new Set<Progress>();
   private bar: cliProgress.SingleBar | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private done = 0;
@@ -123,6 +205,7 @@ export class Progress {
     private total: number,
   ) {
     if (!process.stderr.isTTY) return;
+    Progress.active.add(this);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.bar = new cliProgress.SingleBar(
@@ -182,6 +265,12 @@ export class Progress {
     this.timer = undefined;
     this.bar?.stop();
     this.bar = undefined;
+    Progress.active.delete(this);
+  }
+
+  /** Remove every bar (the command is interrupted): the terminal gets its cursor back. */
+  static stopAll(): void {
+    for (const progress of [...Progress.active]) progress.stop();
   }
 }
 

@@ -9,7 +9,7 @@ import {
   scenarioCalendar,
   scenarioForBudget,
   shanghai12333UnitCosts2020,
-  writeFileAtomic,
+  writeFileSet,
   type AnswerRateDefinition,
   type BudgetAllocation,
   type BudgetLines,
@@ -30,6 +30,7 @@ import {
 import { optionText, OptionReader, UsageError } from './args.js';
 import type { CommandSpec, OptionValues } from './command.js';
 import { finiteOrNull, formatNumber, formatPercent, formatTable, formatYuan } from './format.js';
+import { confirmLongRun, YES_OPTION } from './longRun.js';
 import { checkOutputPath, Progress, workbookBytes, type Sheet } from './output.js';
 import {
   budgetRosterNotes,
@@ -73,6 +74,13 @@ export interface PlanInputs {
   buying: BuyingOptions;
 }
 
+/**
+ * Seats a `--least` search is taken to range over, for its run-time estimate,
+ * when `--max-seats` is not given (the search itself stops at four times the
+ * Erlang A screen): 2,048, so a bisection judges up to 13 budgets.
+ */
+const LEAST_SEATS_FOR_ESTIMATE = 2_048;
+
 /** The options `plan` and `sweep` share, as [flags, description]. */
 export const SHARED_PLAN_OPTIONS: readonly (readonly [string, string])[] = [
   [
@@ -80,7 +88,10 @@ export const SHARED_PLAN_OPTIONS: readonly (readonly [string, string])[] = [
     'judge against this target set instead of the scenario’s (e.g. data/targets/gbt-33358-2016.json)',
   ],
   ['--seed <n>', 'seed of the random streams, shared by every budget (common random numbers) (default: 1)'],
-  ['--workers <n>', 'worker threads (default: the cores available)'],
+  [
+    '--workers <n>',
+    'worker threads; 0 runs every replication on the main thread (default: the cores available)',
+  ],
   ...QUEUE_OPTIONS,
   ...PERIOD_OPTIONS.filter(([flags]) => !flags.startsWith('--days')),
   [
@@ -908,6 +919,7 @@ export const planCommand: CommandSpec = {
     ...SHARED_PLAN_OPTIONS,
     ['--json', 'print the result as JSON (numbers unformatted, stable key order, no timing)'],
     ['--xlsx <file>', 'also write the targets, quarters, budget and staffing plan as an Excel workbook'],
+    YES_OPTION,
   ],
   examples: [
     'hotline plan data/shanghai-12333-2020/scenario.json --least --confidence 0.9 --days 7',
@@ -915,7 +927,7 @@ export const planCommand: CommandSpec = {
     'hotline plan data/shanghai-12333-2020/budget-2019.json --days 28 --json',
     'hotline plan data/shanghai-12333-2020/scenario.json --allocate --days 28 --replications 4',
   ],
-  async run(operands, options, scanProblems) {
+  async run(operands, options, scanProblems, context) {
     const reader = new OptionReader();
     for (const problem of scanProblems) reader.problem(problem);
     const least = options.least === true;
@@ -994,6 +1006,25 @@ export const planCommand: CommandSpec = {
     const { inputs, shared } = read;
     const p = confidence;
     const workers = shared.workers ?? availableParallelism();
+    const days = inputs.scenario.days;
+    // (on a queue, the workers of the cluster decide the time: nothing to estimate here)
+    if (shared.queue === undefined) {
+      // --least: an upper bound, every budget a bisection over the seats may judge at --max-replications;
+      // --allocate: the flat, scenario-shaped, load-shaped and balanced allocations, then 2 refinements
+      const budgets = 2 + Math.ceil(Math.log2(maxSeats ?? LEAST_SEATS_FOR_ESTIMATE));
+      const runs = least
+        ? (maxReplications as number) * budgets
+        : (replications as number) * (allocate ? 6 : 1);
+      await confirmLongRun(
+        context,
+        [{ scenario: inputs.scenario, replications: runs }],
+        least ? workers : Math.min(workers, replications as number),
+        least
+          ? `at most ${runs} replications of ${days} days: ${maxReplications} at each of up to ${budgets} budgets`
+          : `${runs} replications of ${days} days`,
+        options.yes === true,
+      );
+    }
     const started = performance.now();
     let result: PlanResult;
     let intervals: { interval: string; agents: number }[];
@@ -1112,8 +1143,8 @@ export const planCommand: CommandSpec = {
       }
     }
     const wallSeconds = (performance.now() - started) / 1000;
-    const bytes = xlsx !== undefined ? await workbookBytes(planSheets(result, intervals)) : undefined;
-    if (xlsx !== undefined && bytes) writeFileAtomic(xlsx, bytes);
+    if (xlsx !== undefined)
+      await writeFileSet([{ path: xlsx, content: await workbookBytes(planSheets(result, intervals)) }]);
     process.stdout.write(
       options.json === true ? JSON.stringify(result, null, 2) + '\n' : formatPlan(result, wallSeconds),
     );

@@ -1,10 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { Command, CommanderError } from 'commander';
-import { InputError, QueueError } from '../index.js';
+import { InputError, OutputError, QueueError } from '../index.js';
 import { scanArguments, UsageError } from './args.js';
 import { calibrateCommand } from './calibrate.js';
-import type { CommandSpec, OptionValues } from './command.js';
+import type { CommandContext, CommandSpec, OptionValues } from './command.js';
 import { erlangCommand } from './erlang.js';
 import { forecastCommand } from './forecast.js';
 import { planCommand } from './plan.js';
@@ -19,7 +20,11 @@ import { workerCommand } from './worker.js';
 export const ExitStatus = {
   /** Success. */
   Ok: 0,
-  /** A bug or an environment failure: the stack is printed (for a queue's failure, only its message: Redis unreachable, no worker, a job refused). */
+  /**
+   * A bug (its stack is printed), or an environment failure, in one line: an
+   * output that the system refused (a full disk, a read-only file system), or a
+   * queue's failure (Redis unreachable, no worker, a job refused).
+   */
   InternalError: 1,
   /** Bad input (options, files): every problem is printed, no stack trace. */
   BadInput: 2,
@@ -38,10 +43,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   workerCommand,
 ];
 
-function buildCommand(
-  spec: CommandSpec,
-  state: { scan: readonly string[]; operands: readonly string[] },
-): Command {
+/** What `runCli` hands every command besides its arguments. */
+interface RunState {
+  scan: readonly string[];
+  operands: readonly string[];
+  context: CommandContext;
+}
+
+function buildCommand(spec: CommandSpec, state: RunState): Command {
   const command = new Command(spec.name)
     .summary(spec.summary)
     .description(spec.description)
@@ -63,7 +72,7 @@ function buildCommand(
     `\nExample${spec.examples.length > 1 ? 's' : ''}:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`,
   );
   command.action(async () => {
-    await spec.run(state.operands, command.opts<OptionValues>(), state.scan);
+    await spec.run(state.operands, command.opts<OptionValues>(), state.scan, state.context);
   });
   return command;
 }
@@ -81,7 +90,7 @@ const OUTPUT = {
  * @param state receives, before parsing, the syntax problems and operands of the subcommand
  * @returns the commander program, set to throw instead of exiting
  */
-function buildProgram(state: { scan: readonly string[]; operands: readonly string[] }): Command {
+function buildProgram(state: RunState): Command {
   const program = new Command('hotline')
     .description(
       'Will these seats and this budget reach the hotline targets? Exact queue formulas, simulation ' +
@@ -138,6 +147,25 @@ function printProblems(error: UsageError | InputError): void {
 }
 
 /**
+ * The process's own terminal: interactive when standard input and standard
+ * error are terminals; questions go to standard error, answers come from
+ * standard input.
+ */
+export function terminalContext(): CommandContext {
+  return {
+    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    async ask(question) {
+      const readline = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await readline.question(question);
+      } finally {
+        readline.close();
+      }
+    },
+  };
+}
+
+/**
  * Run the `hotline` command line and return its exit status: 0 on success,
  * 2 on bad input (every problem printed on standard error: unknown options,
  * bad values, an input file's problems, a library's argument check; no stack
@@ -146,17 +174,21 @@ function printProblems(error: UsageError | InputError): void {
  * input is bad: every command checks all its input before writing any file.
  *
  * @param args the arguments after the program name (`process.argv.slice(2)`)
+ * @param context the terminal to ask on (a long run's confirmation); the process's own by default
  * @returns the exit status
  * @example
  * process.exitCode = await runCli(['erlang', '--calls', '100', '--handle', '180', '--agents', '14']);
  */
-export async function runCli(args: readonly string[]): Promise<number> {
-  const state: { scan: readonly string[]; operands: readonly string[] } = { scan: [], operands: [] };
+export async function runCli(
+  args: readonly string[],
+  context: CommandContext = terminalContext(),
+): Promise<number> {
+  const state: RunState = { scan: [], operands: [], context };
   const spec = COMMANDS.find((candidate) => candidate.name === args[0]);
   const program = buildProgram(state);
   if (spec) {
     const command = program.commands.find((candidate) => candidate.name() === spec.name) as Command;
-    const scanned = scanArguments(command, args.slice(1), spec.operands);
+    const scanned = scanArguments(command, args.slice(1), spec.operands, spec.repeatable);
     state.scan = scanned.problems;
     state.operands = scanned.operands;
   }
@@ -188,6 +220,11 @@ export async function runCli(args: readonly string[]): Promise<number> {
     if (error instanceof RangeError) {
       process.stderr.write(`hotline: ${error.message}\n`);
       return ExitStatus.BadInput;
+    }
+    if (error instanceof OutputError) {
+      // the system refused a write (a full disk...): one line; writeFileSet left nothing of the set
+      process.stderr.write(`hotline: ${error.message}; nothing of this run was written\n`);
+      return ExitStatus.InternalError;
     }
     if (error instanceof QueueError) {
       // Redis unreachable, no worker, a worker refusing the job: the environment, not a bug

@@ -1,7 +1,13 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { InputError, readAnonymousBankCalls, writeFileAtomic, type ScenarioFile } from '../index.js';
+import {
+  firstDaysOf,
+  InputError,
+  readAnonymousBankCalls,
+  writeFileSet,
+  type ScenarioFile,
+} from '../index.js';
 import { packageVersion } from '../core/buildVersion.js';
 import { packageRoot } from '../core/packageRoot.js';
 import {
@@ -20,7 +26,8 @@ import {
 import { OptionReader, optionText, UsageError } from './args.js';
 import type { CommandSpec } from './command.js';
 import { formatTable, MISSING } from './format.js';
-import { Progress } from './output.js';
+import { confirmLongRun, YES_OPTION } from './longRun.js';
+import { checkOutputFolder, Progress } from './output.js';
 import { onQueue, QUEUE_OPTIONS, readQueueOptions } from './queueOptions.js';
 import {
   loadScenario,
@@ -36,8 +43,9 @@ import { percent, predictedValue, STATUS_LABEL } from '../report/format.js';
 export const DEFAULT_BANK_RECORDS = 'data/anonymous-bank/calls-1999-02.tsv';
 
 /**
- * The report's three files, written atomically (each to a temporary name and
- * renamed) into `dir`, which is created when missing.
+ * The report's three files, written as one set into `dir` (`writeFileSet`:
+ * each to a temporary name, then all renamed, so the folder never holds files
+ * of two runs); `dir` is created when missing (not its parents).
  *
  * @param dir the output folder
  * @param report the report
@@ -53,15 +61,19 @@ export async function writeReportFiles(
   const html = reportToHtml(report, await renderReportCharts(reportCharts(report)));
   const markdown = reportToMarkdown(report);
   const json = reportToJson(report);
-  mkdirSync(dir, { recursive: true });
   const paths = {
     html: join(dir, 'report.html'),
     markdown: join(dir, 'report.md'),
     json: join(dir, 'report.json'),
   };
-  writeFileAtomic(paths.html, html);
-  writeFileAtomic(paths.markdown, markdown);
-  writeFileAtomic(paths.json, json);
+  await writeFileSet(
+    [
+      { path: paths.html, content: html },
+      { path: paths.markdown, content: markdown },
+      { path: paths.json, content: json },
+    ],
+    { createFolder: dir },
+  );
   return paths;
 }
 
@@ -168,7 +180,10 @@ export const reportCommand: CommandSpec = {
     ['--out <dir>', 'folder for report.html, report.md, report.json (default: reports/<scenario name>)'],
     ['--replications <n>', 'replications of the scenario (simulated years) (default: 10)'],
     ['--seed <n>', 'seed of the random streams, a non-negative integer (default: 1)'],
-    ['--workers <n>', 'worker threads (default: the cores available, at most --replications)'],
+    [
+      '--workers <n>',
+      'worker threads; 0 runs every replication on the main thread (default: the cores available, at most --replications)',
+    ],
     ...PERIOD_OPTIONS,
     ...QUEUE_OPTIONS,
     ['--sensitivity-days <n>', 'days of the quick sensitivity run, 0 for none (default: 28)'],
@@ -182,13 +197,14 @@ export const reportCommand: CommandSpec = {
       `Anonymous Bank records for the real-call-center check, or "none" (default: ${DEFAULT_BANK_RECORDS} when present)`,
     ],
     ['--json', 'print the report JSON instead of the summary'],
+    YES_OPTION,
   ],
   examples: [
     'hotline report data/shanghai-12333-2020/scenario.json --replications 20 --out reports/12333',
     'hotline report data/shanghai-12333-2020/july-peak.json --from 2020-07-01 --days 31 --sensitivity-days 0',
     'hotline report data/shanghai-12345-desk-2020/scenario.json --bank none --json',
   ],
-  async run(operands, options, scanProblems) {
+  async run(operands, options, scanProblems, context) {
     const reader = new OptionReader();
     for (const problem of scanProblems) reader.problem(problem);
     const integer = (flag: string, key: string, fallback: string | undefined, min: number, max: number) =>
@@ -208,9 +224,7 @@ export const reportCommand: CommandSpec = {
     );
     const deskReplications = integer('--desk-replications', 'deskReplications', undefined, 0, 100_000);
     const out = optionText(options, 'out');
-    if (out !== undefined && existsSync(out) && !statSync(out).isDirectory()) {
-      reader.problem(`--out: ${JSON.stringify(out)} is a file (expected a folder)`);
-    }
+    if (out !== undefined) checkOutputFolder(reader, '--out', out);
     const bankOption = optionText(options, 'bank');
     const defaultBank = resolve(packageRoot(), DEFAULT_BANK_RECORDS);
     const bankPath =
@@ -233,6 +247,13 @@ export const reportCommand: CommandSpec = {
         problemsOf(error, reader, bankPath);
       }
     }
+    if (loaded && out === undefined) {
+      // the default folder, reports/<scenario name>, under the working folder
+      const before = reader.problems.length;
+      checkOutputFolder(reader, '--out', join('reports', loaded.file.meta.name));
+      if (reader.problems.length > before)
+        reader.problem('--out: give the folder for the report (the default is reports/<scenario name> here)');
+    }
     if (reader.problems.length > 0 || !loaded) throw new UsageError(reader.problems);
     const { file } = loaded;
 
@@ -245,7 +266,30 @@ export const reportCommand: CommandSpec = {
       workersOption ?? availableParallelism(),
       Math.max(reps, sens?.replications ?? 1),
     );
-    const total = reps + (sens ? sensitivityVariantCount(file.scenario) * sens.replications : 0);
+    const variants = sens ? sensitivityVariantCount(file.scenario) * sens.replications : 0;
+    const total = reps + variants;
+    // (on a queue, the workers of the cluster decide the time: nothing to estimate here)
+    if (queue === undefined)
+      await confirmLongRun(
+        context,
+        [
+          { scenario: loaded.scenario, replications: reps },
+          ...(sens
+            ? [
+                {
+                  scenario: firstDaysOf(file.scenario, Math.min(sens.days, file.scenario.days)),
+                  replications: variants,
+                },
+              ]
+            : []),
+        ],
+        workers,
+        `${reps} replications of ${loaded.scenario.days} days` +
+          (sens
+            ? ` and ${variants} sensitivity runs of ${Math.min(sens.days, file.scenario.days)} days`
+            : ''),
+        options.yes === true,
+      );
     const progress = new Progress('simulations', total);
     const period = scenarioJson(loaded);
     const notes: string[] = [

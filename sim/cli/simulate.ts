@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import {
   evaluateRuns,
   replicate,
-  writeFileAtomic,
+  writeFileSet,
   type AnswerRateDefinition,
+  type OutputFile,
   type Kpis,
   type ReplicationResult,
   type Scenario,
@@ -14,8 +15,16 @@ import {
 } from '../index.js';
 import { OptionReader, optionText, UsageError } from './args.js';
 import type { CommandSpec } from './command.js';
-import { finiteOrNull, formatNumber, formatPercent, formatTable, MISSING } from './format.js';
-import { checkOutputPath, csvText, Progress, workbookBytes, type Sheet } from './output.js';
+import { finiteOrNull, formatNumber, formatPercent, formatTable, MISSING, NO_CALLS } from './format.js';
+import {
+  checkDistinctOutputs,
+  checkOutputPath,
+  csvText,
+  Progress,
+  workbookBytes,
+  type Sheet,
+} from './output.js';
+import { confirmLongRun, YES_OPTION } from './longRun.js';
 import {
   loadScenario,
   PERIOD_OPTIONS,
@@ -173,6 +182,13 @@ export function simulateResult(
   };
 }
 
+/** The KPIs of the queue: without a call offered they have no value, and print "no calls". */
+const CALL_KPIS: ReadonlySet<keyof Kpis> = new Set<keyof Kpis>(
+  KPI_ROWS.map(({ kpi }) => kpi).filter(
+    (kpi) => !['satisfaction', 'complaintRate', 'qaPassRate', 'occupancy', 'meanQueueLength'].includes(kpi),
+  ),
+);
+
 function formatKpiValue(kind: KpiKind, value: number | null | undefined): string {
   if (kind === 'fraction') return formatPercent(value);
   if (kind === 'rate') return formatPercent(value, 4);
@@ -194,9 +210,16 @@ export function formatSimulate(result: SimulateResult, wallSeconds: number, wher
   const s = result.scenario;
   const t = s.answerWithinSeconds;
   const level = `${Math.round(result.level * 100)}%`;
+  // An empty load: the queue's rates and waits have nothing to divide by; they say so.
+  const noCalls = result.counts.offered?.mean === 0;
   const lines = [
     ...scenarioLines(s),
     `${result.replications} replications, seed ${result.seed}, on ${where}, ${formatNumber(wallSeconds, 1)} s`,
+    ...(noCalls
+      ? [
+          `${NO_CALLS}: no call was offered in any replication, so no rate or wait is defined (shown as "${NO_CALLS}")`,
+        ]
+      : []),
     '',
     `${s.periodNotes.length > 0 ? 'Whole period' : 'Whole horizon'}: mean across replications, ${level} interval of the mean, 5th and 95th percentiles`,
     formatTable(
@@ -207,16 +230,19 @@ export function formatSimulate(result: SimulateResult, wallSeconds: number, wher
         { header: 'p05' },
         { header: 'p95' },
       ],
-      KPI_ROWS.filter(({ kpi }) => result.kpis[kpi] !== null).map(({ kpi, label, kind }) => {
-        const summary = result.kpis[kpi] as SummaryJson;
-        return [
-          kind === 'fraction' && kpi.startsWith('serviceLevel') ? `${label} (${t} s)` : label,
-          formatKpiValue(kind, summary.mean),
-          `${formatKpiValue(kind, summary.ciLow)} .. ${formatKpiValue(kind, summary.ciHigh)}`,
-          formatKpiValue(kind, summary.p05),
-          formatKpiValue(kind, summary.p95),
-        ];
-      }),
+      KPI_ROWS.filter(({ kpi }) => result.kpis[kpi] !== null || (noCalls && CALL_KPIS.has(kpi))).map(
+        ({ kpi, label, kind }) => {
+          const summary = result.kpis[kpi];
+          if (summary === null) return [label, NO_CALLS, NO_CALLS, NO_CALLS, NO_CALLS];
+          return [
+            kind === 'fraction' && kpi.startsWith('serviceLevel') ? `${label} (${t} s)` : label,
+            formatKpiValue(kind, summary.mean),
+            `${formatKpiValue(kind, summary.ciLow)} .. ${formatKpiValue(kind, summary.ciHigh)}`,
+            formatKpiValue(kind, summary.p05),
+            formatKpiValue(kind, summary.p95),
+          ];
+        },
+      ),
     ),
   ];
   if (result.quarters.length > 0) {
@@ -245,7 +271,7 @@ export function formatSimulate(result: SimulateResult, wallSeconds: number, wher
           ...quarterKpis.map((kpi) => {
             const summary = quarter.kpis[kpi];
             const kind = kpi === 'asaSeconds' ? 'seconds' : 'fraction';
-            if (summary === null) return MISSING;
+            if (summary === null) return noCalls ? NO_CALLS : MISSING;
             return `${formatKpiValue(kind, summary.mean)} [${formatKpiValue(kind, summary.ciLow)}, ${formatKpiValue(kind, summary.ciHigh)}]`;
           }),
         ]),
@@ -366,7 +392,10 @@ export const simulateCommand: CommandSpec = {
   options: [
     ['--replications <n>', 'independent replications (simulated years) (default: 10)'],
     ['--seed <n>', 'seed of the random streams, a non-negative integer (default: 1)'],
-    ['--workers <n>', 'worker threads (default: the cores available, at most --replications)'],
+    [
+      '--workers <n>',
+      'worker threads; 0 runs every replication on the main thread (default: the cores available, at most --replications)',
+    ],
     ...PERIOD_OPTIONS,
     ...QUEUE_OPTIONS,
     [
@@ -383,6 +412,7 @@ export const simulateCommand: CommandSpec = {
       '--xlsx <file>',
       'also write the targets, quarterly assessments, KPIs, quarters and intervals as an Excel workbook',
     ],
+    YES_OPTION,
   ],
   examples: [
     'hotline simulate data/shanghai-12333-2020/scenario.json --replications 20 --seed 1',
@@ -390,7 +420,7 @@ export const simulateCommand: CommandSpec = {
     'hotline simulate data/shanghai-12333-2020/scenario.json --from 2020-10-01 --to 2020-12-31',
     'hotline simulate data/shanghai-12345-desk-2020/scenario.json --targets data/targets/gbt-33358-2016.json --json',
   ],
-  async run(operands, options, scanProblems) {
+  async run(operands, options, scanProblems, context) {
     const reader = new OptionReader();
     for (const problem of scanProblems) reader.problem(problem);
     const replications = reader.number('--replications', optionText(options, 'replications') ?? '10', {
@@ -405,6 +435,10 @@ export const simulateCommand: CommandSpec = {
     const xlsx = optionText(options, 'xlsx');
     checkOutputPath(reader, '--intervals', intervalsPath);
     checkOutputPath(reader, '--xlsx', xlsx);
+    checkDistinctOutputs(reader, [
+      ['--intervals', intervalsPath],
+      ['--xlsx', xlsx],
+    ]);
 
     const scenarioPath = operands[0];
     const loaded =
@@ -417,6 +451,15 @@ export const simulateCommand: CommandSpec = {
     const { file, scenario } = loaded;
     const reps = replications as number;
     const workers = Math.min(workersOption ?? availableParallelism(), reps);
+    // (on a queue, the workers of the cluster decide the time: nothing to estimate here)
+    if (queue === undefined)
+      await confirmLongRun(
+        context,
+        [{ scenario, replications: reps }],
+        workers,
+        `${reps} replications of ${scenario.days} days`,
+        options.yes === true,
+      );
     const progress = new Progress('replications', reps);
     let result: ReplicationResult;
     try {
@@ -441,10 +484,12 @@ export const simulateCommand: CommandSpec = {
         : (file.meta.targets ?? null);
     const output = simulateResult(file, scenario, result, targets, confidence, loaded.roster);
 
-    const xlsxBytes = xlsx !== undefined ? await workbookBytes(workbookSheets(output, result)) : undefined;
+    const files: OutputFile[] = [];
     if (intervalsPath !== undefined)
-      writeFileAtomic(intervalsPath, csvText(INTERVAL_COLUMNS, intervalRows(result)));
-    if (xlsx !== undefined && xlsxBytes) writeFileAtomic(xlsx, xlsxBytes);
+      files.push({ path: intervalsPath, content: csvText(INTERVAL_COLUMNS, intervalRows(result)) });
+    if (xlsx !== undefined)
+      files.push({ path: xlsx, content: await workbookBytes(workbookSheets(output, result)) });
+    await writeFileSet(files);
     process.stdout.write(
       options.json === true
         ? JSON.stringify(output, null, 2) + '\n'

@@ -3,7 +3,8 @@ import {
   frontier,
   sweep,
   whatBudgetBuys,
-  writeFileAtomic,
+  writeFileSet,
+  type OutputFile,
   type Assumption,
   type ProbabilityEstimate,
   type SweepGrid,
@@ -12,7 +13,15 @@ import {
 import { optionText, optionTexts, OptionReader, UsageError } from './args.js';
 import type { CommandSpec } from './command.js';
 import { finiteOrNull, formatNumber, formatPercent, formatTable, formatYuan } from './format.js';
-import { checkOutputPath, csvText, Progress, workbookBytes, type Sheet } from './output.js';
+import {
+  checkDistinctOutputs,
+  checkOutputPath,
+  csvText,
+  Progress,
+  workbookBytes,
+  type Sheet,
+} from './output.js';
+import { confirmLongRun, YES_OPTION } from './longRun.js';
 import {
   costLines,
   costsJson,
@@ -309,6 +318,7 @@ export const sweepCommand: CommandSpec = {
     ['--json', 'print the result as JSON (numbers unformatted, stable key order, no timing)'],
     ['--csv <file>', 'also write the tidy table (one row per point) as CSV'],
     ['--xlsx <file>', 'also write the tidy table and the frontier as an Excel workbook'],
+    YES_OPTION,
   ],
   repeatable: ['--vary'],
   examples: [
@@ -316,7 +326,7 @@ export const sweepCommand: CommandSpec = {
     'hotline sweep data/shanghai-12333-2020/scenario.json --seats 330,360 --vary volume=0.9,1.1 --vary handle=1.1 --days 7 --csv sweep.csv',
     'hotline sweep data/shanghai-12333-2020/scenario.json --budget 50e6:60e6:2.5e6 --seats 359 --days 7 --json',
   ],
-  async run(operands, options, scanProblems) {
+  async run(operands, options, scanProblems, context) {
     const reader = new OptionReader();
     for (const problem of scanProblems) reader.problem(problem);
     const seats = reader.numberList('--seats', optionText(options, 'seats'), {
@@ -360,6 +370,10 @@ export const sweepCommand: CommandSpec = {
     const xlsx = optionText(options, 'xlsx');
     checkOutputPath(reader, '--csv', csvPath);
     checkOutputPath(reader, '--xlsx', xlsx);
+    checkDistinctOutputs(reader, [
+      ['--csv', csvPath],
+      ['--xlsx', xlsx],
+    ]);
     const read = readPlanInputs(reader, operands[0], options);
     let grid: SweepGrid | undefined;
     if (read) {
@@ -407,6 +421,23 @@ export const sweepCommand: CommandSpec = {
       throw new UsageError(reader.problems);
     }
     const { inputs, shared } = read;
+    const workers = Math.min(
+      shared.workers ?? availableParallelism(),
+      replications * grid.seatRentalYuan.length,
+    );
+    const points =
+      grid.seatRentalYuan.length *
+      (grid.seats?.length ?? 1) *
+      (1 + Object.values(assumptions).reduce((sum, factors) => sum + factors.length, 0));
+    // (on a queue, the workers of the cluster decide the time: nothing to estimate here)
+    if (shared.queue === undefined)
+      await confirmLongRun(
+        context,
+        [{ scenario: inputs.scenario, replications: points * replications }],
+        workers,
+        `${points} points x ${replications} replications of ${inputs.scenario.days} days`,
+        options.yes === true,
+      );
     const started = performance.now();
     const progress = new Progress('sweep', 1);
     let swept: SweepRow[];
@@ -420,10 +451,7 @@ export const sweepCommand: CommandSpec = {
           ...(pool
             ? { pool }
             : {
-                workers: Math.min(
-                  shared.workers ?? availableParallelism(),
-                  replications * sweepGrid.seatRentalYuan.length,
-                ),
+                workers,
               }),
           answerRateDefinition: inputs.targets.answerRateDefinition,
           onProgress: (done, total) => {
@@ -469,11 +497,14 @@ export const sweepCommand: CommandSpec = {
       notes,
     };
     const wallSeconds = (performance.now() - started) / 1000;
-    const bytes = xlsx !== undefined ? await workbookBytes(sweepSheets(result)) : undefined;
-    if (csvPath !== undefined) {
-      writeFileAtomic(csvPath, csvText(SWEEP_COLUMNS, result.rows as unknown as Record<string, unknown>[]));
-    }
-    if (xlsx !== undefined && bytes) writeFileAtomic(xlsx, bytes);
+    const files: OutputFile[] = [];
+    if (csvPath !== undefined)
+      files.push({
+        path: csvPath,
+        content: csvText(SWEEP_COLUMNS, result.rows as unknown as Record<string, unknown>[]),
+      });
+    if (xlsx !== undefined) files.push({ path: xlsx, content: await workbookBytes(sweepSheets(result)) });
+    await writeFileSet(files);
     process.stdout.write(
       options.json === true ? JSON.stringify(result, null, 2) + '\n' : formatSweep(result, wallSeconds),
     );
