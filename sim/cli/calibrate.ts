@@ -27,7 +27,7 @@ import { readRecordsOption, RECORD_FORMATS, type RecordFormat } from './records.
  * @param parameters the calibrated parameters
  * @returns the sheets
  * @example
- * writeFileAtomic('calls.xlsx', await workbookBytes(calibrationSheets(summary, parameters)));
+ * await writeFileSet([{ path: 'calls.xlsx', content: await workbookBytes(calibrationSheets(summary, parameters)) }]);
  */
 export function calibrationSheets(summary: CalibrateSummary, parameters: CalibratedParameters): Sheet[] {
   const minutes = parameters.intervalMinutes;

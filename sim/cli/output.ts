@@ -146,7 +146,7 @@ const NUMBER_FORMATS: Record<CellFormat, string | undefined> = {
  * @param sheets the tables
  * @returns the file's bytes
  * @example
- * writeFileAtomic('out.xlsx', await workbookBytes([{ name: 'Erlang', columns, rows }]));
+ * await writeFileSet([{ path: 'out.xlsx', content: await workbookBytes([{ name: 'Erlang', columns, rows }]) }]);
  */
 export async function workbookBytes(sheets: readonly Sheet[]): Promise<Uint8Array> {
   // loaded on demand: exceljs takes most of the command's start-up time

@@ -1,7 +1,7 @@
 import {
   distributionMean,
   validateHoldOut,
-  writeFileAtomic,
+  writeFileSet,
   type CellFigures,
   type ComparisonErrors,
   type HoldOutResult,
@@ -238,7 +238,7 @@ export function formatValidation(summary: ValidateSummary, result: HoldOutResult
  * The workbook of `validate --xlsx`: observed against predicted by hour and by weekday x hour.
  *
  * @example
- * writeFileAtomic('validation.xlsx', await workbookBytes(validationSheets(summary)));
+ * await writeFileSet([{ path: 'validation.xlsx', content: await workbookBytes(validationSheets(summary)) }]);
  */
 export function validationSheets(summary: ValidateSummary): Sheet[] {
   const columns = [
@@ -392,8 +392,8 @@ export const validateCommand: CommandSpec = {
       ]);
     }
     const summary = validationSummary(result, path, read.format);
-    const bytes = xlsx !== undefined ? await workbookBytes(validationSheets(summary)) : undefined;
-    if (xlsx !== undefined && bytes) writeFileAtomic(xlsx, bytes);
+    if (xlsx !== undefined)
+      await writeFileSet([{ path: xlsx, content: await workbookBytes(validationSheets(summary)) }]);
     process.stdout.write(
       options.json === true ? JSON.stringify(summary, null, 2) + '\n' : formatValidation(summary, result),
     );
