@@ -44,7 +44,14 @@ export interface Summary {
 export function summarise(values: readonly number[], level = 0.95): Summary {
   requireFiniteValues('summarise', values);
   requireLevel('summarise', level);
-  const interval = confidenceInterval(values, level);
+  return withInterval(values, confidenceInterval(values, level));
+}
+
+/** The summary of checked values with the interval of their mean. */
+function withInterval(
+  values: readonly number[],
+  interval: { mean: number; lower: number; upper: number },
+): Summary {
   return {
     n: values.length,
     mean: interval.mean,
@@ -74,14 +81,5 @@ export function summarise(values: readonly number[], level = 0.95): Summary {
  * //      p05: 0.8075, p95: 0.9425 }
  */
 export function summariseProportion(values: readonly number[], level = 0.95): Summary {
-  const interval = proportionInterval(values, level);
-  return {
-    n: values.length,
-    mean: interval.mean,
-    sd: values.length > 1 ? sampleStandardDeviation(values as number[]) : 0,
-    ciLow: interval.lower,
-    ciHigh: interval.upper,
-    p05: percentile(values, 0.05),
-    p95: percentile(values, 0.95),
-  };
+  return withInterval(values, proportionInterval(values, level));
 }

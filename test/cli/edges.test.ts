@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../sim/cli/command.js';
 import { confirmLongRun } from '../../sim/cli/longRun.js';
 import { readScenarioFile } from '../../sim/index.js';
-import { NO_TERMINAL, runHotline, STACK_LINE, writeTinyScenario } from './helpers.js';
+import { NO_TERMINAL, QUICK, quickReportArgs, runHotline, STACK_LINE, writeTinyScenario } from './helpers.js';
 
 // The edges of a run (issue 14), with `hotline` run in this process (`--workers 0`: no
 // build needed, no worker threads): output paths checked before any work, repeated
@@ -58,12 +58,7 @@ describe('output paths are checked before any work starts', () => {
     const run = await runHotline([
       'simulate',
       scenario,
-      '--days',
-      '1',
-      '--replications',
-      '2',
-      '--workers',
-      '0',
+      ...QUICK,
       '--xlsx',
       '/proc/x.xlsx',
       '--intervals',
@@ -128,22 +123,7 @@ describe('output paths are checked before any work starts', () => {
 
   it('report --out creates the last folder only, and writes the three files as one set', async () => {
     const out = join(dir, 'report-new');
-    const run = await runHotline([
-      'report',
-      scenario,
-      '--out',
-      out,
-      '--days',
-      '1',
-      '--replications',
-      '2',
-      '--sensitivity-days',
-      '0',
-      '--bank',
-      'none',
-      '--workers',
-      '0',
-    ]);
+    const run = await runHotline(quickReportArgs(scenario, out));
     expect(run.status, run.stderr).toBe(0);
     expect(filesIn(out)).toEqual(['report.html', 'report.json', 'report.md']);
   });
@@ -188,16 +168,7 @@ describe('options', () => {
   });
 
   it('--workers 0 says the replications ran on the calling thread (it printed "0 workers")', async () => {
-    const run = await runHotline([
-      'simulate',
-      scenario,
-      '--days',
-      '1',
-      '--replications',
-      '2',
-      '--workers',
-      '0',
-    ]);
+    const run = await runHotline(['simulate', scenario, ...QUICK]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('2 replications, seed 1, on the calling thread');
   });
@@ -223,7 +194,7 @@ describe('no agents, no calls', () => {
 
   it('simulate with an empty load prints "no calls" for the rates', async () => {
     const empty = writeTinyScenario(dir, { callsPerDay: 0, name: 'empty' });
-    const run = await runHotline(['simulate', empty, '--days', '1', '--replications', '2', '--workers', '0']);
+    const run = await runHotline(['simulate', empty, ...QUICK]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('no calls: no call was offered in any replication');
     expect(run.stdout).toMatch(/answer rate, per attempt\s+no calls/);
@@ -341,12 +312,7 @@ describe('write sets', () => {
     const run = await runHotline([
       'simulate',
       scenario,
-      '--days',
-      '1',
-      '--replications',
-      '2',
-      '--workers',
-      '0',
+      ...QUICK,
       '--intervals',
       join(out, 'i.csv'),
       '--xlsx',
@@ -369,12 +335,7 @@ describe('write sets', () => {
     const run = await runHotline([
       'simulate',
       scenario,
-      '--days',
-      '1',
-      '--replications',
-      '2',
-      '--workers',
-      '0',
+      ...QUICK,
       '--intervals',
       join(out, 'i.csv'),
       '--xlsx',

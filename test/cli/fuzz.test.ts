@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KPI_DEFINITIONS } from '../../sim/model/kpis.js';
-import { runHotline, STACK_LINE, writeTinyScenario } from './helpers.js';
+import { runHotline, STACK_LINE, TINY_FAULTS, TINY_SURVEY, writeTinyScenario } from './helpers.js';
 
 // Property-based test of the command line (issue 14): fast-check generates mutations of a
 // tiny scenario file (edge and bad values in its fields, mechanisms switched on) and sets
@@ -88,23 +88,14 @@ const MUTATIONS: readonly { path: string; good: readonly unknown[]; bad: readonl
     path: 'faults',
     good: [
       {
+        // the platform down (level 1) and half the seats lost (level 2), both often
         levels: [
+          { ...TINY_FAULTS.levels[0], ratePerYear: 2_000, capacityLost: 1 },
           {
-            level: 1,
-            ratePerYear: 2_000,
-            responseMinutes: { kind: 'exponential', meanMinutes: 4 },
-            repairMinutes: { kind: 'exponential', meanMinutes: 30 },
-            capacityLost: 1,
-            responseDeadlineMinutes: 10,
-            repairDeadlineMinutes: 90,
-          },
-          {
+            ...TINY_FAULTS.levels[0],
             level: 2,
             ratePerYear: 3_000,
-            responseMinutes: { kind: 'exponential', meanMinutes: 4 },
-            repairMinutes: { kind: 'exponential', meanMinutes: 60 },
             capacityLost: 0.5,
-            responseDeadlineMinutes: 10,
             repairDeadlineMinutes: 180,
           },
         ],
@@ -114,19 +105,7 @@ const MUTATIONS: readonly { path: string; good: readonly unknown[]; bad: readonl
   },
   {
     path: 'survey',
-    good: [
-      {
-        responseProbability: 0.5,
-        satisfactionCurve: [
-          { waitSeconds: 30, satisfied: 0.99 },
-          { waitSeconds: 300, satisfied: 0.9 },
-        ],
-        penaltyPerExtraAttempt: 0.01,
-        satisfiedShareOfPositive: 0.85,
-        complaintsPerAnsweredCall: 0.2,
-        qaSampleShare: 1,
-      },
-    ],
+    good: [{ ...TINY_SURVEY, complaintsPerAnsweredCall: 0.2, qaSampleShare: 1 }],
     bad: [{ responseProbability: 2 }],
   },
   { path: 'colour', good: [], bad: ['blue'] },

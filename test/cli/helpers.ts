@@ -24,6 +24,29 @@ export interface HotlineRun {
 /** A stack trace line, as Node prints them. */
 export const STACK_LINE = /^\s+at .+\(.*:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
 
+/** The options of a quick run: one day, two replications, on the main thread. */
+export const QUICK: readonly string[] = ['--days', '1', '--replications', '2', '--workers', '0'];
+
+/**
+ * A quick `report` of a scenario into `out`: one day, two replications, no
+ * sensitivity run and no check against the bank's records.
+ */
+export function quickReportArgs(scenario: string, out: string, seed = 1): string[] {
+  return [
+    'report',
+    scenario,
+    '--out',
+    out,
+    ...QUICK,
+    '--seed',
+    String(seed),
+    '--sensitivity-days',
+    '0',
+    '--bank',
+    'none',
+  ];
+}
+
 /** No one at a terminal: a long run is refused unless `--yes`. */
 export const NO_TERMINAL: CommandContext = {
   interactive: false,
@@ -162,3 +185,30 @@ export function writeTinyScenario(
   writeFileSync(path, JSON.stringify(scenario, null, 2));
   return path;
 }
+
+// The post-call survey (satisfaction falls from 99% at 30 s to 90% at 300 s of
+// waiting), and level-1 faults about 8 times in 3 days that take no seats.
+export const TINY_SURVEY = {
+  responseProbability: 0.5,
+  satisfactionCurve: [
+    { waitSeconds: 30, satisfied: 0.99 },
+    { waitSeconds: 300, satisfied: 0.9 },
+  ],
+  penaltyPerExtraAttempt: 0.01,
+  satisfiedShareOfPositive: 0.85,
+  complaintsPerAnsweredCall: 0.001,
+  qaSampleShare: 0.05,
+};
+export const TINY_FAULTS = {
+  levels: [
+    {
+      level: 1,
+      ratePerYear: 1000,
+      responseMinutes: { kind: 'exponential', meanMinutes: 4 },
+      repairMinutes: { kind: 'exponential', meanMinutes: 30 },
+      capacityLost: 0,
+      responseDeadlineMinutes: 10,
+      repairDeadlineMinutes: 90,
+    },
+  ],
+};

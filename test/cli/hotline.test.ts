@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCalibration } from '../../sim/index.js';
+import { writeTinyScenario } from './helpers.js';
 
 // These tests run the BUILT command as a user does (`npm test` builds first;
 // alone: `npm run build && npx vitest run test/cli`).
@@ -25,48 +26,6 @@ function hotline(args: readonly string[], cwd = process.cwd()): Run {
 const STACK_LINE = /^\s+at .+\(.*:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
 
 let dir: string;
-
-// A tiny scenario: 3 days from Monday 2020-03-02, 400 calls a day between 08:00
-// and 18:00, 4 agents, exponential handle 180 s and patience 90 s.
-function writeTinyScenario(folder: string, extra: Record<string, unknown> = {}): string {
-  const shares = [
-    ...Array<number>(16).fill(0),
-    ...Array<number>(20).fill(1 / 20),
-    ...Array<number>(12).fill(0),
-  ];
-  const profile = [
-    'intervalStart,share',
-    ...shares.map(
-      (share, i) => `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 === 0 ? '00' : '30'},${share}`,
-    ),
-  ];
-  writeFileSync(join(folder, 'profile.csv'), profile.join('\n') + '\n');
-  const why = 'assumed: a small load for the command-line tests';
-  const scenario = {
-    formatVersion: 1,
-    name: 'tiny',
-    title: 'Tiny test hotline',
-    horizon: { startDate: '2020-03-02', days: 3, intervalMinutes: 30 },
-    arrivals: {
-      kind: 'profile',
-      inboundCallsPerDay: 400,
-      intradayProfileFile: 'profile.csv',
-      selfServiceShare: 0,
-      dayBusynessCv: 0,
-    },
-    handle: { kind: 'exponential', meanSeconds: 180 },
-    patience: { kind: 'exponential', meanSeconds: 90 },
-    agents: { kind: 'constant', count: 4 },
-    answerWithinSeconds: 20,
-    sources: Object.fromEntries(
-      ['horizon', 'arrivals', 'handle', 'patience', 'agents', 'answerWithinSeconds'].map((key) => [key, why]),
-    ),
-    ...extra,
-  };
-  const path = join(folder, 'scenario.json');
-  writeFileSync(path, JSON.stringify(scenario, null, 2));
-  return path;
-}
 
 beforeAll(() => {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
@@ -467,8 +426,10 @@ describe('hotline simulate', () => {
   it('a bad scenario file: exit 2, every problem listed with its path, nothing written', () => {
     const folder = mkdtempSync(join(dir, 'bad-'));
     const scenario = writeTinyScenario(folder, {
-      horizon: { startDate: '2020-03-02', days: -3, intervalMinutes: 20 },
-      colour: 'red',
+      extra: {
+        horizon: { startDate: '2020-03-02', days: -3, intervalMinutes: 20 },
+        colour: 'red',
+      },
     });
     const csv = join(folder, 'intervals.csv');
     const run = hotline(['simulate', scenario, '--intervals', csv, '--replications', '0']);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAIN, spawnHotline, STACK_LINE, writeTinyScenario } from './helpers.js';
+import { MAIN, QUICK, quickReportArgs, spawnHotline, STACK_LINE, writeTinyScenario } from './helpers.js';
 
 // What comes from outside a run (issue 14), with the BUILT command in a child process
 // (`npm test` builds first; alone: `npm run build && npx vitest run test/cli/signals.test.ts`):
@@ -27,28 +27,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** `report` of the tiny scenario, quick: one day, two replications, no sensitivity, bank or desk. */
-function reportArgs(out: string, seed: number): string[] {
-  return [
-    'report',
-    scenario,
-    '--out',
-    out,
-    '--days',
-    '1',
-    '--replications',
-    '2',
-    '--seed',
-    String(seed),
-    '--sensitivity-days',
-    '0',
-    '--bank',
-    'none',
-    '--workers',
-    '0',
-  ];
-}
-
 function contents(folder: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]),
@@ -71,10 +49,7 @@ describe('standard output', () => {
   it('on a full disk (ENOSPC) is one line and status 1, never a stack', async () => {
     const full = openSync('/dev/full', 'w');
     try {
-      const run = await spawnHotline(
-        ['simulate', scenario, '--days', '1', '--replications', '2', '--workers', '0', '--json'],
-        { stdout: full },
-      );
+      const run = await spawnHotline(['simulate', scenario, ...QUICK, '--json'], { stdout: full });
       expect(run.status).toBe(1);
       expect(run.stderr).toBe('hotline: cannot write to standard output: no space left on device (ENOSPC)\n');
       expect(run.stderr).not.toMatch(STACK_LINE);
@@ -93,12 +68,12 @@ describe('signals during the writes', () => {
     ['SIGTERM', 143],
   ])('%s leaves the report folder as the last finished run wrote it (status %i)', async (signal, status) => {
     const out = join(dir, `report-${signal}`);
-    const first = await spawnHotline(reportArgs(out, 1));
+    const first = await spawnHotline(quickReportArgs(scenario, out, 1));
     expect(first.status, first.stderr).toBe(0);
     const before = contents(out);
     expect(Object.keys(before).sort()).toEqual(['report.html', 'report.json', 'report.md']);
 
-    const interrupted = await spawnHotline(reportArgs(out, 2), {
+    const interrupted = await spawnHotline(quickReportArgs(scenario, out, 2), {
       node: SIGNAL_HOOK,
       env: {
         HOTLINE_TEST_SIGNAL: signal,
@@ -113,7 +88,7 @@ describe('signals during the writes', () => {
 
   it('a report folder the interrupted run created is removed with its temporaries', async () => {
     const out = join(dir, 'report-created');
-    const run = await spawnHotline(reportArgs(out, 3), {
+    const run = await spawnHotline(quickReportArgs(scenario, out, 3), {
       node: SIGNAL_HOOK,
       env: { HOTLINE_TEST_SIGNAL: 'SIGINT', HOTLINE_TEST_SIGNAL_AT: '\\.report\\.json\\..*\\.tmp$' },
     });
@@ -148,7 +123,7 @@ describe('--workers 0', () => {
         ],
         { node: NO_WORKERS_HOOK },
       ),
-      spawnHotline(reportArgs(join(dir, 'report-main-thread'), 4), { node: NO_WORKERS_HOOK }),
+      spawnHotline(quickReportArgs(scenario, join(dir, 'report-main-thread'), 4), { node: NO_WORKERS_HOOK }),
     ]);
     for (const run of runs) expect(run.status, run.stderr).toBe(0);
     expect(runs[0]!.stdout).toContain('on the calling thread');

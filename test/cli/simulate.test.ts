@@ -2,118 +2,20 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../sim/cli/program.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateRuns, readScenarioFile, readTargetSet, replicate } from '../../sim/index.js';
+import {
+  runHotline as hotline,
+  TINY_FAULTS as FAULTS,
+  TINY_SURVEY as SURVEY,
+  writeTinyScenario,
+} from './helpers.js';
 
 // `hotline simulate` run in this process (`--workers 0`: the replications run
 // in this thread, so no build is needed) on a tiny scenario: its output is the
 // whole target table of `evaluateRuns`, with the survey's and the faults' rows.
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function hotline(args: readonly string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const status = await runCli(args);
-    return { status, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
 let dir: string;
-
-// 3 days from Monday 2020-03-02, 400 calls a day between 08:00 and 18:00, 4
-// agents, exponential handle 180 s and patience 90 s; `extra` adds mechanisms.
-function writeTinyScenario(folder: string, extra: Record<string, unknown> = {}): string {
-  const shares = [
-    ...Array<number>(16).fill(0),
-    ...Array<number>(20).fill(1 / 20),
-    ...Array<number>(12).fill(0),
-  ];
-  const profile = [
-    'intervalStart,share',
-    ...shares.map(
-      (share, i) => `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 === 0 ? '00' : '30'},${share}`,
-    ),
-  ];
-  writeFileSync(join(folder, 'profile.csv'), profile.join('\n') + '\n');
-  const why = 'assumed: a small load for the command-line tests';
-  const scenario = {
-    formatVersion: 1,
-    name: 'tiny',
-    title: 'Tiny test hotline',
-    horizon: { startDate: '2020-03-02', days: 3, intervalMinutes: 30 },
-    arrivals: {
-      kind: 'profile',
-      inboundCallsPerDay: 400,
-      intradayProfileFile: 'profile.csv',
-      selfServiceShare: 0,
-      dayBusynessCv: 0,
-    },
-    handle: { kind: 'exponential', meanSeconds: 180 },
-    patience: { kind: 'exponential', meanSeconds: 90 },
-    agents: { kind: 'constant', count: 4 },
-    answerWithinSeconds: 20,
-    ...extra,
-    sources: Object.fromEntries(
-      [
-        'horizon',
-        'arrivals',
-        'handle',
-        'patience',
-        'agents',
-        'answerWithinSeconds',
-        ...Object.keys(extra),
-      ].map((key) => [key, why]),
-    ),
-  };
-  const path = join(folder, 'scenario.json');
-  writeFileSync(path, JSON.stringify(scenario, null, 2));
-  return path;
-}
-
-// The post-call survey (satisfaction falls from 99% at 30 s to 90% at 300 s of
-// waiting), and level-1 faults about 8 times in 3 days that take no seats.
-const SURVEY = {
-  responseProbability: 0.5,
-  satisfactionCurve: [
-    { waitSeconds: 30, satisfied: 0.99 },
-    { waitSeconds: 300, satisfied: 0.9 },
-  ],
-  penaltyPerExtraAttempt: 0.01,
-  satisfiedShareOfPositive: 0.85,
-  complaintsPerAnsweredCall: 0.001,
-  qaSampleShare: 0.05,
-};
-const FAULTS = {
-  levels: [
-    {
-      level: 1,
-      ratePerYear: 1000,
-      responseMinutes: { kind: 'exponential', meanMinutes: 4 },
-      repairMinutes: { kind: 'exponential', meanMinutes: 30 },
-      capacityLost: 0,
-      responseDeadlineMinutes: 10,
-      repairDeadlineMinutes: 90,
-    },
-  ],
-};
 
 // Four rows in this order: the answer rate, satisfaction (the survey), the
 // level-1 repair time (faults) and a qualitative row nothing measures.
@@ -173,7 +75,7 @@ let targets: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hotline-simulate-'));
   const on = mkdtempSync(join(dir, 'on-'));
-  withMechanisms = writeTinyScenario(on, { survey: SURVEY, faults: FAULTS });
+  withMechanisms = writeTinyScenario(on, { extra: { survey: SURVEY, faults: FAULTS } });
   plain = writeTinyScenario(mkdtempSync(join(dir, 'off-')));
   targets = writeTinyTargets(dir);
 });
