@@ -738,3 +738,4 @@ export {
   formatDuration,
   type SimulationBatch,
 } from './plan/runEstimate.js';
+export { scenarioCopyContents, checkScenarioCopy } from './io/scenarioCopy.js';

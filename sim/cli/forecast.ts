@@ -14,8 +14,10 @@ import {
   readVolumeTable,
   scenarioCopyProblems,
   volumeSeriesFromRows,
-  writeFileAtomic,
-  writeScenarioCopy,
+  writeFileSet,
+  scenarioCopyContents,
+  checkScenarioCopy,
+  type OutputFile,
   type DateRange,
   type DayTypeOf,
   type ForecastModel,
@@ -555,6 +557,7 @@ export const forecastCommand: CommandSpec = {
 
     // Outputs, only now that everything is known.
     const bytes = xlsx !== undefined ? await workbookBytes(forecastSheets(summary)) : undefined;
+    const outputs: OutputFile[] = [];
     if (scenarioIn !== undefined && scenarioOut !== undefined && scenarioInterval !== undefined) {
       const hours = scenarioInterval.intervalMinutes / 60;
       const entering = enteringCallsPerInterval(
@@ -563,7 +566,7 @@ export const forecastCommand: CommandSpec = {
         scenarioInterval.selfServiceShare,
       );
       try {
-        const files = writeScenarioCopy(scenarioIn, scenarioOut, {
+        const copy = scenarioCopyContents(scenarioIn, scenarioOut, {
           startDate: forecast.horizon.from,
           days: forecast.byDay.length,
           arrivalsPerHour: entering.map((calls) => calls / hours),
@@ -573,6 +576,8 @@ export const forecastCommand: CommandSpec = {
             `hotline forecast of ${basename(path)}: ${forecast.model} method trained on ${forecast.train.from} to ${forecast.train.to}; ` +
             `CVs of the level and day multipliers from its backtest (${forecast.backtest.origins.length} rolling origins)`,
         });
+        const files = copy.files;
+        outputs.push(...copy.outputs);
         summary.scenario = {
           from: scenarioIn,
           files: [
@@ -587,7 +592,10 @@ export const forecastCommand: CommandSpec = {
         throw new UsageError(problems.problems);
       }
     }
-    if (xlsx !== undefined && bytes !== undefined) writeFileAtomic(xlsx, bytes);
+    if (xlsx !== undefined && bytes !== undefined) outputs.push({ path: xlsx, content: bytes });
+    // the copy, its side tables and the workbook as one set; then the copy is read back
+    await writeFileSet(outputs);
+    if (scenarioOut !== undefined && summary.scenario !== undefined) checkScenarioCopy(scenarioOut);
     process.stdout.write(
       options.json === true
         ? JSON.stringify(summary, null, 2) + '\n'

@@ -6,7 +6,8 @@
  * handles what comes from outside the command:
  * - SIGINT (Ctrl-C) and SIGTERM: the outputs of an unfinished write set are
  *   removed (`removePendingOutputs`), the progress bar is cleared, and the
- *   command ends with status 130 or 143; nothing of the run is left.
+ *   command ends with status 130 or 143; nothing of the run is left. A
+ *   command with its own handler (a queue's, a worker's) ends itself.
  * - Standard output closed early (`hotline erlang ... | head -2`, EPIPE): the
  *   command ends quietly with status 0, having printed what was read.
  * - Standard output that cannot be written (a full disk, ENOSPC): one line on
@@ -26,6 +27,9 @@ function stopOutputs(): void {
 for (const signal of Object.keys(SIGNAL_STATUS) as (keyof typeof SIGNAL_STATUS)[]) {
   process.on(signal, () => {
     stopOutputs();
+    // A command that handles the signal itself (a queue removing its jobs, a worker finishing
+    // its running ones) ends the process when it is done.
+    if (process.listenerCount(signal) > 1) return;
     process.stderr.write(`\nhotline: interrupted (${signal}); no output of this run was left half-written\n`);
     process.exit(SIGNAL_STATUS[signal]);
   });

@@ -6,6 +6,7 @@ import { readHolidayList } from './holidayList.js';
 import { readScenarioFile, type ScenarioFileData } from './scenarioFile.js';
 import { formatLocalDateTime, parseLocalDateTime } from './table.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
+import type { OutputFile } from './writeFileSet.js';
 
 /** What replaces a scenario's arrivals in its copy. */
 export interface NewArrivals {
@@ -185,6 +186,62 @@ export function scenarioCopyProblems(
  * });
  */
 export function writeScenarioCopy(inFile: string, outFile: string, arrivals: NewArrivals): ScenarioCopyFiles {
+  const { files, outputs } = scenarioCopyContents(inFile, outFile, arrivals);
+  const written: string[] = [];
+  try {
+    for (const output of outputs) {
+      writeFileAtomic(output.path, output.content);
+      written.push(output.path);
+    }
+    checkScenarioCopy(outFile);
+  } catch (error) {
+    for (const file of written) if (existsSync(file)) unlinkSync(file);
+    throw error;
+  }
+  return files;
+}
+
+/**
+ * Read a scenario copy back once written (`writeScenarioCopy` does; a caller
+ * writing `scenarioCopyContents` itself should): a copy that does not read is
+ * a bug in the copy, not bad input.
+ *
+ * @param outFile the copy's JSON file, written
+ * @throws {Error} "the copy does not read back (a bug)" with the problems
+ * @example
+ * await writeFileSet(scenarioCopyContents(inFile, outFile, arrivals).outputs);
+ * checkScenarioCopy(outFile);
+ */
+export function checkScenarioCopy(outFile: string): void {
+  try {
+    readScenarioFile(outFile);
+  } catch (error) {
+    if (error instanceof InputError) {
+      throw new Error(`writeScenarioCopy: the copy does not read back (a bug): ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The files of a scenario copy (see `writeScenarioCopy`) as contents, written
+ * by nobody: for a command that writes them with its other outputs as one
+ * set (`writeFileSet`), then reads the copy back (`checkScenarioCopy`).
+ *
+ * @param inFile the original scenario file (read, never written)
+ * @param outFile the copy's JSON file
+ * @param arrivals the new days, arrival rates and CVs
+ * @returns the files the copy is made of, and each one's content (side tables first, the JSON last)
+ * @throws {InputError} as `writeScenarioCopy`
+ * @example
+ * const { files, outputs } = scenarioCopyContents(SHIPPED, 'week.json', arrivals);
+ * outputs.map((output) => output.path); // => ['week.arrivals.csv', 'week.json']
+ */
+export function scenarioCopyContents(
+  inFile: string,
+  outFile: string,
+  arrivals: NewArrivals,
+): { files: ScenarioCopyFiles; outputs: OutputFile[] } {
   const { scenario, meta } = readScenarioFile(inFile);
   const data = meta.data;
   const issues = scenarioCopyProblems(data, inFile, outFile, arrivals.startDate, arrivals.days);
@@ -272,27 +329,16 @@ export function writeScenarioCopy(inFile: string, outFile: string, arrivals: New
   arrivals.arrivalsPerHour.forEach((rate, i) => {
     rates.push(`${formatLocalDateTime(start + (i * 86_400) / perDay).slice(0, 16)},${rounded(rate)}`);
   });
-  const written: string[] = [];
-  try {
-    writeFileAtomic(files.arrivalRates, rates.join('\n') + '\n');
-    written.push(files.arrivalRates);
-    if (staffingText !== undefined) {
-      writeFileAtomic(files.staffing, staffingText);
-      written.push(files.staffing);
-    }
-    writeFileAtomic(outFile, JSON.stringify(copy as ScenarioFileData, null, 2) + '\n');
-    written.push(outFile);
-    readScenarioFile(outFile);
-  } catch (error) {
-    for (const file of written) if (existsSync(file)) unlinkSync(file);
-    if (error instanceof InputError) {
-      throw new Error(`writeScenarioCopy: the copy does not read back (a bug): ${error.message}`);
-    }
-    throw error;
-  }
   return {
-    scenario: outFile,
-    arrivalRates: files.arrivalRates,
-    ...(staffingText !== undefined ? { staffing: files.staffing } : {}),
+    files: {
+      scenario: outFile,
+      arrivalRates: files.arrivalRates,
+      ...(staffingText !== undefined ? { staffing: files.staffing } : {}),
+    },
+    outputs: [
+      { path: files.arrivalRates, content: rates.join('\n') + '\n' },
+      ...(staffingText !== undefined ? [{ path: files.staffing, content: staffingText }] : []),
+      { path: outFile, content: JSON.stringify(copy as ScenarioFileData, null, 2) + '\n' },
+    ],
   };
 }

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 import type { CommandContext } from '../../sim/cli/command.js';
 import { runCli } from '../../sim/cli/program.js';
+import { MAIN } from './runHotline.js';
+
+export { MAIN, STACK_LINE } from './runHotline.js';
 
 /*
  * Shared by the command-line tests of issue 14: the command run in this
@@ -20,9 +23,6 @@ export interface HotlineRun {
   stdout: string;
   stderr: string;
 }
-
-/** A stack trace line, as Node prints them. */
-export const STACK_LINE = /^\s+at .+\(.*:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
 
 /** The options of a quick run: one day, two replications, on the main thread. */
 export const QUICK: readonly string[] = ['--days', '1', '--replications', '2', '--workers', '0'];
@@ -81,9 +81,6 @@ export async function runHotline(
     err.mockRestore();
   }
 }
-
-/** The built command (`npm test` builds first; alone: `npm run build`). */
-export const MAIN = resolve('dist/sim/cli/main.js');
 
 /**
  * Run the built `hotline` in a child process, as a user does.
