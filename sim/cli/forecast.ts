@@ -32,7 +32,13 @@ import { dayRangeOption, readRecordsOption } from './records.js';
 import { inputProblems } from './scenarioInput.js';
 import type { CommandSpec } from './command.js';
 import { formatNumber, formatPercent, formatTable, MISSING } from './format.js';
-import { checkOutputPath, workbookBytes, type Sheet, type SheetColumn } from './output.js';
+import {
+  checkDistinctOutputs,
+  checkOutputPath,
+  workbookBytes,
+  type Sheet,
+  type SheetColumn,
+} from './output.js';
 
 /** Input formats `hotline forecast` reads. */
 export const FORECAST_INPUT_FORMATS = ['volume-table', 'call-records', 'anonymous-bank'] as const;
@@ -405,6 +411,10 @@ export const forecastCommand: CommandSpec = {
     checkOutputPath(reader, '--out-scenario', scenarioOut);
     const xlsx = optionText(options, 'xlsx');
     checkOutputPath(reader, '--xlsx', xlsx);
+    checkDistinctOutputs(reader, [
+      ['--out-scenario', scenarioOut],
+      ['--xlsx', xlsx],
+    ]);
 
     // The history.
     const path = operands[0];
