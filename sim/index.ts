@@ -69,6 +69,7 @@ export {
   type ProbabilityEstimate,
 } from './plan/evaluatePlan.js';
 export {
+  assessmentRule,
   assessTargets,
   quarterAssessments,
   type AssessTargetsOptions,
@@ -82,6 +83,8 @@ export {
   type TargetRowStatus,
   type TargetVerdict,
 } from './plan/assessTargets.js';
+export { decideProbability, replicationsToDecide, type Decision } from './plan/decision.js';
+export { periodNotes, type PeriodNote } from './plan/periodNotes.js';
 export {
   budgetMeasures,
   measuredRunFromSimulation,
@@ -187,7 +190,12 @@ export {
   type BudgetFrontierOptions,
   type BudgetFrontierPoint,
 } from './chart/budgetFrontierChart.js';
-export { tornadoChart, ASSUMPTION_LABELS, type TornadoChartOptions } from './chart/tornadoChart.js';
+export {
+  tornadoChart,
+  ASSUMPTION_LABELS,
+  ASSUMPTION_NAMES,
+  type TornadoChartOptions,
+} from './chart/tornadoChart.js';
 export {
   satisfactionCurveChart,
   type SatisfactionCurveChartOptions,
@@ -599,10 +607,19 @@ export {
   type SimulatedKpi,
 } from './core/targets.js';
 export type {
+  AssumptionBasis,
   Bilingual,
+  DisplayUnit,
   RealCallCenterCheck,
   Report,
   ReportAssumption,
+  ReportBindingTarget,
+  ReportCover,
+  ReportJudgedBudget,
+  ReportLeastBudget,
+  ReportReference,
+  ReportRowQuarter,
+  ReportSampleRun,
   ReportBudget,
   ReportBudgetLine,
   ReportDay,
@@ -621,7 +638,8 @@ export type {
 } from './report/types.js';
 export {
   buildReport,
-  reportTargetTable,
+  meanPlanCost,
+  scenarioContentHash,
   type ReportCostModel,
   type ReportInputs,
 } from './report/buildReport.js';
@@ -633,9 +651,16 @@ export {
   type MakeReportOptions,
   deskByDefault,
   DESK_TARGETS_FILE,
+  REPORT_CONFIDENCE,
   type ReportDeskOptions,
+  type ReportLeastBudgetOptions,
 } from './report/makeReport.js';
-export { theoryCheck, realCallCenterCheck, type RealCallCenterOptions } from './report/checks.js';
+export {
+  theoryCheck,
+  realCallCenterCheck,
+  ANONYMOUS_BANK_SOURCE,
+  type RealCallCenterOptions,
+} from './report/checks.js';
 export {
   deskReportSection,
   deskVerdictSentence,
@@ -650,7 +675,7 @@ export {
   type ReportChart,
   type RenderedChart,
 } from './report/charts.js';
-export { reportBlocks, type ReportBlock } from './report/document.js';
+export { reportBlocks, type Cell, type CellMark, type ReportBlock, type Text } from './report/document.js';
 export { reportToHtml } from './report/html.js';
 export { reportToMarkdown, reportToJson } from './report/markdown.js';
 
@@ -735,7 +760,52 @@ export {
   CPU_SECONDS_PER_CALL,
   estimateRunSeconds,
   expectedEnteringCalls,
-  formatDuration,
   type SimulationBatch,
 } from './plan/runEstimate.js';
 export { scenarioCopyContents, checkScenarioCopy } from './io/scenarioCopy.js';
+
+// Issue 18: numbers as people read them; the report's formal edition, its least budget, assumptions
+// and PDF; the redial-aware staffing search.
+export {
+  formatApproximateDuration,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  formatSignificant,
+  formatYuan,
+  NO_VALUE,
+  significant,
+  type Language,
+  type TimeUnit,
+} from './core/format.js';
+export { requiredAgentsWithRedials, type RedialBehaviour } from './analytic/requiredAgentsWithRedials.js';
+export { chromiumAvailable, chromiumCommand, printPdf, type PrintPdfOptions } from './io/printPdf.js';
+export {
+  displayUnitOf,
+  PLAN_VERDICT,
+  probabilityText,
+  quarterLabel,
+  rowValue,
+  STATUS_LABEL,
+} from './report/format.js';
+export { reportTargetTable, rowNote, type ConstructionNotes } from './report/targetTable.js';
+export {
+  distributionWords,
+  numberReferences,
+  plainSourceNote,
+  scenarioAssumptions,
+  valueAtPath,
+  type AssumptionDraft,
+} from './report/assumptions.js';
+export { REFERENCES, referencesIn, type Reference, type ReferenceKey } from './report/references.js';
+export {
+  leastBudgetPeriod,
+  leastBudgetSection,
+  periodBuying,
+  targetsSeatsDoNotBuy,
+  type LeastBudgetContext,
+  type LeastBudgetPeriod,
+} from './report/leastBudget.js';
+export { staffingSection, DAYTIME_MINUTES } from './report/staffing.js';
+export { leastBudgetSentence, verdictParagraph, verdictRule, type VerdictInputs } from './report/verdict.js';
+export { methodSection, risksSection, type MethodInputs, type SensitivityInput } from './report/method.js';

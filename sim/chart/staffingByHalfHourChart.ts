@@ -31,15 +31,27 @@ export interface StaffingChartOptions {
    * __Default value:__ `'人员配置 Agents needed per half hour'`
    */
   title?: string;
+  /**
+   * Legend of the `plannedAgents` line (agents after staff churn, say).
+   *
+   * __Default value:__ `'计划 Agents planned on the phones'`
+   */
+  plannedLabel?: string;
+  /**
+   * Legend of the `scheduledStaff` line (a staffing table before churn, say).
+   *
+   * __Default value:__ `'排班 Staff scheduled (after shrinkage)'`
+   */
+  scheduledLabel?: string;
 }
 
 /** Whole hours every two hours, as axis labels for a day of half hours. */
 const EVEN_HOURS = Array.from({ length: 12 }, (_, i) => `${String(2 * i).padStart(2, '0')}:00`);
 
 const REQUIRED = '所需 Agents required on the phones';
-const PLANNED = '计划 Agents planned on the phones';
+const PLANNED_DEFAULT = '计划 Agents planned on the phones';
 const SHORT = '缺口 Under-coverage (planned < required)';
-const SCHEDULED = '排班 Staff scheduled (after shrinkage)';
+const SCHEDULED_DEFAULT = '排班 Staff scheduled (after shrinkage)';
 
 /**
  * Staffing against requirement over a day: the agents needed per interval
@@ -72,6 +84,8 @@ export function staffingByHalfHourChart(
       values: EVEN_HOURS.filter((hour) => rows.some((row) => row.intervalStart === hour)),
     },
   };
+  const PLANNED = options.plannedLabel ?? PLANNED_DEFAULT;
+  const SCHEDULED = options.scheduledLabel ?? SCHEDULED_DEFAULT;
   const hasPlan = rows.some((row) => row.plannedAgents !== undefined);
   const hasScheduled = rows.some((row) => row.scheduledStaff !== undefined);
   const domain = [REQUIRED, ...(hasPlan ? [PLANNED, SHORT] : []), ...(hasScheduled ? [SCHEDULED] : [])];
@@ -151,7 +165,7 @@ export function staffingByHalfHourChart(
     title: hasPlan
       ? {
           text: title,
-          subtitle: `Under-covered: ${short} of ${rows.length} intervals, ${shortAgents} agent-intervals short`,
+          subtitle: `Under-covered: ${short} of ${rows.length} intervals, ${Math.round(shortAgents)} agent-intervals short`,
         }
       : title,
     config: chartConfig,

@@ -21,14 +21,22 @@ export interface TornadoChartOptions {
   title?: string;
 }
 
-/** Chinese and English names of the assumptions `sensitivity` varies; one missing here is shown by its key. */
-export const ASSUMPTION_LABELS: Readonly<Record<string, string>> = {
-  volume: '话务量 Call volume',
-  handle: '通话时长 Handle time',
-  patience: '等待耐心 Caller patience',
-  redialProbability: '重拨概率 Redial probability',
-  turnover: '人员流失 Staff turnover',
+/** Chinese and English names of the assumptions `sensitivity` varies, and of its baseline. */
+export const ASSUMPTION_NAMES: Readonly<Record<string, { readonly zh: string; readonly en: string }>> = {
+  baseline: { zh: '基准', en: 'Baseline' },
+  volume: { zh: '话务量', en: 'Call volume' },
+  handle: { zh: '通话时长', en: 'Handle time' },
+  patience: { zh: '等待耐心', en: 'Caller patience' },
+  redialProbability: { zh: '重拨概率', en: 'Redial probability' },
+  turnover: { zh: '人员流失', en: 'Staff turnover' },
 };
+
+/** The chart's labels of the assumptions, Chinese then English; one missing here is shown by its key. */
+export const ASSUMPTION_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(ASSUMPTION_NAMES)
+    .filter(([key]) => key !== 'baseline')
+    .map(([key, name]) => [key, `${name.zh} ${name.en}`]),
+);
 
 const LOWER = '调低 Assumption lowered';
 const HIGHER = '调高 Assumption raised';

@@ -15,9 +15,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
+  chromiumAvailable,
   makeReport,
   readAnonymousBankCalls,
   readScenarioFile,
+  requiredAgentsWithRedials,
   retrialEquilibrium,
   sensitivityVariantCount,
   shanghai12333Defaults,
@@ -87,30 +89,24 @@ export function weekdayStaffingRows(): DemoRow[] {
     answerWithinSeconds: d.answerWithinSeconds,
   }));
   const withoutRedials = staffingPlan(intervals, { answerRate: d.answerRateTarget });
+  const redial = { redialProbability: d.redialProbability, maxAttempts: d.maxAttempts };
   return intervals.map((interval, slot) => {
-    const agentsWithoutRedials = withoutRedials[slot]?.requiredAgents ?? 0;
-    const solve = (agents: number): RetrialEquilibrium =>
-      retrialEquilibrium({
-        agents,
-        freshCallsPerHour: interval.arrivalsPerHour,
-        meanHandleSeconds: interval.meanHandleSeconds,
-        meanPatienceSeconds: interval.meanPatienceSeconds,
-        answerWithinSeconds: interval.answerWithinSeconds,
-        redialProbability: d.redialProbability,
-        maxAttempts: d.maxAttempts,
-      });
-    let agents = agentsWithoutRedials;
-    let equilibrium = solve(agents);
-    while (equilibrium.answerRatePerAttempt < d.answerRateTarget) {
-      agents += 1;
-      equilibrium = solve(agents);
-    }
+    const { start, ...queue } = interval;
+    const agents = requiredAgentsWithRedials(queue, { answerRate: d.answerRateTarget }, redial);
+    const equilibrium = retrialEquilibrium({
+      agents,
+      freshCallsPerHour: queue.arrivalsPerHour,
+      meanHandleSeconds: queue.meanHandleSeconds,
+      meanPatienceSeconds: queue.meanPatienceSeconds,
+      answerWithinSeconds: queue.answerWithinSeconds,
+      ...redial,
+    });
     return {
-      start: interval.start,
-      calls: interval.arrivalsPerHour * HALF_HOUR,
+      start,
+      calls: queue.arrivalsPerHour * HALF_HOUR,
       attempts: equilibrium.offeredAttemptsPerHour * HALF_HOUR,
       agents,
-      agentsWithoutRedials,
+      agentsWithoutRedials: withoutRedials[slot]?.requiredAgents ?? 0,
       staff: Math.ceil(agents / (1 - d.shrinkage) - 1e-9),
       equilibrium,
     };
@@ -121,10 +117,17 @@ const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 /** Replications of the 2020 year in the demo: enough for a stable verdict in under two minutes on two cores. */
 export const DEMO_REPLICATIONS = 10;
-/** The quick sensitivity run of the demo: the first 28 days, 4 replications per variant. */
+/** The quick sensitivity run of the demo: 28 days from the weakest month, 4 replications per variant. */
 export const DEMO_SENSITIVITY = { days: 28, replications: 4 } as const;
+/** The demo's least-budget search: 4 replications at a time, at most 20 per budget. */
+export const DEMO_LEAST_BUDGET = { batchReplications: 4, maxReplications: 20 } as const;
 /** The scenario the demo reports on, relative to the package root. */
 export const DEMO_SCENARIO = 'data/shanghai-12333-2020/scenario.json';
+/**
+ * 编制日期 of the sample report: the last day before the budget year, fixed so
+ * that the committed sample is the same whenever the demo runs.
+ */
+export const DEMO_DATE = '2019-12-31';
 
 /** The one-line analytic cross-check printed under the report's table: Erlang A with redials at the peak. */
 function analyticLine(): string {
@@ -145,39 +148,47 @@ async function main(): Promise<void> {
   const file = readScenarioFile(DEMO_SCENARIO);
   const bankPath = resolve(DEFAULT_BANK_RECORDS);
   const bank = existsSync(bankPath) ? readAnonymousBankCalls(bankPath) : undefined;
-  const command = `npm run demo (hotline report ${DEMO_SCENARIO} --replications ${DEMO_REPLICATIONS} --seed 1)`;
+  const command = `npm run demo (hotline report ${DEMO_SCENARIO} --replications ${DEMO_REPLICATIONS} --seed 1 --date ${DEMO_DATE} --pdf)`;
+  const pdf = chromiumAvailable();
   process.stdout.write(
     `hotline-planner demo: ${file.meta.title}\nSimulating ${DEMO_REPLICATIONS} years of every call, a quick sensitivity run ` +
       `(${DEMO_SENSITIVITY.days} days x ${DEMO_SENSITIVITY.replications} replications x ${sensitivityVariantCount(file.scenario)} variants), ` +
-      `${DEMO_REPLICATIONS} years of the 12345 liaison desk and the validation checks...\n\n`,
+      `the least budget that meets the targets, ${DEMO_REPLICATIONS} years of the 12345 liaison desk and the validation checks...\n\n`,
   );
-  const progress = new Progress(
-    'simulations',
-    DEMO_REPLICATIONS + sensitivityVariantCount(file.scenario) * DEMO_SENSITIVITY.replications,
-  );
+  const progress = new Progress('simulations', DEMO_REPLICATIONS);
   let report;
   try {
     report = await makeReport(file, {
       replications: DEMO_REPLICATIONS,
       seed: 1,
       sensitivity: { ...DEMO_SENSITIVITY },
+      leastBudget: { ...DEMO_LEAST_BUDGET },
       costModel: costModelFor(file),
       realCallCenter: bank ? anonymousBankCheck(bank.records) : null,
       notes: bank
         ? []
         : [
-            `The check against a real call center was not run: ${DEFAULT_BANK_RECORDS} was not found beside the package.`,
+            {
+              zh: `未做真实呼叫中心对照：程序包旁未找到 ${DEFAULT_BANK_RECORDS}。`,
+              en: `The check against a real call center was not run: ${DEFAULT_BANK_RECORDS} was not found beside the package.`,
+            },
           ],
+      date: DEMO_DATE,
       generator: { version: packageVersion(), command },
-      onProgress: (done) => progress.update(done),
+      onProgress: (done, total) => {
+        progress.setTotal(total);
+        progress.update(done);
+      },
     });
   } finally {
     progress.stop();
   }
-  const paths = await writeReportFiles(join('reports', file.meta.name), report);
+  const paths = await writeReportFiles(join('reports', file.meta.name), report, { pdf });
+  const written = [paths.html, paths.markdown, paths.json, ...(paths.pdf ? [paths.pdf] : [])];
   process.stdout.write(
-    `${formatReportSummary(report)}\n${analyticLine()}\n\nWrote ${paths.html}, ${paths.markdown} and ${paths.json} ` +
-      `in ${((Date.now() - started) / 1000).toFixed(0)} s.\n`,
+    `${formatReportSummary(report)}\n${analyticLine()}\n\nWrote ${written.join(', ')} ` +
+      `in ${((Date.now() - started) / 1000).toFixed(0)} s.\n` +
+      (pdf ? '' : 'No PDF: chromium was not found (Debian: apt-get install chromium).\n'),
   );
 }
 

@@ -1,5 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { CPU_SECONDS_PER_CALL, estimateRunSeconds, formatDuration, type SimulationBatch } from '../index.js';
+import {
+  CPU_SECONDS_PER_CALL,
+  estimateRunSeconds,
+  formatApproximateDuration,
+  type SimulationBatch,
+} from '../index.js';
 import { UsageError } from './args.js';
 import type { CommandContext } from './command.js';
 
@@ -52,7 +57,7 @@ export async function confirmLongRun(
   const seconds = estimateRunSeconds(batches, threads);
   if (seconds <= LONG_RUN_SECONDS) return;
   const estimate =
-    `this run is estimated to take ${formatDuration(seconds)} (${what}, on ${threads} ` +
+    `this run is estimated to take ${formatApproximateDuration(seconds)} (${what}, on ${threads} ` +
     `thread${threads === 1 ? '' : 's'}, at ${CPU_SECONDS_PER_CALL * 1e6} µs of CPU a call)`;
   if (yes) {
     process.stderr.write(`hotline: ${estimate}; going ahead (--yes)\n`);

@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import {
+  assessmentRule,
+  decideProbability,
   evaluatePlan,
   costOfPlan,
   leastBudget,
@@ -252,9 +254,9 @@ export interface PeriodProbability extends ProbabilityEstimate {
 export type PlanTargetTable = TargetAssessment;
 
 /**
- * A target table judged at another confidence p: each measured row passes
- * when its probability estimate is at least p, and the table when the
- * probability of meeting every measured target is (`assessTargets`' rule).
+ * A target table judged at another confidence p by `assessTargets`' rule
+ * (`decideProbability`: pass when the interval lies at or above p, fail when
+ * below, undecided between), for each measured row and for the table.
  * Used when the evaluation came with the default p (`leastBudget`'s).
  *
  * @param table the table
@@ -265,12 +267,12 @@ export type PlanTargetTable = TargetAssessment;
  */
 export function atConfidence(table: TargetAssessment, confidence: number): TargetAssessment {
   if (table.confidence === confidence) return table;
-  const verdict = (estimate: ProbabilityEstimate): 'pass' | 'fail' =>
-    estimate.probability >= confidence ? 'pass' : 'fail';
+  const verdict = (estimate: ProbabilityEstimate): TargetAssessment['verdict'] =>
+    decideProbability(estimate, confidence);
   return {
     ...table,
     confidence,
-    rule: table.rule.split(String(table.confidence)).join(String(confidence)),
+    rule: assessmentRule(confidence, table.level),
     rows: table.rows.map((row) =>
       row.verdict === null || row.probability === null ? row : { ...row, verdict: verdict(row.probability) },
     ),

@@ -2,10 +2,16 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
+  ANONYMOUS_BANK_SOURCE,
+  chromiumAvailable,
   firstDaysOf,
   InputError,
+  printPdf,
   readAnonymousBankCalls,
+  rowValue,
+  STATUS_LABEL,
   writeFileSet,
+  type Language,
   type ScenarioFile,
 } from '../index.js';
 import { packageVersion } from '../core/buildVersion.js';
@@ -25,7 +31,7 @@ import {
 } from '../index.js';
 import { OptionReader, optionText, UsageError } from './args.js';
 import type { CommandSpec } from './command.js';
-import { formatTable, MISSING } from './format.js';
+import { formatPercent, formatTable, MISSING } from './format.js';
 import { confirmLongRun, YES_OPTION } from './longRun.js';
 import { checkOutputFolder, Progress } from './output.js';
 import { onQueue, QUEUE_OPTIONS, readQueueOptions } from './queueOptions.js';
@@ -34,43 +40,56 @@ import {
   PERIOD_OPTIONS,
   readPeriodOptions,
   rosterLines,
-  scenarioJson,
   type LoadedScenario,
 } from './scenarioInput.js';
-import { percent, predictedValue, STATUS_LABEL } from '../report/format.js';
 
 /** The Anonymous Bank records shipped in the repository (`data/anonymous-bank/`), used when present. */
 export const DEFAULT_BANK_RECORDS = 'data/anonymous-bank/calls-1999-02.tsv';
 
+/** What `writeReportFiles` writes besides the HTML, Markdown and JSON. */
+export interface ReportFileOptions {
+  /** The edition: `zh` (Chinese first, English second) or `en`. __Default value:__ `'zh'` */
+  language?: Language;
+  /** Print the HTML to `report.pdf` with headless Chromium as well. __Default value:__ `false` */
+  pdf?: boolean;
+}
+
 /**
- * The report's three files, written as one set into `dir` (`writeFileSet`:
- * each to a temporary name, then all renamed, so the folder never holds files
- * of two runs); `dir` is created when missing (not its parents).
+ * The report's files, written as one set into `dir` (`writeFileSet`: each to
+ * a temporary name, then all renamed, so the folder never holds files of two
+ * runs): `report.html`, `report.md`, `report.json`, and `report.pdf` when
+ * asked for; `dir` is created when missing (not its parents).
  *
  * @param dir the output folder
  * @param report the report
- * @returns the paths written: html, md, json
+ * @param options the edition and whether to print the PDF
+ * @returns the paths written (`pdf` null when not asked for)
  * @example
- * await writeReportFiles('reports/shanghai-12333-2020', report);
+ * await writeReportFiles('reports/shanghai-12333-2020', report, { pdf: true });
  */
 export async function writeReportFiles(
   dir: string,
   report: Report,
-): Promise<{ html: string; markdown: string; json: string }> {
+  options: ReportFileOptions = {},
+): Promise<{ html: string; markdown: string; json: string; pdf: string | null }> {
+  const language = options.language ?? 'zh';
   // Every text is made before the first file is written, so a failure writes nothing.
-  const html = reportToHtml(report, await renderReportCharts(reportCharts(report)));
-  const markdown = reportToMarkdown(report);
+  const html = reportToHtml(report, await renderReportCharts(reportCharts(report)), language);
+  const markdown = reportToMarkdown(report, language);
   const json = reportToJson(report);
+  const pdf = options.pdf === true ? printPdf(html) : null;
   const paths = {
     html: join(dir, 'report.html'),
     markdown: join(dir, 'report.md'),
     json: join(dir, 'report.json'),
+    pdf: pdf === null ? null : join(dir, 'report.pdf'),
   };
   await writeFileSet(
     [
       { path: paths.html, content: html },
       { path: paths.markdown, content: markdown },
       { path: paths.json, content: json },
+      ...(pdf !== null && paths.pdf !== null ? [{ path: paths.pdf, content: pdf }] : []),
     ],
     { createFolder: dir },
   );
@@ -111,11 +130,9 @@ export function formatReportSummary(report: Report): string {
         table.rows.map((row) => [
           `${row.name.zh} ${row.name.en}`,
           row.target,
-          row.mean === null ? MISSING : predictedValue(row.unit, row.mean),
-          row.p05 === null
-            ? MISSING
-            : `${predictedValue(row.unit, row.p05)} .. ${predictedValue(row.unit, row.p95)}`,
-          row.probability === null ? MISSING : percent(row.probability.probability, 0),
+          row.mean === null ? MISSING : rowValue(row, row.mean, 'en'),
+          row.p05 === null ? MISSING : `${rowValue(row, row.p05, 'en')} .. ${rowValue(row, row.p95, 'en')}`,
+          row.probability === null ? MISSING : formatPercent(row.probability.probability, 0),
           STATUS_LABEL[row.status].en,
         ]),
       ),
@@ -124,22 +141,28 @@ export function formatReportSummary(report: Report): string {
   return lines.join('\n') + '\n';
 }
 
+/** Whether a text is a calendar date `YYYY-MM-DD` that exists. */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+}
+
 /**
- * The report's check against a real call center on the Anonymous Bank records
- * of February 1999: trained on 1-14 February, judged on 15-28 February
- * (held out), service level within 20 s.
+ * The report's check against the Anonymous Bank records: calibrate on 1-14
+ * February 1999, predict 15-28 February, service level within 20 s.
  *
- * @param records the calls read by `readAnonymousBankCalls`
- * @returns `makeReport`'s `realCallCenter` option
+ * @param records the records (`readAnonymousBankCalls`)
+ * @returns the `realCallCenter` option of `makeReport`
  * @example
- * makeReport(file, { ..., realCallCenter: anonymousBankCheck(readAnonymousBankCalls(path).records) });
+ * makeReport(file, { ..., realCallCenter: anonymousBankCheck(readAnonymousBankCalls(DEFAULT_BANK_RECORDS).records) });
  */
 export function anonymousBankCheck(
-  records: ReturnType<typeof readAnonymousBankCalls>['records'],
+  records: NonNullable<MakeReportOptions['realCallCenter']>['records'],
 ): NonNullable<MakeReportOptions['realCallCenter']> {
   return {
     records,
-    source: 'Anonymous Bank call center, February 1999 (Technion SEE Laboratory)',
+    source: ANONYMOUS_BANK_SOURCE,
     train: { from: '1999-02-01', to: '1999-02-14' },
     test: { from: '1999-02-15', to: '1999-02-28' },
     answerWithinSeconds: 20,
@@ -196,6 +219,20 @@ export const reportCommand: CommandSpec = {
       '--bank <file>',
       `Anonymous Bank records for the real-call-center check, or "none" (default: ${DEFAULT_BANK_RECORDS} when present)`,
     ],
+    [
+      '--least-replications <n>',
+      'most replications per budget in the search for the least budget that meets the targets, 0 for none (default: 20)',
+    ],
+    [
+      '--pdf',
+      'also print report.pdf (A4, page numbers) with headless Chromium (Debian: apt-get install chromium)',
+    ],
+    [
+      '--lang <zh|en>',
+      'zh: the formal Chinese edition, Chinese first and English second; en: English only (default: zh)',
+    ],
+    ['--date <YYYY-MM-DD>', '编制日期, the date on the cover (default: today)'],
+    ['--organisation <name>', '编制单位, the organisation on the cover (default: a line to fill in)'],
     ['--json', 'print the report JSON instead of the summary'],
     YES_OPTION,
   ],
@@ -203,6 +240,7 @@ export const reportCommand: CommandSpec = {
     'hotline report data/shanghai-12333-2020/scenario.json --replications 20 --out reports/12333',
     'hotline report data/shanghai-12333-2020/july-peak.json --from 2020-07-01 --days 31 --sensitivity-days 0',
     'hotline report data/shanghai-12345-desk-2020/scenario.json --bank none --json',
+    'hotline report data/shanghai-12333-2020/scenario.json --pdf --date 2019-12-31 --lang en',
   ],
   async run(operands, options, scanProblems, context) {
     const reader = new OptionReader();
@@ -223,6 +261,19 @@ export const reportCommand: CommandSpec = {
       10_000,
     );
     const deskReplications = integer('--desk-replications', 'deskReplications', undefined, 0, 100_000);
+    const leastReplications = integer('--least-replications', 'leastReplications', '20', 0, 10_000);
+    const language = optionText(options, 'lang') ?? 'zh';
+    if (language !== 'zh' && language !== 'en')
+      reader.problem(`--lang: must be zh or en (got ${JSON.stringify(language)})`);
+    const date = optionText(options, 'date');
+    if (date !== undefined && !isCalendarDate(date))
+      reader.problem(`--date: must be a date YYYY-MM-DD (got ${JSON.stringify(date)})`);
+    const organisation = optionText(options, 'organisation');
+    const pdf = options.pdf === true;
+    if (pdf && !chromiumAvailable())
+      reader.problem(
+        '--pdf: chromium was not found (Debian: apt-get install chromium; or set CHROMIUM to the browser to use)',
+      );
     const out = optionText(options, 'out');
     if (out !== undefined) checkOutputFolder(reader, '--out', out);
     const bankOption = optionText(options, 'bank');
@@ -282,38 +333,44 @@ export const reportCommand: CommandSpec = {
                 },
               ]
             : []),
+          // The least-budget search judges a few budgets on the quarters that fall short, up to
+          // --least-replications each; about two caps of the whole period, as measured on the 12333 year.
+          { scenario: loaded.scenario, replications: 2 * (leastReplications ?? 0) },
         ],
         workers,
         `${reps} replications of ${loaded.scenario.days} days` +
           (sens
             ? ` and ${variants} sensitivity runs of ${Math.min(sens.days, file.scenario.days)} days`
-            : ''),
+            : '') +
+          (leastReplications ? ', and the search for the least budget' : ''),
         options.yes === true,
       );
     const progress = new Progress('simulations', total);
-    const period = scenarioJson(loaded);
-    const notes: string[] = [
-      ...period.periodNotes.map((note) => `${note.charAt(0).toUpperCase()}${note.slice(1)}.`),
-      ...rosterLines(loaded.roster),
+    const scenario = loaded.scenario;
+    const wholeHorizon = scenario === file.scenario;
+    const notes: MakeReportOptions['notes'] = [
+      ...rosterLines(loaded.roster).map((line) => ({ zh: line, en: line })),
+      ...(bank
+        ? []
+        : [
+            bankOption === 'none'
+              ? {
+                  zh: '未做真实呼叫中心对照（--bank none）；该对照见 test/validation/bank.validation.test.ts 与 notebook 06。',
+                  en: 'The check against a real call center was not run (--bank none); test/validation/bank.validation.test.ts and notebook 06 hold it.',
+                }
+              : {
+                  zh: `未做真实呼叫中心对照：程序包旁未找到 ${DEFAULT_BANK_RECORDS}。`,
+                  en: `The check against a real call center was not run: ${DEFAULT_BANK_RECORDS} was not found beside the package.`,
+                },
+          ]),
     ];
-    if (period.periodNotes.length > 0 && (deskReplications ?? (deskByDefault(file) ? reps : 0)) > 0) {
-      notes.push(
-        `The 12345 desk section simulates the same ${period.days} days; its own workforce starts on ${period.startDate} with its initial staff.`,
-      );
-    }
-    if (!bank)
-      notes.push(
-        bankOption === 'none'
-          ? 'The check against a real call center was not run (--bank none); test/validation/bank.validation.test.ts and notebook 06 hold it.'
-          : `The check against a real call center was not run: ${DEFAULT_BANK_RECORDS} was not found beside the package.`,
-      );
     let report: Report;
     try {
       report = await onQueue(queue, progress, (pool) =>
         makeReport(file, {
           replications: reps,
           seed: seed as number,
-          ...(period.periodNotes.length > 0 ? { from: period.startDate, days: period.days } : {}),
+          ...(wholeHorizon ? {} : { from: scenario.startDate, days: scenario.days }),
           ...(pool ? { pool } : { workers }),
           sensitivity: sens,
           desk:
@@ -321,21 +378,28 @@ export const reportCommand: CommandSpec = {
               ? { replications: deskReplications ?? reps, seed: seed as number }
               : false,
           costModel: costModelFor(file),
+          leastBudget: leastReplications === 0 ? false : { maxReplications: leastReplications as number },
           realCallCenter: bank ? anonymousBankCheck(bank.records) : null,
+          ...(date !== undefined ? { date } : {}),
+          ...(organisation !== undefined ? { organisation } : {}),
           notes,
           generator: { version: packageVersion(), command: reportCommandLine(scenarioPath ?? '', options) },
-          onProgress: (done) => progress.update(done),
+          onProgress: (done, all) => {
+            progress.setTotal(all);
+            progress.update(done);
+          },
         }),
       );
     } finally {
       progress.stop();
     }
     const dir = out ?? join('reports', file.meta.name);
-    const paths = await writeReportFiles(dir, report);
+    const paths = await writeReportFiles(dir, report, { language: language as Language, pdf });
+    const written = [paths.html, paths.markdown, paths.json, ...(paths.pdf ? [paths.pdf] : [])];
     process.stdout.write(
       options.json === true
         ? reportToJson(report)
-        : `${formatReportSummary(report)}\nWrote ${paths.html}, ${paths.markdown}, ${paths.json}\n`,
+        : `${formatReportSummary(report)}\nWrote ${written.join(', ')}\n`,
     );
   },
 };
@@ -352,6 +416,8 @@ function reportCommandLine(scenarioPath: string, options: Readonly<Record<string
     ['--sensitivity-days', 'sensitivityDays'],
     ['--sensitivity-replications', 'sensitivityReplications'],
     ['--desk-replications', 'deskReplications'],
+    ['--least-replications', 'leastReplications'],
+    ['--lang', 'lang'],
   ] as const) {
     const value = optionText(options, key);
     if (value !== undefined) parts.push(flag, value);

@@ -1,6 +1,7 @@
 import {
   InputError,
   periodOf,
+  periodNotes as periodNotesInWords,
   readScenarioFile,
   readTargetSet,
   scenarioWithRoster,
@@ -235,40 +236,7 @@ export function periodNotes(
   period: { startDate: string; days: number },
   hasWorkforce: boolean,
 ): string[] {
-  if (period.startDate === horizon.startDate && period.days === horizon.days) return [];
-  const last = isoPlus(period.startDate, period.days - 1);
-  const notes = [
-    `period simulated: ${period.startDate} to ${last}, ${period.days} of the scenario's ${horizon.days} days ` +
-      `(${horizon.startDate} to ${isoPlus(horizon.startDate, horizon.days - 1)})`,
-  ];
-  const quarters = new Map<string, { simulated: number; total: number }>();
-  for (let d = 0; d < period.days; d++) {
-    const date = new Date(Date.parse(`${period.startDate}T00:00:00Z`) + d * DAY_MS);
-    const q = Math.floor(date.getUTCMonth() / 3);
-    const key = `${date.getUTCFullYear()}-Q${q + 1}`;
-    const entry = quarters.get(key);
-    if (entry !== undefined) entry.simulated++;
-    else {
-      const start = Date.UTC(date.getUTCFullYear(), q * 3, 1);
-      const end = Date.UTC(date.getUTCFullYear(), q * 3 + 3, 1);
-      quarters.set(key, { simulated: 1, total: Math.round((end - start) / DAY_MS) });
-    }
-  }
-  const partial = [...quarters].filter(([, q]) => q.simulated < q.total);
-  if (partial.length > 0) {
-    notes.push(
-      'quarterly rows judge the days simulated only: ' +
-        partial.map(([key, q]) => `${key} has ${q.simulated} of its ${q.total} days`).join(', '),
-    );
-  }
-  notes.push(`rows judged on the year (turnover, the yearly assessments) see only these ${period.days} days`);
-  if (hasWorkforce && period.startDate !== horizon.startDate) {
-    notes.push(
-      `the workforce starts as the scenario's year has it on ${period.startDate}: its churn, hiring and ` +
-        `training from ${horizon.startDate} are simulated first`,
-    );
-  }
-  return notes;
+  return periodNotesInWords(horizon, period, hasWorkforce).map((note) => note.en);
 }
 
 /**

@@ -43,10 +43,10 @@ export function formatEstimate(estimate: ProbabilityEstimate | null | undefined)
   return `${formatPercent(estimate.probability, 1)} [${formatPercent(estimate.low, 1)}, ${formatPercent(estimate.high, 1)}]`;
 }
 
-/** A row's verdict as printed: `pass`, `FAIL` or `not simulated`. */
-function verdictText(row: TargetRow): string {
-  if (row.verdict === null) return 'not simulated';
-  return row.verdict === 'fail' ? 'FAIL' : 'pass';
+/** A verdict as printed: `pass`, `FAIL`, `more replications` or `not simulated`. */
+function verdictText(verdict: TargetRow['verdict']): string {
+  if (verdict === null) return 'not simulated';
+  return verdict === 'fail' ? 'FAIL' : verdict === 'pass' ? 'pass' : 'more replications';
 }
 
 /** The label of the line that judges every quarter at once. */
@@ -97,7 +97,7 @@ export function formatTargetTable(table: TargetAssessment): string[] {
         row.probability === null
           ? MISSING
           : `${formatEstimate(row.probability)}${row.judgedOn === 'year' ? ' (year)' : ''}`,
-        verdictText(row),
+        verdictText(row.verdict),
       ]),
     ),
   ];
@@ -123,7 +123,7 @@ export function formatTargetTable(table: TargetAssessment): string[] {
   }
   lines.push(
     `Every measured target met: ${formatEstimate(table.allTargets)}; ` +
-      `table verdict at p = ${p}: ${table.verdict === 'pass' ? 'pass' : 'FAIL'}`,
+      `table verdict at p = ${p}: ${verdictText(table.verdict)}`,
     `Rule: ${table.rule}; rows not simulated are never assumed met`,
   );
   return lines;

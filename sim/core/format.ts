@@ -101,6 +101,27 @@ export function formatDuration(
 }
 
 /**
+ * A duration in words for a person, rounded as an estimate is: `about 14 h`,
+ * `about 2 h 5 min`, `about 40 min`, `about 30 s` (the command line's
+ * estimate of a long run).
+ *
+ * @param seconds a duration, >= 0
+ * @returns the text
+ * @example
+ * formatApproximateDuration(50_400); // => 'about 14 h'
+ * formatApproximateDuration(7_500); // => 'about 2 h 5 min'
+ * formatApproximateDuration(29.6); // => 'about 30 s'
+ */
+export function formatApproximateDuration(seconds: number): string {
+  if (!(seconds >= 60)) return `about ${Math.max(0, Math.round(seconds))} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `about ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return hours >= 10 || rest === 0 ? `about ${Math.round(minutes / 60)} h` : `about ${hours} h ${rest} min`;
+}
+
+/**
  * A number rounded to a few significant digits, for values a person reads
  * (29,411.764705882353 is read as 29,410): the rounding of the shown value,
  * never of a value computed with.

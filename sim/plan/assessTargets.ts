@@ -11,6 +11,7 @@ import {
 } from '../core/targets.js';
 import { requireInRange } from '../core/validate.js';
 import { percentile } from '../stats/percentile.js';
+import { decideProbability, type Decision } from './decision.js';
 import { wilsonInterval, type ProbabilityEstimate } from './evaluatePlan.js';
 
 /*
@@ -74,15 +75,24 @@ export interface Bilingual {
 /** Whether a row's measure was simulated. */
 export type TargetRowStatus = 'measured' | 'not simulated';
 
-/** The verdict on a row or on the whole table (see `AssessTargetsOptions.confidence`). */
-export type TargetVerdict = 'pass' | 'fail';
+/**
+ * The verdict on a row or on the whole table (see `AssessTargetsOptions.confidence`
+ * and `decideProbability`): `undecided` when the replications are too few to tell.
+ */
+export type TargetVerdict = Decision;
 
-/** The probability of meeting an indicator in one quarter. */
+/** The probability of meeting an indicator in one quarter, and the quarter's value. */
 export interface QuarterProbability {
   /** The quarter, `YYYY-Qn`. */
   readonly period: string;
   /** Probability of meeting the target in that quarter, or null when the row is not judged per quarter. */
   readonly estimate: ProbabilityEstimate | null;
+  /**
+   * The quarter's value across replications, in the indicator's unit: mean
+   * and 90% range (5th and 95th percentiles) of the replications that gave
+   * one; null when judged on the year or when no replication gave a value.
+   */
+  readonly value: { readonly mean: number; readonly p05: number; readonly p95: number } | null;
 }
 
 /** One row of the target table, in the source document's order. */
@@ -130,7 +140,7 @@ export interface TargetRow {
   readonly year: ProbabilityEstimate | null;
   /** The probability the verdict uses: `allQuarters` when judged per quarter, else `year`. */
   readonly probability: ProbabilityEstimate | null;
-  /** `'pass'` when `probability` is at least the confidence, `'fail'` otherwise; null when not simulated. */
+  /** `decideProbability(probability, confidence)`: pass, fail or undecided; null when not simulated. */
   readonly verdict: TargetVerdict | null;
 }
 
@@ -167,7 +177,7 @@ export interface TargetAssessment {
   readonly passedQuartersByReplication: readonly (readonly boolean[])[];
   /** Per replication, whether every measured indicator was met. */
   readonly meetsAllByReplication: readonly boolean[];
-  /** `'pass'` when `allTargets.probability` is at least the confidence. */
+  /** `decideProbability(allTargets, confidence)`. */
   readonly verdict: TargetVerdict;
 }
 
@@ -194,9 +204,10 @@ export interface AssessTargetsOptions {
   readonly level?: number;
   /**
    * The probability of meeting a target that a plan needs (the planner's
-   * confidence, as in `leastBudget`): a row passes when its probability
-   * estimate (the point estimate, not the interval) is at least this, and the
-   * table passes when the probability of meeting every measured target is.
+   * confidence, as in `leastBudget`): a row passes when the interval of its
+   * probability of meeting the target lies at or above this, fails when it lies
+   * below, and is undecided otherwise (`decideProbability`); the table is
+   * judged so on the probability of meeting every measured target.
    *
    * __Default value:__ `0.9`
    */
@@ -247,9 +258,11 @@ function checkRuns(fn: string, samples: readonly MeasuredRun[]): string[] {
  * - an indicator is `'not simulated'` when it is qualitative (no comparison or
  *   no KPI; the reason quotes the file's `modelledBy`), or when no run gives
  *   its key;
- * - verdict: `'pass'` when the probability of meeting (all quarters, or the
- *   year) is at least `confidence`, else `'fail'`; the table passes when the
- *   probability of meeting every measured indicator is at least `confidence`.
+ * - verdict (`decideProbability`): `'pass'` when the Wilson interval of the
+ *   probability of meeting (all quarters, or the year) lies at or above
+ *   `confidence`, `'fail'` when it lies below, `'undecided'` when it straddles
+ *   it (more replications needed); the table is judged so on the probability
+ *   of meeting every measured indicator.
  *
  * @param targets the target set (its indicators in the document's order)
  * @param samples one `MeasuredRun` per replication, all with the same quarters
@@ -277,8 +290,7 @@ export function assessTargets(
     for (let r = 0; r < n; r++) if (test(r)) successes++;
     return wilsonInterval(successes, n, level);
   };
-  const verdictOf = (estimate: ProbabilityEstimate): TargetVerdict =>
-    estimate.probability >= confidence ? 'pass' : 'fail';
+  const verdictOf = (estimate: ProbabilityEstimate): TargetVerdict => decideProbability(estimate, confidence);
   const judged: Judged[] = [];
   const rows = targets.indicators.map((indicator): TargetRow => {
     const base = {
@@ -302,7 +314,7 @@ export function assessTargets(
       p05: null,
       p95: null,
       valuesCounted: 0,
-      quarters: periods.map((period) => ({ period, estimate: null })),
+      quarters: periods.map((period) => ({ period, estimate: null, value: null })),
       allQuarters: null,
       year: null,
       probability: null,
@@ -325,10 +337,21 @@ export function assessTargets(
     const yearMet = inYear ? yearValues.map(met) : null;
     judged.push({ quarterMet, yearMet });
     const sample = (inYear ? yearValues : quarterValues.flat()).filter(notNull);
-    const quarters = periods.map((period, q) => ({
-      period,
-      estimate: quarterMet === null ? null : count((r) => quarterMet[r]?.[q] === true),
-    }));
+    const quarters = periods.map((period, q) => {
+      const values = inQuarters ? quarterValues.map((run) => run[q] ?? null).filter(notNull) : [];
+      return {
+        period,
+        estimate: quarterMet === null ? null : count((r) => quarterMet[r]?.[q] === true),
+        value:
+          values.length === 0
+            ? null
+            : {
+                mean: values.reduce((a, b) => a + b, 0) / values.length,
+                p05: percentile(values, 0.05),
+                p95: percentile(values, 0.95),
+              },
+      };
+    });
     const allQuarters = quarterMet === null ? null : count((r) => (quarterMet[r] ?? []).every(Boolean));
     const year = yearMet === null ? null : count((r) => yearMet[r] === true);
     const probability = (allQuarters ?? year) as ProbabilityEstimate;
@@ -366,9 +389,7 @@ export function assessTargets(
     replications: n,
     level,
     confidence,
-    rule:
-      `pass when the probability of meeting the target (in every quarter, or on the year for a yearly indicator) ` +
-      `is at least ${confidence}; a quarter passes its assessment when every quarterly indicator is met`,
+    rule: assessmentRule(confidence, level),
     rows,
     quarterly: periods.map((period, q) => ({
       period,
@@ -380,6 +401,25 @@ export function assessTargets(
     meetsAllByReplication,
     verdict: verdictOf(allTargets),
   };
+}
+
+/**
+ * `assessTargets`' verdict rule in words, for reports and command output.
+ *
+ * @param confidence the probability p a target must be met with, in [0, 1]
+ * @param level the confidence level of the probability's interval, in (0, 1)
+ * @returns the rule
+ * @example
+ * assessmentRule(0.9, 0.95);
+ * // => 'pass when the 95% interval of the probability of meeting the target (in every quarter, or on the year for a yearly indicator) lies at or above 0.9, fail when it lies below, and more replications needed when it straddles 0.9; a quarter passes its assessment when every quarterly indicator is met'
+ */
+export function assessmentRule(confidence: number, level: number): string {
+  return (
+    `pass when the ${Math.round(level * 100)}% interval of the probability of meeting the target (in every quarter, ` +
+    `or on the year for a yearly indicator) lies at or above ${confidence}, fail when it lies below, and more ` +
+    `replications needed when it straddles ${confidence}; a quarter passes its assessment when every quarterly ` +
+    `indicator is met`
+  );
 }
 
 /**

@@ -59,22 +59,3 @@ export function estimateRunSeconds(batches: readonly SimulationBatch[], threads:
   }
   return (calls * CPU_SECONDS_PER_CALL) / threads;
 }
-
-/**
- * A duration in words for a person: `about 14 h`, `about 2 h 5 min`,
- * `about 40 min`, `about 30 s`.
- *
- * @param seconds a duration, >= 0
- * @returns the text
- * @example
- * formatDuration(50_400); // => 'about 14 h'
- * formatDuration(7_500); // => 'about 2 h 5 min'
- */
-export function formatDuration(seconds: number): string {
-  if (!(seconds >= 60)) return `about ${Math.max(0, Math.round(seconds))} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `about ${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return hours >= 10 || rest === 0 ? `about ${Math.round(minutes / 60)} h` : `about ${hours} h ${rest} min`;
-}

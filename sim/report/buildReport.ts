@@ -1,36 +1,42 @@
-import { staffingPlan } from '../analytic/staffingPlan.js';
+import { createHash } from 'node:crypto';
 import { budgetExecution } from '../budget/budgetExecution.js';
 import { costOfPlan } from '../budget/costOfPlan.js';
 import type { BudgetLines, PlanCost, UnitCosts } from '../budget/types.js';
-import type { AnswerRateDefinition, TargetSet } from '../core/targets.js';
+import { formatNumber, formatPercent, formatYuan } from '../core/format.js';
+import {
+  ANSWER_RATE_KPI,
+  type AnswerRateDefinition,
+  type MeasureKey,
+  type TargetSet,
+} from '../core/targets.js';
 import type { ScenarioFile } from '../io/scenarioFile.js';
-import { distributionMean } from '../model/distributions.js';
-import { agentsPerInterval, expectedArrivalsPerInterval } from '../model/scenario.js';
-import { KPI_DEFINITIONS } from '../model/kpis.js';
-import type { Kpis, Scenario } from '../model/types.js';
+import type { Scenario } from '../model/types.js';
 import { assessTargets, type TargetAssessment } from '../plan/assessTargets.js';
+import { decideProbability } from '../plan/decision.js';
 import { measuredRunFromSimulation, planCostsOfRuns, withBudgetMeasures } from '../plan/measuredRuns.js';
 import type { ReplicationResult } from '../plan/replicate.js';
-import type { SensitivityRow } from '../plan/sensitivity.js';
 import type { Summary } from '../stats/summarise.js';
-import { percent, predictedValue, yuan } from './format.js';
+import { numberReferences, scenarioAssumptions, type AssumptionDraft } from './assumptions.js';
+import { methodSection, risksSection, type SensitivityInput } from './method.js';
+import { targetsSeatsDoNotBuy } from './leastBudget.js';
+import { staffingSection } from './staffing.js';
+import { reportTargetTable, type ConstructionNotes } from './targetTable.js';
 import type {
   Bilingual,
   RealCallCenterCheck,
   Report,
-  ReportAssumption,
   ReportBudget,
-  ReportMethod,
+  ReportLeastBudget,
   ReportQuarter,
-  ReportRisks,
   ReportSampleRun,
   ReportSection,
-  ReportStaffing,
   ReportSummary,
-  ReportTargetRow,
   ReportTargetTable,
   TheoryCheck,
 } from './types.js';
+import { verdictParagraph, verdictRule } from './verdict.js';
+
+export { reportTargetTable } from './targetTable.js';
 
 /** The staff, seats and unit costs a plan is costed with (the budget section). */
 export interface ReportCostModel {
@@ -41,15 +47,23 @@ export interface ReportCostModel {
   /** New hires over the year (spread evenly over the months). */
   hiresPerYear: number;
   unitCosts: UnitCosts;
+  /**
+   * Whether the system cost per seat is derived from this budget (the remainder
+   * of the seat-rental line once the staff are paid), so that the budget is
+   * spent in full by construction with the staff and seats above.
+   *
+   * __Default value:__ `false`
+   */
+  derivedFromBudget?: boolean;
   /** Where the figures come from, in words (shown in the report). */
-  basis: string;
+  basis: Bilingual;
 }
 
 /** What `buildReport` turns into a report: the results already computed, no I/O. */
 export interface ReportInputs {
   /** The scenario file read (meta: name, sources, budget, targets). */
   file: ScenarioFile;
-  /** The scenario as simulated (the file's, or its first days). */
+  /** The scenario as simulated (the file's, or a period of it). */
   scenario: Scenario;
   /** The replications of `scenario`. */
   result: ReplicationResult;
@@ -61,34 +75,31 @@ export interface ReportInputs {
   targets?: { set: TargetSet; answerRateDefinition: AnswerRateDefinition } | null;
   /** Staff, seats and unit costs for the budget lines; null: the budget lines alone. __Default value:__ `null` */
   costModel?: ReportCostModel | null;
-  /** A sensitivity run (`sensitivity` of plan/) and how it was run. __Default value:__ `null` */
-  sensitivity?: { days: number; replications: number; seed: number; rows: readonly SensitivityRow[] } | null;
+  /** A sensitivity run (`sensitivity` of plan/), where and how it was run. __Default value:__ `null` */
+  sensitivity?: SensitivityInput | null;
   /** The simulator against Erlang A (`theoryCheck`). __Default value:__ `null` */
   theory?: TheoryCheck | null;
   /** The simulator against real records (`realCallCenterCheck`). __Default value:__ `null` */
   realCallCenter?: RealCallCenterCheck | null;
-  /** Why a check was left out, shown under the method. __Default value:__ none */
-  notes?: readonly string[];
+  /** The least budget that meets the targets (`leastBudgetSection`). __Default value:__ `null` */
+  leastBudget?: ReportLeastBudget | null;
+  /** Why there is no least budget, when there is none. __Default value:__ a sentence saying it was not computed */
+  leastBudgetNote?: Bilingual;
+  /** Notes on the run (a period, a check left out and why), shown under the method. __Default value:__ none */
+  notes?: readonly Bilingual[];
   /** Further sections, shown in the performance-target section after the first table (e.g. the 12345 desk). __Default value:__ none */
   sections?: readonly ReportSection[];
   /**
-   * Sentences added at the end of the verdict paragraph (e.g. one on the 12345
-   * desk, judged in its own section); they do not change `verdict.pass`.
+   * Sentences added to the verdict paragraph before the least budget (e.g. one
+   * on the 12345 desk, judged in its own section); they do not change the verdict.
    * __Default value:__ none
    */
   verdictNotes?: readonly Bilingual[];
+  /** The cover: 编制单位 (null: a line to fill in) and 编制日期 (`YYYY-MM-DD`). */
+  cover: { organisation?: string | null; date: string };
   /** The program that made the report: its version and the command line. */
   generator: { version: string; command: string };
 }
-
-const ASSUMPTION_LABELS: Record<string, Bilingual> = {
-  baseline: { zh: '基准', en: 'baseline' },
-  volume: { zh: '话务量', en: 'call volume' },
-  handle: { zh: '平均处理时长', en: 'mean handle time' },
-  patience: { zh: '来电者耐心', en: 'caller patience' },
-  redialProbability: { zh: '重拨概率', en: 'redial probability' },
-  turnover: { zh: '人员流失率', en: 'staff turnover' },
-};
 
 const COST_LINE_LABELS: Record<string, Bilingual> = {
   seatStaff: { zh: '座席人员费用', en: 'seat staff' },
@@ -114,14 +125,33 @@ function reportSummary(summary: Summary | null, scale = 1): ReportSummary | null
   };
 }
 
-/** `YYYY-MM-DDTHH:MM` of an instant `seconds` after midnight of `startDate`. */
-function localStamp(startDate: string, seconds: number): string {
-  const ms = Date.parse(`${startDate}T00:00:00Z`) + seconds * 1000;
-  return new Date(ms).toISOString().slice(0, 16);
-}
-
-function hhmm(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/**
+ * The content hash of a scenario: SHA-256 of its JSON with the keys of every
+ * object sorted (a number that JSON cannot hold, such as `Infinity`, written as
+ * text), so the same scenario gives the same hash on any machine and a change
+ * to any value, table or side file read into it changes the hash.
+ *
+ * @param scenario the scenario (as read, side tables included)
+ * @returns 64 hexadecimal digits
+ * @example
+ * scenarioContentHash({ b: 1, a: [2, Infinity] } as never) === scenarioContentHash({ a: [2, Infinity], b: 1 } as never); // => true
+ */
+export function scenarioContentHash(scenario: Scenario): string {
+  const canonical = (value: unknown): unknown => {
+    if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+    if (Array.isArray(value) || ArrayBuffer.isView(value))
+      return Array.from(value as ArrayLike<unknown>, canonical);
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value).sort())
+        out[key] = canonical((value as Record<string, unknown>)[key]);
+      return out;
+    }
+    return value;
+  };
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(scenario)))
+    .digest('hex');
 }
 
 /** The budget-execution indicator's target of a set, when it has one. */
@@ -130,10 +160,21 @@ function executionTarget(set: TargetSet | undefined): number | null {
   return indicator && typeof indicator.value === 'number' ? indicator.value : null;
 }
 
-/** The mean of plan costs (each line, each budget line, each quarter and the year). */
-function meanCost(costs: readonly PlanCost[]): PlanCost {
+/**
+ * The mean of plan costs (each line, each budget line, each quarter and the
+ * year), across replications whose churn made their payroll differ.
+ *
+ * @param costs one plan cost per replication, at least one, all with the same lines
+ * @returns their mean
+ * @throws {RangeError} when `costs` is empty
+ * @example
+ * meanPlanCost([costA, costB]).year; // => (costA.year + costB.year) / 2
+ */
+export function meanPlanCost(costs: readonly PlanCost[]): PlanCost {
+  const first = costs[0];
+  if (first === undefined)
+    throw new RangeError('meanPlanCost: costs must hold at least one plan cost (got 0)');
   const n = costs.length;
-  const first = costs[0] as PlanCost;
   const mean = (pick: (cost: PlanCost) => number): number => costs.reduce((sum, c) => sum + pick(c), 0) / n;
   return {
     lines: first.lines.map((line, i) => ({
@@ -169,30 +210,13 @@ function budgetSection(
   const budget = file.meta.budget;
   if (!budget) return null;
   const lines: ReportBudget['lines'] = [];
-  if (budget.seatRentalYuan !== undefined)
-    lines.push({
-      id: 'seatRental',
-      name: { zh: '坐席租赁费', en: 'seat rental (staff + system)' },
-      budgetYuan: budget.seatRentalYuan,
-      plannedYuan: null,
-      executionRate: null,
-    });
-  if (budget.managementFeeYuan !== undefined)
-    lines.push({
-      id: 'managementFee',
-      name: { zh: '管理费', en: 'management fee' },
-      budgetYuan: budget.managementFeeYuan,
-      plannedYuan: null,
-      executionRate: null,
-    });
-  if (budget.payrollYuan !== undefined)
-    lines.push({
-      id: 'payroll',
-      name: { zh: '人员经费', en: 'payroll' },
-      budgetYuan: budget.payrollYuan,
-      plannedYuan: null,
-      executionRate: null,
-    });
+  const line = (id: string, name: Bilingual, budgetYuan: number | undefined): void => {
+    if (budgetYuan !== undefined)
+      lines.push({ id, name, budgetYuan, plannedYuan: null, executionRate: null });
+  };
+  line('seatRental', { zh: '坐席租赁费', en: 'seat rental (staff + system)' }, budget.seatRentalYuan);
+  line('managementFee', { zh: '管理费', en: 'management fee' }, budget.managementFeeYuan);
+  line('payroll', { zh: '人员经费', en: 'payroll' }, budget.payrollYuan);
   const previous = budget.previousYearTotalYuan ?? null;
   const base = {
     statedTotalYuan: budget.statedTotalYuan,
@@ -207,8 +231,14 @@ function budgetSection(
         cost: null,
         note:
           costModel === null
-            ? 'no cost model for this scenario: the budget lines are shown, the execution rate is not computed'
-            : 'the cost model needs a seat-rental and a management-fee line; this budget has other lines',
+            ? {
+                zh: '本情景没有成本模型：仅列出预算科目，不计算执行率。',
+                en: 'No cost model for this scenario: the budget lines are shown, the execution rate is not computed.',
+              }
+            : {
+                zh: '成本模型需要坐席租赁费与管理费两个科目，本预算的科目不同。',
+                en: 'The cost model needs a seat-rental and a management-fee line; this budget has other lines.',
+              },
       },
       cost: null,
       lines: null,
@@ -223,29 +253,30 @@ function budgetSection(
     },
     costModel.unitCosts,
   );
-  const costs = runCosts ?? [fixed];
-  const cost = meanCost(costs);
+  const cost = meanPlanCost(runCosts ?? [fixed]);
   const budgetLines: BudgetLines = {
     seatRental: budget.seatRentalYuan,
     managementFee: budget.managementFeeYuan,
   };
   const target = executionTarget(set);
   const execution = budgetExecution(cost.byBudgetLine, budgetLines, target ?? 0);
-  for (const line of lines) {
-    if (line.id === 'seatRental' || line.id === 'managementFee') {
-      line.plannedYuan = cost.byBudgetLine[line.id];
-      line.executionRate = execution.byLine[line.id];
+  for (const entry of lines) {
+    if (entry.id === 'seatRental' || entry.id === 'managementFee') {
+      entry.plannedYuan = cost.byBudgetLine[entry.id];
+      entry.executionRate = execution.byLine[entry.id];
     }
   }
   const section: ReportBudget = {
     lines,
     ...base,
     cost: {
-      lines: cost.lines.map((line) => ({
-        name: line.name,
-        label: COST_LINE_LABELS[line.name] ?? { zh: line.name, en: line.name },
-        budgetLine: line.budgetLine,
-        yuan: line.year,
+      seats: costModel.seats,
+      staffOnPayroll: costModel.staffOnPayroll,
+      lines: cost.lines.map((entry) => ({
+        name: entry.name,
+        label: COST_LINE_LABELS[entry.name] ?? { zh: entry.name, en: entry.name },
+        budgetLine: entry.budgetLine,
+        yuan: entry.year,
       })),
       totalYuan: cost.year,
       executionRate: execution.rate,
@@ -253,152 +284,96 @@ function budgetSection(
       meetsExecutionTarget: target === null ? null : execution.meetsTarget,
       overspentLines: [...execution.overspentLines],
       basis: runCosts
-        ? `payroll and hires of each replication's simulated workforce (churn, hiring, training), mean over ` +
-          `${runCosts.length} replications; ${costModel.seats} seats; unit costs as in ${costModel.basis}`
-        : costModel.basis,
+        ? {
+            zh: `按每次重复模拟出的人员（流失、招聘、培训）计算工资与招聘费用，取 ${runCosts.length} 次重复的均值；${costModel.seats} 个坐席；单位成本：${costModel.basis.zh}`,
+            en: `payroll and hires of each replication's simulated workforce (churn, hiring, training), mean over ${runCosts.length} replications; ${costModel.seats} seats; unit costs: ${costModel.basis.en}`,
+          }
+        : { ...costModel.basis },
     },
-    note: '',
+    note: { zh: '', en: '' },
   };
   return { section, cost: runCosts ?? fixed, lines: budgetLines };
 }
 
 /**
- * A filled-in target table (`assessTargets`, or the 12345 desk's
- * `deskTargetTable`) as the report's table: every row in the document's
- * order. Use it to add another project's table to a report as a section:
- * `sections: [{ id: 'desk', title, blocks: [{ kind: 'targets', table }] }]`.
- *
- * @param set the target set (title and source)
- * @param assessment the filled-in table
- * @param answerRateDefinition which answer rate judged `answerRate` rows
- * @returns the table for `ReportInputs.sections` or `Report.targets`
- * @example
- * const table = reportTargetTable(deskTargets, deskTargetTable(deskTargets, runs), 'perAttempt');
+ * Why the 12333 run's rows that the model makes true hold, and what would
+ * make each fail (`ConstructionNotes`).
  */
-export function reportTargetTable(
-  set: TargetSet,
-  assessment: TargetAssessment,
-  answerRateDefinition: AnswerRateDefinition,
-): ReportTargetTable {
-  return {
-    id: set.id,
-    title: { ...set.title },
-    source: set.source,
-    answerRateDefinition,
-    rule: assessment.rule,
-    confidence: assessment.confidence,
-    rows: targetRows(assessment),
-  };
-}
-
-function targetRows(assessment: TargetAssessment): ReportTargetRow[] {
-  return assessment.rows.map((row) => ({
-    id: row.id,
-    level1: { ...row.level1 },
-    level2: { ...row.level2 },
-    name: { ...row.name },
-    target: row.target,
-    comparison: row.comparison,
-    value: row.value,
-    unit: row.unit,
-    measuredBy: row.measuredBy,
-    judgedOn: row.judgedOn,
-    mean: row.mean,
-    p05: row.p05,
-    p95: row.p95,
-    probability: row.probability ? { ...row.probability } : null,
-    quarterProbabilities:
-      row.judgedOn === 'quarters' ? row.quarters.map((q) => (q.estimate ? { ...q.estimate } : null)) : [],
-    status: row.verdict ?? 'notSimulated',
-    note: row.reason ?? '',
-  }));
-}
-
-function staffingSection(scenario: Scenario, set: TargetSet | undefined): ReportStaffing {
-  const agents = agentsPerInterval(scenario);
-  const entering = expectedArrivalsPerInterval(scenario);
-  const agentBound = 1 - (scenario.selfServiceShare ?? 0);
-  const intervalHours = scenario.intervalMinutes / 60;
-  const perDay = Math.round((24 * 60) / scenario.intervalMinutes);
-  const agentHours = agents.reduce((sum, a) => sum + a * intervalHours, 0);
-  let peak = 0;
-  for (let i = 1; i < agents.length; i++) if ((agents[i] ?? 0) > (agents[peak] ?? 0)) peak = i;
-  const days = Math.max(1, Math.floor(agents.length / perDay));
-  const slotMean = (values: readonly number[], slot: number): number => {
-    let sum = 0;
-    for (let d = 0; d < days; d++) sum += values[d * perDay + slot] ?? 0;
-    return sum / days;
-  };
-  const answerRateIndicator = set?.indicators.find((i) => i.kpi === 'answerRate');
-  const requirementTarget =
-    answerRateIndicator && typeof answerRateIndicator.value === 'number' ? answerRateIndicator.value : 0.8;
-  const meanHandleSeconds = distributionMean(scenario.handle);
-  const meanPatienceSeconds = scenario.patience ? distributionMean(scenario.patience) : undefined;
-  const slots = Array.from({ length: perDay }, (_, slot) => ({
-    start: hhmm(slot * scenario.intervalMinutes),
-    callsPerHour: (slotMean(entering, slot) * agentBound) / intervalHours,
-    scheduledAgents: slotMean(agents, slot),
-  }));
-  const plan = staffingPlan(
-    slots.map((slot) => ({
-      start: slot.start,
-      arrivalsPerHour: slot.callsPerHour,
-      meanHandleSeconds,
-      ...(meanPatienceSeconds !== undefined && Number.isFinite(meanPatienceSeconds)
-        ? { meanPatienceSeconds }
-        : {}),
-      answerWithinSeconds: scenario.answerWithinSeconds,
-    })),
-    { answerRate: requirementTarget },
-  );
-  return {
-    agentHours,
-    meanAgents: agents.length > 0 ? agentHours / (agents.length * intervalHours) : 0,
-    peakAgents: agents[peak] ?? 0,
-    peakInterval: localStamp(scenario.startDate, peak * scenario.intervalMinutes * 60),
-    slots: slots.map((slot, i) => ({ ...slot, requiredAgents: plan[i]?.requiredAgents ?? 0 })),
-    requirementTarget,
-  };
-}
-
-/** The value at a JSON path (`arrivals.weekdayFactors`) of the file's data, as short text. */
-function valueAt(data: unknown, path: string): string {
-  let value: unknown = data;
-  for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object') return '';
-    value = (value as Record<string, unknown>)[key];
-  }
-  if (value === undefined) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 90 ? `${text.slice(0, 87)}...` : text;
-}
-
-function assumptionsSection(
-  file: ScenarioFile,
-  targets: { set: TargetSet } | null,
+function constructionNotes(
+  result: ReplicationResult,
   costModel: ReportCostModel | null,
-  sensitivity: ReportInputs['sensitivity'],
-): ReportAssumption[] {
-  const rows: ReportAssumption[] = Object.entries(file.meta.sources).map(([parameter, source]) => ({
-    parameter,
-    value: valueAt(file.meta.data, parameter),
-    source,
-  }));
-  if (targets) {
-    rows.push({
-      parameter: `targets (${targets.set.id})`,
-      value: `${targets.set.indicators.length} indicators`,
-      source: targets.set.source,
-    });
+  budget: ReportBudget | null,
+  set: TargetSet | undefined,
+): ConstructionNotes {
+  const notes: Partial<Record<MeasureKey, Bilingual>> = {
+    earmarkedShare: {
+      zh: '每一项成本都记入有预算的科目（座席人员与系统运行记入坐席租赁费，管理费记入管理费），故专款专用率按构造为 1；若某项成本记入没有预算的科目或发生预算外支出，则不达标。',
+      en: 'Every cost line is charged to a budget line that has money (seat staff and system running to seat rental, the management fee to the management fee), so the share is 1 by construction; it fails only if a cost were charged to a line with no budget, or spent outside it.',
+    },
+    assessmentsPerYear: {
+      zh: `每个季度考核一次，测算期包含 ${result.quarters.length} 个季度；测算期少于一年时考核次数随之减少而不达标。`,
+      en: `One assessment a quarter, and the period holds ${result.quarters.length} quarters; a period shorter than a year has fewer and fails.`,
+    },
+    trainedBeforeCallsShare: {
+      zh: '模型中新员工在培训结束前不接听电话，故按构造为 100%；若为补缺口而让未完成培训的人员上线，则不达标。',
+      en: 'The model puts no one on the phones before their training ends, so 100% by construction; it fails if trainees were put on the phones early to fill a gap.',
+    },
+  };
+  const reviewHours = Math.max(
+    0,
+    ...result.runs.flatMap((run) => run.survey?.reviewByMonth.map((month) => month.reviewHours) ?? []),
+  );
+  if (reviewHours > 0)
+    notes.dissatisfiedReviewedShare = {
+      zh: `不满意来电的复核工作量视为已安排（最忙的月份约 ${formatNumber(reviewHours)} 小时），故按构造为 100%；若每月用于复核的时间少于此数则不达标。`,
+      en: `The review of dissatisfied calls is taken as staffed (about ${formatNumber(reviewHours)} hours in the busiest month), so 100% by construction; it fails if fewer hours a month are given to it.`,
+    };
+  const target = executionTarget(set);
+  if (costModel?.derivedFromBudget && budget?.cost) {
+    const wageYear = 12 * costModel.unitCosts.loadedWagePerStaffMonth;
+    const slack = target === null ? null : (1 - target) * budget.statedTotalYuan;
+    notes.budgetExecutionRate = {
+      zh:
+        `成本模型的每坐席系统费用由本预算倒推（坐席租赁费扣除 ${costModel.staffOnPayroll} 名人员工资后的余额），故满员时坐席租赁费按构造全额执行；` +
+        `只有离职到补员之间的空缺使执行率降低（本次为 ${formatPercent(budget.cost.executionRate, 1)}）。` +
+        (slack === null
+          ? ''
+          : `空缺的工资累计超过 ${formatYuan(slack)} 元（约 ${formatNumber(slack / wageYear, 1)} 人年）时不达标。`),
+      en:
+        `The cost model's system cost per seat is derived from this budget (what is left of the seat-rental line once ` +
+        `${costModel.staffOnPayroll} staff are paid), so with a full payroll the line is spent in full by construction; only ` +
+        `vacancies between a leaver and the replacement lower it (${formatPercent(budget.cost.executionRate, 1)} here).` +
+        (slack === null
+          ? ''
+          : ` It fails when the vacancies' pay exceeds ${formatYuan(slack)} yuan (about ${formatNumber(slack / wageYear, 1)} staff-years).`),
+    };
   }
+  return notes;
+}
+
+/** Assumptions the report adds to the scenario file's: the cost model and the sensitivity factors. */
+function extraAssumptions(
+  costModel: ReportCostModel | null,
+  sensitivity: SensitivityInput | null,
+): AssumptionDraft[] {
+  const rows: AssumptionDraft[] = [];
   if (costModel) {
     rows.push({
-      parameter: 'cost model',
-      value:
-        `${costModel.staffOnPayroll} staff, ${costModel.seats} seats, ${costModel.hiresPerYear} hires a year; ` +
-        `wage ${yuan(costModel.unitCosts.loadedWagePerStaffMonth)} yuan/staff-month, system ` +
-        `${yuan(costModel.unitCosts.systemCostPerSeatYear)} yuan/seat-year`,
-      source: costModel.basis,
+      parameter: 'costModel',
+      label: { zh: '成本模型', en: 'Cost model' },
+      value: {
+        zh:
+          `${costModel.staffOnPayroll} 名人员、${costModel.seats} 个坐席；人员综合月成本 ${formatYuan(costModel.unitCosts.loadedWagePerStaffMonth)} 元，` +
+          `每坐席每年系统费用 ${formatYuan(costModel.unitCosts.systemCostPerSeatYear)} 元，每名新员工招聘培训 ` +
+          `${formatYuan(costModel.unitCosts.recruitmentAndTrainingPerHire)} 元，管理费每年 ${formatYuan(costModel.unitCosts.managementFeeYear)} 元`,
+        en:
+          `${costModel.staffOnPayroll} staff, ${costModel.seats} seats; loaded wage ${formatYuan(costModel.unitCosts.loadedWagePerStaffMonth)} yuan ` +
+          `a staff-month, system ${formatYuan(costModel.unitCosts.systemCostPerSeatYear)} yuan a seat-year, recruitment and training ` +
+          `${formatYuan(costModel.unitCosts.recruitmentAndTrainingPerHire)} yuan a hire, management fee ${formatYuan(costModel.unitCosts.managementFeeYear)} yuan a year`,
+      },
+      basis: 'sourcedAndAssumed',
+      references: ['labourDaily', 'wages', 'turnover', 'seed'],
+      explanation: { ...costModel.basis },
     });
   }
   if (sensitivity) {
@@ -406,280 +381,22 @@ function assumptionsSection(
       ...new Set(sensitivity.rows.filter((r) => r.assumption !== 'baseline').map((r) => r.factor)),
     ];
     rows.push({
-      parameter: 'sensitivity factors',
-      value: factors.map((f) => `x${f}`).join(', '),
-      source:
-        'assumed: REPORT_SENSITIVITY_FACTORS (volume +/-10% and 20%, handle, patience, redials +/-10%, turnover x0.5 and x1.5), one at a time',
+      parameter: 'sensitivity',
+      label: { zh: '敏感性分析的变动幅度', en: 'Sensitivity variations' },
+      value: both(factors.map((f) => `×${f}`).join(', ')),
+      basis: 'assumed',
+      references: [],
+      explanation: {
+        zh: '话务量 ±10% 与 ±20%，处理时长、耐心与重拨概率 ±10%，人员流失率 ×0.5 与 ×1.5；每次只改变一项。',
+        en: 'Volume ±10% and ±20%, handle time, patience and redial probability ±10%, turnover ×0.5 and ×1.5; one at a time.',
+      },
     });
   }
   return rows;
 }
 
-/** The standing evidence in the test suite (test/validation), in words. */
-const VALIDATION_TESTS: ReportMethod['tests'] = [
-  {
-    file: 'test/validation/queue-vs-theory.validation.test.ts',
-    checks: 'the simulator against Erlang B, C and A (M/M/c, M/M/c/c, M/M/c+M) by confidence intervals',
-  },
-  {
-    file: 'test/validation/redials-vs-retrialEquilibrium.validation.test.ts',
-    checks: 'redials against the analytic retrial fixed point',
-  },
-  {
-    file: 'test/validation/determinism.validation.test.ts',
-    checks: 'identical results for a seed whatever the number of worker threads',
-  },
-  {
-    file: 'test/validation/bank.validation.test.ts',
-    checks:
-      'calibrated on 1-14 February 1999 of a real bank call center (Anonymous Bank), 15-28 February predicted from their calls and agents only, compared hour by hour (held out)',
-  },
-];
-
-/** The report's name of each KPI, in the order its definitions list them. */
-const KPI_TERMS: { readonly [K in keyof Kpis]: { zh: string; en: string } } = {
-  answerRate: { zh: '接通率', en: 'answer rate (per attempt)' },
-  callerAnswerRate: { zh: '来电者接通率', en: 'answer rate per caller' },
-  answerRateIncludingSelfService: { zh: '含自助接通率', en: 'answer rate including self-service' },
-  abandonRate: { zh: '放弃率', en: 'abandon rate' },
-  blockRate: { zh: '忙音率', en: 'block rate' },
-  faultLossRate: { zh: '故障损失率', en: 'fault loss rate' },
-  probWait: { zh: '排队率', en: 'P(wait)' },
-  serviceLevel: { zh: '服务水平', en: 'service level' },
-  serviceLevelOfAnswered: { zh: '已接通服务水平', en: 'service level of answered' },
-  serviceLevelExcludingShortAbandons: {
-    zh: '剔除短时放弃的服务水平',
-    en: 'service level, short abandons excluded',
-  },
-  asaSeconds: { zh: '平均应答时间', en: 'ASA' },
-  meanWaitSeconds: { zh: '平均等待时间', en: 'mean wait' },
-  occupancy: { zh: '座席占用率', en: 'occupancy' },
-  meanQueueLength: { zh: '平均排队长度', en: 'mean queue length' },
-  satisfaction: { zh: '满意度', en: 'satisfaction' },
-  complaintRate: { zh: '投诉率', en: 'complaint rate' },
-  qaPassRate: { zh: '质检合格率', en: 'QA pass rate' },
-};
-
-function methodSection(
-  inputs: ReportInputs,
-  scenario: Scenario,
-  result: ReplicationResult,
-  definition: AnswerRateDefinition | null,
-): ReportMethod {
-  const t = scenario.answerWithinSeconds;
-  const paragraphs = [
-    `Discrete-event simulation of every call of the horizon (${scenario.days} days from ${scenario.startDate}, ` +
-      `${scenario.intervalMinutes}-minute intervals): arrivals from the scenario's expected calls per interval, ` +
-      'handle times, patience, redials and agents per interval as the scenario file states them (see the assumptions).',
-    `${result.replications} independent replications (seed ${result.seed}; one named random stream per kind of draw, ` +
-      'so results do not depend on the number of worker threads and variants share their random numbers). ' +
-      'The predicted value is the mean across replications; the 90% range is the 5th to 95th percentile of the ' +
-      'realised value across replications; the probability of meeting a target is the share of replications ' +
-      `that meet it in every quarter, with its Wilson ${Math.round(result.level * 100)}% interval. Intervals of the ` +
-      'mean of a rate, a service level, occupancy or P(wait) are logit-t intervals on the replications’ values ' +
-      '(the Wilson interval when every replication gives 0 or 1), so they stay within 0 and 100%.',
-    'Indicators that no simulated quantity measures (management, quality checks, training, faults, complaints, ' +
-      'satisfaction) are shown as "not simulated" with the reason; they are not counted in the verdict.',
-  ];
-  if (definition) paragraphs.push(`The answer-rate target is judged on the ${definition} answer rate.`);
-  const definitions: ReportMethod['definitions'] = [
-    {
-      term: { zh: '呼入量', en: 'offered' },
-      definition:
-        'every call attempt that reaches the queue for an agent (after self-service); redials count again. ' +
-        'Answered, abandoned, blocked and lost to faults are parts of it: their four rates sum to 1, less the ' +
-        'attempts still waiting when the run ends',
-    },
-    ...(Object.keys(KPI_TERMS) as (keyof Kpis)[]).map((kpi) => {
-      const d = KPI_DEFINITIONS[kpi];
-      const unit = d.proportion ? '' : kpi === 'meanQueueLength' ? ', in callers' : ', in seconds';
-      return {
-        term: { ...KPI_TERMS[kpi] },
-        definition: `${d.numerator} over ${d.denominator}${unit}`.replaceAll('the threshold', `${t} s`),
-      };
-    }),
-  ];
-  return {
-    paragraphs,
-    definitions,
-    theory: inputs.theory ?? null,
-    realCallCenter: inputs.realCallCenter ?? null,
-    notes: [...(inputs.notes ?? [])],
-    tests: VALIDATION_TESTS.map((test) => ({ ...test })),
-  };
-}
-
-function risksSection(
-  confidence: number,
-  rows: readonly ReportTargetRow[],
-  quarters: readonly ReportQuarter[],
-  sensitivity: ReportInputs['sensitivity'],
-  warnings: readonly string[],
-): ReportRisks {
-  const statements: string[] = [];
-  let safe = 0;
-  for (const row of rows) {
-    if (row.status === 'notSimulated') continue;
-    const yearOnly = row.quarterProbabilities.length === 0;
-    let worst = 0;
-    row.quarterProbabilities.forEach((p, q) => {
-      if ((p?.probability ?? 1) < (row.quarterProbabilities[worst]?.probability ?? 1)) worst = q;
-    });
-    const p = yearOnly ? row.probability : row.quarterProbabilities[worst];
-    if (!p) continue;
-    if (p.probability >= confidence) {
-      safe++;
-      continue;
-    }
-    const where = yearOnly
-      ? 'on the year'
-      : `in its weakest quarter, ${quarters[worst]?.period ?? `Q${worst + 1}`}`;
-    const spread =
-      row.p05 === null
-        ? ''
-        : `; the 90% range over the horizon is ${predictedValue(row.unit, row.p05)} to ${predictedValue(row.unit, row.p95)}`;
-    statements.push(
-      `${row.name.zh} ${row.name.en} (${row.target}): probability of meeting ${where} ` +
-        `${percent(p.probability, 0)} (${percent(p.low, 0)} to ${percent(p.high, 0)}), below the ${percent(confidence, 0)} ` +
-        `required${spread}.`,
-    );
-  }
-  if (safe > 0) {
-    statements.push(
-      `${safe} other measured target(s) are met with a probability of at least ${percent(confidence, 0)} in every ` +
-        'quarter (or on the year).',
-    );
-  }
-  const notSimulated = rows.filter((row) => row.status === 'notSimulated').length;
-  if (notSimulated > 0) {
-    statements.push(
-      `${notSimulated} of ${rows.length} indicators are not simulated; their risk is not assessed by this report.`,
-    );
-  }
-  let note = '';
-  let sens: ReportRisks['sensitivity'] = null;
-  if (sensitivity) {
-    const baseline = sensitivity.rows.find((row) => row.assumption === 'baseline');
-    const varied = sensitivity.rows.filter((row) => row.assumption !== 'baseline');
-    const worst = varied.reduce<SensitivityRow | undefined>(
-      (w, row) => (w === undefined || row.probability.probability < w.probability.probability ? row : w),
-      undefined,
-    );
-    if (baseline && worst) {
-      const label = ASSUMPTION_LABELS[worst.assumption]?.en ?? worst.assumption;
-      statements.push(
-        `Most sensitive (of the variations tried, ${sensitivity.days} days x ${sensitivity.replications} replications): ` +
-          `${label} x${worst.factor} moves the probability of meeting every measured target from ` +
-          `${percent(baseline.probability.probability, 0)} to ${percent(worst.probability.probability, 0)}.`,
-      );
-    }
-    sens = {
-      days: sensitivity.days,
-      replications: sensitivity.replications,
-      seed: sensitivity.seed,
-      rows: sensitivity.rows.map((row) => ({
-        assumption: row.assumption,
-        label: ASSUMPTION_LABELS[row.assumption] ?? { zh: row.assumption, en: row.assumption },
-        factor: row.factor,
-        probability: { ...row.probability },
-        answerRate: row.answerRate?.mean ?? null,
-      })),
-    };
-  } else {
-    note = 'no sensitivity analysis was run for this report';
-  }
-  if (warnings.length > 0)
-    statements.push(`The simulation raised ${warnings.length} modelling warning(s), listed at the end.`);
-  return { statements, sensitivity: sens, note };
-}
-
-/** The text with its first letter in upper case. */
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function verdictText(
-  scenarioTitle: string,
-  days: number,
-  result: ReplicationResult,
-  rows: readonly ReportTargetRow[],
-  assessment: TargetAssessment | null,
-  budget: ReportBudget | null,
-  staffing: ReportStaffing,
-): { pass: boolean | null; text: Bilingual } {
-  const measured = rows.filter((row) => row.status !== 'notSimulated');
-  const failed = measured.filter((row) => row.status === 'fail');
-  const pass = measured.length === 0 || assessment === null ? null : assessment.verdict === 'pass';
-  const all = assessment?.allTargets ?? null;
-  const confidence = assessment?.confidence ?? 0.9;
-  const run = `${days} days, ${result.replications} replications, seed ${result.seed}`;
-  const staff = `${Math.round(staffing.meanAgents)} agents on the phones on average, ${staffing.peakAgents} at the peak`;
-  const rowText = (row: ReportTargetRow): string =>
-    `${row.name.en} ${predictedValue(row.unit, row.mean)} (90% range ${predictedValue(row.unit, row.p05)} to ` +
-    `${predictedValue(row.unit, row.p95)}; target ${row.target}; P(meet) ${percent(row.probability?.probability, 0)})`;
-  const rowTextZh = (row: ReportTargetRow): string =>
-    `${row.name.zh}预计 ${predictedValue(row.unit, row.mean)}（90% 区间 ${predictedValue(row.unit, row.p05)}–` +
-    `${predictedValue(row.unit, row.p95)}，目标 ${row.target}，达标概率 ${percent(row.probability?.probability, 0)}）`;
-  const headline = measured.filter((row) => row.measuredBy !== null && /nswerRate/.test(row.measuredBy));
-  const named = [...headline, ...failed.filter((row) => !headline.includes(row))];
-  const probability =
-    all === null
-      ? ''
-      : ` The probability of meeting every measured target (quarterly ones in every quarter, yearly ones on the year) ` +
-        `is ${percent(all.probability, 0)} (${Math.round(result.level * 100)}% interval ${percent(all.low, 0)} to ` +
-        `${percent(all.high, 0)}); the plan needs ${percent(confidence, 0)}.`;
-  const probabilityZh =
-    all === null
-      ? ''
-      : `全部可测算指标（季度指标每季度、年度指标全年）同时达标的概率为 ${percent(all.probability, 0)}（${Math.round(result.level * 100)}% 区间 ` +
-        `${percent(all.low, 0)}–${percent(all.high, 0)}），要求不低于 ${percent(confidence, 0)}。`;
-  let budgetText = '';
-  let budgetTextZh = '';
-  if (budget) {
-    const change =
-      budget.changeFromPreviousYear === null
-        ? ''
-        : `, ${percent(Math.abs(budget.changeFromPreviousYear), 1)} ${budget.changeFromPreviousYear < 0 ? 'below' : 'above'} the previous year`;
-    const changeZh =
-      budget.changeFromPreviousYear === null
-        ? ''
-        : `，较上年${budget.changeFromPreviousYear < 0 ? '减少' : '增加'} ${percent(Math.abs(budget.changeFromPreviousYear), 1)}`;
-    budgetText = ` Budget ${yuan(budget.statedTotalYuan)} yuan${change}`;
-    budgetTextZh = `预算 ${yuan(budget.statedTotalYuan)} 元${changeZh}`;
-    if (budget.cost) {
-      budgetText += `; the plan's cost executes ${percent(budget.cost.executionRate, 1)} of it`;
-      budgetTextZh += `；计划支出执行率 ${percent(budget.cost.executionRate, 1)}`;
-    }
-    budgetText += '.';
-    budgetTextZh += '。';
-  }
-  const notSimulated = rows.length - measured.length;
-  const verdictEn =
-    pass === null
-      ? 'No target of this scenario is measured by the planner.'
-      : `The plan ${pass ? 'PASSES' : 'FAILS'}.${probability} ` +
-        (named.length > 0 ? `${capitalise(named.map(rowText).join('; '))}.` : '') +
-        (failed.length > 0 ? ` ${failed.length} of ${measured.length} measured target(s) fall short.` : '');
-  const verdictZh =
-    pass === null
-      ? '本情景没有可测算的指标。'
-      : `方案${pass ? '达标' : '未达标'}。${probabilityZh}` +
-        (named.length > 0 ? `${named.map(rowTextZh).join('；')}。` : '') +
-        (failed.length > 0 ? `${measured.length} 项可测算指标中 ${failed.length} 项未达标。` : '');
-  return {
-    pass,
-    text: {
-      zh:
-        `结论（${scenarioTitle}，模拟 ${days} 天，${result.replications} 次重复，种子 ${result.seed}；平均在线座席 ` +
-        `${Math.round(staffing.meanAgents)} 人，峰值 ${staffing.peakAgents} 人）：${verdictZh}${budgetTextZh}` +
-        (notSimulated > 0 ? `另有 ${notSimulated} 项指标未测算，不计入结论。` : ''),
-      en:
-        `Verdict for ${scenarioTitle} (${run}; ${staff}): ${verdictEn}${budgetText}` +
-        (notSimulated > 0
-          ? ` ${notSimulated} other indicator(s) are not measured by the planner and not part of this verdict.`
-          : ''),
-    },
-  };
+function both(text: string): Bilingual {
+  return { zh: text, en: text };
 }
 
 /** The first replication's workforce weeks and fault episodes (plain copies), for the charts. */
@@ -696,20 +413,23 @@ function sampleRunOf(result: ReplicationResult, days: number): ReportSampleRun |
 
 /**
  * The budget-justification report as data, from results already computed:
- * the verdict, the performance-target table in the source document's layout
- * (every indicator, "not simulated" where nothing measures it), the budget
- * lines and execution rate, the staffing plan, the four quarterly
- * assessments, risks and sensitivity, every assumption with its source, and
- * the method with the validation evidence. Pure and deterministic: the same
- * inputs give the same object, which `JSON.stringify` serialises as is.
+ * the cover, the verdict with its rule and the least budget, the
+ * performance-target table in the source document's layout (every indicator,
+ * each quarter's value, "not simulated" where nothing measures it), the least
+ * budget that meets the targets, the budget lines and execution rate, the
+ * staffing plan, the four quarterly assessments, risks and sensitivity, every
+ * assumption in plain language with its sources, and the method with the
+ * validation evidence. Pure and deterministic: the same inputs give the same
+ * object, which `JSON.stringify` serialises as is.
  *
  * @param inputs the scenario file, the simulated scenario and its replications, and the optional analyses
  * @returns the report
  * @throws {RangeError} when the replications are empty, or the cost model's figures are invalid
  * @example
  * const result = await replicate(file.scenario, { replications: 10, seed: 1 });
- * const report = buildReport({ file, scenario: file.scenario, result, generator: { version: '0.1.0', command: 'hotline report' } });
- * report.verdict.text.en; // => 'Verdict for Shanghai 12333 ... The plan meets every simulated target: ...'
+ * const report = buildReport({ file, scenario: file.scenario, result, cover: { date: '2019-12-31' },
+ *   generator: { version: '0.1.0', command: 'hotline report' } });
+ * report.verdict.status; // => 'fail'
  */
 export function buildReport(inputs: ReportInputs): Report {
   const { file, scenario, result } = inputs;
@@ -734,7 +454,15 @@ export function buildReport(inputs: ReportInputs): Report {
     assessment = assessTargets(targets.set, runs, { ...options, level: result.level });
   }
   const table: ReportTargetTable | null =
-    targets && assessment ? reportTargetTable(targets.set, assessment, targets.answerRateDefinition) : null;
+    targets && assessment
+      ? reportTargetTable(
+          targets.set,
+          assessment,
+          targets.answerRateDefinition,
+          constructionNotes(result, costModel, budget, targets.set),
+        )
+      : null;
+  const confidence = assessment?.confidence ?? 0.9;
   const quarters: ReportQuarter[] = result.quarters.map((quarter, q) => {
     const k = quarter.kpis;
     const all = assessment?.quarterly[q]?.allMet;
@@ -748,23 +476,47 @@ export function buildReport(inputs: ReportInputs): Report {
       abandonRate: reportSummary(k.abandonRate),
       occupancy: reportSummary(k.occupancy),
       probabilityAllTargets: all ? { ...all } : null,
-      pass: all && assessment ? all.probability >= assessment.confidence : null,
+      status: all ? decideProbability(all, confidence) : null,
     };
   });
-  const staffing = staffingSection(scenario, targets?.set);
+  const staffing = staffingSection(
+    scenario,
+    result,
+    targets?.set,
+    ANSWER_RATE_KPI[targets?.answerRateDefinition ?? 'perAttempt'],
+  );
   const rows = table?.rows ?? [];
-  const verdict = verdictText(file.meta.title, scenario.days, result, rows, assessment, budget, staffing);
+  const measured = rows.some((row) => row.status !== 'notSimulated');
+  const status = assessment && measured ? assessment.verdict : null;
+  const leastBudgetNote = inputs.leastBudgetNote ?? {
+    zh: '本报告未测算。',
+    en: 'not computed for this report.',
+  };
+  const project = targets ? { ...targets.set.title } : both(file.meta.title);
+  const sensitivity = inputs.sensitivity ?? null;
+  const { assumptions, references } = numberReferences([
+    ...scenarioAssumptions(file.meta.data, file.meta.sources),
+    ...extraAssumptions(costModel, sensitivity),
+  ]);
   const daily = result.days
     .map((day) => ({ date: day.period, summary: day.kpis.answerRate }))
     .filter((day): day is { date: string; summary: Summary } => day.summary !== null)
     .map((day) => ({ date: day.date, mean: day.summary.mean, p05: day.summary.p05, p95: day.summary.p95 }));
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     title: { zh: '预算绩效论证报告', en: 'Budget justification report' },
     generator: {
       name: 'hotline-planner',
       version: inputs.generator.version,
       command: inputs.generator.command,
+    },
+    cover: {
+      organisation: inputs.cover.organisation ?? null,
+      date: inputs.cover.date,
+      version: {
+        program: `hotline-planner ${inputs.generator.version}`,
+        scenarioHash: scenarioContentHash(file.scenario).slice(0, 12),
+      },
     },
     scenario: {
       name: file.meta.name,
@@ -777,26 +529,44 @@ export function buildReport(inputs: ReportInputs): Report {
     },
     run: { seed: result.seed, replications: result.replications, level: result.level },
     verdict: {
-      pass: verdict.pass,
+      status,
       probabilityAllTargets: assessment ? { ...assessment.allTargets } : null,
-      text: {
-        zh: [verdict.text.zh, ...(inputs.verdictNotes ?? []).map((note) => note.zh)].join(''),
-        en: [verdict.text.en, ...(inputs.verdictNotes ?? []).map((note) => note.en)].join(' '),
-      },
+      rule: verdictRule(confidence, result.level),
+      text: verdictParagraph({
+        project,
+        days: scenario.days,
+        replications: result.replications,
+        seed: result.seed,
+        level: result.level,
+        table,
+        status,
+        allTargets: assessment && measured ? assessment.allTargets : null,
+        budget,
+        staffing,
+        notes: inputs.verdictNotes ?? [],
+        leastBudget: inputs.leastBudget ?? null,
+        leastBudgetNote,
+      }),
     },
     targets: table,
+    leastBudget: inputs.leastBudget
+      ? { ...structuredClone(inputs.leastBudget), notBought: targetsSeatsDoNotBuy(table) }
+      : null,
+    leastBudgetNote: inputs.leastBudget ? { zh: '', en: '' } : { ...leastBudgetNote },
     budget,
     staffing,
     quarters,
-    risks: risksSection(
-      table?.confidence ?? 0.9,
-      rows,
-      quarters,
-      inputs.sensitivity ?? null,
-      result.warnings,
-    ),
-    assumptions: assumptionsSection(file, targets, costModel, inputs.sensitivity ?? null),
-    method: methodSection(inputs, scenario, result, targets?.answerRateDefinition ?? null),
+    risks: risksSection(confidence, rows, sensitivity, result.warnings),
+    assumptions,
+    references,
+    method: methodSection({
+      scenario,
+      result,
+      definition: targets?.answerRateDefinition ?? null,
+      theory: inputs.theory ?? null,
+      realCallCenter: inputs.realCallCenter ?? null,
+      notes: inputs.notes ?? [],
+    }),
     daily,
     sections: (inputs.sections ?? []).map((section) => structuredClone(section)),
     sampleRun: sampleRunOf(result, scenario.days),

@@ -119,11 +119,14 @@ export function reportCharts(report: Report): ReportChart[] {
     if (p) assessmentRows.push({ quarter: quarter.period, indicator: ALL_QUARTER_TARGETS, ...interval(p) });
   }
   for (const row of report.targets?.rows ?? []) {
-    row.quarterProbabilities.forEach((p, q) => {
-      const period = report.quarters[q]?.period;
-      if (p && period)
-        assessmentRows.push({ quarter: period, indicator: `${row.name.zh} ${row.name.en}`, ...interval(p) });
-    });
+    for (const quarter of row.quarters) {
+      if (quarter.probability)
+        assessmentRows.push({
+          quarter: quarter.period,
+          indicator: `${row.name.zh} ${row.name.en}`,
+          ...interval(quarter.probability),
+        });
+    }
   }
   if (assessmentRows.length > 0) {
     charts.push({
@@ -147,20 +150,27 @@ export function reportCharts(report: Report): ReportChart[] {
       spec: dailyAnswerRateChart(report.daily, target === null ? {} : { target }),
     });
   }
+  const st = report.staffing;
+  const requirement = `${Math.round(100 * st.requirementTarget)}%`;
   charts.push({
     id: 'staffing',
     section: 'staffing',
     caption: {
-      zh: '一天各时段：计划在线座席与达到接通率目标所需座席',
-      en: `Agents on the phones per interval of a day (mean over the horizon) against the agents Erlang A needs for a ${Math.round(100 * report.staffing.requirementTarget)}% answer rate`,
+      zh: `${st.slotsPeriod.why.zh}：各时段排班座席、扣除人员流失后的在岗座席，与达到 ${requirement} 接通率所需座席（Erlang A，含重拨）；红色为缺口`,
+      en: `${st.slotsPeriod.why.en}: agents in the staffing table, agents on the phones after staff churn, and the agents Erlang A with redials needs for a ${requirement} answer rate, per interval; red: the shortfall`,
     },
     spec: staffingByHalfHourChart(
-      report.staffing.slots.map((slot) => ({
+      st.slots.map((slot) => ({
         intervalStart: slot.start,
         requiredAgents: slot.requiredAgents,
-        plannedAgents: slot.scheduledAgents,
+        plannedAgents: Math.round(10 * slot.liveAgents) / 10,
+        scheduledStaff: Math.round(10 * slot.scheduledAgents) / 10,
       })),
-      { title: '人员配置 Agents planned and required per interval' },
+      {
+        title: `人员配置 Agents per interval, ${st.slotsPeriod.label}`,
+        plannedLabel: '在岗 On the phones after staff churn',
+        scheduledLabel: '排班 In the staffing table',
+      },
     ),
   });
   const sample = report.sampleRun;
@@ -201,8 +211,8 @@ export function reportCharts(report: Report): ReportChart[] {
       id: 'sensitivity',
       section: 'risks',
       caption: {
-        zh: '敏感性：一次改变一项假设后，全部模拟指标达标的概率',
-        en: `Sensitivity: probability of meeting every simulated target with one assumption varied (${sensitivity.days} days, ${sensitivity.replications} replications each); thin lines: Wilson interval`,
+        zh: `敏感性：一次改变一项假设后，全部模拟指标达标的概率（自 ${sensitivity.from} 起 ${sensitivity.days} 天，每项 ${sensitivity.replications} 次重复）；细线为 Wilson 区间`,
+        en: `Sensitivity: probability of meeting every simulated target with one assumption varied (${sensitivity.days} days from ${sensitivity.from}, ${sensitivity.replications} replications each); thin lines: Wilson interval`,
       },
       spec: tornadoChart(rows),
     });

@@ -5,7 +5,8 @@ import { validateHoldOut } from '../calibrate/holdOut.js';
 import { distributionMean } from '../model/distributions.js';
 import { simulateQueue } from '../model/simulateQueue.js';
 import { summarise, summariseProportion, type Summary } from '../stats/summarise.js';
-import type { RealCallCenterCheck, ReportStaffing, ReportSummary, TheoryCheck } from './types.js';
+import { formatNumber, formatPercent } from '../core/format.js';
+import type { Bilingual, RealCallCenterCheck, ReportStaffing, ReportSummary, TheoryCheck } from './types.js';
 import type { Scenario } from '../model/types.js';
 
 function reportSummary(summary: Summary): ReportSummary {
@@ -80,10 +81,15 @@ export function theoryCheck(
     asaSeconds: summary((run) => run.asaSeconds, false),
   };
   return {
-    description:
-      `The busiest half hour of a typical day (${busiest.start}): Erlang A (exponential handle time and patience, ` +
-      'no redials) against the simulator run as a stationary queue with the same inputs; the exact value should ' +
-      'lie in the 99% interval of the simulated mean',
+    description: {
+      zh:
+        `所示日的最忙时段（${busiest.start}）：以相同输入，将 Erlang A 精确值（处理时长与耐心服从指数分布、无重拨）` +
+        '与模拟器的平稳排队结果对照；精确值应落在模拟均值的 99% 置信区间内',
+      en:
+        `The busiest interval of the day shown (${busiest.start}): Erlang A (exponential handle time and patience, ` +
+        'no redials) against the simulator run as a stationary queue with the same inputs; the exact value should ' +
+        'lie in the 99% interval of the simulated mean',
+    },
     arrivalsPerHour: busiest.callsPerHour,
     agents,
     meanHandleSeconds,
@@ -100,10 +106,16 @@ export function theoryCheck(
   };
 }
 
+/** The Anonymous Bank records, named as the report cites them. */
+export const ANONYMOUS_BANK_SOURCE: Bilingual = {
+  zh: 'Anonymous Bank 呼叫中心 1999 年 2 月逐通记录（Technion SEE 实验室）',
+  en: 'Anonymous Bank call center, February 1999 (Technion SEE Laboratory)',
+};
+
 /** Which records to compare with, and how (`realCallCenterCheck`). */
 export interface RealCallCenterOptions {
   /** Where the records come from, in words (shown in the report). */
-  source: string;
+  source: Bilingual;
   /** Days to calibrate on, ISO dates, both included. */
   train: { from: string; to: string };
   /** Days to predict (held out), ISO dates, both included. */
@@ -128,7 +140,7 @@ export interface RealCallCenterOptions {
  * @returns what the records show on the test days, the prediction, the hourly errors and the finding in words
  * @throws {RangeError} from `validateHoldOut` (bad periods, a test day no named agent served)
  * @example
- * realCallCenterCheck(bank.records, { source: 'Anonymous Bank, Feb 1999', train: { from: '1999-02-01', to: '1999-02-14' },
+ * realCallCenterCheck(bank.records, { source: ANONYMOUS_BANK_SOURCE, train: { from: '1999-02-01', to: '1999-02-14' },
  *   test: { from: '1999-02-15', to: '1999-02-28' }, answerWithinSeconds: 20 }).hourlyErrors.abandonRate;
  */
 export function realCallCenterCheck(
@@ -146,10 +158,10 @@ export function realCallCenterCheck(
   const e = v.errors.byHour;
   const o = v.overall.observed;
   const p = v.overall.predicted;
-  const pct = (x: number | null): string => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
+  const pct = (x: number | null): string => formatPercent(x, 1);
   const optimistic = (p.abandonRate ?? 0) < (o.abandonRate ?? 0);
   return {
-    source: options.source,
+    source: { ...options.source },
     train: { ...options.train },
     test: { ...options.test },
     replications,
@@ -172,13 +184,22 @@ export function realCallCenterCheck(
       asaSeconds: e.asaSeconds,
     },
     answerWithinSeconds: options.answerWithinSeconds,
-    finding:
-      `Hour by hour on the held-out days the prediction misses abandonment by ${(100 * e.abandonRate).toFixed(1)} percentage points on average, ` +
-      `the service level by ${(100 * e.serviceLevel).toFixed(1)} points and ASA by ${e.asaSeconds.toFixed(0)} s. ` +
-      `Over the held-out days ${pct(p.abandonRate)} abandon in the prediction against ${pct(o.abandonRate)} observed` +
-      (optimistic
-        ? ': the prediction is optimistic, mostly because calls were longer on the held-out days than on the training days ' +
-          '(a planner must forecast handle time as well as volume), so a plan should keep a margin above the simulated answer rate.'
-        : '.'),
+    finding: {
+      zh:
+        `在留出的日期上逐小时比较，预测的放弃率平均偏差 ${formatNumber(100 * e.abandonRate, 1)} 个百分点，服务水平偏差 ` +
+        `${formatNumber(100 * e.serviceLevel, 1)} 个百分点，平均应答时间偏差 ${formatNumber(e.asaSeconds, 0)} 秒。` +
+        `留出期整体预测放弃率 ${pct(p.abandonRate)}，实际 ${pct(o.abandonRate)}` +
+        (optimistic
+          ? '：预测偏乐观，主要因为留出期的通话比训练期更长（规划时既要预测话务量，也要预测处理时长），故方案应在模拟接通率之上留有余量。'
+          : '。'),
+      en:
+        `Hour by hour on the held-out days the prediction misses abandonment by ${formatNumber(100 * e.abandonRate, 1)} percentage points on average, ` +
+        `the service level by ${formatNumber(100 * e.serviceLevel, 1)} points and ASA by ${formatNumber(e.asaSeconds, 0)} s. ` +
+        `Over the held-out days ${pct(p.abandonRate)} abandon in the prediction against ${pct(o.abandonRate)} observed` +
+        (optimistic
+          ? ': the prediction is optimistic, mostly because calls were longer on the held-out days than on the training days ' +
+            '(a planner must forecast handle time as well as volume), so a plan should keep a margin above the simulated answer rate.'
+          : '.'),
+    },
   };
 }

@@ -16,9 +16,12 @@ import {
   type DeskKpiName,
   type DeskKpiSummary,
 } from '../plan/deskPlan.js';
-import { reportTargetTable } from './buildReport.js';
-import { decimal, NONE, percent } from './format.js';
+import { formatNumber, formatPercent, formatYuan, NO_VALUE } from '../core/format.js';
+import { probabilityText } from './format.js';
+import { reportTargetTable } from './targetTable.js';
 import type { Bilingual, ReportSection } from './types.js';
+
+const percent = (x: number | null | undefined, digits = 1): string => formatPercent(x, digits);
 
 /** The id of the desk section (its HTML anchor). */
 export const DESK_SECTION_ID = 'desk-12345';
@@ -72,13 +75,13 @@ const QUARTER_KPIS: readonly { name: DeskKpiName; label: Bilingual; format: (x: 
     {
       name: 'backlogAtEnd',
       label: { zh: '期末在办工单', en: 'open orders at the end' },
-      format: (x) => decimal(x),
+      format: (x) => formatNumber(x),
     },
   ];
 
 const cell = (kpi: DeskKpiSummary, format: (x: number | null) => string): string =>
   kpi.summary === null
-    ? NONE
+    ? NO_VALUE
     : `${format(kpi.summary.mean)} [${format(kpi.summary.p05)}, ${format(kpi.summary.p95)}]`;
 
 /**
@@ -93,16 +96,33 @@ const cell = (kpi: DeskKpiSummary, format: (x: number | null) => string): string
  */
 export function deskVerdictSentence(assessment: TargetAssessment, replications: number): Bilingual {
   const all = assessment.allTargets;
-  const pass = assessment.verdict === 'pass';
+  const verdict = DESK_VERDICT[assessment.verdict];
   return {
     zh:
-      `12345 联络处另按其自身目标表评价（见该节）：${pass ? '达标' : '未达标'}，` +
-      `全部可测算指标同时达标的概率 ${percent(all.probability, 0)}（${replications} 次重复）。`,
+      `12345 联络处另按其自身目标表评价（见该节）：${verdict.zh}，` +
+      `全部可测算指标同时达标的概率 ${probabilityText(all)}（${replications} 次重复）。`,
     en:
-      `The 12345 liaison desk, judged on its own target table in its own section, ${pass ? 'PASSES' : 'FAILS'} ` +
-      `(probability of meeting all its measured targets ${percent(all.probability, 0)}, ${replications} replications).`,
+      `The 12345 liaison desk, judged on its own target table in its own section: ${verdict.en} ` +
+      `(probability of meeting all its measured targets ${probabilityText(all)}, ${replications} replications).`,
   };
 }
+
+/** The desk's verdict in words. */
+const DESK_VERDICT: Readonly<Record<TargetAssessment['verdict'], Bilingual>> = {
+  pass: { zh: '达标', en: 'PASSES' },
+  fail: { zh: '未达标', en: 'FAILS' },
+  undecided: { zh: '现有重复次数不足以判定', en: 'too few replications to tell' },
+};
+
+/**
+ * Why the desk's rows that its model makes true hold, and what would make them fail.
+ */
+const DESK_CONSTRUCTION = {
+  budgetExecutionRate: {
+    zh: '预算按 50 名人员的人均费用编制，人员费用按同一标准计算，故满员时执行率为 100%；只有离职后补员前的空缺使其降低。空缺超过编制的 5% 时不达标。',
+    en: 'The budget is the cost of 50 staff at one cost per staff-year, and the payroll is costed at the same rate, so a full desk executes 100%; only vacancies between a leaver and the replacement lower it. It fails when vacancies exceed 5% of the staff.',
+  },
+} as const;
 
 /** What `deskReportSection` needs besides the runs. */
 export interface DeskSectionOptions {
@@ -134,15 +154,20 @@ export function deskReportSection(
   options: DeskSectionOptions,
 ): { section: ReportSection; assessment: TargetAssessment } {
   const assessment = deskTargetTable(options.targets, runs, { budget: DESK_BUDGET_2020 });
-  const table = reportTargetTable(options.targets, assessment, 'perAttempt');
+  const table = reportTargetTable(options.targets, assessment, 'perAttempt', DESK_CONSTRUCTION);
   const first = runs[0];
   const policy = deskPolicyText(first?.policy ?? options.policy ?? DESK_POLICY);
   const firstDay = first?.days[0]?.period ?? '';
   const lastDay = first?.days[first.days.length - 1]?.period ?? '';
-  const horizon = `${firstDay} to ${lastDay} (${first?.days.length ?? 0} days)`;
+  const horizon = {
+    zh: `${firstDay} 至 ${lastDay}（${first?.days.length ?? 0} 天）`,
+    en: `${firstDay} to ${lastDay} (${first?.days.length ?? 0} days)`,
+  };
   const all = assessment.allTargets;
+  const verdict = DESK_VERDICT[assessment.verdict];
   const measured = table.rows.filter((row) => row.status !== 'notSimulated');
   const failed = measured.filter((row) => row.status === 'fail');
+  const undecided = measured.filter((row) => row.status === 'undecided');
   const quarters = summariseDesk(runs, 'quarters', { targets: options.targets });
   return {
     assessment,
@@ -152,26 +177,37 @@ export function deskReportSection(
       blocks: [
         {
           kind: 'paragraph',
-          text:
-            `The desk model (sim/model/desk): one staff of 50 on payroll (turnover simulated) handles two kinds of ` +
-            `work: calls transferred from the 12345 hotline, answered by agents within business hours (the answer ` +
-            `rate and the share answered within 15 s), and work orders, each with a first-contact deadline and a ` +
-            `closure deadline in working days (simple orders 5, complex 15), resolved or not. Policy: ${policy.en}. ` +
-            `Horizon ${horizon}; ${runs.length} replications, seed ${options.seed}. The budget execution rate is ` +
-            `payroll at ${decimal(DESK_BUDGET_2020.costPerStaffYearYuan)} yuan a staff-year over the ` +
-            `${decimal(DESK_BUDGET_2020.budgetYuan)} yuan budget. 联络处模型：50 名在编人员同时承担转接来电与限时工单（先行联系、` +
-            `按工作日计的办结时限）；策略：${policy.zh}。`,
+          text: {
+            zh:
+              `联络处模型：50 名在编人员（模拟人员流失）同时承担两类工作：12345 转接来电（工作时间内接听，统计接通率与 15 秒内接听比例），` +
+              `以及限时工单（先行联系时限与按工作日计的办结时限：简单工单 5 个工作日、复杂工单 15 个工作日，并区分是否解决）。` +
+              `策略：${policy.zh}。测算期 ${horizon.zh}；${runs.length} 次重复，种子 ${options.seed}。预算执行率按每人每年 ` +
+              `${formatYuan(DESK_BUDGET_2020.costPerStaffYearYuan)} 元的人员费用除以 ${formatYuan(DESK_BUDGET_2020.budgetYuan)} 元预算计算。`,
+            en:
+              `The desk model: one staff of 50 on payroll (turnover simulated) handles two kinds of work: calls ` +
+              `transferred from the 12345 hotline, answered by agents within business hours (the answer rate and the share ` +
+              `answered within 15 s), and work orders, each with a first-contact deadline and a closure deadline in working ` +
+              `days (simple orders 5, complex 15), resolved or not. Policy: ${policy.en}. Horizon ${horizon.en}; ` +
+              `${runs.length} replications, seed ${options.seed}. The budget execution rate is payroll at ` +
+              `${formatYuan(DESK_BUDGET_2020.costPerStaffYearYuan)} yuan a staff-year over the ` +
+              `${formatYuan(DESK_BUDGET_2020.budgetYuan)} yuan budget.`,
+          },
         },
         {
           kind: 'paragraph',
-          text:
-            `Desk verdict: ${assessment.verdict === 'pass' ? 'PASSES' : 'FAILS'}. The probability of meeting every ` +
-            `measured target is ${percent(all.probability, 0)} (Wilson interval ${percent(all.low, 0)} to ${percent(all.high, 0)}); ` +
-            `${failed.length} of ${measured.length} measured targets fall short` +
-            (failed.length > 0 ? ` (${failed.map((row) => row.name.en).join(', ')})` : '') +
-            `; ${table.rows.length - measured.length} are not measured by the planner. This verdict is the desk's ` +
-            `own and does not enter the 12333 verdict. 联络处结论：${assessment.verdict === 'pass' ? '达标' : '未达标'}` +
-            `（全部可测算指标同时达标概率 ${percent(all.probability, 0)}）。`,
+          text: {
+            zh:
+              `联络处结论：${verdict.zh}。全部可测算指标同时达标的概率为 ${probabilityText(all)}；${measured.length} 项可测算指标中 ` +
+              `${failed.length} 项未达标` +
+              (failed.length > 0 ? `（${failed.map((row) => row.name.zh).join('、')}）` : '') +
+              `，${undecided.length} 项需更多重复；${table.rows.length - measured.length} 项未模拟。此结论只针对联络处，不计入 12333 的结论。`,
+            en:
+              `Desk verdict: ${verdict.en}. The probability of meeting every measured target is ${probabilityText(all)}; ` +
+              `${failed.length} of ${measured.length} measured targets fall short` +
+              (failed.length > 0 ? ` (${failed.map((row) => row.name.en).join(', ')})` : '') +
+              `, ${undecided.length} need more replications; ${table.rows.length - measured.length} are not simulated. ` +
+              "This verdict is the desk's own and does not enter the 12333 verdict.",
+          },
         },
         { kind: 'targets', table },
         {

@@ -1,21 +1,33 @@
-import { shanghai12333UnitCosts2020 } from '../budget/shanghai12333Costs.js';
-import type { ObservedCall } from '../calibrate/types.js';
-import { periodOf, type ScenarioFile } from '../io/scenarioFile.js';
-import { shanghai12333Defaults } from '../model/shanghai12333.js';
-import { replicate } from '../plan/replicate.js';
-import type { ReplicationPool } from '../plan/replicationPool.js';
-import { sensitivity, type Assumption, type SensitivityRow } from '../plan/sensitivity.js';
-import type { Scenario } from '../model/types.js';
 import { join } from 'node:path';
+import { shanghai12333UnitCosts2020 } from '../budget/shanghai12333Costs.js';
+import type { BuyingOptions } from '../budget/whatBudgetBuys.js';
+import type { ObservedCall } from '../calibrate/types.js';
 import { packageRoot } from '../core/packageRoot.js';
-import type { TargetSet } from '../core/targets.js';
+import { ANSWER_RATE_KPI, type TargetSet } from '../core/targets.js';
+import { periodOf, type ScenarioFile } from '../io/scenarioFile.js';
 import { readTargetSet } from '../io/targets.js';
 import type { DeskPolicy } from '../model/desk/types.js';
+import { shanghai12333Defaults } from '../model/shanghai12333.js';
+import type { Scenario } from '../model/types.js';
 import { replicateDesk } from '../plan/deskPlan.js';
-import { deskReportSection, deskVerdictSentence } from './deskSection.js';
+import { leastBudget } from '../plan/leastBudget.js';
+import { periodNotes } from '../plan/periodNotes.js';
+import { replicate, type ReplicationResult } from '../plan/replicate.js';
+import type { ReplicationPool } from '../plan/replicationPool.js';
+import { sensitivity, type Assumption, type SensitivityRow } from '../plan/sensitivity.js';
 import { buildReport, type ReportCostModel } from './buildReport.js';
 import { realCallCenterCheck, theoryCheck, type RealCallCenterOptions } from './checks.js';
-import type { Bilingual, RealCallCenterCheck, Report, ReportSection, TheoryCheck } from './types.js';
+import { deskReportSection, deskVerdictSentence } from './deskSection.js';
+import { leastBudgetPeriod, leastBudgetSection, periodBuying } from './leastBudget.js';
+import { staffingSection } from './staffing.js';
+import type {
+  Bilingual,
+  RealCallCenterCheck,
+  Report,
+  ReportLeastBudget,
+  ReportSection,
+  TheoryCheck,
+} from './types.js';
 
 /** The 12345 desk's target table (SEED project 2), relative to the package root. */
 export const DESK_TARGETS_FILE = 'data/targets/shanghai-12345-desk-2020.json';
@@ -78,6 +90,23 @@ export function sensitivityVariantCount(scenario: Pick<Scenario, 'workforce'>): 
   );
 }
 
+/** The probability p of meeting the targets that the report's verdicts and least budget use. */
+export const REPORT_CONFIDENCE = 0.9;
+
+/** The least-budget search of a report: how many replications, and the buying rule. */
+export interface ReportLeastBudgetOptions {
+  /** Replications in the first set and added at a time. __Default value:__ `4` */
+  batchReplications?: number;
+  /** Most replications per budget. __Default value:__ `20` */
+  maxReplications?: number;
+  /**
+   * How money becomes staff and agent-hours.
+   *
+   * __Default value:__ the cost model's staff per seat, 30% shrinkage, no hires
+   */
+  buying?: BuyingOptions;
+}
+
 /** Options of `makeReport`. */
 export interface MakeReportOptions {
   /** Replications of the scenario (simulated years). */
@@ -88,7 +117,7 @@ export interface MakeReportOptions {
   days?: number;
   /**
    * Simulate a period from this date, `YYYY-MM-DD`, inside the horizon (`periodOf`:
-   * the workforce starts as the year has it then); the sensitivity run starts there too.
+   * the workforce starts as the year has it then).
    *
    * __Default value:__ the horizon's first day
    */
@@ -98,19 +127,29 @@ export interface MakeReportOptions {
   /** Where the replications run, left open (see `replicate`); `workers` is then ignored. __Default value:__ worker threads */
   pool?: ReplicationPool;
   /**
-   * The sensitivity run: the first `days` days, `replications` per variant; null for none.
+   * The sensitivity run: `days` days from the first day of the month with the
+   * lowest answer rate (inside the period simulated), `replications` per
+   * variant; null for none.
    *
    * __Default value:__ `null`
    */
   sensitivity?: { days: number; replications: number } | null;
-  /** Run the Erlang A check at the busiest half hour. __Default value:__ `true` */
+  /**
+   * The least budget that meets the targets (`leastBudget` on the quarters that
+   * fall short, `leastBudgetPeriod`), when the report has a cost model and
+   * targets; false for none.
+   *
+   * __Default value:__ `{}` (4 replications at a time, at most 20)
+   */
+  leastBudget?: ReportLeastBudgetOptions | false;
+  /** Run the Erlang A check at the busiest interval of the day shown. __Default value:__ `true` */
   theory?: boolean;
   /** Call records to check the simulator against, with their description; null for none. __Default value:__ `null` */
   realCallCenter?: ({ records: readonly ObservedCall[] } & RealCallCenterOptions) | null;
   /** Staff, seats and unit costs for the budget section. __Default value:__ `null` */
   costModel?: ReportCostModel | null;
   /** Notes for the method section (a check left out and why). __Default value:__ none */
-  notes?: readonly string[];
+  notes?: readonly Bilingual[];
   /** Further sections, shown after the first target table. __Default value:__ none */
   sections?: readonly ReportSection[];
   /**
@@ -121,9 +160,13 @@ export interface MakeReportOptions {
    * __Default value:__ `{ replications, seed }` of the report for the 12333 2020 scenario (`deskByDefault`), none otherwise
    */
   desk?: ReportDeskOptions | false;
+  /** 编制日期, `YYYY-MM-DD`. __Default value:__ today (local time) */
+  date?: string;
+  /** 编制单位; null for a line to fill in. __Default value:__ `null` */
+  organisation?: string | null;
   /** The program version and the command line, written into the report. */
   generator: { version: string; command: string };
-  /** Called as simulations finish: work done and total, in replications. __Default value:__ none */
+  /** Called as simulations finish: work done and the total so far, in replications. __Default value:__ none */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -144,17 +187,60 @@ export function shanghai12333CostModel(): ReportCostModel {
     seats: shanghai12333Defaults.seats,
     hiresPerYear: 0,
     unitCosts: { ...shanghai12333UnitCosts2020 },
-    basis:
-      'sim/budget/shanghai12333Costs.ts: 407 staff and 359 seats [S], loaded wage 9,100 yuan a month [S/A], ' +
-      'system cost per seat derived as the remainder of the seat-rental line (so that line executes 100% by ' +
-      'construction with 407 staff and no hires), recruitment and training 5,000 yuan a hire [S], management fee ' +
-      '4,137,700 [S]',
+    derivedFromBudget: true,
+    basis: {
+      zh:
+        '407 名人员、359 个坐席（公开报道）；人员综合月成本 9,100 元（月薪约 6,500 元的公开水平加单位社保公积金约 40%）；' +
+        '每坐席系统费用为坐席租赁费扣除 407 名人员工资后的余额除以 359（因此 407 人满员、无新招聘时该科目恰好全额执行）；' +
+        '每名新员工招聘培训 5,000 元（行业数字）；管理费 4,137,700 元（绩效目标表）',
+      en:
+        '407 staff and 359 seats (reported); loaded wage 9,100 yuan a month (the reported pay of about 6,500 plus about 40% ' +
+        'employer on-costs); system cost per seat derived as what is left of the seat-rental line once 407 staff are paid, ' +
+        'over 359 seats (so that line executes 100% with 407 staff and no hires); recruitment and training 5,000 yuan a ' +
+        'hire (industry figure); management fee 4,137,700 (the target table)',
+    },
+  };
+}
+
+/** `YYYY-MM-DD` of today in local time. */
+function today(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** `YYYY-MM-DD` of the day `day` days after `startDate`. */
+function dateAfter(startDate: string, day: number): string {
+  return new Date(Date.parse(`${startDate}T00:00:00Z`) + day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Where the sensitivity run starts: the first day of the month with the
+ * lowest mean answer rate (of the measure that judges the target) in the
+ * period simulated, or the period's first day when it holds one month.
+ */
+function weakestMonthStart(
+  scenario: Scenario,
+  result: ReplicationResult,
+  measure: keyof ReplicationResult['kpis'],
+): { from: string; period: string } {
+  let weakest: ReplicationResult['months'][number] | undefined;
+  for (const month of result.months) {
+    const mean = month.kpis[measure]?.mean;
+    if (mean === undefined) continue;
+    if (weakest === undefined || mean < (weakest.kpis[measure]?.mean ?? Infinity)) weakest = month;
+  }
+  if (weakest === undefined || result.months.length < 2) return { from: scenario.startDate, period: '' };
+  return {
+    from: dateAfter(scenario.startDate, Math.round(weakest.startSeconds / 86_400)),
+    period: weakest.period,
   };
 }
 
 /**
- * Everything a report needs, computed, then `buildReport`: the scenario's
- * replications, the quick sensitivity run, the Erlang A check and the
+ * Everything a report needs, computed, then `buildReport` (once): the
+ * scenario's replications, the quick sensitivity run on the weakest month,
+ * the least budget on the quarters that fall short, the Erlang A check, the
  * real-records check when asked for, and the 12345 desk section. No file is
  * read or written here, except the desk's target table when `desk.targets` is
  * not given.
@@ -162,12 +248,13 @@ export function shanghai12333CostModel(): ReportCostModel {
  * @param file the scenario file (already read and checked)
  * @param options replications, seed and the optional analyses
  * @returns the report
- * @throws {RangeError} on bad counts (from `replicate`, `sensitivity` or the checks)
+ * @throws {RangeError} on bad counts (from `replicate`, `sensitivity`, `leastBudget` or the checks)
  * @example
  * const report = await makeReport(readScenarioFile('data/shanghai-12333-2020/scenario.json'), {
- *   replications: 10, seed: 1, sensitivity: { days: 28, replications: 4 },
+ *   replications: 10, seed: 1, sensitivity: { days: 28, replications: 4 }, date: '2019-12-31',
  *   costModel: shanghai12333CostModel(), generator: { version: '0.1.0', command: 'hotline report' },
  * });
+ * report.leastBudget?.seats; // the seats of the least budget
  */
 export async function makeReport(file: ScenarioFile, options: MakeReportOptions): Promise<Report> {
   const from = options.from ?? file.scenario.startDate;
@@ -182,48 +269,128 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
       : periodOf(file.scenario, from, options.days ?? left);
   const targets = file.meta.targets ?? null;
   const sens = targets ? (options.sensitivity ?? null) : null;
-  const sensitivityDays = sens ? Math.min(sens.days, left) : 0;
-  const sensitivityScenario = sens ? periodOf(file.scenario, from, sensitivityDays) : null;
-  const total =
-    options.replications +
-    (sensitivityScenario && sens ? sensitivityVariantCount(sensitivityScenario) * sens.replications : 0);
   const workers = {
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.pool !== undefined ? { pool: options.pool } : {}),
+  };
+  const costModel = options.costModel ?? null;
+  const leastOptions = options.leastBudget === undefined ? {} : options.leastBudget;
+  const variants = sens ? sensitivityVariantCount(scenario) * sens.replications : 0;
+  let done = 0;
+  let total = options.replications + variants;
+  const progress = (more: number): void => {
+    done += more;
+    options.onProgress?.(done, Math.max(total, done));
   };
   const result = await replicate(scenario, {
     replications: options.replications,
     seed: options.seed,
     ...workers,
-    onProgress: (done) => options.onProgress?.(done, total),
+    onProgress: () => progress(1),
   });
-  let sensitivityRows: SensitivityRow[] | null = null;
-  if (sens && targets && sensitivityScenario) {
-    sensitivityRows = await sensitivity(sensitivityScenario, targets.set, {
+  const measure = ANSWER_RATE_KPI[targets?.answerRateDefinition ?? 'perAttempt'];
+
+  let sensitivityInput = null;
+  if (sens && targets) {
+    const start = weakestMonthStart(scenario, result, measure);
+    const offset = Math.round(
+      (Date.parse(`${start.from}T00:00:00Z`) - Date.parse(`${scenario.startDate}T00:00:00Z`)) / 86_400_000,
+    );
+    const days = Math.min(sens.days, scenario.days - offset);
+    const sensitivityScenario = periodOf(scenario, start.from, days);
+    const rows: SensitivityRow[] = await sensitivity(sensitivityScenario, targets.set, {
       replications: sens.replications,
       factors: REPORT_SENSITIVITY_FACTORS,
       seed: options.seed,
       answerRateDefinition: targets.answerRateDefinition,
       ...workers,
-      onProgress: (done) => options.onProgress?.(options.replications + done * sens.replications, total),
+      onProgress: () => progress(sens.replications),
     });
+    sensitivityInput = {
+      from: start.from,
+      days,
+      why:
+        start.period === ''
+          ? { zh: '自测算期第一天起', en: 'from the first day of the period simulated' }
+          : {
+              zh: `自接通率最低的月份（${start.period}）第一天起`,
+              en: `from the first day of the month with the lowest answer rate (${start.period})`,
+            },
+      replications: sens.replications,
+      seed: options.seed,
+      rows,
+    };
   }
-  const notes = [...(options.notes ?? [])];
-  const costModel = options.costModel ?? null;
-  const first = buildReport({
-    file,
-    scenario,
-    result,
-    costModel,
-    generator: options.generator,
-  });
+
+  const notes: Bilingual[] = [
+    ...periodNotes(file.scenario, scenario, scenario.workforce !== undefined).map((note) => ({
+      zh: `${note.zh}。`,
+      en: `${note.en.charAt(0).toUpperCase()}${note.en.slice(1)}.`,
+    })),
+    ...(options.notes ?? []),
+  ];
+
+  let least: ReportLeastBudget | null = null;
+  let leastNote: Bilingual = {
+    zh: '本报告未测算（未要求）。',
+    en: 'not computed for this report (not asked for).',
+  };
+  if (leastOptions !== false && targets && costModel) {
+    const period = leastBudgetPeriod(file.scenario, scenario, result, targets, REPORT_CONFIDENCE);
+    const batch = leastOptions.batchReplications ?? 4;
+    const most = leastOptions.maxReplications ?? 20;
+    const buying = leastOptions.buying ?? {
+      staffPerSeat: costModel.staffOnPayroll / costModel.seats,
+      shrinkage: 0.3,
+      hiresPerStaffYear: 0,
+    };
+    total += batch;
+    let counted = 0;
+    const answer = await leastBudget(period.scenario, targets.set, costModel.unitCosts, {
+      buying: periodBuying(buying, period),
+      seed: options.seed,
+      confidence: REPORT_CONFIDENCE,
+      batchReplications: batch,
+      maxReplications: most,
+      answerRateDefinition: targets.answerRateDefinition,
+      ...workers,
+      onProgress: (at) => {
+        if (at.replicationsDone > counted) {
+          total = Math.max(total, done + batch);
+          progress(at.replicationsDone - counted);
+          counted = at.replicationsDone;
+        }
+      },
+    });
+    least = leastBudgetSection(answer, {
+      period,
+      confidence: REPORT_CONFIDENCE,
+      unitCosts: costModel.unitCosts,
+      buying,
+      batchReplications: batch,
+      maxReplications: most,
+      plannedTotalYuan: file.meta.budget?.statedTotalYuan ?? null,
+    });
+  } else if (leastOptions !== false) {
+    leastNote = targets
+      ? {
+          zh: '本情景没有成本模型，无法把座席换算为预算。',
+          en: 'the scenario has no cost model to turn seats into money.',
+        }
+      : { zh: '本情景没有绩效目标。', en: 'the scenario names no targets.' };
+  }
+
+  const staffing = staffingSection(scenario, result, targets?.set, measure);
   let theory: TheoryCheck | null = null;
   if (options.theory ?? true) {
     try {
-      theory = theoryCheck(scenario, first.staffing, { seed: options.seed });
+      theory = theoryCheck(scenario, staffing, { seed: options.seed });
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      notes.push(`Erlang A check not run: ${error.message}`);
+      notes.push({
+        zh: `未做 Erlang A 对照：${error.message}`,
+        en: `Erlang A check not run: ${error.message}`,
+      });
     }
   }
   let real: RealCallCenterCheck | null = null;
@@ -252,6 +419,11 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
     const { section, assessment } = deskReportSection(runs, { targets: targetSet, seed: desk.seed });
     sections.push(section);
     verdictNotes.push(deskVerdictSentence(assessment, desk.replications));
+    if (scenario !== file.scenario)
+      notes.push({
+        zh: `12345 联络处一节模拟同样的 ${scenario.days} 天；其人员自 ${scenario.startDate} 按初始人数开始。`,
+        en: `The 12345 desk section simulates the same ${scenario.days} days; its own workforce starts on ${scenario.startDate} with its initial staff.`,
+      });
   }
   sections.push(...(options.sections ?? []));
   return buildReport({
@@ -260,18 +432,14 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
     result,
     costModel,
     verdictNotes,
-    sensitivity: sensitivityRows
-      ? {
-          days: sensitivityDays,
-          replications: sens?.replications ?? 0,
-          seed: options.seed,
-          rows: sensitivityRows,
-        }
-      : null,
+    sensitivity: sensitivityInput,
     theory,
     realCallCenter: real,
+    leastBudget: least,
+    leastBudgetNote: leastNote,
     notes,
     sections,
+    cover: { organisation: options.organisation ?? null, date: options.date ?? today() },
     generator: options.generator,
   });
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideProbability } from '../../sim/plan/decision.js';
 
 // These tests run the BUILT command as a user does (`npm test` builds first;
 // alone: `npm run build && npx vitest run test/cli/plan.test.ts`).
@@ -181,7 +182,7 @@ describe('hotline plan --budget', () => {
     expect(answer.allQuarters.trials).toBe(3);
     expect(answer.probability.low).toBeLessThanOrEqual(answer.probability.probability);
     expect(answer.p05).toBeLessThanOrEqual(answer.mean);
-    expect(answer.verdict).toBe(answer.probability.probability >= 0.9 ? 'pass' : 'fail');
+    expect(answer.verdict).toBe(decideProbability(answer.probability, 0.9));
     expect(rules.status).toBe('not simulated');
     expect(rules.verdict).toBeNull();
     expect(rules.reason).not.toBe('');
@@ -303,7 +304,7 @@ describe('hotline plan --least', () => {
     // the target table is judged at the p asked for, not at a default
     expect(result.targetTable.confidence).toBe(0.8);
     const answerRow = result.targetTable.rows[0];
-    expect(answerRow.verdict).toBe(answerRow.probability.probability >= 0.8 ? 'pass' : 'fail');
+    expect(answerRow.verdict).toBe(decideProbability(answerRow.probability, 0.8));
     // the budget is whole seat-years plus the management fee (exact, by hand)
     expect(result.budget.totalYuan).toBeCloseTo(seats * SEAT_YEAR_YUAN + MANAGEMENT_FEE_YUAN, 3);
     expect(hotline(args).stdout).toBe(run.stdout);

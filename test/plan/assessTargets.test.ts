@@ -134,7 +134,8 @@ describe('assessTargets on hand-made runs', () => {
     expect(answer.allQuarters?.low).toBeCloseTo(0.230724, 5);
     expect(answer.allQuarters?.high).toBeCloseTo(0.882379, 5);
     expect(answer.probability).toBe(answer.allQuarters);
-    expect(answer.verdict).toBe('pass'); // 0.6 >= 0.6
+    // The rule is on the interval: [0.231, 0.882] straddles 0.6, so more replications are needed.
+    expect(answer.verdict).toBe('undecided');
   });
 
   it('summarises the year values: mean and 90% range (Hyndman-Fan 7, by hand)', () => {
@@ -156,7 +157,10 @@ describe('assessTargets on hand-made runs', () => {
     expect(repair.allQuarters?.successes).toBe(4);
     expect(repair.mean).toBeCloseTo((95 + 60 + 90) / 3, 12); // only the runs with a fault
     expect(repair.valuesCounted).toBe(3);
-    expect(repair.verdict).toBe('pass'); // 0.8 >= 0.6
+    // Wilson 4 of 5 at 95%, by hand: centre 0.669656, half 0.294121: [0.375535, 0.963777] straddles 0.6.
+    expect(repair.allQuarters?.low).toBeCloseTo(0.375535, 5);
+    expect(repair.allQuarters?.high).toBeCloseTo(0.963777, 5);
+    expect(repair.verdict).toBe('undecided');
   });
 
   it('judges a year-only indicator on the year: under-spending fails', () => {
@@ -182,12 +186,23 @@ describe('assessTargets on hand-made runs', () => {
     // Every target: all four quarters and execution > 0.98: r0 only.
     expect(table.meetsAllByReplication).toEqual([true, false, false, false, false]);
     expect(table.allTargets).toEqual(wilsonInterval(1, 5));
-    expect(table.verdict).toBe('fail');
+    // 1 of 5: [0.036, 0.624] still reaches 0.6.
+    expect(table.verdict).toBe('undecided');
     expect(quarterAssessments(set, runs[1]!)).toEqual([true, false, false, true]);
   });
 
-  it('fails a row below the confidence and rejects bad input', () => {
-    expect(assessTargets(set, runs).rows.find((r) => r.id === 'repair1')?.verdict).toBe('fail'); // 0.8 < 0.9
+  it('passes a row whose interval lies at or above p, fails one below, and rejects bad input', () => {
+    const repair = (confidence: number) =>
+      assessTargets(set, runs, { confidence }).rows.find((r) => r.id === 'repair1')?.verdict;
+    // Its interval is [0.3755, 0.9638] (above).
+    expect(repair(0.3)).toBe('pass');
+    expect(repair(0.9)).toBe('undecided');
+    expect(repair(0.97)).toBe('fail');
+    expect(assessTargets(set, runs, { confidence: 0.9 }).rule).toBe(
+      'pass when the 95% interval of the probability of meeting the target (in every quarter, or on the year ' +
+        'for a yearly indicator) lies at or above 0.9, fail when it lies below, and more replications needed when ' +
+        'it straddles 0.9; a quarter passes its assessment when every quarterly indicator is met',
+    );
     expect(() => assessTargets(set, [])).toThrow(
       'assessTargets: samples must hold at least one replication (got 0)',
     );
@@ -251,18 +266,34 @@ describe('the 12333 table from a simulated year', () => {
     expect(row('fault3Repair').target).toBe('≤24小时');
   });
 
+  // One replication: a row met in it is undecided at p = 0.9 (Wilson 1 of 1 is [0.21, 1]); a row failed
+  // in it fails (0 of 1 is [0, 0.79], below 0.9).
   it('judges each fault row on its own level and deadline', () => {
     expect(row('fault1Repair')).toMatchObject({ mean: 95, verdict: 'fail' });
     expect(row('fault1Repair').quarters.map((q) => q.estimate?.successes)).toEqual([1, 0, 1, 1]);
-    expect(row('fault2Repair')).toMatchObject({ mean: 95, verdict: 'pass' });
+    expect(row('fault1Repair').quarters.map((q) => q.value?.mean ?? null)).toEqual([null, 95, null, null]);
+    expect(row('fault2Repair')).toMatchObject({
+      mean: 95,
+      verdict: 'undecided',
+      probability: { successes: 1 },
+    });
     expect(row('fault3Response')).toMatchObject({ mean: 12, verdict: 'fail' });
-    expect(row('fault1Response')).toMatchObject({ mean: 5, verdict: 'pass' });
+    expect(row('fault1Response')).toMatchObject({
+      mean: 5,
+      verdict: 'undecided',
+      probability: { successes: 1 },
+    });
   });
 
   it('measures the answer rate, four assessments and training; leaves what nothing measured', () => {
-    expect(row('answerRate')).toMatchObject({ mean: 0.85, verdict: 'pass', judgedOn: 'quarters' });
-    expect(row('assessments')).toMatchObject({ mean: 4, verdict: 'pass', judgedOn: 'year' });
-    expect(row('trainingAccuracy')).toMatchObject({ mean: 1, verdict: 'pass' });
+    expect(row('answerRate')).toMatchObject({
+      mean: 0.85,
+      probability: { successes: 1 },
+      judgedOn: 'quarters',
+    });
+    expect(row('answerRate').quarters.map((q) => q.value?.mean)).toEqual([0.85, 0.85, 0.85, 0.85]);
+    expect(row('assessments')).toMatchObject({ mean: 4, probability: { successes: 1 }, judgedOn: 'year' });
+    expect(row('trainingAccuracy')).toMatchObject({ mean: 1, probability: { successes: 1 } });
     expect(row('systemBuilt').reason).toBe('not simulated (not modelled (the platform exists))');
     expect(row('assetRules').status).toBe('not simulated');
     expect(row('budgetExecution').reason).toMatch(
@@ -287,13 +318,15 @@ describe('the 12333 table from a simulated year', () => {
     const under = costOfPlan(plan(380), shanghai12333UnitCosts2020);
     const measured = measuredRunFromSimulation(simulated);
     for (const [cost, verdict] of [
-      [full, 'pass'],
+      [full, 'undecided'],
       [under, 'fail'],
     ] as const) {
       const withBudget = withBudgetMeasures([measured], targets, { cost, budget: shanghai12333Budget2020 });
       const budgetRow = assessTargets(targets, withBudget).rows.find((r) => r.id === 'budgetExecution')!;
       expect(budgetRow.verdict).toBe(verdict);
-      expect(assessTargets(targets, withBudget).rows.find((r) => r.id === 'earmarked')?.verdict).toBe('pass');
+      expect(
+        assessTargets(targets, withBudget).rows.find((r) => r.id === 'earmarked')?.probability?.successes,
+      ).toBe(1);
     }
     expect(
       withBudgetMeasures([measured], targets, { cost: under, budget: shanghai12333Budget2020 })[0]?.year
@@ -340,15 +373,16 @@ describe('the 12345 desk table', () => {
     };
     const table = assessTargets(targets, [desk]);
     const measured = table.rows.filter((r) => r.status === 'measured').map((r) => [r.id, r.verdict]);
+    // One replication: met rows are undecided at p = 0.9, a failed one fails.
     expect(measured).toEqual([
-      ['budgetExecution', 'pass'],
-      ['transferAnswerRate', 'pass'],
-      ['firstContact', 'pass'],
-      ['workOrdersTimely', 'pass'],
-      ['onTimeCompletion', 'pass'],
-      ['resolution', 'pass'],
+      ['budgetExecution', 'undecided'],
+      ['transferAnswerRate', 'undecided'],
+      ['firstContact', 'undecided'],
+      ['workOrdersTimely', 'undecided'],
+      ['onTimeCompletion', 'undecided'],
+      ['resolution', 'undecided'],
       ['satisfaction', 'fail'], // 0.97 is not above 98%
-      ['turnover', 'pass'],
+      ['turnover', 'undecided'],
     ]);
     expect(table.rows.find((r) => r.id === 'workOrdersTimely')?.target).toBe('及时');
   });

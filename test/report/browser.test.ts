@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportCharts, renderReportCharts } from '../../sim/report/charts.js';
 import { reportToHtml } from '../../sim/report/html.js';
+import { printPdf } from '../../sim/io/printPdf.js';
 import { goldenReport } from './goldenRun.js';
 
 // The report's HTML in a real browser: Debian's chromium, headless, loads the file offline,
@@ -22,6 +23,9 @@ import { goldenReport } from './goldenRun.js';
 const CHROMIUM = process.env.CHROMIUM ?? 'chromium';
 const UNDER_CI = process.env.CI === 'true' || process.env.CI === '1';
 const available = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).status === 0;
+// pdftotext (Debian's poppler-utils, which .ci/run installs) reads the PDF's text back.
+const PDFTOTEXT = process.env.PDFTOTEXT ?? 'pdftotext';
+const pdftotextAvailable = spawnSync(PDFTOTEXT, ['-v'], { encoding: 'utf8' }).status === 0;
 
 /** The instrumentation: counts the figures and lists those whose SVG is missing or has no size. */
 const PROBE = `<script>
@@ -102,6 +106,38 @@ suite(`the report's HTML in headless chromium${reason}`, () => {
     expect(html).toContain('<figure id="figure-headcount"><svg');
     expect(html).toContain('<figure id="figure-faults"><svg');
     expect(result.badFigures).toEqual([]);
+  }, 180_000);
+
+  // The PDF as `hotline report --pdf` prints it: its text is text (pdftotext reads it), in Chinese, with
+  // the cover's date, the least budget, a page number on every page but the cover, and the target
+  // table's header repeated on the pages the table spans.
+  it('prints to an A4 PDF whose text pdftotext reads: 编制日期, 达标所需最低预算, page numbers, repeated headers', () => {
+    if (!pdftotextAvailable && UNDER_CI)
+      throw new Error(`${PDFTOTEXT} not found, and CI=true requires it (.ci/run installs poppler-utils)`);
+    if (!pdftotextAvailable) return;
+    const pdf = join(folder, 'report.pdf');
+    writeFileSync(pdf, printPdf(html, { chromium: CHROMIUM }));
+    const read = (args: string[]): string => {
+      const run = spawnSync(PDFTOTEXT, [...args, pdf, '-'], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`pdftotext failed: ${run.stderr}`);
+      return run.stdout;
+    };
+    const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? read([]).split('\f').length - 1);
+    expect(pages).toBeGreaterThan(5);
+    // A4 is 595 x 842 points (210 x 297 mm); pdfinfo prints the size when it is installed.
+    if (info !== '') expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+    const text = read(['-layout']);
+    expect(text).toContain('编制日期');
+    expect(text).toContain('2019-12-31');
+    expect(text).toContain('达标所需最低预算');
+    const byPage = text.split('\f').filter((page) => page.trim() !== '');
+    // Every page but the cover carries "第 n 页，共 N 页".
+    byPage.slice(1).forEach((page, i) => expect(page).toContain(`第 ${i + 2} 页，共 ${pages} 页`));
+    expect(byPage[0]).not.toMatch(/第 1 页/);
+    // The target table spans pages, and its header row is printed on each of them.
+    const headerPages = byPage.filter((page) => /一级指标\s+二级指标\s+三级指标/.test(page)).length;
+    expect(headerPages).toBeGreaterThanOrEqual(3);
   }, 180_000);
 
   it('needs nothing from the network', () => {

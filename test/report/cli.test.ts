@@ -30,7 +30,18 @@ describe('hotline report', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: hotline report [options] <scenario>');
     expect(run.stdout).toMatch(/Examples:\n\s+\$ hotline report data\//);
-    for (const flag of ['--out', '--replications', '--seed', '--json', '--bank'])
+    for (const flag of [
+      '--out',
+      '--replications',
+      '--seed',
+      '--json',
+      '--bank',
+      '--pdf',
+      '--lang',
+      '--date',
+      '--organisation',
+      '--least-replications',
+    ])
       expect(run.stdout).toContain(flag);
   });
 
@@ -54,8 +65,17 @@ describe('hotline report', () => {
       file,
       '--bank',
       join(dir, 'no-bank.tsv'),
+      '--lang',
+      'fr',
+      '--date',
+      '2019-02-30',
+      '--least-replications',
+      '-1',
     ]);
     expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--lang: must be zh or en (got "fr")');
+    expect(run.stderr).toContain('--date: must be a date YYYY-MM-DD (got "2019-02-30")');
+    expect(run.stderr).toContain('--least-replications');
     expect(run.stderr).toContain('--replications');
     expect(run.stderr).toContain('--seed');
     expect(run.stderr).toContain('--sensitivity-days');
@@ -102,5 +122,58 @@ describe('hotline report', () => {
     expect(deskTable?.kind === 'targets' ? deskTable.table.rows.length : 0).toBe(18);
     expect(run.stdout).toContain('转接接通率 transfer answer rate');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/<figure id="figure-staffing"><svg/);
+    // The least budget, with its seats, ends the verdict.
+    expect(report.leastBudget?.seats).toBeGreaterThan(0);
+    expect(report.verdict.text.en).toMatch(/Least budget that meets the targets: [\d,]+ yuan/);
+    // The date on the cover is today's when --date is not given.
+    expect(report.cover.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+
+  // --pdf prints the HTML to report.pdf with headless Chromium; --lang en is the English edition,
+  // --date and --organisation fill the cover. Skipped without Chromium, except under CI=true.
+  const chromium = spawnSync(process.env.CHROMIUM ?? 'chromium', ['--version']).status === 0;
+  it.skipIf(!chromium && process.env.CI !== 'true')(
+    '--pdf --lang en --date --organisation writes report.pdf and the English edition with the cover filled in',
+    () => {
+      const out = join(dir, 'pdf');
+      const run = hotline([
+        'report',
+        SCENARIO,
+        '--days',
+        '2',
+        '--replications',
+        '2',
+        '--sensitivity-days',
+        '0',
+        '--desk-replications',
+        '0',
+        '--least-replications',
+        '0',
+        '--bank',
+        'none',
+        '--pdf',
+        '--lang',
+        'en',
+        '--date',
+        '2019-12-31',
+        '--organisation',
+        'Consulting Service Center',
+        '--out',
+        out,
+      ]);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(readdirSync(out).sort()).toEqual(['report.html', 'report.json', 'report.md', 'report.pdf']);
+      expect(readFileSync(join(out, 'report.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const html = readFileSync(join(out, 'report.html'), 'utf8');
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('<th>Date prepared</th><td>2019-12-31</td>');
+      expect(html).toContain('<td>Consulting Service Center</td>');
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report;
+      expect(report.cover).toMatchObject({ date: '2019-12-31', organisation: 'Consulting Service Center' });
+      expect(report.leastBudget).toBeNull();
+      expect(report.leastBudgetNote.en).toBe('not computed for this report (not asked for).');
+    },
+    120_000,
+  );
 });

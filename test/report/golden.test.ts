@@ -36,21 +36,31 @@ describe('the report of a seeded 14-day run of the 12333 scenario', () => {
     expectGoldenText('report-12333-14days.md', reportToMarkdown(await goldenReport()));
   }, 240_000);
 
-  // Exact, by hand: the report's sections come in the order issue 7 fixes.
-  it('puts the sections in the order of issue 7', async () => {
+  // Exact, by hand: the sections in the order of issue 7, with the summary first and the least budget
+  // after the target tables (issue 18); the Chinese edition numbers them 一、二、... with the English beside.
+  it('puts the sections in the order of issues 7 and 18', async () => {
     const headings = reportToMarkdown(await goldenReport())
       .split('\n')
       .filter((line) => line.startsWith('## '));
-    expect(headings.slice(0, 8).map((line) => line.replace(/^## (\d)\. .*/, '$1'))).toEqual([
-      '1',
-      '2',
-      '3',
-      '4',
-      '5',
-      '6',
-      '7',
-      '8',
+    expect(headings.slice(0, 10)).toEqual([
+      '## 摘要 · Summary',
+      '## 一、结论 · 1. Verdict',
+      '## 二、绩效目标 · 2. Performance targets',
+      '## 三、达标所需最低预算 · 3. Least budget that meets the targets',
+      '## 四、预算与执行率 · 4. Budget and execution rate',
+      '## 五、人员配置 · 5. Staffing plan',
+      '## 六、季度考核 · 6. Quarterly assessments',
+      '## 七、风险与敏感性 · 7. Risks and sensitivity',
+      '## 八、假设与来源 · 8. Assumptions and sources',
+      '## 九、方法与验证 · 9. Method and validation',
     ]);
+  }, 240_000);
+
+  // The English edition: the same sections, English only.
+  it('prints an English-only edition', async () => {
+    const markdown = reportToMarkdown(await goldenReport(), 'en');
+    expect(markdown.split('\n').filter((line) => line.startsWith('## '))[1]).toBe('## 1. Verdict');
+    expect(markdown).not.toMatch(/结论|预算与执行率|假设与来源/);
   }, 240_000);
 
   // Exact: every indicator of data/targets/shanghai-12333-2020.json is a row, in the file's order.
@@ -85,6 +95,11 @@ describe('the report of a seeded 14-day run of the 12333 scenario', () => {
     expect(markdown.indexOf('12345 联络处绩效目标')).toBeGreaterThan(0);
     for (const indicator of set.indicators) expect(after).toContain(indicator.name.zh);
     expect(report.verdict.text.en).toMatch(/12345 liaison desk, judged on its own target table/);
+    // The verdict paragraph ends with the least budget.
+    expect(report.verdict.text.en).toMatch(
+      /Least budget that meets the targets: [\d,]+ yuan \(\d+ seats, [^;]*; with it every queue target is met in .*\.$/,
+    );
+    expect(report.verdict.text.zh).toMatch(/达标所需最低预算：[\d,]+ 元（\d+ 个坐席[^。]*。$/);
     expect(report.verdict.probabilityAllTargets?.trials).toBe(GOLDEN_RUN.replications);
   }, 240_000);
 

@@ -9,7 +9,7 @@ describeBankData("the report's check against a real call center", () => {
     const train = { from: '1999-02-01', to: '1999-02-07' };
     const test = { from: '1999-02-08', to: '1999-02-14' };
     const check = realCallCenterCheck(bankCalls().records, {
-      source: 'Anonymous Bank',
+      source: { zh: 'Anonymous Bank 银行', en: 'Anonymous Bank' },
       train,
       test,
       answerWithinSeconds: 20,
@@ -31,8 +31,10 @@ describeBankData("the report's check against a real call center", () => {
     });
     expect(check.observed.offered).toBe(7_997);
     expect(check.observed.abandonRate).toBe(v.overall.observed.abandonRate);
-    expect(check.finding).toMatch(
+    expect(check.finding.en).toMatch(
       /^Hour by hour on the held-out days the prediction misses abandonment by \d+\.\d percentage points/,
     );
+    expect(check.finding.zh).toMatch(/^在留出的日期上逐小时比较，预测的放弃率平均偏差 \d+\.\d 个百分点/);
+    expect(check.source).toEqual({ zh: 'Anonymous Bank 银行', en: 'Anonymous Bank' });
   });
 });

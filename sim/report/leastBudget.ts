@@ -1,0 +1,275 @@
+/*
+ * 达标所需最低预算: the least budget whose plan meets the targets money buys
+ * (the queue targets: answer rate, service level, ASA) with the planner's
+ * probability p, for the report. The search itself is `leastBudget` (plan/);
+ * here: which days it simulates, what it is given, and what the report says
+ * of its answer (the seats, the yuan, the targets and quarters that bind,
+ * the cost of each extra point of probability).
+ *
+ * The search simulates the quarters that fall short at the planned budget,
+ * not the whole year: more seats never take an agent from any interval, so
+ * the quarters that meet the targets at the planned budget meet them with
+ * more, and a search of the whole year costs four times as many simulated
+ * days. The budget is for the year: the period gets the share of the year's
+ * agent-hours that the scenario's own staffing puts in it.
+ */
+import type { BuyingOptions } from '../budget/whatBudgetBuys.js';
+import { whatBudgetBuys } from '../budget/whatBudgetBuys.js';
+import type { UnitCosts } from '../budget/types.js';
+import { formatPercent } from '../core/format.js';
+import { SIMULATED_KPIS, type AnswerRateDefinition, type TargetSet } from '../core/targets.js';
+import { periodOf } from '../io/scenarioFile.js';
+import { kpisOf } from '../model/kpis.js';
+import { agentsPerInterval } from '../model/scenario.js';
+import type { Scenario } from '../model/types.js';
+import { decideProbability } from '../plan/decision.js';
+import { meetsTargets } from '../plan/evaluatePlan.js';
+import type { LeastBudgetResult } from '../plan/leastBudget.js';
+import type { ReplicationResult } from '../plan/replicate.js';
+import type { Bilingual, ReportLeastBudget, ReportTargetTable } from './types.js';
+
+/** The days the report's least-budget search simulates, and why. */
+export interface LeastBudgetPeriod {
+  /** The search's scenario: the report's scenario cut to the period. */
+  scenario: Scenario;
+  from: string;
+  days: number;
+  /** The quarters in the period, `YYYY-Qn`. */
+  quarters: string[];
+  /** Share of the year's agent-hours the scenario's staffing puts in the period (the buying rule's proration). */
+  shareOfYear: number;
+  why: Bilingual;
+}
+
+/** `YYYY-MM-DD` of the day `day` days after `startDate`. */
+function dateAfter(startDate: string, day: number): string {
+  return new Date(Date.parse(`${startDate}T00:00:00Z`) + day * 86_400_000).toISOString().slice(0, 10);
+}
+
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+/**
+ * The days the least-budget search simulates: from the first to the last
+ * quarter in which fewer than p of the replications meet every queue target
+ * (at the planned budget), or the report's whole period when every quarter
+ * meets them; with the share of the year's agent-hours that falls in them.
+ *
+ * @param year the scenario file's whole horizon (the budget is for it)
+ * @param scenario the report's scenario (the whole horizon, or a period of it)
+ * @param result the report's replications of `scenario`
+ * @param targets the target set and the answer-rate definition
+ * @param confidence the probability p
+ * @returns the period
+ * @example
+ * leastBudgetPeriod(file.scenario, file.scenario, result, file.meta.targets, 0.9).quarters; // => ['2020-Q3', '2020-Q4']
+ */
+export function leastBudgetPeriod(
+  year: Scenario,
+  scenario: Scenario,
+  result: ReplicationResult,
+  targets: { set: TargetSet; answerRateDefinition: AnswerRateDefinition },
+  confidence: number,
+): LeastBudgetPeriod {
+  const periods = result.quarters.map((quarter) => quarter.period);
+  const short = periods
+    .map((period, q) => {
+      const met = result.runs.filter((run) => {
+        const row = run.quarters[q];
+        return (
+          row !== undefined &&
+          meetsTargets(kpisOf(row), targets.set, scenario.answerWithinSeconds, targets.answerRateDefinition)
+        );
+      }).length;
+      return { period, q, share: result.runs.length > 0 ? met / result.runs.length : 0 };
+    })
+    .filter((quarter) => quarter.share < confidence);
+  const first = short[0];
+  const last = short[short.length - 1];
+  let from = scenario.startDate;
+  let days = scenario.days;
+  let quarters = periods;
+  let why: Bilingual;
+  if (first !== undefined && last !== undefined && (first.q > 0 || last.q < periods.length - 1)) {
+    const start = result.quarters[first.q];
+    const end = result.quarters[last.q];
+    const firstDay = Math.round((start?.startSeconds ?? 0) / 86_400);
+    const lastDay = Math.round((end?.endSeconds ?? scenario.days * 86_400) / 86_400);
+    from = dateAfter(scenario.startDate, firstDay);
+    days = Math.min(scenario.days - firstDay, lastDay - firstDay);
+    quarters = periods.slice(first.q, last.q + 1);
+    const others = periods.filter((period) => !quarters.includes(period));
+    why = {
+      zh:
+        `在计划预算下，${quarters.join('、')} 满足全部排队类目标的重复次数比例低于 ${formatPercent(confidence, 0)}，` +
+        `故只模拟这些季度；${others.join('、')} 在计划预算下已达到该比例，增加座席不会减少任何时段的座席，因此仍会达标。`,
+      en:
+        `At the planned budget fewer than ${formatPercent(confidence, 0)} of the replications meet every queue target in ` +
+        `${quarters.join(', ')}, so the search simulates these quarters only; ${others.join(', ')} reach that share at the ` +
+        'planned budget, and more seats never take an agent from any interval, so they keep meeting them.',
+    };
+  } else {
+    why =
+      first === undefined
+        ? {
+            zh: '计划预算下各季度均达到要求的比例，故在整个测算期内搜索可以节省的预算。',
+            en: 'Every quarter reaches the share at the planned budget, so the search covers the whole period, for the budget that could be saved.',
+          }
+        : {
+            zh: '未达标的季度首尾覆盖整个测算期，故模拟整个测算期。',
+            en: 'The quarters that fall short span the whole period, so the search simulates all of it.',
+          };
+  }
+  const search =
+    from === scenario.startDate && days === scenario.days ? scenario : periodOf(scenario, from, days);
+  const hours = sum(agentsPerInterval(search));
+  const yearHours = sum(agentsPerInterval(year));
+  const shareOfYear = yearHours > 0 ? (hours / yearHours) * Math.min(1, year.days / 366) : days / 366;
+  return { scenario: search, from, days, quarters, shareOfYear, why };
+}
+
+/**
+ * The buying rule of the search: the report's rule, with the year's
+ * agent-hours prorated to the period by the scenario's own staffing
+ * (`openHoursYear` = 24 x days / share of the year's agent-hours), so the
+ * period gets what the whole year's plan would give it.
+ *
+ * @param buying staff per seat, shrinkage and hires a year
+ * @param period the period searched
+ * @returns the buying options for `leastBudget`
+ * @example
+ * periodBuying({ staffPerSeat: 407 / 359, shrinkage: 0.3 }, { days: 92, shareOfYear: 0.2678 }).openHoursYear; // => 8245.0 (about)
+ */
+export function periodBuying(
+  buying: BuyingOptions,
+  period: Pick<LeastBudgetPeriod, 'days' | 'shareOfYear'>,
+): BuyingOptions {
+  return period.shareOfYear > 0
+    ? { ...buying, openHoursYear: (24 * period.days) / period.shareOfYear }
+    : buying;
+}
+
+/** What `leastBudgetSection` needs besides the search's answer. */
+export interface LeastBudgetContext {
+  period: LeastBudgetPeriod;
+  confidence: number;
+  unitCosts: UnitCosts;
+  buying: BuyingOptions;
+  /** The replications the search added at a time, and its most per budget. */
+  batchReplications: number;
+  maxReplications: number;
+  /** The planned budget's stated total, yuan, or null. */
+  plannedTotalYuan: number | null;
+}
+
+/**
+ * The measured targets of a table that fall short (or cannot be told yet) and
+ * that seats do not change: every measure but the queue's (faults, budget
+ * execution, turnover...).
+ *
+ * @param table the report's target table, or null
+ * @returns their ids and names, in the table's order
+ * @example
+ * targetsSeatsDoNotBuy(report.targets).map((row) => row.id); // => ['fault2Repair', 'fault3Response']
+ */
+export function targetsSeatsDoNotBuy(table: ReportTargetTable | null): { id: string; name: Bilingual }[] {
+  const queueKeys = new Set<string>(SIMULATED_KPIS);
+  return (table?.rows ?? [])
+    .filter(
+      (row) =>
+        (row.status === 'fail' || row.status === 'undecided') &&
+        row.measuredBy !== null &&
+        !queueKeys.has(row.measuredBy),
+    )
+    .map((row) => ({ id: row.id, name: { ...row.name } }));
+}
+
+/**
+ * The report's least-budget section from the search's answer (`notBought`
+ * is left empty: `buildReport` fills it from the report's own table).
+ *
+ * @param answer what `leastBudget` returned
+ * @param context the period, p, costs, buying rule, sampling and the planned budget
+ * @returns the section
+ * @example
+ * leastBudgetSection(answer, context).seats; // => 366 (for 2020-Q3 and Q4 of the 12333 year)
+ */
+export function leastBudgetSection(
+  answer: LeastBudgetResult,
+  context: LeastBudgetContext,
+): ReportLeastBudget {
+  const { costPerSeatYear } = whatBudgetBuys(
+    { seatRental: 0, managementFee: context.unitCosts.managementFeeYear },
+    context.unitCosts,
+    context.buying,
+  );
+  const n = answer.evaluation.replications;
+  const seats = answer.purchase.seats;
+  const below = [...answer.evaluations].reverse().find((e) => e.seats === seats - 1 && e.replications === n);
+  const probability = { ...answer.probability };
+  const delta = below ? probability.probability - below.probability.probability : 0;
+  const queueKeys = new Set<string>(SIMULATED_KPIS);
+  const binding = answer.evaluation.targetTable.rows
+    .filter((row) => row.measuredBy !== null && queueKeys.has(row.measuredBy))
+    .flatMap((row) =>
+      row.quarters.flatMap((quarter) =>
+        quarter.estimate
+          ? [
+              {
+                id: row.id,
+                name: { ...row.name },
+                period: quarter.period,
+                probability: { ...quarter.estimate },
+              },
+            ]
+          : [],
+      ),
+    )
+    .filter((entry) => entry.probability.probability < 1)
+    .sort((a, b) => a.probability.probability - b.probability.probability || a.period.localeCompare(b.period))
+    .slice(0, 4);
+  const planned = context.plannedTotalYuan;
+  const b = context.batchReplications;
+  const m = context.maxReplications;
+  const level = Math.round(answer.evaluation.level * 100);
+  const p = formatPercent(context.confidence, 0);
+  return {
+    confidence: context.confidence,
+    period: {
+      from: context.period.from,
+      days: context.period.days,
+      quarters: [...context.period.quarters],
+      why: { ...context.period.why },
+    },
+    found: answer.found,
+    seats,
+    staffOnPayroll: answer.purchase.staffOnPayroll,
+    seatRentalYuan: answer.budget.seatRental,
+    managementFeeYuan: answer.budget.managementFee,
+    totalYuan: answer.totalYuan,
+    changeFromPlannedYuan: planned === null ? null : answer.totalYuan - planned,
+    changeFromPlanned: planned === null || planned <= 0 ? null : answer.totalYuan / planned - 1,
+    costPerSeatYearYuan: costPerSeatYear,
+    probability,
+    decision: decideProbability(probability, context.confidence),
+    replications: n,
+    replicationsRun: answer.replications,
+    seatBelow: below
+      ? { seats: below.seats, totalYuan: below.totalYuan, probability: { ...below.probability } }
+      : null,
+    costPerPointYuan: below && delta > 0 ? (answer.totalYuan - below.totalYuan) / (100 * delta) : null,
+    binding,
+    notBought: [],
+    analyticSeats: answer.analyticSeats,
+    rule: {
+      zh:
+        `先以排队公式（Erlang A，含重拨平衡）按季度筛选座席数，再在共同随机数下逐个预算模拟：每批 ${b} 次重复，` +
+        `当答案的达标概率 ${level}% 区间跨越 ${p} 时每次增加 ${b} 次，最多 ${m} 次；达到 ${m} 次仍未分出时以点估计判定。` +
+        '少一个座席的预算在同一组重复上判定为未达到。',
+      en:
+        `The formulas (Erlang A with redials at equilibrium, per quarter) screen the seats; then budgets are simulated ` +
+        `under common random numbers, ${b} replications at first and ${b} more while the ${level}% interval of the ` +
+        `answer's probability straddles ${p}, up to ${m}; at ${m} the point estimate decides. One seat less is judged ` +
+        'on the same replications not to reach it.',
+    },
+  };
+}
