@@ -612,8 +612,8 @@ function leastBudgetBlocks(report: Report, language: Language): ReportBlock[] {
       ...(least.notBought.length > 0
         ? [
             t({
-              zh: `增加座席不能改变的未达标指标：${least.notBought.map((entry) => entry.name.zh).join('、')}（取决于运维合同中的故障响应与修复，不在本预算测算之内）。`,
-              en: `Targets that fall short and that seats do not change: ${least.notBought.map((entry) => entry.name.en).join(', ')} (a matter of fault response and repair in the maintenance contract, outside this calculation).`,
+              zh: `增加座席不能改变的未达标指标：${least.notBought.map((entry) => entry.name.zh).join('、')}（座席数不影响这些指标：故障的响应与修复取决于运维合同，其余见目标表的注释），不在本测算之内。`,
+              en: `Targets that fall short and that seats do not change: ${least.notBought.map((entry) => entry.name.en).join(', ')} (fault response and repair depend on the maintenance contract, the others as the target table's notes say); they are outside this calculation.`,
             }),
           ]
         : []),

@@ -162,9 +162,10 @@ export interface LeastBudgetContext {
 }
 
 /**
- * The measured targets of a table that fall short (or cannot be told yet) and
- * that seats do not change: every measure but the queue's (faults, budget
- * execution, turnover...).
+ * The measured targets of a table that fall short and that seats do not
+ * change: every measure but the queue's (faults, budget execution,
+ * turnover...), failed, or undecided with fewer than p of the replications
+ * meeting it.
  *
  * @param table the report's target table, or null
  * @returns their ids and names, in the table's order
@@ -176,7 +177,8 @@ export function targetsSeatsDoNotBuy(table: ReportTargetTable | null): { id: str
   return (table?.rows ?? [])
     .filter(
       (row) =>
-        (row.status === 'fail' || row.status === 'undecided') &&
+        (row.status === 'fail' ||
+          (row.status === 'undecided' && (row.probability?.probability ?? 1) < (table?.confidence ?? 0.9))) &&
         row.measuredBy !== null &&
         !queueKeys.has(row.measuredBy),
     )

@@ -6,6 +6,8 @@
  *   node test/notebooks/run-notebooks.mjs            # every notebooks/*.ipynb
  *   node test/notebooks/run-notebooks.mjs --dir DIR  # every DIR/*.ipynb (the runner's own test)
  *   node test/notebooks/run-notebooks.mjs notebooks/01-erlang-quickstart.ipynb
+ *   node test/notebooks/run-notebooks.mjs --require-chart   # and each must show a chart as SVG (npm test)
+ *   node test/notebooks/run-notebooks.mjs --refresh         # npm run notebooks:refresh (below)
  *
  * - Each notebook runs with `jupyter nbconvert --to notebook --execute`; the
  *   executed copy goes to a fresh temporary folder, never beside the original.
@@ -16,9 +18,17 @@
  * - Where Jupyter is absent, the step says so plainly and exits 0. Under CI
  *   (CI=true) a missing Jupyter or tslab kernel is a failure.
  * - Two notebooks run at a time. The last line reads `notebooks: N passed, N failed`.
+ * - With --require-chart, a notebook that shows no chart as `image/svg+xml` (the
+ *   output GitHub and every viewer display) fails.
+ * - With --refresh (`npm run notebooks:refresh`), each notebook runs at full
+ *   size (no HOTLINE_QUICK), one at a time, and its executed copy, with every
+ *   output saved and without the cells' timing metadata, replaces the original
+ *   once it has passed (and shown a chart as SVG): the committed notebooks then
+ *   show their results and charts without being run. A failure leaves the
+ *   original as it was.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +36,12 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const UNDER_CI = process.env.CI === 'true' || process.env.CI === '1';
 const KERNEL_NAME = 'tslab';
-const CELL_TIMEOUT_SECONDS = 900;
-const NOTEBOOK_TIMEOUT_MS = 40 * 60 * 1000;
-const PARALLEL = 2;
+const REFRESH = process.argv.includes('--refresh');
+const REQUIRE_CHART = REFRESH || process.argv.includes('--require-chart');
+const CELL_TIMEOUT_SECONDS = REFRESH ? 3600 : 900;
+const NOTEBOOK_TIMEOUT_MS = (REFRESH ? 120 : 40) * 60 * 1000;
+const PARALLEL = REFRESH ? 1 : 2;
+const SVG_MIME = 'image/svg+xml';
 const JUPYTER_PREFIX = join(ROOT, '.jupyter');
 const JUPYTER_DATA = join(JUPYTER_PREFIX, 'share', 'jupyter');
 const TSLAB_BIN = join(ROOT, 'node_modules', '.bin', 'tslab');
@@ -64,8 +77,10 @@ function parseArgs(argv) {
     if (arg === '--dir') {
       dir = resolve(argv[++i] ?? '');
     } else if (arg === '--help' || arg === '-h') {
-      console.log('usage: run-notebooks.mjs [--dir DIR] [notebook.ipynb ...]');
+      console.log('usage: run-notebooks.mjs [--dir DIR] [--require-chart] [--refresh] [notebook.ipynb ...]');
       process.exit(0);
+    } else if (arg === '--refresh' || arg === '--require-chart') {
+      continue;
     } else {
       files.push(resolve(arg));
     }
@@ -127,7 +142,10 @@ function registerKernel() {
 function jupyterEnv() {
   const jupyterPath = [JUPYTER_DATA, process.env.JUPYTER_PATH].filter(Boolean).join(delimiter);
   const path = [join(ROOT, 'node_modules', '.bin'), process.env.PATH].filter(Boolean).join(delimiter);
-  return { ...process.env, JUPYTER_PATH: jupyterPath, PATH: path, HOTLINE_QUICK: '1', PYDEVD_DISABLE_FILE_VALIDATION: '1' };
+  const env = { ...process.env, JUPYTER_PATH: jupyterPath, PATH: path, PYDEVD_DISABLE_FILE_VALIDATION: '1' };
+  if (REFRESH) delete env.HOTLINE_QUICK;
+  else env.HOTLINE_QUICK = '1';
+  return env;
 }
 
 function nbconvertArgs(notebook, outputDir, allowErrors) {
@@ -139,6 +157,7 @@ function nbconvertArgs(notebook, outputDir, allowErrors) {
     ...(allowErrors ? ['--allow-errors'] : []),
     `--ExecutePreprocessor.timeout=${CELL_TIMEOUT_SECONDS}`,
     `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
+    ...(REFRESH ? ['--ExecutePreprocessor.record_timing=False'] : []),
     '--output-dir',
     outputDir,
     notebook,
@@ -193,6 +212,15 @@ async function explainFailure(notebook, outputDir, env) {
   return lines.length > 0 ? lines.join('\n') : null;
 }
 
+/** How many outputs of an executed notebook are charts as SVG. */
+function svgOutputs(file) {
+  if (!existsSync(file)) return 0;
+  const cells = JSON.parse(readFileSync(file, 'utf8')).cells ?? [];
+  return cells
+    .flatMap((cell) => cell.outputs ?? [])
+    .filter((output) => output.data !== undefined && output.data[SVG_MIME] !== undefined).length;
+}
+
 async function executeNotebook(notebook, env) {
   const name = basename(notebook);
   const outputDir = mkdtempSync(join(tmpdir(), 'hotline-notebook-'));
@@ -201,7 +229,19 @@ async function executeNotebook(notebook, env) {
     const result = await run('jupyter', nbconvertArgs(notebook, outputDir, false), env);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (result.status === 0) {
-      log(`PASS ${name} (${seconds} s)`);
+      const executed = join(outputDir, name);
+      const charts = svgOutputs(executed);
+      if (REQUIRE_CHART && charts === 0) {
+        console.log(`notebooks: FAIL ${name} (${seconds} s): it shows no chart as ${SVG_MIME} (call show(spec))`);
+        return false;
+      }
+      if (REFRESH) {
+        // Copy beside the original first, then rename: the original is replaced whole or not at all.
+        const beside = join(dirname(notebook), `.${name}.refresh.tmp`);
+        copyFileSync(executed, beside);
+        renameSync(beside, notebook);
+      }
+      log(`PASS ${name} (${seconds} s, ${charts} chart(s) as SVG${REFRESH ? ', outputs saved' : ''})`);
       return true;
     }
     // nbconvert's own traceback is noise; keep its account of the failing cell.
@@ -244,7 +284,10 @@ async function main() {
     if (problem !== null) unavailable(problem, notebooks.length);
   }
 
-  log(`executing ${notebooks.length} notebook(s) with nbconvert ${version.stdout.trim()}, kernel ${KERNEL_NAME}, HOTLINE_QUICK=1`);
+  log(
+    `executing ${notebooks.length} notebook(s) with nbconvert ${version.stdout.trim()}, kernel ${KERNEL_NAME}, ` +
+      (REFRESH ? 'at full size, saving their outputs' : 'HOTLINE_QUICK=1'),
+  );
   const env = jupyterEnv();
   const queue = [...notebooks];
   let passed = 0;
