@@ -779,6 +779,7 @@ export {
   type TimeUnit,
 } from './core/format.js';
 export { requiredAgentsWithRedials, type RedialBehaviour } from './analytic/requiredAgentsWithRedials.js';
+export { packageRoot } from './core/packageRoot.js';
 export { chromiumAvailable, chromiumCommand, printPdf, type PrintPdfOptions } from './io/printPdf.js';
 export {
   displayUnitOf,

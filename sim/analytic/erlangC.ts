@@ -19,7 +19,7 @@ import { erlangBUnchecked } from './erlangB.js';
  * @throws {RangeError} if `agents` is not a non-negative integer, or if
  *   `trafficErlangs` is negative, NaN or infinite
  * @example
- * erlangC(2, 1); // => 1/3, exactly
+ * erlangC(2, 1); // => 1 / 3
  * erlangC(14, 10); // => 0.17413 (100 calls per 30 min, 3-min handle)
  * erlangC(3, 3); // => 1 (at capacity)
  */

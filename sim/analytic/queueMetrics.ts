@@ -80,9 +80,10 @@ import type { QueueMetrics, QueueParams } from './types.js';
  * @example
  * // 100 calls per 30 min, 3-min handle, 14 agents, 20 s threshold (Erlang C)
  * queueMetrics({ agents: 14, arrivalsPerHour: 200, meanHandleSeconds: 180, answerWithinSeconds: 20 });
- * // => { probWait: 0.17413, serviceLevel: 0.88835, asaSeconds: 7.8359, ... }
+ * // => { probWait: 0.17413, serviceLevel: 0.88835, asaSeconds: 7.8359, stable: true }
  * // the same with 90 s mean patience (Erlang A)
  * queueMetrics({ agents: 14, arrivalsPerHour: 200, meanHandleSeconds: 180, meanPatienceSeconds: 90, answerWithinSeconds: 20 });
+ * // => { answerRate: 0.97408, abandonRate: 0.025916, serviceLevel: 0.93762, asaSeconds: 1.9253 }
  */
 export function queueMetrics(q: QueueParams): QueueMetrics {
   if (typeof q !== 'object' || q === null) {

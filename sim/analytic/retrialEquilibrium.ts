@@ -69,7 +69,7 @@ export interface RetrialEquilibrium {
  * // 90 s patience, half of failed callers redial, at most 3 attempts
  * retrialEquilibrium({ freshCallsPerHour: 1000, agents: 60, meanHandleSeconds: 220,
  *   meanPatienceSeconds: 90, answerWithinSeconds: 20, redialProbability: 0.5, maxAttempts: 3 });
- * // => { offeredAttemptsPerHour: 1053.44, answerRatePerAttempt: 0.8983, answerRatePerCaller: 0.9463, ... }
+ * // => { offeredAttemptsPerHour: 1053.44, answerRatePerAttempt: 0.8983, answerRatePerCaller: 0.9463 }
  */
 export function retrialEquilibrium(params: RetrialParams): RetrialEquilibrium {
   const fn = 'retrialEquilibrium';

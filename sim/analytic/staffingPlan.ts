@@ -100,7 +100,7 @@ function isPlainValid(row: StaffingPlanInterval): boolean {
  *   [{ start: '09:00', arrivalsPerHour: 200, meanHandleSeconds: 180, answerWithinSeconds: 20 }],
  *   { serviceLevel: 0.8 },
  *   { shrinkage: 0.3 },
- * ); // => [{ start: '09:00', requiredAgents: 14, scheduledStaff: 20, metrics: { serviceLevel: 0.888, ... } }]
+ * ); // => [{ start: '09:00', requiredAgents: 14, scheduledStaff: 20, metrics: { serviceLevel: 0.8884 } }]
  */
 export function staffingPlan(
   intervals: readonly StaffingPlanInterval[],

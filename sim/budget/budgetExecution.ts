@@ -24,7 +24,7 @@ export interface BudgetExecution {
  * @throws {RangeError} when an amount is negative or not finite, or the budget is 0
  * @example
  * budgetExecution({ seatRental: 50e6, managementFee: 4.1377e6 }, shanghai12333Budget2020, 0.98);
- * // => rate 0.9830..., meetsTarget true
+ * // => { rate: 0.9831, overspentLines: [], meetsTarget: true }
  */
 export function budgetExecution(spend: BudgetLines, budget: BudgetLines, target: number): BudgetExecution {
   const keys = ['seatRental', 'managementFee'] as const;

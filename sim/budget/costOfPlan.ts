@@ -64,7 +64,7 @@ function line(
  *   { staffOnPayroll: Array(12).fill(407), seats: Array(12).fill(359), hires: Array(12).fill(0) },
  *   shanghai12333UnitCosts2020,
  * );
- * cost.byBudgetLine.seatRental; // => 50,932,600 (the 2020 seat-rental line, by construction of the unit costs)
+ * cost.byBudgetLine.seatRental; // => 50_932_600 (the 2020 seat-rental line, by construction of the unit costs)
  */
 export function costOfPlan(plan: StaffingCostPlan, costs: UnitCosts): PlanCost {
   requireCostInputs('costOfPlan', plan, costs);

@@ -11,8 +11,10 @@ import type { StaffingCostPlan } from './types.js';
  * @returns `{ staffOnPayroll, seats, hires }`, 12 values each
  * @throws {RangeError} when the workforce does not cover exactly 12 months, or `seats` has not 1 or 12 values
  * @example
+ * const spec = { initialStaff: 407, turnover: 0.2, hiring: { policy: 'backfill', recruitmentLagDays: 30, trainingDays: 182 } } as const;
  * const plan = costPlanFromWorkforce(simulateWorkforce(spec, { startDate: '2020-01-01', days: 366, seed: 1 }), 359);
- * costOfPlan(plan, shanghai12333UnitCosts2020).byBudgetLine.seatRental; // yuan
+ * plan.hires.reduce((sum, hires) => sum + hires, 0); // => 81
+ * costOfPlan(plan, shanghai12333UnitCosts2020).byBudgetLine.seatRental; // => 50584302.54 (yuan: vacancies leave 348,297 unspent)
  */
 export function costPlanFromWorkforce(
   workforce: WorkforceResult,

@@ -25,8 +25,10 @@ export interface Settlement {
  * @returns paid and deducted amounts per quarter and for the year, yuan
  * @throws {RangeError} when `passed` does not have 4 values or the deduction share is outside [0, 1]
  * @example
- * settleQuarters(cost, [true, false, true, true], { deductionShareOfQuarterFee: 0.1 });
- * // => 10% of Q3's management fee deducted
+ * const plan = { staffOnPayroll: Array(12).fill(407), seats: Array(12).fill(359), hires: Array(12).fill(0) };
+ * const cost = costOfPlan(plan, shanghai12333UnitCosts2020);
+ * settleQuarters(cost, [true, false, true, true], { deductionShareOfQuarterFee: 0.1 }).deductedQuarters;
+ * // => [0, 0, 103442.5, 0] (10% of Q3's quarter of the 4,137,700 management fee)
  */
 export function settleQuarters(
   cost: PlanCost,

@@ -56,6 +56,11 @@ export interface AfterCallEstimate {
  * @throws {RangeError} for a bad option
  * @example
  * // agent A: calls 10:00:00-10:03:00 and 10:04:00-10:06:00; a caller waits 10:02:00-10:04:00
+ * const at = (hour: number, minute: number) => Date.UTC(2020, 0, 6, hour, minute) / 1000;
+ * const records = [
+ *   { arrivalSeconds: at(10, 0), waitSeconds: 0, outcome: 'answered', handleSeconds: 180, agentId: 'A' },
+ *   { arrivalSeconds: at(10, 2), waitSeconds: 120, outcome: 'answered', handleSeconds: 120, agentId: 'A' },
+ * ] as const;
  * afterCallUnavailability(records).samplesSeconds; // => [60]
  */
 export function afterCallUnavailability(

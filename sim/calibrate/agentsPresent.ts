@@ -62,7 +62,12 @@ export interface AgentsPresentOptions {
  * @throws {RangeError} for a bad option
  * @example
  * // one agent serving 08:00-08:10 and 08:20-08:30, 30-minute intervals, gap 10 min allowed
- * agentsPresentPerInterval(records).intervals[16]; // => { agentsPresent: 1, agentsBusy: 2/3, agentsSeen: 1, ... }
+ * const at = (hour: number, minute: number) => Date.UTC(2020, 0, 6, hour, minute) / 1000;
+ * const records = [
+ *   { arrivalSeconds: at(8, 0), waitSeconds: 0, outcome: 'answered', handleSeconds: 600, agentId: 'A' },
+ *   { arrivalSeconds: at(8, 20), waitSeconds: 0, outcome: 'answered', handleSeconds: 600, agentId: 'A' },
+ * ] as const;
+ * agentsPresentPerInterval(records).intervals[16]; // => { agentsPresent: 1, agentsBusy: 2 / 3, agentsSeen: 1 }
  */
 export function agentsPresentPerInterval(
   records: readonly ObservedCall[],

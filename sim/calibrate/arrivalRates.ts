@@ -85,7 +85,10 @@ export interface ArrivalRateOptions {
  *   empty, or there are no records and no period
  * @example
  * // two Mondays, 3 calls at 08:10 on the first and 1 on the second
- * arrivalRatesByWeekday(records, { intervalSeconds: 3600 }).weekdays[0]?.meanCalls[8]; // => 2
+ * const calls = [6, 6, 6, 13].map((day) => ({
+ *   arrivalSeconds: Date.UTC(2020, 0, day, 8, 10) / 1000, waitSeconds: 0, outcome: 'answered', handleSeconds: 60,
+ * }) as const);
+ * arrivalRatesByWeekday(calls, { intervalSeconds: 3600 }).weekdays[1]?.meanCalls[8]; // => 2 (weekdays[1] is Monday)
  */
 export function arrivalRatesByWeekday(
   records: readonly ObservedCall[],

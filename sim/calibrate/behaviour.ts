@@ -134,8 +134,10 @@ const hourOf = (localSeconds: number): number =>
  * @throws {RangeError} when the records hold fewer than 2 services of at least
  *   `shortServiceSeconds`, no abandonment, or a bad option
  * @example
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const training = bank.records.filter((call) => call.arrivalSeconds < Date.UTC(1999, 1, 15) / 1000);
  * const behaviour = calibrateBehaviour(training);
- * behaviour.handle; // => { kind: 'sum', terms: [talk, afterCall] }
+ * behaviour.handle.kind; // => 'sum' (talk, then the after-call time)
  */
 export function calibrateBehaviour(
   records: readonly ObservedCall[],

@@ -49,7 +49,13 @@ export interface OutcomesByClassOptions {
  * @returns one row per class
  * @throws {RangeError} when `answerWithinSeconds` is negative or not finite
  * @example
- * outcomesByClass(records).map((c) => [c.callClass, c.meanWaitSeconds]);
+ * const at = (second: number) => Date.UTC(2020, 0, 6, 9, 0, second) / 1000;
+ * const records = [
+ *   { arrivalSeconds: at(0), waitSeconds: 30, outcome: 'answered', handleSeconds: 100, priority: 2 },
+ *   { arrivalSeconds: at(1), waitSeconds: 90, outcome: 'abandoned', priority: 1 },
+ *   { arrivalSeconds: at(2), waitSeconds: 10, outcome: 'answered', handleSeconds: 100, priority: 1 },
+ * ] as const;
+ * outcomesByClass(records).map((c) => [c.callClass, c.meanWaitSeconds]); // => [['1', 50], ['2', 30]]
  */
 export function outcomesByClass(
   records: readonly ObservedCall[],

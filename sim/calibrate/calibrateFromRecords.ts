@@ -48,7 +48,10 @@ export interface CalibrateOptions {
  * @returns the days, with their index in the period, date and kind
  * @throws {RangeError} when the calendar does not cover a year of the records
  * @example
- * specialDaysOfRecords(records, CHINA_CALENDAR); // => [{ day: 0, date: '2020-01-01', kind: 'holiday' }, ...]
+ * const records = [1, 2].map((day) => ({
+ *   arrivalSeconds: Date.UTC(2020, 0, day, 9) / 1000, waitSeconds: 0, outcome: 'answered', handleSeconds: 60,
+ * }) as const);
+ * specialDaysOfRecords(records, CHINA_CALENDAR); // => [{ day: 0, date: '2020-01-01', kind: 'holiday' }]
  */
 export function specialDaysOfRecords(
   records: readonly ObservedCall[],
@@ -85,7 +88,9 @@ export function specialDaysOfRecords(
  * @returns the parameters, in the shape of the calibrated-parameters file
  * @throws {RangeError} when the records hold fewer than 2 answered calls or no queued call
  * @example
- * calibrateFromRecords(bank.records, { source: 'Anonymous Bank, February 1999' }).patience.meanSeconds;
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * calibrateFromRecords(bank.records, { source: 'Anonymous Bank, February 1999' }).patience;
+ * // => { distribution: 'exponential', meanSeconds: 347.7129, kaplanMeierMedianSeconds: 280 }
  */
 export function calibrateFromRecords(
   records: readonly ObservedCall[],

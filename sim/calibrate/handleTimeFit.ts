@@ -111,7 +111,7 @@ export interface HandleTimeFit {
  * @returns both fits and the better one by AIC
  * @throws {RangeError} when there are fewer than 2 samples or one is not a finite number > 0
  * @example
- * fitHandleTimes([60, 120, 240]).lognormal.mu; // => log(120) = 4.787491742782046
+ * fitHandleTimes([60, 120, 240]).lognormal.mu; // => 4.787491742782046 (ln 120)
  */
 export function fitHandleTimes(seconds: readonly number[]): HandleTimeFit {
   const fn = 'fitHandleTimes';

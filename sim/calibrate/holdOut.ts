@@ -176,10 +176,11 @@ function percentileRange(values: number[]): readonly [number, number] | null {
  * @throws {RangeError} for bad dates (not real, `to` before `from`, periods overlapping or without
  *   calls), or a test day with calls but no named agent
  * @example
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
  * const v = validateHoldOut(bank.records, {
  *   train: { from: '1999-02-01', to: '1999-02-14' }, test: { from: '1999-02-15', to: '1999-02-28' },
- *   thresholdSeconds: 20, replications: 10, seed: 1 });
- * v.errors.byHour.abandonRate; // mean absolute error of hourly abandonment, a fraction
+ *   thresholdSeconds: 20, replications: 2, seed: 1 });
+ * v.errors.byHour; // => { cells: 17, abandonRate: 0.03676, serviceLevel: 0.1476, asaSeconds: 15.79 }
  */
 export function validateHoldOut(records: readonly ObservedCall[], options: HoldOutOptions): HoldOutResult {
   const fn = 'validateHoldOut';

@@ -136,7 +136,12 @@ export function kaplanMeier(observations: readonly PatienceObservation[]): Kapla
  * @param seconds the time
  * @returns the survival probability, in [0, 1]
  * @example
- * survivalAt(kaplanMeier(obs), 60);
+ * // 2 abandoned after 30 s and 90 s, 2 answered after 40 s and 40 s: S(60) = 1 - 1/4 (one in four gave up by 60 s)
+ * const observations = [
+ *   { seconds: 30, abandoned: true }, { seconds: 90, abandoned: true },
+ *   { seconds: 40, abandoned: false }, { seconds: 40, abandoned: false },
+ * ];
+ * survivalAt(kaplanMeier(observations), 60); // => 0.75
  */
 export function survivalAt(estimate: KaplanMeierEstimate, seconds: number): number {
   let survival = 1;
@@ -174,7 +179,11 @@ export interface ExponentialPatienceEstimate {
  * @throws {RangeError} when there are no observations, or abandonments but no waiting time
  * @example
  * // 2 abandoned after 30 s and 90 s, 2 answered after 40 s and 40 s: θ̂ = 2 / 200
- * exponentialPatience(obs).meanPatienceSeconds; // => 100
+ * const observations = [
+ *   { seconds: 30, abandoned: true }, { seconds: 90, abandoned: true },
+ *   { seconds: 40, abandoned: false }, { seconds: 40, abandoned: false },
+ * ];
+ * exponentialPatience(observations).meanPatienceSeconds; // => 100
  */
 export function exponentialPatience(
   observations: readonly PatienceObservation[],

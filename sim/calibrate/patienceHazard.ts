@@ -90,7 +90,11 @@ export interface PatienceHazardOptions {
  * @example
  * // 2 abandoned after 5 s and 30 s, 2 answered after 40 s; pieces at 0 and 20 s:
  * // piece 1: 1 abandonment over 5 + 20 + 20 + 20 = 65 s; piece 2: 1 over 10 + 20 + 20 = 50 s
- * patienceHazard(obs, { breakpointsSeconds: [0, 20] }).distribution.hazardPerSecond; // => [1 / 65, 1 / 50]
+ * const observations = [
+ *   { seconds: 5, abandoned: true }, { seconds: 30, abandoned: true },
+ *   { seconds: 40, abandoned: false }, { seconds: 40, abandoned: false },
+ * ];
+ * patienceHazard(observations, { breakpointsSeconds: [0, 20] }).distribution.hazardPerSecond; // => [1 / 65, 1 / 50]
  */
 export function patienceHazard(
   observations: readonly PatienceObservation[],

@@ -67,6 +67,7 @@ export interface PeriodInputs {
  * @returns per-interval calls and agents, and the days that have calls but no named agent
  * @throws {RangeError} for a bad range or option
  * @example
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
  * periodInputs(bank.records, { from: '1999-02-15', to: '1999-02-28' }).callsPerInterval.length; // => 14 * 96
  */
 export function periodInputs(

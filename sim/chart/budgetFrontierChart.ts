@@ -61,10 +61,16 @@ function millions(yuan: number): number {
  * @returns a Vega-Lite spec
  * @throws {RangeError} when `confidence` is outside [0, 1] or a point's interval does not hold its probability
  * @example
- * const result = await leastBudget(base, targets, unitCosts, { buying, seed: 1, confidence: 0.9 });
- * await show(budgetFrontierChart(result.evaluations, {
- *   confidence: 0.9, leastYuan: result.totalYuan, references: [{ label: '2020 预算 2020 budget', yuan: 55_070_152 }],
- * }));
+ * // Two budgets a least-budget search judged (`leastBudget(...).evaluations`): 366 seats fall short, 367 reach p.
+ * const spec = budgetFrontierChart(
+ *   [
+ *     { seats: 366, totalYuan: 56_063_415, probability: wilsonInterval(17, 20), meets: false },
+ *     { seats: 367, totalYuan: 56_205_288, probability: wilsonInterval(18, 20), meets: true },
+ *   ],
+ *   { confidence: 0.9, leastYuan: 56_205_288, references: [{ label: '2020 预算 2020 budget', yuan: 55_070_152 }] },
+ * );
+ * spec.layer.length; // => 9
+ * await show(spec);
  */
 export function budgetFrontierChart(
   points: readonly BudgetFrontierPoint[],

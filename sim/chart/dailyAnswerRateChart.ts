@@ -45,9 +45,14 @@ export interface DailyRateChartOptions {
  * @param options target, axis title and chart title
  * @returns a Vega-Lite spec
  * @example
- * const rows = result.days.map((d) => ({ date: d.period, mean: d.kpis.answerRate!.mean,
- *   p05: d.kpis.answerRate!.p05, p95: d.kpis.answerRate!.p95 }));
- * await show(dailyAnswerRateChart(rows, { target: 0.8 }));
+ * // From `replicate`: result.days.map((d) => ({ date: d.period, mean: d.kpis.answerRate!.mean, ... }))
+ * const rows = [
+ *   { date: '2020-01-01', mean: 0.92, p05: 0.9, p95: 0.94 },
+ *   { date: '2020-01-02', mean: 0.88, p05: 0.85, p95: 0.9 },
+ * ];
+ * const spec = dailyAnswerRateChart(rows, { target: 0.8 });
+ * spec.layer.length; // => 4 (range, mean, target line, its label)
+ * await show(spec);
  */
 export function dailyAnswerRateChart(
   rows: readonly DailyRateRow[],

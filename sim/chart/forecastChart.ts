@@ -39,7 +39,14 @@ export interface ForecastChartOptions {
  * @param options band level and title
  * @returns a Vega-Lite spec
  * @example
- * await show(forecastChart(lastTwoWeeks, forecast.byInterval, [], { level: forecast.level }));
+ * const history = [
+ *   { start: '1999-02-21T08:00', calls: 40 },
+ *   { start: '1999-02-21T09:00', calls: 55 },
+ * ];
+ * const forecast = [{ start: '1999-02-22T08:00', mean: 42, lower: 33, upper: 52 }]; // `VolumeForecast.byInterval`
+ * const spec = forecastChart(history, forecast, [], { level: 0.8 });
+ * spec.layer.length; // => 2 (the history and the forecast with its band)
+ * await show(spec);
  */
 export function forecastChart(
   history: readonly CountedInterval[],
@@ -117,7 +124,13 @@ export interface BacktestChartOptions {
  * @param options title
  * @returns a Vega-Lite spec
  * @example
- * await show(backtestChart(forecast.backtest.scores));
+ * const scores = [
+ *   { model: 'seasonalNaive', dailyWmape: 0.12, intervalWmape: 0.2, coverage: null, loss: 0.16 },
+ *   { model: 'mstl', dailyWmape: 0.08, intervalWmape: 0.15, coverage: 0.8, loss: 0.115 },
+ * ] as const; // `VolumeForecast.backtest.scores`
+ * const spec = backtestChart(scores);
+ * spec.data.values.length; // => 4 (two methods, by day and by interval)
+ * await show(spec);
  */
 export function backtestChart(
   scores: readonly BacktestScore[],

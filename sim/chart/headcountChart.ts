@@ -36,7 +36,9 @@ const GROUP_LABELS: Record<(typeof GROUPS)[number], string> = {
  * @param options the title
  * @returns a Vega-Lite spec
  * @example
+ * const spec = { initialStaff: 407, turnover: 0.2, hiring: { policy: 'backfill', recruitmentLagDays: 30, trainingDays: 182 } } as const;
  * const year = simulateWorkforce(spec, { startDate: '2020-01-01', days: 366, seed: 1 });
+ * year.weeks.length; // => 53
  * await show(headcountChart(year.weeks));
  */
 export function headcountChart(

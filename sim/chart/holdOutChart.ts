@@ -43,7 +43,14 @@ export interface HoldOutChartOptions {
  * @param options title and the fewest calls an hour needs to be drawn
  * @returns a Vega-Lite spec
  * @example
- * await show(holdOutChart(validateHoldOut(records, options).byHour, 'abandonRate'));
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const validation = validateHoldOut(bank.records, {
+ *   train: { from: '1999-02-01', to: '1999-02-14' }, test: { from: '1999-02-15', to: '1999-02-28' },
+ *   thresholdSeconds: 20, replications: 2, seed: 1,
+ * });
+ * const spec = holdOutChart(validation.byHour, 'abandonRate');
+ * spec.data.values.length; // => 17 (the hours with enough calls)
+ * await show(spec);
  */
 export function holdOutChart(
   hours: readonly HourComparison[],

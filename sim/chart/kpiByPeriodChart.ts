@@ -190,10 +190,14 @@ function panel(
  * @returns a Vega-Lite spec
  * @throws {RangeError} when a period is not of the stated kind, or there are more than `MAX_INTERVAL_ROWS` intervals
  * @example
- * const result = await replicate(scenario, { replications: 8, seed: 1 });
- * await show(kpiByPeriodChart(result.months, {
- *   kpi: ['answerRate', 'serviceLevel'], period: 'month', targets: { answerRate: 0.8 },
- * }));
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 3, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const result = await replicate(scenario, { replications: 2, seed: 1, workers: 0 });
+ * const spec = kpiByPeriodChart(result.days, { kpi: ['answerRate', 'serviceLevel'], period: 'day', targets: { answerRate: 0.8 } });
+ * spec.vconcat.length; // => 2 (one panel per KPI)
+ * await show(spec);
  */
 export function kpiByPeriodChart(rows: readonly KpiPeriodRow[], options: KpiByPeriodOptions): VegaLiteSpec {
   const kpis: readonly KpiName[] = typeof options.kpi === 'string' ? [options.kpi] : options.kpi;

@@ -44,7 +44,15 @@ export const ALL_QUARTER_TARGETS = '全部季度指标 All quarterly targets';
  * @param assessment what `assessTargets` returned
  * @returns rows for `quarterlyAssessmentChart`, all-targets rows first
  * @example
- * const spec = quarterlyAssessmentChart(quarterlyAssessmentRows(assessment), { confidence: assessment.confidence });
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 3, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
+ * const assessment = (await evaluatePlan(scenario, targets, { replications: 2, seed: 1, workers: 0 })).targetTable;
+ * const rows = quarterlyAssessmentRows(assessment);
+ * rows.map((row) => row.indicator); // => ['全部季度指标 All quarterly targets', '综合接通率 overall answer rate']
+ * const spec = quarterlyAssessmentChart(rows, { confidence: assessment.confidence });
  */
 export function quarterlyAssessmentRows(assessment: TargetAssessment): QuarterlyAssessmentRow[] {
   const rows: QuarterlyAssessmentRow[] = assessment.quarterly.map((quarter) => ({

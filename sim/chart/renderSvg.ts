@@ -24,8 +24,13 @@ interface VegaModule {
  * @returns the SVG markup, starting with `<svg`
  * @throws {Error} when vega-lite rejects the spec (for example an unknown mark)
  * @example
- * const svg = await renderSvg(answerRateAgainstAgentsChart(rows, targets));
- * fs.writeFileSync('chart.svg', svg);
+ * const spec = answerRateAgainstAgentsChart(
+ *   [{ agents: 300, model: 'Erlang A', answerRate: 0.93, serviceLevel: 0.71 }],
+ *   { answerRate: 0.8, serviceLevel: 0.8, answerWithinSeconds: 15 },
+ * );
+ * const svg = await renderSvg(spec);
+ * svg.startsWith('<svg'); // => true
+ * writeFileAtomic(join(tmpdir(), 'chart.svg'), svg);
  */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   const vegaLite = (await importEsm('vega-lite')) as VegaLiteModule;

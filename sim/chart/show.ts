@@ -47,6 +47,7 @@ function tslabDisplay(): TslabDisplay | null {
  * @throws {Error} when vega-lite rejects the spec
  * @example
  * // in a notebook cell:
+ * const rows = [{ agents: 300, model: 'Erlang A', answerRate: 0.93, serviceLevel: 0.71 }];
  * await show(answerRateAgainstAgentsChart(rows, { answerRate: 0.8, serviceLevel: 0.8, answerWithinSeconds: 15 }));
  */
 export async function show(spec: VegaLiteSpec): Promise<void> {

@@ -51,7 +51,8 @@ const CATEGORY = [
  * and legend labels never cut short.
  *
  * @example
- * const spec = { $schema: VEGA_LITE_SCHEMA, config: chartConfig, mark: 'bar', ... };
+ * const spec = { $schema: VEGA_LITE_SCHEMA, config: chartConfig, mark: 'bar', data: { values: [{ x: 1 }] } };
+ * spec.config.font; // => CJK_FONT_FAMILY
  */
 export const chartConfig = {
   font: CJK_FONT_FAMILY,
@@ -100,7 +101,8 @@ export function percentText(fraction: number): string {
  * @param labelOffset pixels to move the label along the line (down for a vertical line), so that labels of nearby lines do not overlap
  * @returns two layers: the rule and its label
  * @example
- * layer.push(...targetRule(0.8, targetLabel(0.8)));
+ * const layer = [...targetRule(0.8, targetLabel(0.8))];
+ * layer.length; // => 2 (the dashed rule and its label)
  */
 export function targetRule(
   value: number,

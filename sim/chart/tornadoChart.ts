@@ -71,7 +71,13 @@ function measured(
  * @returns a Vega-Lite spec
  * @throws {RangeError} when there is no baseline row, or the baseline has no value for the measure
  * @example
- * const rows = await sensitivity(plan, targets, { replications: 8, seed: 1 });
+ * const plan = {
+ *   startDate: '2020-05-11', days: 3, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
+ * const rows = await sensitivity(plan, targets, { replications: 2, seed: 1, workers: 0 });
+ * rows.length; // => 11 (the baseline; volume at four factors; handle, patience and redials at two)
  * await show(tornadoChart(rows));
  */
 export function tornadoChart(

@@ -41,8 +41,13 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
  * @returns a Vega-Lite spec
  * @throws {RangeError} when a weekday or hour is out of range
  * @example
- * await show(weekdayHourHeatmap(result.weekdayHours.map((c) => ({ weekday: c.weekday, hour: c.hour,
- *   value: c.kpis.answerRate?.mean ?? null }))));
+ * // From `replicate`: result.weekdayHours.map((c) => ({ weekday: c.weekday, hour: c.hour, value: c.kpis.answerRate?.mean ?? null }))
+ * const spec = weekdayHourHeatmap([
+ *   { weekday: 0, hour: 9, value: 0.8 },
+ *   { weekday: 1, hour: 9, value: 0.85 },
+ * ]);
+ * spec.data.values.length; // => 2
+ * await show(spec);
  */
 export function weekdayHourHeatmap(
   cells: readonly WeekdayHourCell[],

@@ -44,7 +44,9 @@ function filesUnder(folder: string): string[] {
  * @returns 64 hexadecimal digits
  * @throws {Error} when the folder does not exist, saying to run `npm run build`
  * @example
- * distHash('/home/me/hotline-planner/dist'); // => '3f1c...' (64 hex digits)
+ * /^[0-9a-f]{64}$/.test(distHash(join(packageRoot(), 'dist'))); // => true
+ * distHash(join(tmpdir(), 'no-such-build'));
+ * // throws Error
  */
 export function distHash(distFolder: string): string {
   if (!existsSync(distFolder)) {
@@ -71,7 +73,7 @@ let cached: string | undefined;
  * @returns for example `0.1.0+3f1c09ab7d2e`
  * @throws {Error} when `dist/` is missing
  * @example
- * buildVersion(); // => '0.1.0+3f1c09ab7d2e'
+ * buildVersion() === `${packageVersion()}+${distHash(join(packageRoot(), 'dist')).slice(0, 12)}`; // => true
  */
 export function buildVersion(): string {
   cached ??= `${packageVersion()}+${distHash(join(packageRoot(), 'dist')).slice(0, 12)}`;

@@ -15,7 +15,8 @@ export interface InputIssue {
  * pass. The CLI prints `message` and exits with status 2, without a stack trace.
  *
  * @example
- * throw new InputError([{ file: 'arrivals.csv', row: 3, column: 'calls', message: 'must be >= 0 (got -3)' }]);
+ * new InputError([{ file: 'arrivals.csv', row: 3, column: 'calls', message: 'must be >= 0 (got -3)' }]).message;
+ * // => '1 problem(s) in input\n  arrivals.csv:3 calls: must be >= 0 (got -3)'
  */
 export class InputError extends Error {
   override readonly name = 'InputError';

@@ -48,7 +48,7 @@ function walkUp(start: string): string | undefined {
  * @returns an absolute path
  * @throws {Error} when no start point leads to it, naming `HOTLINE_PLANNER_ROOT`
  * @example
- * packageRoot(); // => '/home/me/hotline-planner' (from the repository, notebooks/ or dist/)
+ * JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).name; // => 'hotline-planner'
  */
 export function packageRoot(): string {
   const starts: string[] = [];
@@ -109,7 +109,7 @@ function compiledClosure(root: string, entry: string): { compiled: string; sourc
  * @returns the absolute path of the file
  * @throws {Error} "run npm run build" when a file is missing or older than its source
  * @example
- * compiledEntry('sim/plan/replicateWorker.js'); // => '/home/me/hotline-planner/dist/sim/plan/replicateWorker.js'
+ * compiledEntry('sim/plan/replicateWorker.js') === join(packageRoot(), 'dist', 'sim', 'plan', 'replicateWorker.js'); // => true
  */
 export function compiledEntry(compiledPath: string): string {
   const root = packageRoot();

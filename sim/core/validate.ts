@@ -14,7 +14,7 @@
  * @throws {RangeError} when `value` is not a non-negative integer
  * @example
  * requireNonNegativeInteger('erlangB', 'agents', 3); // passes
- * requireNonNegativeInteger('erlangB', 'agents', 2.5); // throws RangeError
+ * requireNonNegativeInteger('erlangB', 'agents', 2.5); // throws RangeError: erlangB: agents must be a non-negative integer (got 2.5)
  */
 export function requireNonNegativeInteger(fn: string, name: string, value: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
@@ -110,7 +110,8 @@ export function requireInRange(fn: string, name: string, value: number, min: num
  * @throws {RangeError} when `value` is negative, fractional or NaN
  * @example
  * requireNonNegativeIntegerOrInfinite('queueMetrics', 'waitingRoom', Infinity); // passes
- * requireNonNegativeIntegerOrInfinite('queueMetrics', 'waitingRoom', 2.5); // throws RangeError
+ * requireNonNegativeIntegerOrInfinite('queueMetrics', 'waitingRoom', 2.5);
+ * // throws RangeError: queueMetrics: waitingRoom must be a non-negative integer or Infinity (got 2.5)
  */
 export function requireNonNegativeIntegerOrInfinite(fn: string, name: string, value: number): void {
   if (typeof value !== 'number' || !(value === Infinity || (Number.isInteger(value) && value >= 0))) {

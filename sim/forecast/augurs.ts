@@ -79,11 +79,15 @@ let loading: Promise<Augurs> | undefined;
  * @returns the loaded library
  * @throws {Error} when the package is not installed or its WebAssembly fails to load
  * @example
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const series = offeredCallsSeries(bank.records, { intervalMinutes: 60 });
+ * const history = Float64Array.from(series.calls).slice(0, 21 * 24); // 1-21 February 1999, by the hour
  * const augurs = await loadAugurs();
  * const model = augurs.mstlEts([24, 168]);
- * model.fit(Float64Array.from(history));
+ * model.fit(history);
  * const next = model.predict(168).point;
  * model.free();
+ * next.length; // => 168 (the week after 21 February)
  */
 export function loadAugurs(): Promise<Augurs> {
   loading ??= (async () => {

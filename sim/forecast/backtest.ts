@@ -84,7 +84,13 @@ export interface RollingOrigins {
  * @param options days ahead, most origins, calendar, augurs
  * @returns the origins and each method's forecasts and actuals
  * @example
- * rollingOrigins(history, start, 24, ['naive', 'daily'], { maxDaysAhead: 7, maxOrigins: 28, dayType, augurs });
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const series = offeredCallsSeries(bank.records, { intervalMinutes: 60 });
+ * const history = Float64Array.from(series.calls).slice(0, 21 * 24); // 1-21 February 1999, by the hour
+ * const run = rollingOrigins(history, Date.parse(series.startDate) / 86_400_000, 24, ['naive', 'average'], {
+ *   maxDaysAhead: 7, maxOrigins: 3, dayType: () => 'ordinary', augurs: await loadAugurs(),
+ * });
+ * run.origins; // => ['1999-02-18', '1999-02-19', '1999-02-20']
  */
 export function rollingOrigins(
   history: Float64Array,
@@ -142,7 +148,13 @@ export interface CoveringCvs {
  * @param level the prediction intervals' level
  * @returns the covering CVs per origin
  * @example
- * coveringCvs(run.errors, 24, 20, 0.8).intervals[0]?.length; // intervals of the first origin with >= 20 calls
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const series = offeredCallsSeries(bank.records, { intervalMinutes: 60 });
+ * const history = Float64Array.from(series.calls).slice(0, 21 * 24); // 1-21 February 1999, by the hour
+ * const [naive] = rollingOrigins(history, Date.parse(series.startDate) / 86_400_000, 24, ['naive'], {
+ *   maxDaysAhead: 7, maxOrigins: 3, dayType: () => 'ordinary', augurs: await loadAugurs(),
+ * }).runs;
+ * coveringCvs(naive!.errors, 24, 20, 0.8).intervals[0]?.length; // => 26 (the first origin's intervals with >= 20 calls)
  */
 export function coveringCvs(
   errors: readonly OriginErrors[],
@@ -178,7 +190,13 @@ export function coveringCvs(
  * @param level the prediction intervals' level
  * @returns the scores
  * @example
- * scoreRun(run, 24, 20, 0.8).dailyWmape; // => 0.115
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const series = offeredCallsSeries(bank.records, { intervalMinutes: 60 });
+ * const history = Float64Array.from(series.calls).slice(0, 21 * 24); // 1-21 February 1999, by the hour
+ * const [naive] = rollingOrigins(history, Date.parse(series.startDate) / 86_400_000, 24, ['naive'], {
+ *   maxDaysAhead: 7, maxOrigins: 3, dayType: () => 'ordinary', augurs: await loadAugurs(),
+ * }).runs;
+ * scoreRun(naive!, 24, 20, 0.8).dailyWmape; // => 0.1414
  */
 export function scoreRun(run: ModelRun, perDay: number, minCalls: number, level: number): BacktestScore {
   if (run.failure !== undefined) {
@@ -256,7 +274,13 @@ function lossOf(daily: number | null, interval: number | null): number | null {
  * @returns the method chosen
  * @throws {Error} when every method failed
  * @example
- * chooseModel(scores); // => 'average' when it is within a standard error of the best
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const series = offeredCallsSeries(bank.records, { intervalMinutes: 60 });
+ * const history = Float64Array.from(series.calls).slice(0, 21 * 24); // 1-21 February 1999, by the hour
+ * const { runs } = rollingOrigins(history, Date.parse(series.startDate) / 86_400_000, 24, ['naive', 'average'], {
+ *   maxDaysAhead: 7, maxOrigins: 3, dayType: () => 'ordinary', augurs: await loadAugurs(),
+ * });
+ * chooseModel(runs.map((run) => scoreRun(run, 24, 20, 0.8))); // => 'average'
  */
 export function chooseModel(scores: readonly BacktestScore[]): ForecastModel {
   const scored = scores.filter((s) => s.loss !== null);

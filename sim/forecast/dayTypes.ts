@@ -59,7 +59,11 @@ export interface PreparedHistory {
  * @param dayType the calendar
  * @returns the cleaned history and the special days' ratios and shares
  * @example
- * const prepared = prepareHistory(history, 10_623, 24, () => 'ordinary'); // nothing to replace
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const series = offeredCallsSeries(bank.records, { intervalMinutes: 60 });
+ * const history = Float64Array.from(series.calls).slice(0, 21 * 24); // 1-21 February 1999, by the hour
+ * const prepared = prepareHistory(history, Date.parse(series.startDate) / 86_400_000, 24, () => 'ordinary'); // no special day
+ * prepared.outliers.length; // => 3
  */
 export function prepareHistory(
   history: Float64Array,
@@ -151,7 +155,11 @@ function assumedWeekdays(type: 'holiday' | 'workedWeekend', means: readonly numb
  * @param prepared what `prepareHistory` learnt
  * @returns one rule per special day type
  * @example
- * specialDayRules(prepareHistory(history, start, 24, calendar));
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const series = offeredCallsSeries(bank.records, { intervalMinutes: 60 });
+ * const history = Float64Array.from(series.calls).slice(0, 21 * 24); // 1-21 February 1999, by the hour
+ * specialDayRules(prepareHistory(history, Date.parse(series.startDate) / 86_400_000, 24, () => 'ordinary'))[0];
+ * // => { dayType: 'holiday', basis: 'assumed', asWeekdays: ['Saturday'], daysInHistory: 0 }
  */
 export function specialDayRules(prepared: PreparedHistory): SpecialDayRule[] {
   return (['holiday', 'workedWeekend'] as const).map((type) => {
@@ -179,7 +187,12 @@ export function specialDayRules(prepared: PreparedHistory): SpecialDayRule[] {
  * @param prepared what `prepareHistory` learnt from the history the forecast came from
  * @returns the forecast per interval (a new array)
  * @example
- * const forecast = withSpecialDays(ordinary, firstDay, 24, calendar, prepared);
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const series = offeredCallsSeries(bank.records, { intervalMinutes: 60 });
+ * const history = Float64Array.from(series.calls).slice(0, 21 * 24); // 1-21 February 1999, by the hour
+ * const prepared = prepareHistory(history, Date.parse(series.startDate) / 86_400_000, 24, () => 'ordinary');
+ * const ordinary = new Float64Array(24).fill(10); // an ordinary day's forecast, 10 calls an hour
+ * withSpecialDays(ordinary, Date.parse('1999-02-22') / 86_400_000, 24, () => 'ordinary', prepared)[0]; // => 10 (not a special day)
  */
 export function withSpecialDays(
   ordinary: Float64Array,

@@ -52,6 +52,7 @@ function dayRange(range: DateRange, what: string, problems: string[]): [number, 
  * @param options the forecast's options
  * @returns the problems, one sentence each; empty when the forecast can be made
  * @example
+ * const series = offeredCallsSeries(readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv').records, { intervalMinutes: 60 });
  * forecastProblems(series, { train: { from: '1999-02-01', to: '1999-02-10' }, horizon: { from: '1999-02-11', to: '1999-02-17' } });
  * // => ['train: 1999-02-01 to 1999-02-10 is 10 days; a weekly pattern needs two weeks of history, and the backtest a day after them: at least 15 days']
  */
@@ -143,6 +144,7 @@ export function forecastProblems(series: VolumeSeries, options: ForecastOptions)
  * @throws {RangeError} listing every problem `forecastProblems` finds
  * @throws {Error} when augurs cannot be loaded, or the method asked for fails on this history
  * @example
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
  * const forecast = await forecastVolumes(offeredCallsSeries(bank.records, { intervalMinutes: 60 }), {
  *   train: { from: '1999-02-01', to: '1999-02-21' },
  *   horizon: { from: '1999-02-22', to: '1999-02-28' },
@@ -291,7 +293,11 @@ export interface HoldoutScore {
  * @returns the scores
  * @throws {RangeError} when the series does not cover the horizon, or has a gap in it
  * @example
- * holdoutScore(series, forecast).dailyWmape; // => 0.137 (the bank, 22-28 February 1999)
+ * const series = offeredCallsSeries(readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv').records, { intervalMinutes: 60 });
+ * const forecast = await forecastVolumes(series, {
+ *   train: { from: '1999-02-01', to: '1999-02-21' }, horizon: { from: '1999-02-22', to: '1999-02-28' },
+ * });
+ * holdoutScore(series, forecast).dailyWmape; // => 0.1371 (the bank, 22-28 February 1999)
  */
 export function holdoutScore(series: VolumeSeries, forecast: VolumeForecast): HoldoutScore {
   const perDay = 1440 / series.intervalMinutes;

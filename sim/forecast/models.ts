@@ -92,7 +92,8 @@ function daily(augurs: Augurs, history: Float64Array, perDay: number, steps: num
  * @returns expected calls per interval, >= 0
  * @throws {Error} when augurs fails on the series (the backtest reports it)
  * @example
- * pointForecast('naive', Float64Array.from(twoWeeksHourly), 24, 24); // => the last week's first day again
+ * const twoWeeksHourly = Float64Array.from({ length: 14 * 24 }, (_, i) => i % 24); // i calls in hour i of each day
+ * Array.from(pointForecast('naive', twoWeeksHourly, 24, 24, await loadAugurs())).slice(0, 4); // => [0, 1, 2, 3]
  */
 export function pointForecast(
   model: ForecastModel,

@@ -71,7 +71,10 @@ function implausible(calls: number, reference: number): boolean {
  * @param perDay intervals per day
  * @returns the intervals replaced, in order
  * @example
- * const replaced = replaceOutliers(history, 24); // an empty busy hour becomes its neighbours' median
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const series = offeredCallsSeries(bank.records, { intervalMinutes: 60 });
+ * const history = Float64Array.from(series.calls).slice(0, 21 * 24); // 1-21 February 1999, by the hour
+ * replaceOutliers(history, 24).length; // => 3 (intervals replaced by their neighbours' median)
  */
 export function replaceOutliers(history: Float64Array, perDay: number): ReplacedInterval[] {
   const week = 7 * perDay;

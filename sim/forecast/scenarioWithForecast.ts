@@ -14,7 +14,11 @@ import type { VolumeForecast } from './types.js';
  * @returns calls entering per scenario interval over the forecast's horizon
  * @throws {RangeError} when the scenario's interval does not divide the forecast's
  * @example
- * enteringCallsPerInterval(forecast, 30, 0.15).length; // => 48 x days for an hourly forecast
+ * const series = offeredCallsSeries(readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv').records, { intervalMinutes: 60 });
+ * const forecast = await forecastVolumes(series, {
+ *   train: { from: '1999-02-01', to: '1999-02-21' }, horizon: { from: '1999-02-22', to: '1999-02-28' },
+ * });
+ * enteringCallsPerInterval(forecast, 30, 0.15).length; // => 7 * 48 (7 days of half hours)
  */
 export function enteringCallsPerInterval(
   forecast: VolumeForecast,
@@ -47,8 +51,13 @@ export function enteringCallsPerInterval(
  * @returns the scenario with arrivals as a table of the forecast's calls entering
  * @throws {RangeError} when the scenario's days are not the forecast's, or the intervals do not fit
  * @example
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const params = calibrateFromRecords(bank.records, { source: 'bank', intervalMinutes: 60 });
+ * const forecast = await forecastVolumes(offeredCallsSeries(bank.records, { intervalMinutes: 60 }), {
+ *   train: { from: '1999-02-01', to: '1999-02-21' }, horizon: { from: '1999-02-22', to: '1999-02-28' },
+ * });
  * const week = scenarioWithForecast(scenarioFromCalibration(params, { startDate: '1999-02-22', days: 7, answerWithinSeconds: 20 }), forecast);
- * week.volumeForecastCv; // => the backtest's level CV
+ * week.volumeForecastCv === forecast.uncertainty.levelCv; // => true (the backtest's level CV)
  */
 export function scenarioWithForecast(scenario: Scenario, forecast: VolumeForecast): Scenario {
   const from = isoDayNumber(forecast.horizon.from);

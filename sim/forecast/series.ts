@@ -92,7 +92,7 @@ export interface OfferedCallsOptions {
  * @throws {RangeError} for an interval length other than 15, 30 or 60, a bad
  *   range, or no records at all without a range
  * @example
- * const series = offeredCallsSeries(readAnonymousBankCalls(path).records, { intervalMinutes: 60 });
+ * const series = offeredCallsSeries(readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv').records, { intervalMinutes: 60 });
  * series.calls.length; // => 672 (28 days x 24 hours)
  */
 export function offeredCallsSeries(
@@ -235,7 +235,8 @@ function gcd(a: number, b: number): number {
  * @returns the series, with its gaps
  * @throws {InputError} when the table has no rows or is coarser than `intervalMinutes`
  * @example
- * volumeSeriesFromRows(table.rows, table.file, 60).calls.length; // => 24 x days
+ * const table = parseVolumeTable('date,intervalStart,calls\n2020-03-02,08:00,120\n2020-03-02,08:30,80\n', 'v.csv');
+ * volumeSeriesFromRows(table.rows, table.file, 60).calls[8]; // => 200 (08:00 and 08:30 added up)
  */
 export function volumeSeriesFromRows(
   rows: readonly VolumeTableRow[],

@@ -34,9 +34,11 @@ const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', '
  * @returns the scenario, with arrivals and agents as per-interval tables
  * @throws {RangeError} for a malformed start date or a non-positive number of days
  * @example
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
  * const scenario = scenarioFromCalibration(calibrateFromRecords(bank.records, { source: 'bank', intervalMinutes: 60 }), {
  *   startDate: '1999-02-01', days: 28, answerWithinSeconds: 20,
  * });
+ * scenario.arrivals.kind; // => 'table'
  */
 export function scenarioFromCalibration(
   params: CalibratedParameters,

@@ -45,6 +45,10 @@ function clock(startDate: string, seconds: number): string {
  * @param input the records file, behaviour, period inputs and threshold
  * @returns the JSON and the two CSV side tables
  * @example
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const behaviour = calibrateBehaviour(bank.records.filter((call) => call.arrivalSeconds < Date.UTC(1999, 1, 15) / 1000));
+ * const inputs = periodInputs(bank.records, { from: '1999-02-15', to: '1999-02-21' });
+ * const recordsFile = 'data/anonymous-bank/calls-1999-02.tsv';
  * const texts = calibratedScenarioTexts('bank.json', { recordsFile, behaviour, inputs, answerWithinSeconds: 20 });
  * texts.arrivalsFile; // => 'bank-arrivals.csv'
  */
@@ -126,7 +130,12 @@ export function calibratedScenarioTexts(
  * @param input the records file, behaviour, period inputs and threshold
  * @returns the three paths written
  * @example
- * writeCalibratedScenarioFile('bank.json', { recordsFile, behaviour, inputs, answerWithinSeconds: 20 });
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const behaviour = calibrateBehaviour(bank.records.filter((call) => call.arrivalSeconds < Date.UTC(1999, 1, 15) / 1000));
+ * const inputs = periodInputs(bank.records, { from: '1999-02-15', to: '1999-02-21' });
+ * const recordsFile = 'data/anonymous-bank/calls-1999-02.tsv';
+ * writeCalibratedScenarioFile(join(tmpdir(), 'bank.json'), { recordsFile, behaviour, inputs, answerWithinSeconds: 20 });
+ * readScenarioFile(join(tmpdir(), 'bank.json')).scenario.days; // => 7 (15-21 February 1999)
  */
 export function writeCalibratedScenarioFile(path: string, input: CalibratedScenarioFileInput): string[] {
   const texts = calibratedScenarioTexts(path, input);

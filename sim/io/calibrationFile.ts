@@ -94,7 +94,9 @@ void _schemaMatchesType;
  * @returns the parameters
  * @throws {InputError} listing every problem, unknown fields with the nearest known name
  * @example
- * parseCalibration(text, 'bank.json').patience.meanSeconds;
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const text = JSON.stringify(calibrateFromRecords(bank.records, { source: 'bank' }));
+ * parseCalibration(text, 'bank.json').patience.meanSeconds; // => 347.7129
  */
 export function parseCalibration(text: string, file: string): CalibrationFile {
   return parseJson(text, calibrationSchema, file);
@@ -105,7 +107,9 @@ export function parseCalibration(text: string, file: string): CalibrationFile {
  *
  * @throws {InputError} listing every problem
  * @example
- * readCalibration('data/anonymous-bank-1999-02.calibration.json');
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * writeCalibration(join(tmpdir(), 'bank.calibration.json'), calibrateFromRecords(bank.records, { source: 'bank' }));
+ * readCalibration(join(tmpdir(), 'bank.calibration.json')).patience.meanSeconds; // => 347.7129
  */
 export function readCalibration(path: string): CalibrationFile {
   return readJson(path, calibrationSchema);
@@ -118,7 +122,8 @@ export function readCalibration(path: string): CalibrationFile {
  * @param calibration the parameters
  * @throws {InputError} when the parameters do not satisfy the schema (nothing is written)
  * @example
- * writeCalibration('reports/bank.calibration.json', calibrateFromRecords(records, { source: 'bank' }));
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * writeCalibration(join(tmpdir(), 'bank.calibration.json'), calibrateFromRecords(bank.records, { source: 'bank' }));
  */
 export function writeCalibration(path: string, calibration: CalibrationFile): void {
   writeFileAtomic(path, calibrationText(calibration, path));

@@ -104,7 +104,9 @@ export function parseCallRecords(text: string, file: string, options: CsvOptions
  * @param options delimiter and declared encoding
  * @throws {InputError} listing every problem in the file
  * @example
- * const records = readCallRecords('data/calls.csv');
+ * const csv = 'callId,arrivalTime,waitSeconds,outcome,handleSeconds,agentId\nc1,2020-01-06 10:00:00,0,answered,180,A\n';
+ * writeFileAtomic(join(tmpdir(), 'calls.csv'), csv);
+ * readCallRecords(join(tmpdir(), 'calls.csv'))[0]?.outcome; // => 'answered'
  */
 export function readCallRecords(path: string, options: CsvOptions = {}): ObservedCall[] {
   return toCallRecords(readCsvFile(path, options));
@@ -153,7 +155,9 @@ export function formatCallRecords(records: readonly ObservedCall[]): string {
  * @param path the file to write
  * @param records the records
  * @example
- * writeCallRecords('reports/calls.csv', records);
+ * const records = [{ callId: 'c1', arrivalSeconds: Date.UTC(2020, 0, 6, 10) / 1000, waitSeconds: 0, outcome: 'answered', handleSeconds: 180 }] as const;
+ * writeCallRecords(join(tmpdir(), 'calls.csv'), records);
+ * readFileSync(join(tmpdir(), 'calls.csv'), 'utf8').split('\n')[1]; // => 'c1,2020-01-06 10:00:00,0,answered,180,,,'
  */
 export function writeCallRecords(path: string, records: readonly ObservedCall[]): void {
   writeFileAtomic(path, formatCallRecords(records));

@@ -113,7 +113,8 @@ export function parseCsv(text: string, file: string, options: CsvOptions = {}): 
  * @returns the header, the rows and the encoding used
  * @throws {InputError} for an undecodable file, an empty file or a malformed row
  * @example
- * const table = readCsvFile('data/staffing.csv');
+ * const table = readCsvFile('data/shanghai-12345-desk-2020/staffing.csv');
+ * table.header.slice(0, 2); // => ['intervalStart', 'Monday']
  */
 export function readCsvFile(path: string, options: CsvOptions = {}): CsvTable {
   const decoded = decodeText(readFileSync(path), path, options.encoding);

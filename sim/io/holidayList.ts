@@ -88,7 +88,9 @@ export function parseHolidayList(text: string, file: string, options: CsvOptions
  * @returns the days, ascending by date
  * @throws {InputError} listing every problem with its row and column
  * @example
- * new HolidayCalendar({ base: 'china', days: readHolidayList('holidays-2027.csv') });
+ * writeFileAtomic(join(tmpdir(), 'holidays-2027.csv'), 'date,kind,name\n2027-01-01,holiday,New Year\n');
+ * const calendar = new HolidayCalendar({ base: 'none', days: readHolidayList(join(tmpdir(), 'holidays-2027.csv')) });
+ * calendar.dayKind('2027-01-01'); // => 'holiday'
  */
 export function readHolidayList(path: string, options: CsvOptions = {}): SpecialDay[] {
   return toHolidayList(readCsvFile(path, options));

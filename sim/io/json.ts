@@ -99,8 +99,9 @@ function article(type: string): string {
  * @param file the file name
  * @returns the issues, in zod's order
  * @example
- * const r = schema.safeParse(data, { reportInput: true });
- * if (!r.success) throw new InputError(zodIssuesToInputIssues(r.error.issues, schema, 'a.json'));
+ * const schema = z.object({ agents: z.number().int() }).strict();
+ * const r = schema.safeParse({ agents: 2.5 }, { reportInput: true });
+ * r.success ? [] : zodIssuesToInputIssues(r.error.issues, schema, 'a.json').map((issue) => issue.column); // => ['agents']
  */
 export function zodIssuesToInputIssues(
   issues: readonly z.core.$ZodIssue[],
@@ -237,7 +238,8 @@ export function parseJson<S extends z.ZodType>(text: string, schema: S, file: st
  * @param encoding a declared encoding, or undefined to detect
  * @throws {InputError} for bad bytes, bad JSON, or listing every schema problem
  * @example
- * const scenario = readJson('data/scenario.json', scenarioSchema);
+ * writeFileAtomic(join(tmpdir(), 'a.json'), '{"agents": 3}');
+ * readJson(join(tmpdir(), 'a.json'), z.object({ agents: z.number().int() }).strict()); // => { agents: 3 }
  */
 export function readJson<S extends z.ZodType>(path: string, schema: S, encoding?: string): z.output<S> {
   return parseJson(decodeText(readFileSync(path), path, encoding).text, schema, path);

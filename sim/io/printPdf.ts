@@ -52,7 +52,11 @@ export interface PrintPdfOptions {
  * @returns the PDF's bytes
  * @throws {Error} when the browser cannot be run, fails, or writes no PDF, with what it printed
  * @example
- * writeFileAtomic('report.pdf', printPdf(reportToHtml(report, charts)));
+ * // Needs Debian's chromium (or CHROMIUM=<path>); `hotline report --pdf` checks for it first.
+ * if (chromiumAvailable()) {
+ *   const pdf = printPdf('<!DOCTYPE html><html><body><p>编制日期 2019-12-31</p></body></html>');
+ *   writeFileAtomic(join(tmpdir(), 'page.pdf'), pdf);
+ * }
  */
 export function printPdf(html: string, options: PrintPdfOptions = {}): Uint8Array {
   const command = options.chromium ?? chromiumCommand();

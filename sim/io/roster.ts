@@ -251,7 +251,8 @@ export function parseRosterTable(text: string, file: string, options: RosterTabl
  *
  * @throws {InputError} listing every problem
  * @example
- * readRosterTable('data/shanghai-12333-2020/roster.csv', { intervalMinutes: 30 }).roster.shifts.length;
+ * writeFileAtomic(join(tmpdir(), 'roster.csv'), 'start,end,agents,days\n08:00,16:00,10,Mon-Fri\n');
+ * readRosterTable(join(tmpdir(), 'roster.csv'), { intervalMinutes: 30 }).roster.shifts.length; // => 5 (one a weekday)
  */
 export function readRosterTable(path: string, options: RosterTableOptions): RosterTable {
   checkOptions(options);
@@ -267,7 +268,8 @@ export function readRosterTable(path: string, options: RosterTableOptions): Rost
  * @param firstWeekday day of the week of the horizon's first day, 0 = Monday
  * @returns agents per interval, `days x 1440 / intervalMinutes` values
  * @example
- * weeklyAgentsOverHorizon(roster, 366, 2); // 2020 started on a Wednesday
+ * const { roster } = parseRosterTable('start,end,agents,days\n08:00,16:00,10,Mon-Fri\n', 'roster.csv', { intervalMinutes: 60 });
+ * weeklyAgentsOverHorizon(roster, 366, 2).slice(7, 9); // => [0, 10] (2020 started on a Wednesday: 07:00 and 08:00 of 1 January)
  */
 export function weeklyAgentsOverHorizon(roster: Roster, days: number, firstWeekday: number): number[] {
   const perDay = 1440 / roster.intervalMinutes;

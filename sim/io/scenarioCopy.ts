@@ -86,8 +86,9 @@ function cutToTable(data: ScenarioFileData): boolean {
  * @returns the problems, empty when the copy can be written
  * @throws {RangeError} for a malformed date or a non-positive number of days
  * @example
- * scenarioCopyProblems(readScenarioFile(path).meta.data, path, 'week.json', '2021-03-01', 7)[0]?.message;
- * // => 'the staffing table covers 2020-01-01 to 2020-12-31; ...'
+ * const path = 'data/shanghai-12333-2020/scenario.json';
+ * scenarioCopyProblems(readScenarioFile(path).meta.data, path, 'week.json', '2021-03-01', 7); // => [] (weekly staffing fits any year)
+ * scenarioCopyProblems(readScenarioFile(path).meta.data, path, 'week.json', '2030-03-01', 7).length; // => 1 (2030 has no official calendar yet)
  */
 export function scenarioCopyProblems(
   data: ScenarioFileData,
@@ -180,10 +181,12 @@ export function scenarioCopyProblems(
  * @throws {InputError} when the original is invalid, the new days fall outside a
  *   staffing table, or the copy would overwrite one of the original's files
  * @example
- * writeScenarioCopy('data/shanghai-12333-2020/scenario.json', 'week.json', {
- *   startDate: '2020-03-02', days: 7, arrivalsPerHour, volumeForecastCv: 0.04, dayBusynessCv: 0.06,
+ * const out = join(tmpdir(), 'week.json');
+ * writeScenarioCopy('data/shanghai-12333-2020/scenario.json', out, {
+ *   startDate: '2020-03-02', days: 7, arrivalsPerHour: Array(7 * 48).fill(1000), volumeForecastCv: 0.04, dayBusynessCv: 0.06,
  *   source: 'hotline forecast volumes.csv (average method, trained 2019-01-01 to 2020-02-29)',
  * });
+ * readScenarioFile(out).scenario.days; // => 7
  */
 export function writeScenarioCopy(inFile: string, outFile: string, arrivals: NewArrivals): ScenarioCopyFiles {
   const { files, outputs } = scenarioCopyContents(inFile, outFile, arrivals);

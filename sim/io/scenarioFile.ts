@@ -1403,7 +1403,8 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
  * @returns `{ scenario, meta }`
  * @throws {InputError} listing every problem
  * @example
- * const { scenario } = parseScenarioFile(readFileSync(path, 'utf8'), path);
+ * const path = 'data/shanghai-12345-desk-2020/scenario.json';
+ * parseScenarioFile(readFileSync(path, 'utf8'), path).scenario.days; // => 366
  */
 export function parseScenarioFile(text: string, file: string): ScenarioFile {
   let data: ScenarioFileData;
@@ -1441,8 +1442,8 @@ const RESERVED_FIELDS: Readonly<Record<string, string>> = {
  *   column, expected and found)
  * @example
  * const { scenario, meta } = readScenarioFile('data/shanghai-12333-2020/scenario.json');
- * meta.agentBoundCallsPerDay; // => about 25,000
- * simulate(firstDaysOf(scenario, 7), { seed: 1 });
+ * meta.agentBoundCallsPerDay; // => 25021.49 (25,000 agent-bound first attempts a day, the calendar's holidays moving load)
+ * simulate(firstDaysOf(scenario, 1), { seed: 1 }).days.length; // => 1
  */
 export function readScenarioFile(path: string): ScenarioFile {
   return parseScenarioFile(decodeText(readFileSync(path), path).text, path);
@@ -1466,7 +1467,6 @@ export function readScenarioFile(path: string): ScenarioFile {
  * @example
  * const july = periodOf(readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario, '2020-07-01', 31);
  * july.startDate; // => '2020-07-01'
- * simulate(july, { seed: 1 });
  */
 export function periodOf(scenario: Scenario, from: string, days: number): Scenario {
   const fn = 'periodOf';
@@ -1513,7 +1513,7 @@ export function periodOf(scenario: Scenario, from: string, days: number): Scenar
  * @returns the shortened scenario
  * @throws {RangeError} when `days` is out of range or the scenario's tables are of another kind
  * @example
- * simulate(firstDaysOf(readScenarioFile(path).scenario, 7), { seed: 1 });
+ * firstDaysOf(readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario, 7).days; // => 7
  */
 export function firstDaysOf(scenario: Scenario, days: number): Scenario {
   if (!Number.isInteger(days) || days < 1 || days > scenario.days) {

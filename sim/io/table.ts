@@ -333,7 +333,8 @@ export function describeColumn(column: ColumnSpec): string {
  * @param options the delimiter
  * @throws {InputError} listing every problem
  * @example
- * parseTable('agents\n3\n', { name: 'staffing table', columns: [{ name: 'agents', type: 'integer' }] }, 's.csv');
+ * parseTable('agents\n3\n', { name: 'staffing table', columns: [{ name: 'agents', type: 'integer' }] }, 's.csv').rows;
+ * // => [{ row: 2, values: { agents: 3 } }]
  */
 export function parseTable(text: string, spec: TableSpec, file: string, options: CsvOptions = {}): Table {
   return checkTable(parseCsv(text, file, options), spec);
@@ -347,7 +348,7 @@ export function parseTable(text: string, spec: TableSpec, file: string, options:
  * @param options delimiter and declared encoding
  * @throws {InputError} listing every problem
  * @example
- * readTable('data/staffing.csv', STAFFING_TABLE);
+ * readTable('data/shanghai-12333-2020/intraday-profile.csv', ARRIVAL_PROFILE_TABLE).rows.length; // => 48
  */
 export function readTable(path: string, spec: TableSpec, options: CsvOptions = {}): Table {
   return checkTable(readCsvFile(path, options), spec);

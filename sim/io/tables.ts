@@ -95,6 +95,7 @@ function toProfile(csv: CsvTable): ProfileInterval[] {
  * @returns the intervals sorted by start
  * @throws {InputError} listing every problem
  * @example
+ * const rowsOf24Hours = `intervalStart,share\n${Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00,${1 / 24}`).join('\n')}\n`;
  * parseArrivalProfile(rowsOf24Hours, 'profile.csv').length; // => 24
  */
 export function parseArrivalProfile(text: string, file: string, options: CsvOptions = {}): ProfileInterval[] {
@@ -106,7 +107,7 @@ export function parseArrivalProfile(text: string, file: string, options: CsvOpti
  *
  * @throws {InputError} listing every problem
  * @example
- * readArrivalProfile('data/profile.csv');
+ * readArrivalProfile('data/shanghai-12333-2020/intraday-profile.csv').length; // => 48
  */
 export function readArrivalProfile(path: string, options: CsvOptions = {}): ProfileInterval[] {
   return toProfile(readCsvFile(path, options));
@@ -233,7 +234,8 @@ export function parseStaffingTable(
  *
  * @throws {InputError} listing every problem
  * @example
- * readStaffingTable('data/staffing.csv', { intervalSeconds: 1800 });
+ * writeFileAtomic(join(tmpdir(), 'staffing.csv'), 'intervalStart,agents\n2020-01-01 08:00,12\n');
+ * readStaffingTable(join(tmpdir(), 'staffing.csv'), { intervalSeconds: 1800 })[0]?.agents; // => 12
  */
 export function readStaffingTable(path: string, options: DatedTableOptions = {}): StaffingInterval[] {
   return toStaffing(readCsvFile(path, options), options);
@@ -280,7 +282,8 @@ export function parseArrivalRates(
  *
  * @throws {InputError} listing every problem
  * @example
- * readArrivalRates('data/arrivals.csv', { intervalSeconds: 1800 });
+ * writeFileAtomic(join(tmpdir(), 'arrivals.csv'), 'intervalStart,arrivalsPerHour,meanHandleSeconds\n2020-01-01 08:00,120,180\n');
+ * readArrivalRates(join(tmpdir(), 'arrivals.csv'), { intervalSeconds: 1800 })[0]?.arrivalsPerHour; // => 120
  */
 export function readArrivalRates(path: string, options: DatedTableOptions = {}): ArrivalRateInterval[] {
   return toArrivalRates(readCsvFile(path, options), options);

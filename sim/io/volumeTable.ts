@@ -154,7 +154,8 @@ function cellText(value: unknown, column: string | undefined): string {
  * @returns the rows
  * @throws {InputError} listing every problem with its row and column (or a missing sheet)
  * @example
- * const table = await readVolumeTable('calls-by-half-hour.xlsx');
+ * writeFileAtomic(join(tmpdir(), 'volumes.csv'), 'date,intervalStart,calls\n2020-03-02,08:00,120\n');
+ * (await readVolumeTable(join(tmpdir(), 'volumes.csv'))).rows.length; // => 1
  */
 export async function readVolumeTable(
   path: string,

@@ -216,7 +216,8 @@ const WEEKDAY_COLUMNS: readonly StaffingDayColumn[] = [
  * @param issues receives the problems (file: the table's)
  * @returns agents per interval of the horizon (empty when there were problems)
  * @example
- * weeklyAgentsByDayKind(table, Date.UTC(2025, 0, 1) / 86_400_000, kinds, 365, issues).length; // => 365 x 48
+ * const table = readWeeklyStaffing('data/shanghai-12345-desk-2020/staffing.csv', { intervalMinutes: 30 });
+ * weeklyAgentsByDayKind(table, Date.UTC(2025, 0, 1) / 86_400_000, undefined, 365, []).length; // => 365 * 48
  */
 export function weeklyAgentsByDayKind(
   table: WeeklyStaffing,

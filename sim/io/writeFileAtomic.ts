@@ -12,8 +12,9 @@ import { basename, dirname, join } from 'node:path';
  * @param content text (written as UTF-8 without a byte-order mark) or bytes (written as they are)
  * @throws the file-system error (for example ENOENT when the folder is missing)
  * @example
- * writeFileAtomic('reports/summary.json', JSON.stringify(summary, null, 2) + '\n');
- * writeFileAtomic('plan.xlsx', workbook); // a Uint8Array
+ * writeFileAtomic(join(tmpdir(), 'summary.json'), JSON.stringify({ answerRate: 0.93 }, null, 2) + '\n');
+ * writeFileAtomic(join(tmpdir(), 'bytes.bin'), new Uint8Array([1, 2, 3])); // bytes are written as they are
+ * readFileSync(join(tmpdir(), 'bytes.bin')).length; // => 3
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const temp = join(

@@ -36,7 +36,7 @@ export interface ConfidenceInterval {
  * @example
  * confidenceInterval([1, 2, 3, 4, 5], 0.95);
  * // => { mean: 3, halfWidth: 1.963243161, lower: 1.036756839, upper: 4.963243161, level: 0.95, n: 5 }
- * //    (t(0.975, 4) = 2.776445105 x sqrt(2.5) / sqrt(5))
+ * // (t(0.975, 4) = 2.776445105 x sqrt(2.5) / sqrt(5))
  */
 export function confidenceInterval(values: readonly number[], level = 0.95): ConfidenceInterval {
   requireFiniteValues('confidenceInterval', values);

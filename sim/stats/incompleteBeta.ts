@@ -134,8 +134,8 @@ export function incompleteBetaWithComplement(x: number, y: number, a: number, b:
  * @returns I_x(a, b), in [0, 1]
  * @throws {RangeError} when `x` is outside [0, 1] or a shape is not a finite positive number
  * @example
- * regularizedIncompleteBeta(0.5, 2, 2); // => 0.5 (symmetric)
- * regularizedIncompleteBeta(0.3, 1, 1); // => 0.3 (uniform)
+ * regularizedIncompleteBeta(0.5, 2, 2); // => 0.5000 (symmetric)
+ * regularizedIncompleteBeta(0.3, 1, 1); // => 0.3000 (uniform)
  */
 export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
   if (typeof x !== 'number' || !(x >= 0 && x <= 1)) {

@@ -35,7 +35,7 @@ function solveDecreasing(f: (mu: number) => number, target: number, guess: numbe
  * @returns the rate (events / exposure) and the interval's ends, per unit of exposure
  * @throws {RangeError} for a bad count, exposure or level
  * @example
- * poissonRateInterval(10, 1, 0.95); // => { rate: 10, lower: 4.795389..., upper: 18.390356... } (chi-square tables)
+ * poissonRateInterval(10, 1, 0.95); // => { rate: 10, lower: 4.795389, upper: 18.390356 } (chi-square tables)
  */
 export function poissonRateInterval(
   events: number,

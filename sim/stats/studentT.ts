@@ -50,7 +50,7 @@ function logDensity(t: number, nu: number): number {
  * @throws {RangeError} when `t` is NaN or `degreesOfFreedom` is not a finite number > 0
  * @example
  * studentTCdf(0, 5); // => 0.5
- * studentTCdf(1, 1); // => 0.75 (Cauchy: 1/2 + atan(1)/pi)
+ * studentTCdf(1, 1); // => 0.7500 (Cauchy: 1/2 + atan(1)/pi)
  */
 export function studentTCdf(t: number, degreesOfFreedom: number): number {
   requireDegreesOfFreedom('studentTCdf', degreesOfFreedom);

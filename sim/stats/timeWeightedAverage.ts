@@ -12,7 +12,7 @@
  * const queue = new TimeWeightedAverage(0, 0); // from t = 0 s, level 0
  * queue.update(10, 2); // 0 callers for 10 s, then 2
  * queue.update(40, 1); // 2 callers for 30 s, then 1
- * queue.mean(50); // => (0*10 + 2*30 + 1*10) / 50 = 1.4
+ * queue.mean(50); // => 1.4 ((0 x 10 + 2 x 30 + 1 x 10) / 50)
  * queue.max; // => 2
  */
 export class TimeWeightedAverage {
