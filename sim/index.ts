@@ -636,9 +636,9 @@ export type {
   TargetStatus,
   TheoryCheck,
 } from './report/types.js';
+export { meanPlanCost } from './budget/meanPlanCost.js';
 export {
   buildReport,
-  meanPlanCost,
   scenarioContentHash,
   type ReportCostModel,
   type ReportInputs,

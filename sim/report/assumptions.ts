@@ -831,8 +831,11 @@ export function scenarioAssumptions(
  * @param drafts the assumptions with their reference keys
  * @returns the assumptions for the report and the reference list
  * @example
- * const { references } = numberReferences([{ parameter: 'x', label, value, basis: 'sourced', references: ['seed'], explanation }]);
- * references[0]?.number; // => 1
+ * const text = { zh: '15 秒', en: '15 s' };
+ * const { assumptions, references } = numberReferences([
+ *   { parameter: 'answerWithinSeconds', label: text, value: text, basis: 'sourced', references: ['gbt33358'], explanation: text },
+ * ]);
+ * [assumptions[0]?.citations, references[0]?.key]; // => [[1], 'gbt33358']
  */
 export function numberReferences(drafts: readonly AssumptionDraft[]): {
   assumptions: ReportAssumption[];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { budgetExecution } from '../budget/budgetExecution.js';
 import { costOfPlan } from '../budget/costOfPlan.js';
+import { meanPlanCost } from '../budget/meanPlanCost.js';
 import type { BudgetLines, PlanCost, UnitCosts } from '../budget/types.js';
 import { formatNumber, formatPercent, formatYuan } from '../core/format.js';
 import {
@@ -158,37 +159,6 @@ export function scenarioContentHash(scenario: Scenario): string {
 function executionTarget(set: TargetSet | undefined): number | null {
   const indicator = set?.indicators.find((i) => i.kpi === 'budgetExecutionRate');
   return indicator && typeof indicator.value === 'number' ? indicator.value : null;
-}
-
-/**
- * The mean of plan costs (each line, each budget line, each quarter and the
- * year), across replications whose churn made their payroll differ.
- *
- * @param costs one plan cost per replication, at least one, all with the same lines
- * @returns their mean
- * @throws {RangeError} when `costs` is empty
- * @example
- * meanPlanCost([costA, costB]).year; // => (costA.year + costB.year) / 2
- */
-export function meanPlanCost(costs: readonly PlanCost[]): PlanCost {
-  const first = costs[0];
-  if (first === undefined)
-    throw new RangeError('meanPlanCost: costs must hold at least one plan cost (got 0)');
-  const n = costs.length;
-  const mean = (pick: (cost: PlanCost) => number): number => costs.reduce((sum, c) => sum + pick(c), 0) / n;
-  return {
-    lines: first.lines.map((line, i) => ({
-      ...line,
-      quarters: line.quarters.map((_, q) => mean((c) => c.lines[i]?.quarters[q] ?? 0)),
-      year: mean((c) => c.lines[i]?.year ?? 0),
-    })),
-    byBudgetLine: {
-      seatRental: mean((c) => c.byBudgetLine.seatRental),
-      managementFee: mean((c) => c.byBudgetLine.managementFee),
-    },
-    quarters: first.quarters.map((_, q) => mean((c) => c.quarters[q] ?? 0)),
-    year: mean((c) => c.year),
-  };
 }
 
 /**
@@ -426,10 +396,12 @@ function sampleRunOf(result: ReplicationResult, days: number): ReportSampleRun |
  * @returns the report
  * @throws {RangeError} when the replications are empty, or the cost model's figures are invalid
  * @example
- * const result = await replicate(file.scenario, { replications: 10, seed: 1 });
- * const report = buildReport({ file, scenario: file.scenario, result, cover: { date: '2019-12-31' },
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const scenario = periodOf(file.scenario, '2020-01-01', 2);
+ * const result = await replicate(scenario, { replications: 2, seed: 1, workers: 0 });
+ * const report = buildReport({ file, scenario, result, cover: { date: '2019-12-31' },
  *   generator: { version: '0.1.0', command: 'hotline report' } });
- * report.verdict.status; // => 'fail'
+ * report.verdict.status; // => 'fail' (two days hold one quarterly assessment of the four the year needs)
  */
 export function buildReport(inputs: ReportInputs): Report {
   const { file, scenario, result } = inputs;

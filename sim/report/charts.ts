@@ -83,8 +83,13 @@ function answerRateTarget(report: Report): number | null {
  * @param report the report
  * @returns the charts, in the order they appear
  * @example
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const report = await makeReport(file, {
+ *   replications: 2, seed: 1, days: 2, workers: 0, desk: false, leastBudget: false, theory: false, date: '2019-12-31',
+ *   generator: { version: '0.1.0', command: 'hotline report' },
+ * });
  * reportCharts(report).map((chart) => chart.id);
- * // => ['quarters', 'assessment', 'daily', 'staffing', 'headcount', 'faults', 'sensitivity']
+ * // => ['quarters', 'assessment', 'daily', 'staffing', 'headcount', 'faults'] (and 'sensitivity' with a sensitivity run)
  */
 export function reportCharts(report: Report): ReportChart[] {
   const target = answerRateTarget(report);
@@ -227,8 +232,14 @@ export function reportCharts(report: Report): ReportChart[] {
  * @returns the charts with their SVG markup, in the same order
  * @throws {Error} when vega-lite rejects a spec
  * @example
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const report = await makeReport(file, {
+ *   replications: 2, seed: 1, days: 2, workers: 0, desk: false, leastBudget: false, theory: false, date: '2019-12-31',
+ *   generator: { version: '0.1.0', command: 'hotline report' },
+ * });
  * const rendered = await renderReportCharts(reportCharts(report));
- * reportToHtml(report, rendered);
+ * rendered.every((chart) => chart.svg.startsWith('<svg')); // => true
+ * reportToHtml(report, rendered).includes('<figure id="figure-staffing"><svg'); // => true
  */
 export async function renderReportCharts(charts: readonly ReportChart[]): Promise<RenderedChart[]> {
   const rendered: RenderedChart[] = [];

@@ -36,7 +36,10 @@ const inside = (value: number, s: ReportSummary): boolean =>
  * @returns the exact and simulated values with the verdict per KPI
  * @throws {RangeError} when the counts are not positive integers or the busiest slot has no agent
  * @example
- * theoryCheck(scenario, report.staffing).agrees; // => { answerRate: true, serviceLevel: true, asaSeconds: true }
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const scenario = periodOf(file.scenario, '2020-01-01', 2);
+ * const staffing = staffingSection(scenario, await replicate(scenario, { replications: 1, seed: 1, workers: 0 }), file.meta.targets?.set);
+ * theoryCheck(scenario, staffing, { replications: 3, calls: 5_000 }).agrees; // => { answerRate: true, serviceLevel: true, asaSeconds: true }
  */
 export function theoryCheck(
   scenario: Scenario,
@@ -140,8 +143,10 @@ export interface RealCallCenterOptions {
  * @returns what the records show on the test days, the prediction, the hourly errors and the finding in words
  * @throws {RangeError} from `validateHoldOut` (bad periods, a test day no named agent served)
  * @example
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
  * realCallCenterCheck(bank.records, { source: ANONYMOUS_BANK_SOURCE, train: { from: '1999-02-01', to: '1999-02-14' },
- *   test: { from: '1999-02-15', to: '1999-02-28' }, answerWithinSeconds: 20 }).hourlyErrors.abandonRate;
+ *   test: { from: '1999-02-15', to: '1999-02-28' }, answerWithinSeconds: 20, replications: 2 }).hourlyErrors;
+ * // => { hours: 17, abandonRate: 0.03676, serviceLevel: 0.1476, asaSeconds: 15.79 }
  */
 export function realCallCenterCheck(
   records: readonly ObservedCall[],

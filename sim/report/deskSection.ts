@@ -92,7 +92,10 @@ const cell = (kpi: DeskKpiSummary, format: (x: number | null) => string): string
  * @param replications the desk replications behind it
  * @returns the sentence, Chinese and English
  * @example
- * deskVerdictSentence(table, 10).en; // => 'The 12345 liaison desk, judged in its own section: FAILS (...).'
+ * const targets = readTargetSet('data/targets/shanghai-12345-desk-2020.json');
+ * const runs = replicateDesk({ startDate: '2020-01-01', days: 14 }, { replications: 2, seed: 1 });
+ * deskVerdictSentence(deskTargetTable(targets, runs), 2).en;
+ * // => 'The 12345 liaison desk, judged on its own target table in its own section: too few replications to tell (probability of meeting all its measured targets 100% (34%–100%), 2 replications).'
  */
 export function deskVerdictSentence(assessment: TargetAssessment, replications: number): Bilingual {
   const all = assessment.allTargets;
@@ -145,9 +148,9 @@ export interface DeskSectionOptions {
  * @returns the section and the desk's filled-in table (for the verdict sentence)
  * @throws {RangeError} when `runs` is empty (from `deskTargetTable`)
  * @example
- * const runs = replicateDesk({}, { replications: 10, seed: 1 });
- * const { section } = deskReportSection(runs, { targets: readTargetSet(path), seed: 1 });
- * section.blocks.length; // => 4
+ * const runs = replicateDesk({ startDate: '2020-01-01', days: 14 }, { replications: 2, seed: 1 });
+ * const { section } = deskReportSection(runs, { targets: readTargetSet(join(packageRoot(), DESK_TARGETS_FILE)), seed: 1 });
+ * section.blocks.map((block) => block.kind); // => ['paragraph', 'paragraph', 'targets', 'table']
  */
 export function deskReportSection(
   runs: readonly DeskResult[],

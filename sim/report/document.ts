@@ -84,6 +84,11 @@ const BASIS_LABEL: Readonly<Record<AssumptionBasis, Bilingual>> = {
  * @param language `zh`, the formal Chinese edition (Chinese first, English second), or `en`, English only
  * @returns the blocks
  * @example
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const report = await makeReport(file, {
+ *   replications: 2, seed: 1, days: 2, workers: 0, desk: false, leastBudget: false, theory: false, date: '2019-12-31',
+ *   generator: { version: '0.1.0', command: 'hotline report' },
+ * });
  * reportBlocks(report, 'en')[0]?.kind; // => 'cover'
  */
 export function reportBlocks(report: Report, language: Language = 'zh'): ReportBlock[] {

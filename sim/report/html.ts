@@ -168,7 +168,14 @@ function coverHtml(block: Extract<ReportBlock, { kind: 'cover' }>): string {
  * @param language `zh` (the formal Chinese edition, the default) or `en`
  * @returns the HTML text
  * @example
- * writeFileAtomic('report.html', reportToHtml(report, await renderReportCharts(reportCharts(report))));
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const report = await makeReport(file, {
+ *   replications: 2, seed: 1, days: 2, workers: 0, desk: false, leastBudget: false, theory: false, date: '2019-12-31',
+ *   generator: { version: '0.1.0', command: 'hotline report' },
+ * });
+ * const html = reportToHtml(report, await renderReportCharts(reportCharts(report)));
+ * html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">'); // => true
+ * writeFileAtomic(join(tmpdir(), 'report.html'), html);
  */
 export function reportToHtml(
   report: Report,

@@ -61,7 +61,11 @@ const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b
  * @param confidence the probability p
  * @returns the period
  * @example
- * leastBudgetPeriod(file.scenario, file.scenario, result, file.meta.targets, 0.9).quarters; // => ['2020-Q3', '2020-Q4']
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const scenario = periodOf(file.scenario, '2020-01-01', 2);
+ * const result = await replicate(scenario, { replications: 2, seed: 1, workers: 0 });
+ * const period = leastBudgetPeriod(file.scenario, scenario, result, file.meta.targets!, 0.9);
+ * [period.from, period.days, period.quarters]; // => ['2020-01-01', 2, ['2020-Q1']] (the whole run: nothing falls short)
  */
 export function leastBudgetPeriod(
   year: Scenario,
@@ -137,7 +141,7 @@ export function leastBudgetPeriod(
  * @param period the period searched
  * @returns the buying options for `leastBudget`
  * @example
- * periodBuying({ staffPerSeat: 407 / 359, shrinkage: 0.3 }, { days: 92, shareOfYear: 0.2678 }).openHoursYear; // => 8245.0 (about)
+ * periodBuying({ staffPerSeat: 407 / 359, shrinkage: 0.3 }, { days: 92, shareOfYear: 0.2678 }).openHoursYear; // => 8244.959 (24 x 92 / 0.2678)
  */
 export function periodBuying(
   buying: BuyingOptions,
@@ -170,7 +174,12 @@ export interface LeastBudgetContext {
  * @param table the report's target table, or null
  * @returns their ids and names, in the table's order
  * @example
- * targetsSeatsDoNotBuy(report.targets).map((row) => row.id); // => ['fault2Repair', 'fault3Response']
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const report = await makeReport(file, {
+ *   replications: 2, seed: 1, days: 2, workers: 0, desk: false, leastBudget: false, theory: false, date: '2019-12-31',
+ *   generator: { version: '0.1.0', command: 'hotline report' },
+ * });
+ * targetsSeatsDoNotBuy(report.targets).map((row) => row.id); // => ['assessments'] (two days hold one assessment of four)
  */
 export function targetsSeatsDoNotBuy(table: ReportTargetTable | null): { id: string; name: Bilingual }[] {
   const queueKeys = new Set<string>(SIMULATED_KPIS);
@@ -193,7 +202,20 @@ export function targetsSeatsDoNotBuy(table: ReportTargetTable | null): { id: str
  * @param context the period, p, costs, buying rule, sampling and the planned budget
  * @returns the section
  * @example
- * leastBudgetSection(answer, context).seats; // => 366 (for 2020-Q3 and Q4 of the 12333 year)
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const scenario = periodOf(file.scenario, '2020-07-06', 2);
+ * const result = await replicate(scenario, { replications: 2, seed: 1, workers: 0 });
+ * const period = leastBudgetPeriod(file.scenario, scenario, result, file.meta.targets!, 0.9);
+ * const buying = { staffPerSeat: 407 / 359, shrinkage: 0.3 };
+ * const answer = await leastBudget(period.scenario, file.meta.targets!.set, shanghai12333UnitCosts2020, {
+ *   buying: periodBuying(buying, period), seed: 1, batchReplications: 2, maxReplications: 4, workers: 0,
+ * });
+ * const section = leastBudgetSection(answer, {
+ *   period, confidence: 0.9, unitCosts: shanghai12333UnitCosts2020, buying,
+ *   batchReplications: 2, maxReplications: 4, plannedTotalYuan: 55_070_152,
+ * });
+ * section.totalYuan === section.seats * section.costPerSeatYearYuan + 4_137_700; // => true (whole seat-years and the fee)
+ * section.seats === answer.purchase.seats; // => true
  */
 export function leastBudgetSection(
   answer: LeastBudgetResult,

@@ -79,7 +79,8 @@ export const REPORT_SENSITIVITY_FACTORS: Readonly<Record<Assumption, readonly nu
  * @param scenario the scenario
  * @returns the count of variants
  * @example
- * sensitivityVariantCount(file.scenario); // => 13 with a workforce, 11 without
+ * sensitivityVariantCount(readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario); // => 13 (with its workforce)
+ * sensitivityVariantCount(readScenarioFile('data/shanghai-12345-desk-2020/scenario.json').scenario); // => 11 (no workforce)
  */
 export function sensitivityVariantCount(scenario: Pick<Scenario, 'workforce'>): number {
   return (
@@ -250,11 +251,15 @@ function weakestMonthStart(
  * @returns the report
  * @throws {RangeError} on bad counts (from `replicate`, `sensitivity`, `leastBudget` or the checks)
  * @example
+ * // The demo runs a year with 10 replications, a 28-day sensitivity run and the least budget (minutes);
+ * // two days show the shape in seconds.
  * const report = await makeReport(readScenarioFile('data/shanghai-12333-2020/scenario.json'), {
- *   replications: 10, seed: 1, sensitivity: { days: 28, replications: 4 }, date: '2019-12-31',
+ *   replications: 2, seed: 1, days: 2, workers: 0, sensitivity: { days: 1, replications: 1 }, desk: false,
+ *   leastBudget: { batchReplications: 1, maxReplications: 2 }, date: '2019-12-31',
  *   costModel: shanghai12333CostModel(), generator: { version: '0.1.0', command: 'hotline report' },
  * });
- * report.leastBudget?.seats; // the seats of the least budget
+ * report.leastBudget?.period.quarters; // => ['2020-Q1']
+ * report.cover.date; // => '2019-12-31'
  */
 export async function makeReport(file: ScenarioFile, options: MakeReportOptions): Promise<Report> {
   const from = options.from ?? file.scenario.startDate;

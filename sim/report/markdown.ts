@@ -33,7 +33,13 @@ function cell(entry: Text | Cell): string {
  * @param language `zh` (the formal Chinese edition, the default) or `en`
  * @returns the Markdown text, ending with a newline
  * @example
- * writeFileAtomic('report.md', reportToMarkdown(report));
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const report = await makeReport(file, {
+ *   replications: 2, seed: 1, days: 2, workers: 0, desk: false, leastBudget: false, theory: false, date: '2019-12-31',
+ *   generator: { version: '0.1.0', command: 'hotline report' },
+ * });
+ * reportToMarkdown(report).split('\n')[0]; // => '# 预算绩效论证报告 Budget justification report'
+ * writeFileAtomic(join(tmpdir(), 'report.md'), reportToMarkdown(report, 'en'));
  */
 export function reportToMarkdown(report: Report, language: Language = 'zh'): string {
   const lines: string[] = [];
@@ -119,6 +125,11 @@ export function reportToMarkdown(report: Report, language: Language = 'zh'): str
  * @param report the report
  * @returns the JSON text
  * @example
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const report = await makeReport(file, {
+ *   replications: 2, seed: 1, days: 2, workers: 0, desk: false, leastBudget: false, theory: false, date: '2019-12-31',
+ *   generator: { version: '0.1.0', command: 'hotline report' },
+ * });
  * JSON.parse(reportToJson(report)).verdict.status; // => 'fail'
  */
 export function reportToJson(report: Report): string {

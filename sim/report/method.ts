@@ -150,6 +150,9 @@ const KPI_TERMS: { readonly [K in keyof Kpis]: { zh: string; en: string; definit
  * @param inputs the scenario simulated, its replications and the checks
  * @returns the section
  * @example
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const scenario = periodOf(file.scenario, '2020-01-01', 2);
+ * const result = await replicate(scenario, { replications: 2, seed: 1, workers: 0 });
  * methodSection({ scenario, result, definition: 'perAttempt', theory: null, realCallCenter: null, notes: [] }).definitions.length; // => 18 (offered and the 17 KPIs)
  */
 export function methodSection(inputs: MethodInputs): ReportMethod {
@@ -252,7 +255,13 @@ export interface SensitivityInput {
  * @param warnings the simulation's modelling warnings
  * @returns the section
  * @example
- * risksSection(0.9, report.targets.rows, null, []).statements[0]?.en; // the weakest target, first
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const report = await makeReport(file, {
+ *   replications: 2, seed: 1, days: 2, workers: 0, desk: false, leastBudget: false, theory: false, date: '2019-12-31',
+ *   generator: { version: '0.1.0', command: 'hotline report' },
+ * });
+ * risksSection(0.9, report.targets!.rows, null, []).statements[0]?.en;
+ * // => 'performance assessments (target =4): probability of meeting it on the year 0% (0%–66%), against the 90% required; the 90% range is 1 to 1.'
  */
 export function risksSection(
   confidence: number,

@@ -60,7 +60,11 @@ function weakestQuarter(
  * @param answerRateMeasure the KPI that judges the answer-rate target (`answerRate` per attempt by default)
  * @returns the section
  * @example
- * staffingSection(file.scenario, result, targets.set).shortSlots; // intervals where live agents fall short
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const scenario = periodOf(file.scenario, '2020-01-01', 2);
+ * const result = await replicate(scenario, { replications: 2, seed: 1, workers: 0 });
+ * const staffing = staffingSection(scenario, result, file.meta.targets?.set);
+ * [staffing.slots.length, staffing.requirementTarget, staffing.daytime]; // => [48, 0.8, { from: '08:00', to: '20:00' }]
  */
 export function staffingSection(
   scenario: Scenario,

@@ -143,6 +143,8 @@ function reportRow(
  * @param construction measured values the model makes hold, with why and what would make them fail
  * @returns the table for `ReportInputs.sections` or `Report.targets`
  * @example
+ * const deskTargets = readTargetSet('data/targets/shanghai-12345-desk-2020.json');
+ * const runs = replicateDesk({ startDate: '2020-01-01', days: 14 }, { replications: 2, seed: 1 });
  * const table = reportTargetTable(deskTargets, deskTargetTable(deskTargets, runs), 'perAttempt');
  * table.rows.length; // => 18 (every indicator of the desk's set)
  */

@@ -163,7 +163,18 @@ export function leastBudgetSentence(least: ReportLeastBudget | null, note: Bilin
  * @param inputs the results in words
  * @returns the paragraph
  * @example
- * verdictParagraph(inputs).en.startsWith('The plan FAILS'); // => true for the 2020 12333 year
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const report = await makeReport(file, {
+ *   replications: 2, seed: 1, days: 2, workers: 0, desk: false, leastBudget: false, theory: false, date: '2019-12-31',
+ *   generator: { version: '0.1.0', command: 'hotline report' },
+ * });
+ * const text = verdictParagraph({
+ *   project: report.targets!.title, days: 2, replications: 2, seed: 1, level: 0.95, table: report.targets,
+ *   status: report.verdict.status, allTargets: report.verdict.probabilityAllTargets, budget: report.budget,
+ *   staffing: report.staffing, notes: [], leastBudget: null, leastBudgetNote: { zh: '未测算。', en: 'not computed.' },
+ * });
+ * text.en.startsWith('The plan FAILS'); // => true
+ * text.en.endsWith('Least budget that meets the targets: not computed.'); // => true
  */
 export function verdictParagraph(inputs: VerdictInputs): Bilingual {
   const rows = inputs.table?.rows ?? [];
