@@ -780,6 +780,7 @@ export {
 } from './core/format.js';
 export { requiredAgentsWithRedials, type RedialBehaviour } from './analytic/requiredAgentsWithRedials.js';
 export { packageRoot } from './core/packageRoot.js';
+export { BusinessCalendar } from './model/desk/businessCalendar.js';
 export { chromiumAvailable, chromiumCommand, printPdf, type PrintPdfOptions } from './io/printPdf.js';
 export {
   displayUnitOf,

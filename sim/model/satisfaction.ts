@@ -134,8 +134,8 @@ export function satisfactionProbabilityUnchecked(
  * @returns a probability in [0, 1]
  * @throws {RangeError} when the wait is negative or the penalty is outside [0, 1]
  * @example
- * satisfactionProbability(DEFAULT_SATISFACTION, 165, 1, 0); // => 0.9725 (halfway from 30 s to 300 s)
- * satisfactionProbability(DEFAULT_SATISFACTION, 10, 3, 0.02); // => 0.995 - 0.02 - 0.02 = 0.955
+ * satisfactionProbability(DEFAULT_SATISFACTION, 165, 1, 0); // => 0.972500 (halfway from 30 s to 300 s)
+ * satisfactionProbability(DEFAULT_SATISFACTION, 10, 3, 0.02); // => 0.955000 (0.995 - 0.02 for the extra attempts - 0.02 for a learner)
  */
 export function satisfactionProbability(
   model: SatisfactionModel,

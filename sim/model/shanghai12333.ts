@@ -46,7 +46,7 @@ export function daysInMonths(year: number): number[] {
  * @returns the 12 normalised factors
  * @throws {RangeError} when there are not 12 positive finite factors
  * @example
- * normaliseMonthFactors(Array(12).fill(2), 2020); // => twelve 1s
+ * normaliseMonthFactors(Array(12).fill(2), 2020); // => [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
  */
 export function normaliseMonthFactors(factors: readonly number[], year: number): number[] {
   if (factors.length !== 12 || !factors.every((f) => Number.isFinite(f) && f > 0)) {
@@ -71,7 +71,7 @@ export function normaliseMonthFactors(factors: readonly number[], year: number):
  * @returns 48 half-hour shares with the same total; slots 2h and 2h+1 sum to hour h
  * @throws {RangeError} when there are not 24 non-negative finite shares
  * @example
- * halfHourSharesFromHourly(Array(24).fill(1 / 24)); // => 48 values of 1/48
+ * halfHourSharesFromHourly(Array(24).fill(1 / 24)).every((share) => share === 1 / 48); // => true
  */
 export function halfHourSharesFromHourly(hourlyShares: readonly number[]): number[] {
   if (hourlyShares.length !== 24 || !hourlyShares.every((s) => Number.isFinite(s) && s >= 0)) {

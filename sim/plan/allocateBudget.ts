@@ -186,11 +186,18 @@ function quarterIndexes(scenario: Scenario): { index: number[]; count: number } 
  * @returns the chosen allocation, its evaluation and every candidate judged
  * @throws {RangeError} when an argument is out of range
  * @example
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
  * const allocation = await allocateBudget(base, targets, shanghai12333UnitCosts2020, shanghai12333Budget2020, {
  *   buying: { staffPerSeat: 407 / 359, shrinkage: 0.3 },
  *   seed: 1,
+ *   replications: 2,
+ *   workers: 0,
  * });
- * allocation.candidates.map((c) => [c.name, c.probability.probability]);
+ * allocation.candidates.map((c) => c.name); // => ['flat', 'base', 'load']
  */
 export async function allocateBudget(
   base: Scenario,

@@ -10,7 +10,12 @@ import { formulaQueues } from './formulaQueues.js';
  * @param scenario the scenario (its horizon)
  * @returns one key per interval
  * @example
- * quarterOfIntervals(year)[0]; // => '2020-Q1'
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const quarters = quarterOfIntervals(base);
+ * [quarters.length, quarters[0]]; // => [96, '2020-Q2'] (two days of half hours in May)
  */
 export function quarterOfIntervals(scenario: Scenario): string[] {
   const calendar = scenarioCalendar(scenario);
@@ -33,7 +38,11 @@ export function quarterOfIntervals(scenario: Scenario): string[] {
  * @returns the KPIs of each quarter (answer rate per attempt, abandon rate, service level, ASA; other fields null)
  * @throws {RangeError} when the scenario is invalid
  * @example
- * analyticQuarterKpis(plan, quarterOfIntervals(plan)).map((k) => k.answerRate); // e.g. [0.81, 0.80, 0.80, 0.81]
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * analyticQuarterKpis(base, quarterOfIntervals(base)).map((k) => k.answerRate); // => [0.9036] (Erlang A, 100 calls/h, 7 agents)
  */
 export function analyticQuarterKpis(scenario: Scenario, quarters: readonly string[]): Kpis[] {
   const sums = new Map<

@@ -270,8 +270,15 @@ function checkRuns(fn: string, samples: readonly MeasuredRun[]): string[] {
  * @returns the table, the quarterly assessments and the verdicts
  * @throws {RangeError} when `samples` is empty or the runs' quarters differ, or `level` or `confidence` is outside its range
  * @example
- * const table = assessTargets(targets, measuredRunsFromSimulation(result.runs), { answerWithinSeconds: 20 });
- * table.rows.find((row) => row.id === 'answerRate')?.allQuarters?.probability; // => 0.95
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
+ * const result = await replicate(base, { replications: 2, seed: 1, workers: 0 });
+ * const table = assessTargets(targets, result.runs.map((run) => measuredRunFromSimulation(run)), { answerWithinSeconds: 15 });
+ * table.rows.find((row) => row.id === 'answerRate')?.allQuarters;
+ * // => { successes: 2, trials: 2, probability: 1, low: 0.3424, high: 1 } (met in both: too few to show 90%)
  */
 export function assessTargets(
   targets: TargetSet,
@@ -433,7 +440,13 @@ export function assessmentRule(confidence: number, level: number): string {
  * @param options answer-rate definition and service-level threshold, as for `assessTargets`
  * @returns one boolean per quarter of the run, Q1 first
  * @example
- * quarterAssessments(targets, run, { answerWithinSeconds: 20 }); // => [true, true, false, true]
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
+ * const run = { quarters: [{ period: '2020-Q1', values: { answerRate: 0.85 } }, { period: '2020-Q2', values: { answerRate: 0.79 } }], year: {} };
+ * quarterAssessments(targets, run, { answerWithinSeconds: 15 }); // => [true, false] (the answer rate is above 80% in Q1 only)
  */
 export function quarterAssessments(
   targets: TargetSet,

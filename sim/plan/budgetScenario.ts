@@ -106,6 +106,10 @@ export interface BudgetScenario {
  * @returns the scenario, the purchase and the scaling
  * @throws {RangeError} when the base scenario, an amount or an option is invalid
  * @example
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
  * const { scenario, purchase } = scenarioForBudget(base, shanghai12333Budget2020, shanghai12333UnitCosts2020, {
  *   staffPerSeat: 407 / 359,
  *   shrinkage: 0.3,

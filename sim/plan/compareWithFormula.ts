@@ -31,8 +31,13 @@ export interface IntervalAgainstFormula {
  * @returns one row per interval
  * @throws {RangeError} when `result` has no interval summaries or does not match the scenario
  * @example
- * const result = await replicate(day, { replications: 40, seed: 1, keepIntervals: true });
- * compareWithFormula(day, result).map((r) => [r.start, r.formula.answerRate, r.simulated.answerRate?.mean]);
+ * const day = {
+ *   startDate: '2020-05-11', days: 1, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const result = await replicate(day, { replications: 4, seed: 1, keepIntervals: true, workers: 0 });
+ * const rows = compareWithFormula(day, result);
+ * [rows[20]?.start, rows[20]?.formula.answerRate]; // => ['2020-05-11T10:00', 0.9036]
  */
 export function compareWithFormula(scenario: Scenario, result: ReplicationResult): IntervalAgainstFormula[] {
   const intervals = result.intervals;

@@ -15,7 +15,12 @@ import type { Scenario } from '../model/types.js';
  * @returns one `QueueParams` per interval of the horizon
  * @throws {RangeError} when the scenario is invalid
  * @example
- * formulaQueues(scenario).map((q) => queueMetrics(q).answerRate); // Erlang A per interval
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const queues = formulaQueues(base);
+ * [queues.length, queueMetrics(queues[20]!).answerRate]; // => [96, 0.9036] (Erlang A per interval)
  */
 export function formulaQueues(scenario: Scenario): QueueParams[] {
   const expected = expectedArrivalsPerInterval(scenario);

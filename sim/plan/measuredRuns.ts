@@ -114,8 +114,14 @@ function worstMinutes(
  * @returns the measured run
  * @throws {RangeError} when `reviewHoursPerMonth` is negative or not finite
  * @example
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const result = await replicate(base, { replications: 2, seed: 1, workers: 0 });
  * const runs = result.runs.map((run) => measuredRunFromSimulation(run));
- * runs[0]?.quarters[0]?.values.answerRate; // => 0.83
+ * runs[0]?.quarters.map((quarter) => quarter.period); // => ['2020-Q2']
+ * runs[0]?.quarters[0]?.values.answerRate === kpisOf(result.runs[0]!.quarters[0]!).answerRate; // => true
  */
 export function measuredRunFromSimulation(
   run: SimulatedRunParts,
@@ -230,8 +236,10 @@ export function budgetMeasures(cost: PlanCost, budget: BudgetLines, settlement?:
  * @returns one plan cost per run, in order
  * @throws {RangeError} when a run has no workforce, or it does not cover 12 months
  * @example
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const result = await replicate(file.scenario, { replications: 1, seed: 1, workers: 0 }); // a whole year, for its 12 months
  * const costs = planCostsOfRuns(result.runs, 359, shanghai12333UnitCosts2020);
- * withBudgetMeasures(runs, targets, { cost: costs, budget: shanghai12333Budget2020 });
+ * costs[0]!.byBudgetLine.seatRental < 50_932_600; // => true (vacancies while leavers are replaced)
  */
 export function planCostsOfRuns(
   runs: readonly { readonly workforce?: WorkforceResult }[],
@@ -275,7 +283,16 @@ export interface WithBudgetOptions extends Pick<
  * @returns the runs with `budgetExecutionRate` and `earmarkedShare` in their year
  * @throws {RangeError} when a list of costs does not have one per run, or an amount is invalid
  * @example
- * withBudgetMeasures(runs, targets, { cost, budget: shanghai12333Budget2020, settlement: { deductionShareOfQuarterFee: 0.1 } });
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const runs = (await replicate(base, { replications: 2, seed: 1, workers: 0 })).runs.map((run) => measuredRunFromSimulation(run));
+ * const plan = { staffOnPayroll: Array(12).fill(407), seats: Array(12).fill(359), hires: Array(12).fill(0) };
+ * const cost = costOfPlan(plan, shanghai12333UnitCosts2020);
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
+ * withBudgetMeasures(runs, targets, { cost, budget: shanghai12333Budget2020, settlement: { deductionShareOfQuarterFee: 0.1 } })[0]?.year;
+ * // => { budgetExecutionRate: 1, earmarkedShare: 1 } (every assessment passed: nothing deducted)
  */
 export function withBudgetMeasures(
   runs: readonly MeasuredRun[],
@@ -312,7 +329,9 @@ export function withBudgetMeasures(
  * @param extra values to add, for some quarters and/or the year
  * @returns the merged run
  * @example
- * mergeMeasuredRuns(queueRun, { quarters: [{ period: '2020-Q1', values: { firstContactRate: 1 } }], year: {} });
+ * const queueRun = { quarters: [{ period: '2020-Q1', values: { answerRate: 0.85 } }], year: { answerRate: 0.85 } };
+ * mergeMeasuredRuns(queueRun, { quarters: [{ period: '2020-Q1', values: { firstContactRate: 1 } }], year: {} }).quarters[0]?.values;
+ * // => { answerRate: 0.85, firstContactRate: 1 }
  */
 export function mergeMeasuredRuns(
   run: MeasuredRun,

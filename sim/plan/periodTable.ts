@@ -36,8 +36,13 @@ export type TargetDirection = 'atLeast' | 'atMost';
  *   `periods` (`'quarters'` by default, `'months'` or `'horizon'`)
  * @returns one row per period with data
  * @example
- * periodTable(result, 'answerRate', { target: 0.8 });
- * // shape (values illustrative): [{ period: '2020-Q1', n: 20, mean: 0.83, ciLow: 0.829, ciHigh: 0.832, p05: 0.82, p95: 0.84, shareMeetingTarget: 1 }, ...]
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const result = await replicate(base, { replications: 2, seed: 1, workers: 0 });
+ * const [quarter] = periodTable(result, 'answerRate', { target: 0.8 });
+ * [quarter?.period, quarter?.n, quarter?.shareMeetingTarget]; // => ['2020-Q2', 2, 1]
  */
 export function periodTable(
   result: ReplicationResult,

@@ -97,12 +97,12 @@ function workerVersion(client: Record<string, string>): string | undefined {
  * @throws {QueueError} when Redis cannot be reached (the message names the URL)
  * @throws {Error} "run npm run build" when `dist/` is missing or older than the sources
  * @example
- * const pool = await openQueuePool('redis://127.0.0.1:6379');
- * try {
- *   const result = await replicate(scenario, { replications: 100, seed: 1, pool });
- * } finally {
- *   await pool.close();
- * }
+ * // With a Redis server and `hotline worker --queue URL` running somewhere:
+ * //   const pool = await openQueuePool('redis://10.0.0.5:6379');
+ * //   try { await replicate(scenario, { replications: 100, seed: 1, pool }); } finally { await pool.close(); }
+ * // Where no Redis answers (port 1 here), it fails at once, naming the URL:
+ * await openQueuePool('redis://127.0.0.1:1');
+ * // throws QueueError: cannot reach Redis at redis://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1
  */
 export async function openQueuePool(url: string, options: QueuePoolOptions = {}): Promise<QueuePool> {
   const fn = 'openQueuePool';

@@ -86,7 +86,13 @@ export function decodePayload(bytes: Buffer): unknown {
  * @param scenario the scenario (any structured-cloneable value)
  * @returns the hash (64 hexadecimal digits) and the deflated bytes
  * @example
- * const { hash, bytes } = scenarioPayload(scenario);
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const { hash, bytes } = scenarioPayload(base);
+ * hash.length; // => 64
+ * readScenarioPayload(bytes, hash); // => base
  */
 export function scenarioPayload(scenario: unknown): { hash: string; bytes: Buffer } {
   const raw = serialize(scenario);
@@ -101,7 +107,12 @@ export function scenarioPayload(scenario: unknown): { hash: string; bytes: Buffe
  * @returns the scenario
  * @throws {Error} when the bytes are not the scenario of that hash
  * @example
- * readScenarioPayload(bytes, hash); // => the scenario
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const { hash, bytes } = scenarioPayload(base);
+ * readScenarioPayload(bytes, hash); // => base
  */
 export function readScenarioPayload(bytes: Buffer, hash: string): unknown {
   const raw = inflateRawSync(bytes);
@@ -165,7 +176,7 @@ export function clientNamePart(text: string): string {
  * the message (which names the URL) without a stack and exits with status 1.
  *
  * @example
- * throw new QueueError('cannot reach Redis at redis://10.0.0.5:6379: connect ECONNREFUSED');
+ * new QueueError('cannot reach Redis at redis://10.0.0.5:6379: connect ECONNREFUSED').name; // => 'QueueError'
  */
 export class QueueError extends Error {
   override readonly name = 'QueueError';

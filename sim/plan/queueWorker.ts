@@ -78,8 +78,12 @@ const idOf = (job: Job): string => job.id ?? '?';
  * @throws {QueueError} when Redis cannot be reached (the message names the URL)
  * @throws {Error} "run npm run build" when `dist/` is missing or older than the sources
  * @example
- * const worker = await runQueueWorker('redis://10.0.0.5:6379', { concurrency: 2, log: console.log });
- * process.once('SIGTERM', () => void worker.close());
+ * // On each machine of the cluster (`hotline worker --queue URL`):
+ * //   const worker = await runQueueWorker('redis://10.0.0.5:6379', { concurrency: 2, log: console.log });
+ * //   process.once('SIGTERM', () => void worker.close());
+ * // Where no Redis answers (port 1 here), it fails at once, naming the URL:
+ * await runQueueWorker('redis://127.0.0.1:1', { concurrency: 1 });
+ * // throws QueueError: cannot reach Redis at redis://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1
  */
 export async function runQueueWorker(url: string, options: QueueWorkerOptions = {}): Promise<QueueWorker> {
   const fn = 'runQueueWorker';

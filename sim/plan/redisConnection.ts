@@ -9,7 +9,9 @@ import { QueueError, type QueueAddress } from './queueProtocol.js';
  * @param what the work in a few words, for the message
  * @returns what `promise` gives
  * @example
- * await withTimeout(client.ping(), 5, 'PING'); // rejects with 'PING took more than 5 s' if Redis hangs
+ * await withTimeout(Promise.resolve('PONG'), 5, 'PING'); // => 'PONG'
+ * await withTimeout(new Promise(() => {}), 0.01, 'PING'); // a reply that never comes
+ * // throws Error: PING took more than 0.01 s
  */
 export function withTimeout<T>(promise: Promise<T>, seconds: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -37,7 +39,8 @@ export const messageOf = (error: unknown): string => (error instanceof Error ? e
  * @returns a connected client (`maxRetriesPerRequest: null`, as BullMQ needs)
  * @throws {QueueError} "cannot reach Redis at URL: why"
  * @example
- * const client = await connectRedis(parseQueueUrl('redis://127.0.0.1:6379'));
+ * await connectRedis(parseQueueUrl('redis://127.0.0.1:1')); // where no Redis answers
+ * // throws QueueError: cannot reach Redis at redis://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1
  */
 export async function connectRedis(address: QueueAddress): Promise<Redis> {
   const { Redis: RedisClient } = await import('ioredis');

@@ -24,7 +24,11 @@ export type Assumption = 'volume' | 'handle' | 'patience' | 'redialProbability' 
  * @returns the varied scenario (the base is not modified)
  * @throws {RangeError} when `factor` is negative or not finite, or `volume` is varied on arrivals of kind `at`
  * @example
- * varyAssumption(scenario, 'volume', 1.2); // 20% more calls
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * varyAssumption(base, 'volume', 1.2).arrivals; // => { kind: 'profile', dailyVolume: 2880 } (20% more calls)
  */
 export function varyAssumption(scenario: Scenario, assumption: Assumption, factor: number): Scenario {
   const fn = 'varyAssumption';
@@ -134,8 +138,12 @@ const DEFAULT_FACTORS: Record<Assumption, readonly number[]> = {
  * @returns the baseline row first, then one row per assumption and factor
  * @throws {RangeError} when an option or a factor is invalid
  * @example
- * const rows = await sensitivity(plan, targets, { replications: 8, seed: 1 });
- * rows.find((r) => r.assumption === 'volume' && r.factor === 1.2)?.probability.probability;
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const rows = await sensitivity(base, readTargetSet('data/targets/shanghai-12333-2020.json'), { replications: 2, seed: 1, workers: 0 });
+ * rows.map((r) => `${r.assumption} x${r.factor}`).slice(0, 3); // => ['baseline x1', 'volume x0.8', 'volume x0.9']
  */
 export async function sensitivity(
   scenario: Scenario,
@@ -211,7 +219,12 @@ export interface TornadoBar {
  * @returns one bar per assumption varied, largest swing first
  * @throws {RangeError} when there is no baseline row
  * @example
- * tornado(await sensitivity(plan, targets, { replications: 8, seed: 1 }), 'answerRate')[0]?.assumption; // => 'volume'
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const rows = await sensitivity(base, readTargetSet('data/targets/shanghai-12333-2020.json'), { replications: 2, seed: 1, workers: 0 });
+ * tornado(rows, 'answerRate')[0]?.assumption; // => 'volume'
  */
 export function tornado(
   rows: readonly SensitivityRow[],

@@ -28,7 +28,12 @@ export interface StaffToTargetOptions {
  * @returns a new scenario with `agents: { kind: 'perInterval', counts }`
  * @throws {RangeError} for an invalid scenario, target or `maxAgents`, or a target no count meets
  * @example
- * const staffed = staffToTarget(scenario, { answerRate: 0.8 }, { maxAgents: 359 });
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const staffed = staffToTarget(base, { answerRate: 0.8 }, { maxAgents: 359 });
+ * staffed.agents.kind === 'perInterval' ? staffed.agents.counts[20] : null; // => 6 (Erlang A's least for 80% at 10:00)
  */
 export function staffToTarget(
   scenario: Scenario,

@@ -99,10 +99,16 @@ export interface SweepRow {
  * @returns one row per grid point
  * @throws {RangeError} when a grid value or an option is out of range
  * @example
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
  * const rows = await sweep(base, targets, shanghai12333UnitCosts2020,
- *   { seatRentalYuan: [45e6, 50e6, 55e6], assumptions: { volume: [0.9, 1.1] } },
- *   { buying: { staffPerSeat: 407 / 359, shrinkage: 0.3 }, seed: 1, replications: 8 });
- * rows.map((r) => [r.totalYuan, r.assumption, r.factor, r.probability.probability]);
+ *   { seatRentalYuan: [45e6, 50e6], assumptions: { volume: [0.9] } },
+ *   { buying: { staffPerSeat: 407 / 359, shrinkage: 0.3 }, seed: 1, replications: 2, workers: 0 });
+ * rows.map((r) => [r.totalYuan, r.assumption, r.factor]);
+ * // => [[49137700, 'baseline', 1], [49137700, 'volume', 0.9], [54137700, 'baseline', 1], [54137700, 'volume', 0.9]]
  */
 export async function sweep(
   base: Scenario,
@@ -226,7 +232,15 @@ export interface FrontierPoint {
  * @param select which rows: an assumption and factor, and site seats. __Default value:__ the baseline with the seats bought
  * @returns one point per budget, cheapest first
  * @example
- * frontier(rows).map((p) => [p.totalYuan, p.probability.probability]);
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
+ * const rows = await sweep(base, targets, shanghai12333UnitCosts2020,
+ *   { seatRentalYuan: [45e6, 50e6], assumptions: { volume: [0.9] } },
+ *   { buying: { staffPerSeat: 407 / 359, shrinkage: 0.3 }, seed: 1, replications: 2, workers: 0 });
+ * frontier(rows).map((p) => p.totalYuan); // => [49137700, 54137700] (the baseline rows, by budget)
  * await show(budgetFrontierChart(frontier(rows), { confidence: 0.9 }));
  */
 export function frontier(

@@ -21,8 +21,13 @@ export interface WeekdayHourCounts extends PeriodCounts {
  * @param intervals interval rows of one run (their `start` is local `YYYY-MM-DDTHH:MM`)
  * @returns 168 rows, index `weekday * 24 + hour`
  * @example
- * const rows = weekdayHourCounts(simulate(scenario, { seed: 1 }).intervals);
- * kpisOf(rows[9]!).answerRate; // Mondays 09:00-10:00 over the year
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const rows = weekdayHourCounts(simulate(base, { seed: 1 }).intervals);
+ * [rows.length, rows[9]?.weekday, rows[9]?.hour]; // => [168, 0, 9] (Mondays 09:00-10:00)
+ * kpisOf(rows[9]!).answerRate !== null; // => true
  */
 export function weekdayHourCounts(intervals: readonly IntervalRow[]): WeekdayHourCounts[] {
   const rows: WeekdayHourCounts[] = [];

@@ -50,7 +50,7 @@ function dayNumber(date: string): number {
  *
  * @example
  * const cal = new BusinessCalendar('2020-04-03', 30, 30_600, 63_000);
- * cal.closeOfWorkingDayAfter(0, 5) / 86_400; // => 10.729...: 17:30 on 2020-04-13
+ * cal.closeOfWorkingDayAfter(0, 5) / 86_400; // => 10.729167 (17:30 on 2020-04-13)
  */
 export class BusinessCalendar {
   /** Days in the horizon (measured). */

@@ -16,7 +16,7 @@ import type { DeskDeadline, WorkOrderType } from './types.js';
  * @returns the deadline, seconds since 00:00 of the first day
  * @example
  * const cal = new BusinessCalendar('2020-04-03', 1, 30_600, 63_000, 60);
- * deadlineSeconds(cal, 54_000, { workingDays: 5 }) / 86_400; // => 10.729...: 17:30 on 2020-04-13
+ * deadlineSeconds(cal, 54_000, { workingDays: 5 }) / 86_400; // => 10.729167 (17:30 on 2020-04-13)
  */
 export function deadlineSeconds(
   calendar: BusinessCalendar,
@@ -37,7 +37,8 @@ export function deadlineSeconds(
  * @param deadline the rule
  * @throws {RangeError} unless it is `{ workingDays }` with a positive integer or `{ workingHours }` with a positive number
  * @example
- * checkDeadline('simulateDesk', 'types[0].closureDeadline', { workingDays: 0 }); // throws: must be a positive integer
+ * checkDeadline('simulateDesk', 'types[0].closureDeadline', { workingDays: 0 });
+ * // throws RangeError: simulateDesk: types[0].closureDeadline.workingDays must be a positive integer (got 0)
  */
 export function checkDeadline(fn: string, name: string, deadline: DeskDeadline): void {
   if (typeof deadline !== 'object' || deadline === null) {
