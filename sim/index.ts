@@ -69,6 +69,7 @@ export {
   type ProbabilityEstimate,
 } from './plan/evaluatePlan.js';
 export {
+  assessmentAtConfidence,
   assessmentRule,
   assessTargets,
   quarterAssessments,
@@ -811,3 +812,12 @@ export {
 export { staffingSection, DAYTIME_MINUTES } from './report/staffing.js';
 export { leastBudgetSentence, verdictParagraph, verdictRule, type VerdictInputs } from './report/verdict.js';
 export { methodSection, risksSection, type MethodInputs, type SensitivityInput } from './report/method.js';
+export { steadyPlanCost, type SteadyPlan } from './budget/costOfPlan.js';
+export { budgetLinesOfTotal } from './budget/whatBudgetBuys.js';
+export {
+  agentHoursShare,
+  staffingByMonth,
+  staffingIntervals,
+  type IntervalAgents,
+  type StaffingMonth,
+} from './plan/staffingByMonth.js';

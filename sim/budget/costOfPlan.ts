@@ -97,3 +97,38 @@ export function costOfPlan(plan: StaffingCostPlan, costs: UnitCosts): PlanCost {
   const quarters = [0, 1, 2, 3].map((q) => lines.reduce((a, l) => a + (l.quarters[q] ?? 0), 0));
   return { lines, byBudgetLine, quarters, year: quarters.reduce((a, b) => a + b, 0) };
 }
+
+/** A plan that keeps the same staff and seats all year. */
+export interface SteadyPlan {
+  /** Staff on payroll every month, >= 0. */
+  readonly staffOnPayroll: number;
+  /** Seats every month, a non-negative integer. */
+  readonly seats: number;
+  /** New hires over the year, spread evenly over the months, >= 0. */
+  readonly hiresPerYear: number;
+}
+
+/**
+ * What a steady plan costs (`costOfPlan` of the same staff and seats every
+ * month, the hires spread evenly): the cost of what a budget buys before
+ * churn moves the payroll.
+ *
+ * @param plan staff, seats and hires for the year
+ * @param costs unit costs in yuan
+ * @returns every line per quarter and for the year, as `costOfPlan`
+ * @throws {RangeError} as `costOfPlan`, naming the monthly value
+ * @example
+ * const cost = steadyPlanCost({ staffOnPayroll: 407, seats: 359, hiresPerYear: 120 }, shanghai12333UnitCosts2020);
+ * [cost.byBudgetLine.seatRental, cost.quarters[0]]; // => [51_532_600, 13_917_575] (120 hires at 5,000 yuan on top of the 2020 seat rental)
+ */
+export function steadyPlanCost(plan: SteadyPlan, costs: UnitCosts): PlanCost {
+  const months = (value: number): number[] => Array.from({ length: 12 }, () => value);
+  return costOfPlan(
+    {
+      staffOnPayroll: months(plan.staffOnPayroll),
+      seats: months(plan.seats),
+      hires: months(plan.hiresPerYear / 12),
+    },
+    costs,
+  );
+}

@@ -115,3 +115,27 @@ export function whatBudgetBuys(
     managementFeeCovered: budget.managementFee >= costs.managementFeeYear,
   };
 }
+
+/**
+ * The budget lines of a total for the year: the management-fee line takes the
+ * unit costs' yearly fee, the seat-rental line the rest (the rule of
+ * `hotline plan --budget` and `hotline sweep --budget`).
+ *
+ * @param totalYuan the total budget for the year, yuan, at least the fee
+ * @param costs unit costs (their `managementFeeYear`)
+ * @returns the two lines, summing to `totalYuan`
+ * @throws {RangeError} when the total is negative, not finite or below the management fee
+ * @example
+ * budgetLinesOfTotal(55_070_300, shanghai12333UnitCosts2020); // => { seatRental: 50_932_600, managementFee: 4_137_700 }
+ * budgetLinesOfTotal(1_000_000, shanghai12333UnitCosts2020); // throws RangeError: budgetLinesOfTotal: totalYuan must cover the management fee of 4137700 yuan (got 1000000)
+ */
+export function budgetLinesOfTotal(totalYuan: number, costs: UnitCosts): BudgetLines {
+  const fn = 'budgetLinesOfTotal';
+  requireNonNegativeFinite(fn, 'totalYuan', totalYuan);
+  const fee = costs.managementFeeYear;
+  requireNonNegativeFinite(fn, 'costs.managementFeeYear', fee);
+  if (totalYuan < fee) {
+    throw new RangeError(`${fn}: totalYuan must cover the management fee of ${fee} yuan (got ${totalYuan})`);
+  }
+  return { seatRental: totalYuan - fee, managementFee: fee };
+}

@@ -1,7 +1,7 @@
 import {
   meetsTarget,
   queueMetrics,
-  requiredAgents,
+  requiredAgentsWithRedials,
   retrialEquilibrium,
   writeFileSet,
   type QueueMetrics,
@@ -125,43 +125,6 @@ export function erlangRow(inputs: ErlangInputs, agents: number, target: Staffing
     stable: metrics.stable,
     meetsTarget: hasTarget(target) ? meetsTarget(metrics, target) : null,
   };
-}
-
-/**
- * The least agents meeting every target. Without redials it is
- * `requiredAgents`. With redials, the targets apply to the metrics at the
- * equilibrium load (the answer rate per attempt, as a switch counts it); the
- * answer lies between `requiredAgents` for the fresh load alone (redials only
- * add load) and for the largest load redials can make (every attempt failing),
- * and is found by bisection there, since every metric improves with agents.
- *
- * @param inputs the load and queue
- * @param target at least one target
- * @returns the least agents, a non-negative integer
- * @throws {RangeError} when a value is bad or the target cannot be met
- * @example
- * requiredAgentsFor({ arrivalsPerHour: 200, meanHandleSeconds: 180, answerWithinSeconds: 20 }, { serviceLevel: 0.8 }); // => 14
- */
-export function requiredAgentsFor(inputs: ErlangInputs, target: StaffingTarget): number {
-  const base = { ...queueOf(inputs, 0), arrivalsPerHour: inputs.arrivalsPerHour };
-  const { agents: _unused, ...withoutAgents } = base;
-  const lower = requiredAgents(withoutAgents, target);
-  if (!inputs.redial) return lower;
-  const { redialProbability: r, maxAttempts: m } = inputs.redial;
-  const worstAttemptsPerCaller = m === Infinity ? 1 / (1 - r) : r === 1 ? m : (1 - r ** m) / (1 - r);
-  if (erlangRow(inputs, lower, target).meetsTarget) return lower;
-  // lo misses the target, hi meets it
-  let lo = lower;
-  let hi = requiredAgents(
-    { ...withoutAgents, arrivalsPerHour: inputs.arrivalsPerHour * worstAttemptsPerCaller },
-    target,
-  );
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (erlangRow(inputs, mid, target).meetsTarget) hi = mid;
-    else lo = mid;
-  }
-  return hi;
 }
 
 function modelName(inputs: ErlangInputs): string {
@@ -321,7 +284,8 @@ export function erlangResult(
   agents: readonly number[] | undefined,
   target: StaffingTarget,
 ): ErlangResult {
-  const required = hasTarget(target) ? requiredAgentsFor(inputs, target) : null;
+  const { redial, ...queue } = inputs;
+  const required = hasTarget(target) ? requiredAgentsWithRedials(queue, target, redial) : null;
   // with calls offered, 0 agents is no queue at all (calls wait for ever): the neighbours start at 1
   const least = inputs.arrivalsPerHour > 0 ? 1 : 0;
   const counts =

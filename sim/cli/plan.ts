@@ -1,14 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import {
-  assessmentRule,
-  decideProbability,
+  agentHoursShare,
+  assessmentAtConfidence,
+  budgetLinesOfTotal,
   evaluatePlan,
-  costOfPlan,
+  staffingByMonth,
+  staffingIntervals,
+  steadyPlanCost,
   leastBudget,
   allocateBudget,
   PAID_HOURS_PER_STAFF_YEAR,
-  scenarioCalendar,
   scenarioForBudget,
   shanghai12333UnitCosts2020,
   writeFileSet,
@@ -19,10 +21,10 @@ import {
   type BuyingOptions,
   type Kpis,
   type LeastBudgetProgress,
-  type PlanCost,
   type PlanEvaluation,
   type ProbabilityEstimate,
   type Scenario,
+  type StaffingMonth,
   type ScenarioFile,
   type Summary,
   type TargetAssessment,
@@ -253,93 +255,6 @@ export interface PeriodProbability extends ProbabilityEstimate {
 /** The target table of `plan`: every row of the set (`assessTargets`, via `evaluatePlan`). */
 export type PlanTargetTable = TargetAssessment;
 
-/**
- * A target table judged at another confidence p by `assessTargets`' rule
- * (`decideProbability`: pass when the interval lies at or above p, fail when
- * below, undecided between), for each measured row and for the table.
- * Used when the evaluation came with the default p (`leastBudget`'s).
- *
- * @param table the table
- * @param confidence the plan's p, in [0, 1]
- * @returns the table itself when judged at p already, else a copy with the verdicts at p
- * @example
- * atConfidence(answer.evaluation.targetTable, 0.95).verdict;
- */
-export function atConfidence(table: TargetAssessment, confidence: number): TargetAssessment {
-  if (table.confidence === confidence) return table;
-  const verdict = (estimate: ProbabilityEstimate): TargetAssessment['verdict'] =>
-    decideProbability(estimate, confidence);
-  return {
-    ...table,
-    confidence,
-    rule: assessmentRule(confidence, table.level),
-    rows: table.rows.map((row) =>
-      row.verdict === null || row.probability === null ? row : { ...row, verdict: verdict(row.probability) },
-    ),
-    verdict: verdict(table.allTargets),
-  };
-}
-
-/** Agents of a plan by month: the staffing plan in a few lines. */
-export interface StaffingMonth {
-  /** `YYYY-MM`. */
-  month: string;
-  meanAgents: number;
-  peakAgents: number;
-  agentHours: number;
-}
-
-/**
- * The agents per interval of a scenario, with each interval's local start.
- *
- * @param scenario a scenario (its agents per interval are read)
- * @returns one row per interval: `YYYY-MM-DDTHH:MM` and agents
- * @example
- * staffingIntervals(plan.scenario)[16]; // => { interval: '2020-01-01T08:00', agents: 212 }
- */
-export function staffingIntervals(scenario: Scenario): { interval: string; agents: number }[] {
-  const calendar = scenarioCalendar(scenario);
-  const agents = agentsOf(scenario, calendar.intervals);
-  return agents.map((count, i) => ({
-    interval: new Date(calendar.startMs + i * calendar.intervalSeconds * 1000).toISOString().slice(0, 16),
-    agents: count,
-  }));
-}
-
-function agentsOf(scenario: Scenario, intervals: number): number[] {
-  const agents = scenario.agents;
-  if (agents.kind === 'perInterval') return [...agents.counts];
-  if (agents.kind === 'constant') return Array<number>(intervals).fill(agents.count);
-  return Array<number>(intervals).fill(0);
-}
-
-/**
- * The staffing plan by month: mean and peak agents and agent-hours.
- *
- * @param scenario a scenario staffed per interval (`scenarioForBudget`)
- * @returns one row per month of the horizon
- * @example
- * staffingByMonth(plan.scenario)[0]; // => { month: '2020-01', meanAgents: 64.6, peakAgents: 359, agentHours: 48_060 }
- */
-export function staffingByMonth(scenario: Scenario): StaffingMonth[] {
-  const hours = scenario.intervalMinutes / 60;
-  const months = new Map<string, { sum: number; peak: number; n: number }>();
-  for (const { interval, agents } of staffingIntervals(scenario)) {
-    const key = interval.slice(0, 7);
-    const month = months.get(key) ?? { sum: 0, peak: 0, n: 0 };
-    month.sum += agents;
-    month.peak = Math.max(month.peak, agents);
-    month.n++;
-    months.set(key, month);
-  }
-  return [...months].map(([month, { sum, peak, n }]) => ({
-    month,
-    meanAgents: sum / n,
-    peakAgents: peak,
-    agentHours: sum * hours,
-  }));
-}
-
 /** KPIs shown per quarter by `plan`. */
 const QUARTER_KPIS: readonly (keyof Kpis)[] = [
   'answerRate',
@@ -468,16 +383,7 @@ export function planResult(
   const staffing = staffingByMonth(plan.scenario);
   const notes = [`unit costs: ${inputs.unitCostsSource}`, ...budgetRosterNotes(inputs.roster)];
   if (inputs.scenario.days < 366) {
-    const agentHours = (s: Scenario) =>
-      s.agents.kind === 'perInterval'
-        ? s.agents.counts.reduce((sum, agents) => sum + agents, 0)
-        : s.agents.count;
-    const fileHours =
-      agentHours(inputs.file.scenario) *
-      (inputs.file.scenario.agents.kind === 'constant' ? inputs.file.scenario.days : 1);
-    const periodHours =
-      agentHours(inputs.scenario) * (inputs.scenario.agents.kind === 'constant' ? inputs.scenario.days : 1);
-    const own = fileHours > 0 ? periodHours / fileHours : 0;
+    const own = agentHoursShare(inputs.scenario, inputs.file.scenario);
     notes.push(
       `the budget is for a year; the simulation covers ${inputs.scenario.days} days from ${inputs.scenario.startDate} ` +
         `with the year’s agent-hours prorated to them by days (${formatPercent(inputs.scenario.days / 366, 1)} of the year); ` +
@@ -521,7 +427,7 @@ export function planResult(
       period: periods[q] ?? '',
       ...estimate,
     })),
-    targetTable: atConfidence(evaluation.targetTable, confidence),
+    targetTable: assessmentAtConfidence(evaluation.targetTable, confidence),
     quarters: evaluation.quarters.map((quarter) => {
       const kpis: Partial<Record<keyof Kpis, SummaryJson | null>> = {};
       for (const kpi of QUARTER_KPIS) kpis[kpi] = summaryJson(quarter.kpis[kpi]);
@@ -854,29 +760,6 @@ function planSheets(result: PlanResult, intervals: { interval: string; agents: n
   return sheets;
 }
 
-/**
- * What a purchase costs over the year, month by month (`costOfPlan`): its
- * staff and seats every month, and its hires spread evenly; the budget
- * execution rows of the target table are measured against it.
- *
- * @param purchase what the budget buys
- * @param inputs the unit costs and buying rule
- * @returns the cost by line and quarter
- * @example
- * purchaseCost(plan.purchase, inputs).year; // at most the budget
- */
-export function purchaseCost(purchase: BudgetPurchase, inputs: PlanInputs): PlanCost {
-  const months = (value: number): number[] => Array.from({ length: 12 }, () => value);
-  return costOfPlan(
-    {
-      staffOnPayroll: months(purchase.staffOnPayroll),
-      seats: months(purchase.seats),
-      hires: months((purchase.staffOnPayroll * (inputs.buying.hiresPerStaffYear ?? 0)) / 12),
-    },
-    inputs.unitCosts,
-  );
-}
-
 /** Where the allocation stands, in a few words for the progress bar. */
 function allocationDetail(done: number, planned: number, replications: number): string {
   return `candidate ${Math.min(Math.floor(done / replications) + 1, Math.max(1, planned / replications))} of ${Math.ceil(planned / replications)} so far`;
@@ -985,13 +868,14 @@ export const planCommand: CommandSpec = {
     let budget: BudgetLines | undefined;
     if (read && !least) {
       const { inputs } = read;
-      const fee = inputs.unitCosts.managementFeeYear;
       if (budgetYuan !== undefined) {
-        if (budgetYuan < fee) {
+        try {
+          budget = budgetLinesOfTotal(budgetYuan, inputs.unitCosts);
+        } catch {
           reader.problem(
-            `--budget: must cover the management fee of ${formatYuan(fee)} yuan (got ${optionText(options, 'budget')})`,
+            `--budget: must cover the management fee of ${formatYuan(inputs.unitCosts.managementFeeYear)} yuan (got ${optionText(options, 'budget')})`,
           );
-        } else budget = { seatRental: budgetYuan - fee, managementFee: fee };
+        }
       } else if (optionText(options, 'budget') === undefined) {
         const lines = inputs.file.meta.budget;
         if (lines?.seatRentalYuan !== undefined && lines.managementFeeYuan !== undefined) {
@@ -1133,7 +1017,17 @@ export const planCommand: CommandSpec = {
               ...(pool ? { pool } : { workers: Math.min(workers, reps) }),
               answerRateDefinition: inputs.targets.answerRateDefinition,
               confidence: p,
-              budget: { cost: purchaseCost(plan.purchase, inputs), budget: lines },
+              budget: {
+                cost: steadyPlanCost(
+                  {
+                    staffOnPayroll: plan.purchase.staffOnPayroll,
+                    seats: plan.purchase.seats,
+                    hiresPerYear: plan.purchase.staffOnPayroll * (inputs.buying.hiresPerStaffYear ?? 0),
+                  },
+                  inputs.unitCosts,
+                ),
+                budget: lines,
+              },
               onProgress: (done) => progress.update(done),
             }),
           );

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import {
+  budgetLinesOfTotal,
   frontier,
   sweep,
   whatBudgetBuys,
@@ -379,8 +380,11 @@ export const sweepCommand: CommandSpec = {
     if (read) {
       const { unitCosts, buying, scenario } = read.inputs;
       const fee = unitCosts.managementFeeYear;
+      const seatRentals: number[] = [];
       for (const total of budgets ?? []) {
-        if (total < fee) {
+        try {
+          seatRentals.push(budgetLinesOfTotal(total, unitCosts).seatRental);
+        } catch {
           reader.problem(`--budget: ${total} does not cover the management fee of ${formatYuan(fee)} yuan`);
         }
       }
@@ -394,7 +398,7 @@ export const sweepCommand: CommandSpec = {
       }
       if (budgets !== undefined) {
         grid = {
-          seatRentalYuan: budgets.map((total) => Math.max(0, total - fee)),
+          seatRentalYuan: seatRentals,
           seats: seats ?? [null],
           assumptions,
         };

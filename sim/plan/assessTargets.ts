@@ -430,6 +430,38 @@ export function assessmentRule(confidence: number, level: number): string {
 }
 
 /**
+ * A target table judged again at another probability p, by `assessTargets`'
+ * rule (`decideProbability`: pass when the interval lies at or above p, fail
+ * when below, undecided between), for each measured row and for the table;
+ * the probabilities and intervals are unchanged. For an evaluation judged at
+ * a default p (`leastBudget`'s) shown at the plan's.
+ *
+ * @param table a table from `assessTargets`
+ * @param confidence the new p, in [0, 1]
+ * @returns `table` itself when judged at p already, else a copy with the verdicts and rule at p
+ * @throws {RangeError} when `confidence` is outside [0, 1]
+ * @example
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
+ * const runs = [0.85, 0.83, 0.79].map((answerRate) => ({ quarters: [{ period: '2020-Q1', values: { answerRate } }], year: {} }));
+ * const table = assessTargets(targets, runs, { confidence: 0.5, answerWithinSeconds: 15 });
+ * [table.verdict, assessmentAtConfidence(table, 0.99).verdict]; // => ['undecided', 'fail'] (2 of 3: [20.8%, 93.9%])
+ */
+export function assessmentAtConfidence(table: TargetAssessment, confidence: number): TargetAssessment {
+  requireInRange('assessmentAtConfidence', 'confidence', confidence, 0, 1);
+  if (table.confidence === confidence) return table;
+  const verdict = (estimate: ProbabilityEstimate): TargetVerdict => decideProbability(estimate, confidence);
+  return {
+    ...table,
+    confidence,
+    rule: assessmentRule(confidence, table.level),
+    rows: table.rows.map((row) =>
+      row.verdict === null || row.probability === null ? row : { ...row, verdict: verdict(row.probability) },
+    ),
+    verdict: verdict(table.allTargets),
+  };
+}
+
+/**
  * Which quarterly assessments one replication passes: in each quarter, every
  * indicator of the set that the run measures in quarters is met (a `null`
  * value counts as met). The check a quarterly settlement needs before its

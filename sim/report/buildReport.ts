@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { budgetExecution } from '../budget/budgetExecution.js';
-import { costOfPlan } from '../budget/costOfPlan.js';
+import { steadyPlanCost } from '../budget/costOfPlan.js';
 import { meanPlanCost } from '../budget/meanPlanCost.js';
 import type { BudgetLines, PlanCost, UnitCosts } from '../budget/types.js';
 import { formatNumber, formatPercent, formatYuan } from '../core/format.js';
@@ -214,12 +214,11 @@ function budgetSection(
       lines: null,
     };
   }
-  const months = (value: number): number[] => Array.from({ length: 12 }, () => value);
-  const fixed = costOfPlan(
+  const fixed = steadyPlanCost(
     {
-      staffOnPayroll: months(costModel.staffOnPayroll),
-      seats: months(costModel.seats),
-      hires: months(costModel.hiresPerYear / 12),
+      staffOnPayroll: costModel.staffOnPayroll,
+      seats: costModel.seats,
+      hiresPerYear: costModel.hiresPerYear,
     },
     costModel.unitCosts,
   );

@@ -20,7 +20,7 @@ import { formatPercent } from '../core/format.js';
 import { SIMULATED_KPIS, type AnswerRateDefinition, type TargetSet } from '../core/targets.js';
 import { periodOf } from '../io/scenarioFile.js';
 import { kpisOf } from '../model/kpis.js';
-import { agentsPerInterval } from '../model/scenario.js';
+import { agentHoursShare } from '../plan/staffingByMonth.js';
 import type { Scenario } from '../model/types.js';
 import { decideProbability } from '../plan/decision.js';
 import { meetsTargets } from '../plan/evaluatePlan.js';
@@ -45,8 +45,6 @@ export interface LeastBudgetPeriod {
 function dateAfter(startDate: string, day: number): string {
   return new Date(Date.parse(`${startDate}T00:00:00Z`) + day * 86_400_000).toISOString().slice(0, 10);
 }
-
-const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 /**
  * The days the least-budget search simulates: from the first to the last
@@ -125,9 +123,8 @@ export function leastBudgetPeriod(
   }
   const search =
     from === scenario.startDate && days === scenario.days ? scenario : periodOf(scenario, from, days);
-  const hours = sum(agentsPerInterval(search));
-  const yearHours = sum(agentsPerInterval(year));
-  const shareOfYear = yearHours > 0 ? (hours / yearHours) * Math.min(1, year.days / 366) : days / 366;
+  const share = agentHoursShare(search, year);
+  const shareOfYear = share > 0 ? share * Math.min(1, year.days / 366) : days / 366;
   return { scenario: search, from, days, quarters, shareOfYear, why };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requiredAgents } from '../../sim/analytic/requiredAgents.js';
+import { meetsTarget, requiredAgents, type StaffingTarget } from '../../sim/analytic/requiredAgents.js';
 import { requiredAgentsWithRedials } from '../../sim/analytic/requiredAgentsWithRedials.js';
 import { retrialEquilibrium } from '../../sim/analytic/retrialEquilibrium.js';
 
@@ -33,6 +33,42 @@ describe('requiredAgentsWithRedials', () => {
     }
     expect(requiredAgentsWithRedials(queue, { answerRate: 0.8 }, redial)).toBe(55);
   });
+
+  // Queues with a finite waiting room, endless redials and other targets, each against a plain scan.
+  it.each([
+    [
+      { arrivalsPerHour: 300, meanHandleSeconds: 180, meanPatienceSeconds: 60 },
+      { serviceLevel: 0.7 },
+      0.9,
+      Infinity,
+    ],
+    [{ arrivalsPerHour: 120, meanHandleSeconds: 300, waitingRoom: 2 }, { answerRate: 0.9 }, 0.6, 3],
+    [{ arrivalsPerHour: 500, meanHandleSeconds: 240, meanPatienceSeconds: 120 }, { asaSeconds: 30 }, 1, 5],
+  ])(
+    '%o %o, redial %d, %d attempts at most: the scan',
+    (load, target: StaffingTarget, redialProbability, maxAttempts) => {
+      const meets = (agents: number): boolean =>
+        meetsTarget(
+          retrialEquilibrium({
+            ...load,
+            agents,
+            freshCallsPerHour: load.arrivalsPerHour,
+            answerWithinSeconds: 20,
+            redialProbability,
+            maxAttempts,
+          }).metrics,
+          target,
+        );
+      let scan = 0;
+      while (!meets(scan)) scan++;
+      expect(
+        requiredAgentsWithRedials({ ...load, answerWithinSeconds: 20 }, target, {
+          redialProbability,
+          maxAttempts,
+        }),
+      ).toBe(scan);
+    },
+  );
 
   it('is requiredAgents without redials, and never fewer with them', () => {
     expect(requiredAgentsWithRedials(queue, { answerRate: 0.8 })).toBe(

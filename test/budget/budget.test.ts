@@ -1,14 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budgetExecution } from '../../sim/budget/budgetExecution.js';
-import { costOfPlan } from '../../sim/budget/costOfPlan.js';
+import { costOfPlan, steadyPlanCost } from '../../sim/budget/costOfPlan.js';
 import { settleQuarters } from '../../sim/budget/settleQuarters.js';
 import {
   SHANGHAI_12333_BUDGET_2019_TOTAL,
   shanghai12333Budget2020,
   shanghai12333UnitCosts2020,
 } from '../../sim/budget/shanghai12333Costs.js';
-import { PAID_HOURS_PER_STAFF_YEAR, whatBudgetBuys } from '../../sim/budget/whatBudgetBuys.js';
+import {
+  budgetLinesOfTotal,
+  PAID_HOURS_PER_STAFF_YEAR,
+  whatBudgetBuys,
+} from '../../sim/budget/whatBudgetBuys.js';
 import type { StaffingCostPlan, UnitCosts } from '../../sim/budget/types.js';
 
 const flat = (staff: number, seats: number, hires = 0): StaffingCostPlan => ({
@@ -70,6 +74,36 @@ describe('costOfPlan', () => {
       /seats\[0\] must be an integer/,
     );
     expect(() => costOfPlan(flat(-1, 1), shanghai12333UnitCosts2020)).toThrow(/staffOnPayroll\[0\]/);
+  });
+});
+
+describe('steadyPlanCost', () => {
+  it('is costOfPlan of the same staff and seats every month with the hires spread evenly', () => {
+    const steady = steadyPlanCost(
+      { staffOnPayroll: 407, seats: 359, hiresPerYear: 120 },
+      shanghai12333UnitCosts2020,
+    );
+    expect(steady).toEqual(costOfPlan(flat(407, 359, 10), shanghai12333UnitCosts2020));
+    // 120 hires at 5,000 yuan on top of the 2020 seat-rental line.
+    expect(steady.byBudgetLine.seatRental).toBeCloseTo(50_932_600 + 600_000, 4);
+    expect(() =>
+      steadyPlanCost({ staffOnPayroll: 1, seats: 1.5, hiresPerYear: 0 }, shanghai12333UnitCosts2020),
+    ).toThrow(/seats\[0\] must be an integer/);
+  });
+});
+
+describe('budgetLinesOfTotal', () => {
+  it('gives the management fee its yearly amount and the seat rental the rest', () => {
+    const total = shanghai12333Budget2020.seatRental + shanghai12333Budget2020.managementFee;
+    expect(budgetLinesOfTotal(total, shanghai12333UnitCosts2020)).toEqual(shanghai12333Budget2020);
+    expect(budgetLinesOfTotal(4_137_700, shanghai12333UnitCosts2020)).toEqual({
+      seatRental: 0,
+      managementFee: 4_137_700,
+    });
+    expect(() => budgetLinesOfTotal(4_137_699, shanghai12333UnitCosts2020)).toThrow(
+      'budgetLinesOfTotal: totalYuan must cover the management fee of 4137700 yuan (got 4137699)',
+    );
+    expect(() => budgetLinesOfTotal(Number.NaN, shanghai12333UnitCosts2020)).toThrow(/totalYuan/);
   });
 });
 

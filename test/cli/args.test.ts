@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { optionText, optionTexts, OptionReader, scanArguments } from '../../sim/cli/args.js';
-import { erlangRow, requiredAgentsFor, type ErlangInputs } from '../../sim/cli/erlang.js';
+import { erlangResult, erlangRow, type ErlangInputs } from '../../sim/cli/erlang.js';
 import { formatNumber, formatPercent, formatTable } from '../../sim/cli/format.js';
 import { csvText } from '../../sim/cli/output.js';
 
@@ -148,8 +148,8 @@ describe('formatting', () => {
   });
 });
 
-describe('requiredAgentsFor with redials', () => {
-  // The bisection must agree with a plain scan from 0 agents upwards.
+describe('erlang with redials: the agents required', () => {
+  // The required count the table marks must be the first row of a plain scan from 0 agents upwards.
   it.each([
     [{ arrivalsPerHour: 1000, meanHandleSeconds: 220, meanPatienceSeconds: 90 }, { answerRate: 0.8 }, 0.5, 4],
     [
@@ -167,6 +167,6 @@ describe('requiredAgentsFor with redials', () => {
     };
     let scanned = 0;
     while (!erlangRow(inputs, scanned, target).meetsTarget) scanned++;
-    expect(requiredAgentsFor(inputs, target)).toBe(scanned);
+    expect(erlangResult(inputs, undefined, target).requiredAgents).toBe(scanned);
   });
 });

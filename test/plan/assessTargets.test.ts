@@ -11,7 +11,12 @@ import { DEFAULT_SURVEY } from '../../sim/model/satisfaction.js';
 import { simulateWorkforce } from '../../sim/model/workforce.js';
 import { exponential } from '../../sim/model/distributions.js';
 import type { PeriodRow, Scenario } from '../../sim/model/types.js';
-import { assessTargets, quarterAssessments, type MeasuredRun } from '../../sim/plan/assessTargets.js';
+import {
+  assessmentAtConfidence,
+  assessTargets,
+  quarterAssessments,
+  type MeasuredRun,
+} from '../../sim/plan/assessTargets.js';
 import { evaluatePlan, evaluateRuns, wilsonInterval } from '../../sim/plan/evaluatePlan.js';
 import { replicate } from '../../sim/plan/replicate.js';
 import {
@@ -210,6 +215,22 @@ describe('assessTargets on hand-made runs', () => {
       /samples\[1\] must have the quarters of samples\[0\]/,
     );
     expect(() => assessTargets(set, runs, { confidence: 1.5 })).toThrow(/confidence/);
+  });
+
+  it('judges a table again at another p exactly as assessTargets would at that p', () => {
+    const atSix = assessTargets(set, runs, { confidence: 0.6 });
+    expect(assessmentAtConfidence(atSix, 0.6)).toBe(atSix);
+    for (const confidence of [0, 0.3, 0.9, 0.97, 1]) {
+      const direct = assessTargets(set, runs, { confidence });
+      const again = assessmentAtConfidence(atSix, confidence);
+      expect(again.verdict).toBe(direct.verdict);
+      expect(again.rule).toBe(direct.rule);
+      expect(again.rows.map((row) => row.verdict)).toEqual(direct.rows.map((row) => row.verdict));
+      expect(again.allTargets).toEqual(atSix.allTargets);
+    }
+    expect(() => assessmentAtConfidence(atSix, -0.1)).toThrow(
+      'assessmentAtConfidence: confidence must be in [0, 1] (got -0.1)',
+    );
   });
 });
 
