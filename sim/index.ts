@@ -821,3 +821,4 @@ export {
   type IntervalAgents,
   type StaffingMonth,
 } from './plan/staffingByMonth.js';
+export { addDays, daysBetween, isCalendarDate } from './core/dates.js';

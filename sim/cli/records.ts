@@ -4,6 +4,7 @@ import {
   readCallRecords,
   type CsvOptions,
   type ObservedCall,
+  isCalendarDate,
 } from '../index.js';
 import type { OptionReader } from './args.js';
 
@@ -63,11 +64,7 @@ export function dayRangeOption(
 ): { from: string; to: string } | undefined {
   if (raw === undefined) return undefined;
   const parts = raw.split(':');
-  const real = (date: string | undefined): boolean => {
-    if (date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-    const d = new Date(`${date}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
-  };
+  const real = (date: string | undefined): boolean => date !== undefined && isCalendarDate(date);
   const [from, to = from] = parts;
   if (parts.length > 2 || !real(from) || !real(to)) {
     reader.problem(

@@ -13,6 +13,7 @@ import {
   writeFileSet,
   type Language,
   type ScenarioFile,
+  isCalendarDate,
 } from '../index.js';
 import { packageVersion } from '../core/buildVersion.js';
 import { packageRoot } from '../core/packageRoot.js';
@@ -139,13 +140,6 @@ export function formatReportSummary(report: Report): string {
     );
   }
   return lines.join('\n') + '\n';
-}
-
-/** Whether a text is a calendar date `YYYY-MM-DD` that exists. */
-function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const ms = Date.parse(`${text}T00:00:00Z`);
-  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === text;
 }
 
 /**

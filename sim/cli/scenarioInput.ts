@@ -8,6 +8,9 @@ import {
   type Scenario,
   type ScenarioFile,
   type TargetSet,
+  addDays,
+  daysBetween,
+  isCalendarDate,
 } from '../index.js';
 import { optionText, type OptionReader } from './args.js';
 import { formatPercent, formatYuan } from './format.js';
@@ -97,16 +100,6 @@ export function readTargetsInput(reader: OptionReader, path: string): TargetSet 
   }
 }
 
-const DAY_MS = 86_400_000;
-
-function isoPlus(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function daysFrom(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
 /**
  * The period of a horizon a command simulates, its problems (each naming its
  * option) to the reader: `--from` inside the horizon, `--to` not before
@@ -125,18 +118,18 @@ export function resolvePeriod(
   horizon: { startDate: string; days: number },
   request: PeriodRequest,
 ): { from: string; days: number } | undefined {
-  const last = isoPlus(horizon.startDate, horizon.days - 1);
+  const last = addDays(horizon.startDate, horizon.days - 1);
   const within = `the scenario's horizon ${horizon.startDate} to ${last}`;
   const before = reader.problems.length;
   const from = request.from ?? horizon.startDate;
-  const offset = daysFrom(horizon.startDate, from);
+  const offset = daysBetween(horizon.startDate, from);
   if (offset < 0 || offset >= horizon.days) {
     reader.problem(`--from: must be within ${within} (got ${from})`);
     return undefined;
   }
   let days = horizon.days - offset;
   if (request.to !== undefined) {
-    const span = daysFrom(from, request.to) + 1;
+    const span = daysBetween(from, request.to) + 1;
     if (span < 1) reader.problem(`--to: must not be before --from (${from}) (got ${request.to})`);
     else if (span > days) reader.problem(`--to: must be within ${within} (got ${request.to})`);
     else days = span;
@@ -187,7 +180,7 @@ export function loadScenario(
     from: file.scenario.startDate,
     days: file.scenario.days,
   };
-  const offset = daysFrom(file.scenario.startDate, chosen.from);
+  const offset = daysBetween(file.scenario.startDate, chosen.from);
   const shifts = file.meta.shifts;
   let roster: RosterJson | null = null;
   if (shifts?.kind === 'generate') {
@@ -326,9 +319,7 @@ export const PERIOD_OPTIONS: readonly (readonly [string, string])[] = [
 
 function readDate(reader: OptionReader, flag: string, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const ms = m === null ? NaN : Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text) {
+  if (!isCalendarDate(text)) {
     reader.problem(`${flag}: must be a date YYYY-MM-DD (got ${JSON.stringify(text)})`);
     return undefined;
   }

@@ -3,12 +3,7 @@
  * means for the target table, in sentences (Chinese and English).
  */
 
-const DAY_MS = 86_400_000;
-
-/** `YYYY-MM-DD` of the day `days` days after `date`. */
-function isoPlus(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+import { addDays, daysBetween } from '../core/dates.js';
 
 /** A sentence in Chinese and English. */
 export interface PeriodNote {
@@ -36,8 +31,8 @@ export function periodNotes(
   hasWorkforce: boolean,
 ): PeriodNote[] {
   if (period.startDate === horizon.startDate && period.days === horizon.days) return [];
-  const last = isoPlus(period.startDate, period.days - 1);
-  const horizonLast = isoPlus(horizon.startDate, horizon.days - 1);
+  const last = addDays(period.startDate, period.days - 1);
+  const horizonLast = addDays(horizon.startDate, horizon.days - 1);
   const notes: PeriodNote[] = [
     {
       zh: `模拟期：${period.startDate} 至 ${last}，为情景 ${horizon.days} 天（${horizon.startDate} 至 ${horizonLast}）中的 ${period.days} 天`,
@@ -48,15 +43,16 @@ export function periodNotes(
   ];
   const quarters = new Map<string, { simulated: number; total: number }>();
   for (let d = 0; d < period.days; d++) {
-    const date = new Date(Date.parse(`${period.startDate}T00:00:00Z`) + d * DAY_MS);
-    const q = Math.floor(date.getUTCMonth() / 3);
-    const key = `${date.getUTCFullYear()}-Q${q + 1}`;
+    const date = addDays(period.startDate, d);
+    const year = Number(date.slice(0, 4));
+    const q = Math.floor((Number(date.slice(5, 7)) - 1) / 3);
+    const key = `${year}-Q${q + 1}`;
     const entry = quarters.get(key);
     if (entry !== undefined) entry.simulated++;
     else {
-      const start = Date.UTC(date.getUTCFullYear(), q * 3, 1);
-      const end = Date.UTC(date.getUTCFullYear(), q * 3 + 3, 1);
-      quarters.set(key, { simulated: 1, total: Math.round((end - start) / DAY_MS) });
+      const month = (m: number): string =>
+        `${year + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+      quarters.set(key, { simulated: 1, total: daysBetween(month(q * 3), month(q * 3 + 3)) });
     }
   }
   const partial = [...quarters].filter(([, q]) => q.simulated < q.total);

@@ -16,16 +16,17 @@
 import type { BuyingOptions } from '../budget/whatBudgetBuys.js';
 import { whatBudgetBuys } from '../budget/whatBudgetBuys.js';
 import type { UnitCosts } from '../budget/types.js';
+import { addDays } from '../core/dates.js';
 import { formatPercent } from '../core/format.js';
 import { SIMULATED_KPIS, type AnswerRateDefinition, type TargetSet } from '../core/targets.js';
 import { periodOf } from '../io/scenarioFile.js';
 import { kpisOf } from '../model/kpis.js';
-import { agentHoursShare } from '../plan/staffingByMonth.js';
 import type { Scenario } from '../model/types.js';
 import { decideProbability } from '../plan/decision.js';
 import { meetsTargets } from '../plan/evaluatePlan.js';
 import type { LeastBudgetResult } from '../plan/leastBudget.js';
 import type { ReplicationResult } from '../plan/replicate.js';
+import { agentHoursShare } from '../plan/staffingByMonth.js';
 import type { Bilingual, ReportLeastBudget, ReportTargetTable } from './types.js';
 
 /** The days the report's least-budget search simulates, and why. */
@@ -42,10 +43,6 @@ export interface LeastBudgetPeriod {
 }
 
 /** `YYYY-MM-DD` of the day `day` days after `startDate`. */
-function dateAfter(startDate: string, day: number): string {
-  return new Date(Date.parse(`${startDate}T00:00:00Z`) + day * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * The days the least-budget search simulates: from the first to the last
  * quarter in which fewer than p of the replications meet every queue target
@@ -96,7 +93,7 @@ export function leastBudgetPeriod(
     const end = result.quarters[last.q];
     const firstDay = Math.round((start?.startSeconds ?? 0) / 86_400);
     const lastDay = Math.round((end?.endSeconds ?? scenario.days * 86_400) / 86_400);
-    from = dateAfter(scenario.startDate, firstDay);
+    from = addDays(scenario.startDate, firstDay);
     days = Math.min(scenario.days - firstDay, lastDay - firstDay);
     quarters = periods.slice(first.q, last.q + 1);
     const others = periods.filter((period) => !quarters.includes(period));

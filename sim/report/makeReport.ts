@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { shanghai12333UnitCosts2020 } from '../budget/shanghai12333Costs.js';
 import type { BuyingOptions } from '../budget/whatBudgetBuys.js';
 import type { ObservedCall } from '../calibrate/types.js';
+import { addDays, daysBetween } from '../core/dates.js';
 import { packageRoot } from '../core/packageRoot.js';
 import { ANSWER_RATE_KPI, type TargetSet } from '../core/targets.js';
 import { periodOf, type ScenarioFile } from '../io/scenarioFile.js';
@@ -210,11 +211,6 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** `YYYY-MM-DD` of the day `day` days after `startDate`. */
-function dateAfter(startDate: string, day: number): string {
-  return new Date(Date.parse(`${startDate}T00:00:00Z`) + day * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Where the sensitivity run starts: the first day of the month with the
  * lowest mean answer rate (of the measure that judges the target) in the
@@ -233,7 +229,7 @@ function weakestMonthStart(
   }
   if (weakest === undefined || result.months.length < 2) return { from: scenario.startDate, period: '' };
   return {
-    from: dateAfter(scenario.startDate, Math.round(weakest.startSeconds / 86_400)),
+    from: addDays(scenario.startDate, Math.round(weakest.startSeconds / 86_400)),
     period: weakest.period,
   };
 }
@@ -263,11 +259,7 @@ function weakestMonthStart(
  */
 export async function makeReport(file: ScenarioFile, options: MakeReportOptions): Promise<Report> {
   const from = options.from ?? file.scenario.startDate;
-  const left =
-    file.scenario.days -
-    Math.round(
-      (Date.parse(`${from}T00:00:00Z`) - Date.parse(`${file.scenario.startDate}T00:00:00Z`)) / 86_400_000,
-    );
+  const left = file.scenario.days - daysBetween(file.scenario.startDate, from);
   const scenario =
     options.days === undefined && options.from === undefined
       ? file.scenario
@@ -298,9 +290,7 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
   let sensitivityInput = null;
   if (sens && targets) {
     const start = weakestMonthStart(scenario, result, measure);
-    const offset = Math.round(
-      (Date.parse(`${start.from}T00:00:00Z`) - Date.parse(`${scenario.startDate}T00:00:00Z`)) / 86_400_000,
-    );
+    const offset = daysBetween(scenario.startDate, start.from);
     const days = Math.min(sens.days, scenario.days - offset);
     const sensitivityScenario = periodOf(scenario, start.from, days);
     const rows: SensitivityRow[] = await sensitivity(sensitivityScenario, targets.set, {

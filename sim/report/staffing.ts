@@ -6,6 +6,7 @@
  * redials at their equilibrium, so that an under-covered interval shows.
  */
 import { requiredAgentsWithRedials } from '../analytic/requiredAgentsWithRedials.js';
+import { addDays } from '../core/dates.js';
 import type { TargetSet } from '../core/targets.js';
 import { distributionMean } from '../model/distributions.js';
 import { agentsPerInterval, expectedArrivalsPerInterval } from '../model/scenario.js';
@@ -21,9 +22,6 @@ function hhmm(minutes: number): string {
 }
 
 /** `YYYY-MM-DD` of the day `day` days after `startDate`. */
-function dateAfter(startDate: string, day: number): string {
-  return new Date(Date.parse(`${startDate}T00:00:00Z`) + day * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** `YYYY-MM-DDTHH:MM` of an instant `seconds` after midnight of `startDate`. */
 function localStamp(startDate: string, seconds: number): string {
@@ -99,8 +97,8 @@ export function staffingSection(
     for (let d = firstDay; d < firstDay + days; d++) sum += values[d * perDay + slot] ?? 0;
     return sum / days;
   };
-  const from = dateAfter(scenario.startDate, firstDay);
-  const to = dateAfter(scenario.startDate, firstDay + days - 1);
+  const from = addDays(scenario.startDate, firstDay);
+  const to = addDays(scenario.startDate, firstDay + days - 1);
 
   // The live share: live staff over the staff the table assumes, on the period's days, mean across replications.
   const planned = scenario.workforce
