@@ -219,14 +219,7 @@ export {
   type KpiPeriodRow,
   type PeriodKind,
 } from './chart/kpiByPeriodChart.js';
-export {
-  chartConfig,
-  targetRule,
-  targetLabel,
-  percentText,
-  CJK_FONT_FAMILY,
-  CHART_COLORS,
-} from './chart/theme.js';
+export { chartConfig, targetRule, targetLabel, CJK_FONT_FAMILY, CHART_COLORS } from './chart/theme.js';
 export { EventPriority } from './engine/priority.js';
 export { EventCalendar } from './engine/calendar.js';
 export { simulate, DEFAULT_RECORD_CAP } from './model/simulate.js';
@@ -770,8 +763,10 @@ export { scenarioCopyContents, checkScenarioCopy } from './io/scenarioCopy.js';
 export {
   formatApproximateDuration,
   formatDuration,
+  formatFixed,
   formatNumber,
   formatPercent,
+  formatPercentShort,
   formatSignificant,
   formatYuan,
   NO_VALUE,

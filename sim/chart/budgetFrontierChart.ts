@@ -1,4 +1,5 @@
-import { CHART_COLORS, chartConfig, percentText, targetRule } from './theme.js';
+import { formatNumber, formatPercentShort } from '../core/format.js';
+import { CHART_COLORS, chartConfig, targetRule } from './theme.js';
 import { VEGA_LITE_SCHEMA } from './vegaLiteVersion.js';
 import type { VegaLiteSpec } from './vegaLiteVersion.js';
 
@@ -149,13 +150,13 @@ export function budgetFrontierChart(
         ],
       },
     },
-    ...targetRule(confidence, `要求 Required ${percentText(confidence)}`),
+    ...targetRule(confidence, `要求 Required ${formatPercentShort(confidence)}`),
   ];
   if (leastYuan !== undefined) {
     layer.push(
       ...targetRule(
         millions(leastYuan),
-        `最低预算 Least budget ${millions(leastYuan).toFixed(2)} M`,
+        `最低预算 Least budget ${formatNumber(millions(leastYuan), 2)} M`,
         'x',
         CHART_COLORS.primary,
       ),
@@ -165,7 +166,7 @@ export function budgetFrontierChart(
     layer.push(
       ...targetRule(
         millions(reference.yuan),
-        `${reference.label} ${millions(reference.yuan).toFixed(2)} M`,
+        `${reference.label} ${formatNumber(millions(reference.yuan), 2)} M`,
         'x',
         CHART_COLORS.reference,
         16 * (i + (leastYuan === undefined ? 0 : 1)),

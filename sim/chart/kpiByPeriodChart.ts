@@ -1,6 +1,7 @@
+import { formatPercentShort } from '../core/format.js';
 import type { Kpis } from '../model/types.js';
 import type { Summary } from '../stats/summarise.js';
-import { CHART_COLORS, chartConfig, percentText, targetRule } from './theme.js';
+import { CHART_COLORS, chartConfig, targetRule } from './theme.js';
 import { VEGA_LITE_SCHEMA } from './vegaLiteVersion.js';
 import type { VegaLiteSpec } from './vegaLiteVersion.js';
 
@@ -165,7 +166,9 @@ function panel(
     },
   });
   if (target !== undefined) {
-    layer.push(...targetRule(target, `目标 Target ${fraction ? percentText(target) : String(target)}`));
+    layer.push(
+      ...targetRule(target, `目标 Target ${fraction ? formatPercentShort(target) : String(target)}`),
+    );
   }
   return { width: 720, height, layer };
 }

@@ -1,5 +1,6 @@
+import { formatPercentShort } from '../core/format.js';
 import type { TargetAssessment } from '../plan/assessTargets.js';
-import { chartConfig, percentText, targetRule } from './theme.js';
+import { chartConfig, targetRule } from './theme.js';
 import { VEGA_LITE_SCHEMA } from './vegaLiteVersion.js';
 import type { VegaLiteSpec } from './vegaLiteVersion.js';
 
@@ -130,7 +131,7 @@ export function quarterlyAssessmentChart(
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: options.title ?? '季度考核 Quarterly assessment: probability of meeting each target',
-      subtitle: `Point: share of replications meeting the target; bar: its interval. Dashed: required ${percentText(confidence)}.`,
+      subtitle: `Point: share of replications meeting the target; bar: its interval. Dashed: required ${formatPercentShort(confidence)}.`,
     },
     config: chartConfig,
     width: 560,
@@ -158,7 +159,7 @@ export function quarterlyAssessmentChart(
           ],
         },
       },
-      ...targetRule(confidence, `要求 Required ${percentText(confidence)}`, 'x'),
+      ...targetRule(confidence, `要求 Required ${formatPercentShort(confidence)}`, 'x'),
     ],
   };
 }

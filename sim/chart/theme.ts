@@ -5,6 +5,8 @@
  * notebooks, the SVG of the report and the interactive copy look the same.
  */
 
+import { formatPercentShort } from '../core/format.js';
+
 /**
  * Fonts for chart text, in order of preference: the CJK families of Linux
  * (Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei), macOS (PingFang
@@ -73,19 +75,7 @@ export const chartConfig = {
  * targetLabel(0.975); // => '目标 Target 97.5%'
  */
 export function targetLabel(fraction: number): string {
-  return `目标 Target ${percentText(fraction)}`;
-}
-
-/**
- * A fraction as a percentage without floating-point noise: 0.07 -> `7%`, 0.975 -> `97.5%`.
- *
- * @param fraction a fraction
- * @returns the percentage, with at most 10 significant digits
- * @example
- * percentText(0.07); // => '7%'
- */
-export function percentText(fraction: number): string {
-  return `${Number((fraction * 100).toPrecision(10))}%`;
+  return `目标 Target ${formatPercentShort(fraction)}`;
 }
 
 /**

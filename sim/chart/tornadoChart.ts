@@ -1,5 +1,6 @@
+import { formatPercentShort } from '../core/format.js';
 import type { Assumption, SensitivityRow } from '../plan/sensitivity.js';
-import { CHART_COLORS, chartConfig, percentText, targetRule } from './theme.js';
+import { CHART_COLORS, chartConfig, targetRule } from './theme.js';
 import { VEGA_LITE_SCHEMA } from './vegaLiteVersion.js';
 import type { VegaLiteSpec } from './vegaLiteVersion.js';
 
@@ -191,7 +192,7 @@ export function tornadoChart(
       text('right'),
       ...targetRule(
         base.value,
-        `基准 Baseline ${percentText(Number(base.value.toFixed(4)))}`,
+        `基准 Baseline ${formatPercentShort(base.value, 2)}`,
         'x',
         CHART_COLORS.reference,
       ),

@@ -29,6 +29,7 @@ import {
 import type { RetrialEquilibrium } from '../index.js';
 import { packageVersion } from '../core/buildVersion.js';
 import { packageRoot } from '../core/packageRoot.js';
+import { formatPercent } from './format.js';
 import { Progress } from './output.js';
 import {
   anonymousBankCheck,
@@ -113,8 +114,6 @@ export function weekdayStaffingRows(): DemoRow[] {
   });
 }
 
-const percent = (x: number): string => `${(100 * x).toFixed(1)}%`;
-
 /** Replications of the 2020 year in the demo: enough for a stable verdict in under two minutes on two cores. */
 export const DEMO_REPLICATIONS = 10;
 /** The quick sensitivity run of the demo: 28 days from the weakest month, 4 replications per variant. */
@@ -136,7 +135,7 @@ function analyticLine(): string {
   const peak = rows.reduce((best, row) => (row.agents > best.agents ? row : best));
   return (
     `Analytic cross-check (Erlang A with redials, a Tuesday of the default load): the peak half hour ${peak.start} ` +
-    `needs ${peak.agents} agents on the phones (${peak.staff} staff scheduled) for ${percent(d.answerRateTarget)}, ` +
+    `needs ${peak.agents} agents on the phones (${peak.staff} staff scheduled) for ${formatPercent(d.answerRateTarget, 1)}, ` +
     `against ${d.seats} seats.`
   );
 }

@@ -1,7 +1,9 @@
+import { formatFixed, formatPercent as percentText, formatYuan as yuanText } from '../index.js';
+
 /**
- * Human output of the `hotline` command: aligned plain-text tables. This is
- * the only place where fractions become percentages; `--json` and `--xlsx`
- * carry the numbers unformatted.
+ * Human output of the `hotline` command: aligned plain-text tables, and the
+ * command line's conventions on the one formatting module (core/format);
+ * `--json` and `--xlsx` carry the numbers unformatted.
  */
 
 /** Column alignment: text to the left, numbers to the right. */
@@ -71,30 +73,28 @@ export const MISSING = '-';
 export const NO_CALLS = 'no calls';
 
 /**
- * A fraction as a percentage with two decimals: `0.88835` → `88.84%`.
+ * A fraction as a percentage with two decimals: `0.88835` → `88.84%` (`formatPercent` of core/format).
  *
  * @param fraction a fraction, or null/undefined when there is no value
  * @param digits decimals shown
  * @example
  * formatPercent(0.17413); // => '17.41%'
+ * formatPercent(null); // => '-'
  */
 export function formatPercent(fraction: number | null | undefined, digits = 2): string {
-  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return MISSING;
-  return `${(fraction * 100).toFixed(digits)}%`;
+  return percentText(fraction, digits, MISSING);
 }
 
 /**
  * A number with fixed decimals, `inf` for infinity, exponent notation from 1e9
- * (an almost unstable queue's wait).
+ * (an almost unstable queue's wait): `formatFixed` of core/format.
  *
  * @example
  * formatNumber(7.8359, 1); // => '7.8'
+ * formatNumber(undefined); // => '-'
  */
 export function formatNumber(value: number | null | undefined, digits = 1): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return MISSING;
-  if (value === Infinity) return 'inf';
-  if (value === -Infinity) return '-inf';
-  return Math.abs(value) >= 1e9 ? value.toExponential(2) : value.toFixed(digits);
+  return formatFixed(value, digits, MISSING);
 }
 
 /**
@@ -110,13 +110,12 @@ export function finiteOrNull(value: number | null | undefined): number | null {
 }
 
 /**
- * An amount (yuan, hours) rounded to a whole number with thousands separators.
+ * An amount (yuan, hours) rounded to a whole number with thousands separators (`formatYuan` of core/format).
  *
  * @param value the amount, or null/undefined when there is none
  * @example
  * formatYuan(55_070_300.4); // => '55,070,300'
  */
 export function formatYuan(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-  return Math.round(value).toLocaleString('en-US');
+  return yuanText(value, MISSING);
 }

@@ -484,7 +484,7 @@ export function costLines(costs: CostsJson): string[] {
 export function formatPlan(result: PlanResult, wallSeconds: number): string {
   const s = result.scenario;
   const p = formatPercent(result.confidence, 0);
-  const level = `${Math.round(result.level * 100)}%`;
+  const level = formatPercent(result.level, 0);
   const lines = [
     ...scenarioLines(s),
     `Targets: ${result.targets.title.zh} / ${result.targets.title.en} (answer rate ${result.targets.answerRateDefinition})`,

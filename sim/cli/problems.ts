@@ -5,6 +5,8 @@
  * dated rows, every one outside a moved horizon, is one line, not 2 MB.
  */
 
+import { formatNumber } from '../index.js';
+
 /** Lines of problems printed before the rest are only counted. */
 export const PROBLEM_LINES = 20;
 
@@ -20,8 +22,9 @@ function causeOf(message: string): { cause: string; got: string | undefined } {
   return m === null ? { cause: message, got: undefined } : { cause: m[1] as string, got: m[2] };
 }
 
+/** A count with thousands separators: `14,321`. */
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return formatNumber(n);
 }
 
 /**

@@ -209,7 +209,7 @@ function formatKpiValue(kind: KpiKind, value: number | null | undefined): string
 export function formatSimulate(result: SimulateResult, wallSeconds: number, where: string): string {
   const s = result.scenario;
   const t = s.answerWithinSeconds;
-  const level = `${Math.round(result.level * 100)}%`;
+  const level = formatPercent(result.level, 0);
   // An empty load: the queue's rates and waits have nothing to divide by; they say so.
   const noCalls = result.counts.offered?.mean === 0;
   const lines = [
@@ -334,8 +334,8 @@ function workbookSheets(result: SimulateResult, replication: ReplicationResult):
     sheets.push(targetTableSheet(result.targetTable), assessmentSheet(result.targetTable));
   const summaryColumns = (kpiFormat: 'percent' | 'decimal') => [
     { key: 'mean', header: 'mean', format: kpiFormat },
-    { key: 'ciLow', header: `${Math.round(result.level * 100)}% interval, low`, format: kpiFormat },
-    { key: 'ciHigh', header: `${Math.round(result.level * 100)}% interval, high`, format: kpiFormat },
+    { key: 'ciLow', header: `${formatPercent(result.level, 0)} interval, low`, format: kpiFormat },
+    { key: 'ciHigh', header: `${formatPercent(result.level, 0)} interval, high`, format: kpiFormat },
     { key: 'p05', header: '5th percentile', format: kpiFormat },
     { key: 'p95', header: '95th percentile', format: kpiFormat },
   ];

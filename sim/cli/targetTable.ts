@@ -68,7 +68,7 @@ function allQuartersLabel(quarters: number): string {
  * process.stdout.write(formatTargetTable(evaluation.targetTable).join('\n') + '\n');
  */
 export function formatTargetTable(table: TargetAssessment): string[] {
-  const level = `${Math.round(table.level * 100)}%`;
+  const level = formatPercent(table.level, 0);
   const p = formatPercent(table.confidence, 0);
   const periods = table.quarterly.map((quarter) => quarter.period);
   const columns: TextColumn[] = [

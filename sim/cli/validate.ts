@@ -133,9 +133,9 @@ export function validationSummary(
   };
 }
 
-const pp = (x: number): string => `${(100 * x).toFixed(1)} pp`;
+const pp = (x: number): string => `${formatNumber(100 * x, 1)} pp`;
 const diff = (a: number | null, b: number | null, scale: number, digits: number): string =>
-  a === null || b === null ? MISSING : ((b - a) * scale).toFixed(digits);
+  a === null || b === null ? MISSING : formatNumber((b - a) * scale, digits);
 
 function comparisonRows(
   cells: readonly { label: string[]; observed: CellFigures; predicted: CellFigures }[],
@@ -176,7 +176,7 @@ function errorLine(label: string, e: ComparisonErrors, goal: boolean): string {
   return (
     `${label} over ${e.cells} cells: abandonment ${pp(e.abandonRate)}${mark(e.abandonRate, HOLD_OUT_GOAL.abandonRate)}, ` +
     `service level ${pp(e.serviceLevel)}${mark(e.serviceLevel, HOLD_OUT_GOAL.serviceLevel)}, ` +
-    `ASA ${e.asaSeconds.toFixed(1)} s${mark(e.asaSeconds, HOLD_OUT_GOAL.asaSeconds)}; ` +
+    `ASA ${formatNumber(e.asaSeconds, 1)} s${mark(e.asaSeconds, HOLD_OUT_GOAL.asaSeconds)}; ` +
     `abandonment bias ${e.abandonRateBias >= 0 ? '+' : ''}${pp(e.abandonRateBias)}`
   );
 }
@@ -201,12 +201,12 @@ export function formatValidation(summary: ValidateSummary, result: HoldOutResult
         `(${summary.train.days} days, ${summary.train.calls} calls), predicting ${summary.test.from} to ${summary.test.to} ` +
         `(${summary.test.days} days, ${summary.test.calls} calls) from their calls and agents scheduled per ${summary.intervalMinutes} minutes; ` +
         `${summary.replications} replications, seed ${summary.seed}, service level within ${summary.thresholdSeconds} s`,
-      `fitted on the training days: talk ${b.talkMeanSeconds.toFixed(1)} s on average (${formatPercent(b.shortServiceShare, 1)} of services under 10 s, ` +
-        `the rest lognormal, cv ${b.talkLognormal.cv.toFixed(2)}); after-call time lost to waiting callers ${b.afterCallMeanSeconds.toFixed(1)} s ` +
-        `(median ${b.afterCallMedianSeconds.toFixed(0)} s; whole gap ${b.afterCallWholeGapMeanSeconds.toFixed(1)} s); handle ${b.handleMeanSeconds.toFixed(1)} s, ` +
-        `by hour x ${Math.min(...b.handleFactorsByHour).toFixed(2)} to x ${Math.max(...b.handleFactorsByHour).toFixed(2)}; ` +
+      `fitted on the training days: talk ${formatNumber(b.talkMeanSeconds, 1)} s on average (${formatPercent(b.shortServiceShare, 1)} of services under 10 s, ` +
+        `the rest lognormal, cv ${formatNumber(b.talkLognormal.cv, 2)}); after-call time lost to waiting callers ${formatNumber(b.afterCallMeanSeconds, 1)} s ` +
+        `(median ${formatNumber(b.afterCallMedianSeconds, 0)} s; whole gap ${formatNumber(b.afterCallWholeGapMeanSeconds, 1)} s); handle ${formatNumber(b.handleMeanSeconds, 1)} s, ` +
+        `by hour x ${formatNumber(Math.min(...b.handleFactorsByHour), 2)} to x ${formatNumber(Math.max(...b.handleFactorsByHour), 2)}; ` +
         `patience ${b.patience === 'pooled' ? 'one hazard for every caller' : 'a hazard per priority'}, ` +
-        `piecewise over ${b.patienceHazard.length} pieces, mean ${b.patienceMeanSeconds.toFixed(0)} s (AIC ${b.patienceAic.toFixed(0)} against ${b.exponentialPatienceAic.toFixed(0)} for one exponential)`,
+        `piecewise over ${b.patienceHazard.length} pieces, mean ${formatNumber(b.patienceMeanSeconds, 0)} s (AIC ${formatNumber(b.patienceAic, 0)} against ${formatNumber(b.exponentialPatienceAic, 0)} for one exponential)`,
       '',
       'By hour of the day (test days pooled):',
       formatTable(

@@ -34,6 +34,25 @@ export function formatPercent(fraction: number | null | undefined, digits = 1, m
 }
 
 /**
+ * A fraction as a percentage with no trailing zeros and no floating-point
+ * noise, for values written by people (targets, required probabilities):
+ * 0.07 is `7%`, not `7.000000000000001%`.
+ *
+ * @param fraction a fraction
+ * @param maxDecimals most decimals of the percentage (8 by default); fewer when they are zeros
+ * @returns the text, or `NO_VALUE` for NaN or infinity
+ * @example
+ * formatPercentShort(0.07); // => '7%'
+ * formatPercentShort(0.975); // => '97.5%'
+ * formatPercentShort(0.834567, 2); // => '83.46%'
+ */
+export function formatPercentShort(fraction: number, maxDecimals = 8): string {
+  if (!present(fraction)) return NO_VALUE;
+  const rounded = Number((100 * fraction).toFixed(maxDecimals));
+  return `${rounded === 0 ? 0 : rounded}%`;
+}
+
+/**
  * A number with fixed decimals and thousands separators.
  *
  * @param value the number, or null
@@ -48,6 +67,28 @@ export function formatPercent(fraction: number | null | undefined, digits = 1, m
 export function formatNumber(value: number | null | undefined, digits = 0, missing = NO_VALUE): string {
   if (!present(value)) return missing;
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/**
+ * A number with fixed decimals and no separators, for plain-text tables a
+ * program may read back: `inf` for infinity (an unstable queue's wait) and
+ * exponent notation from 1e9.
+ *
+ * @param value the number, or null
+ * @param digits decimals
+ * @param missing what to print for null, undefined or NaN (`NO_VALUE` by default)
+ * @returns the text
+ * @example
+ * formatFixed(7.8359, 1); // => '7.8'
+ * formatFixed(1234.5, 0); // => '1235'
+ * formatFixed(Infinity, 1); // => 'inf'
+ * formatFixed(2.5e9, 1); // => '2.50e+9'
+ */
+export function formatFixed(value: number | null | undefined, digits: number, missing = NO_VALUE): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return missing;
+  if (value === Infinity) return 'inf';
+  if (value === -Infinity) return '-inf';
+  return Math.abs(value) >= 1e9 ? value.toExponential(2) : value.toFixed(digits);
 }
 
 /**

@@ -5,6 +5,8 @@
  * share them without importing one another; io/targets.ts reads the files.
  */
 
+import { formatPercentShort } from './format.js';
+
 /** How the answer rate of a scenario's targets is defined (FACTS §0.1; SEED definitions). */
 export type AnswerRateDefinition = 'perAttempt' | 'perCaller' | 'includingSelfService';
 
@@ -318,7 +320,7 @@ export function formatTarget(
   const symbol = indicator.comparison === null ? '' : COMPARISON_SYMBOL[indicator.comparison];
   switch (indicator.unit) {
     case 'fraction':
-      return `${symbol}${Number((v * 100).toPrecision(12))}%`;
+      return `${symbol}${formatPercentShort(v)}`;
     case 'minutes':
       return `${symbol}${v}分钟`;
     case 'seconds':

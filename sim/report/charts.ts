@@ -12,6 +12,7 @@ import { staffingByHalfHourChart } from '../chart/staffingByHalfHourChart.js';
 import { CJK_FONT_FAMILY } from '../chart/theme.js';
 import { tornadoChart } from '../chart/tornadoChart.js';
 import type { VegaLiteSpec } from '../chart/vegaLiteVersion.js';
+import { formatPercentShort } from '../core/format.js';
 import type { SensitivityRow } from '../plan/sensitivity.js';
 import type { Summary } from '../stats/summarise.js';
 import type { Bilingual, Report, ReportSummary } from './types.js';
@@ -156,7 +157,7 @@ export function reportCharts(report: Report): ReportChart[] {
     });
   }
   const st = report.staffing;
-  const requirement = `${Math.round(100 * st.requirementTarget)}%`;
+  const requirement = formatPercentShort(st.requirementTarget);
   charts.push({
     id: 'staffing',
     section: 'staffing',

@@ -271,7 +271,7 @@ function targetTableBlocks(table: ReportTargetTable, language: Language): Report
   const t = (text: Bilingual): Text => (zh ? text : text.en);
   const periods = [...new Set(table.rows.flatMap((row) => row.quarters.map((q) => q.period)))].sort();
   const columns = Math.max(1, periods.length);
-  const level = `${Math.round(table.level * 100)}%`;
+  const level = formatPercent(table.level, 0);
   const rows = table.rows.map((row): (Text | Cell)[] => {
     const values: (Text | Cell)[] =
       row.status === 'notSimulated'

@@ -248,7 +248,7 @@ export function leastBudgetSection(
   const planned = context.plannedTotalYuan;
   const b = context.batchReplications;
   const m = context.maxReplications;
-  const level = Math.round(answer.evaluation.level * 100);
+  const level = formatPercent(answer.evaluation.level, 0);
   const p = formatPercent(context.confidence, 0);
   return {
     confidence: context.confidence,
@@ -281,11 +281,11 @@ export function leastBudgetSection(
     rule: {
       zh:
         `先以排队公式（Erlang A，含重拨平衡）按季度筛选座席数，再在共同随机数下逐个预算模拟：每批 ${b} 次重复，` +
-        `当答案的达标概率 ${level}% 区间跨越 ${p} 时每次增加 ${b} 次，最多 ${m} 次；达到 ${m} 次仍未分出时以点估计判定。` +
+        `当答案的达标概率 ${level} 区间跨越 ${p} 时每次增加 ${b} 次，最多 ${m} 次；达到 ${m} 次仍未分出时以点估计判定。` +
         '少一个座席的预算在同一组重复上判定为未达到。',
       en:
         `The formulas (Erlang A with redials at equilibrium, per quarter) screen the seats; then budgets are simulated ` +
-        `under common random numbers, ${b} replications at first and ${b} more while the ${level}% interval of the ` +
+        `under common random numbers, ${b} replications at first and ${b} more while the ${level} interval of the ` +
         `answer's probability straddles ${p}, up to ${m}; at ${m} the point estimate decides. One seat less is judged ` +
         'on the same replications not to reach it.',
     },

@@ -158,7 +158,7 @@ const KPI_TERMS: { readonly [K in keyof Kpis]: { zh: string; en: string; definit
 export function methodSection(inputs: MethodInputs): ReportMethod {
   const { scenario, result } = inputs;
   const t = scenario.answerWithinSeconds;
-  const level = `${Math.round(result.level * 100)}%`;
+  const level = formatPercent(result.level, 0);
   const paragraphs: Bilingual[] = [
     {
       zh:

@@ -31,7 +31,7 @@ import type {
  */
 export function verdictRule(confidence: number, level: number): Bilingual {
   const p = formatPercent(confidence, 0);
-  const l = `${Math.round(level * 100)}%`;
+  const l = formatPercent(level, 0);
   return {
     zh:
       `判定规则：每项指标的达标概率由重复模拟估计，并给出 ${l} Wilson 置信区间。区间下限不低于 ${p} 判为“达标”；` +

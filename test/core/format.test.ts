@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatDuration,
+  formatFixed,
   formatNumber,
   formatPercent,
+  formatPercentShort,
   formatSignificant,
   formatYuan,
   NO_VALUE,
@@ -18,6 +20,25 @@ describe('the formatting module', () => {
     expect(formatPercent(null)).toBe(NO_VALUE);
     expect(formatPercent(Number.NaN)).toBe(NO_VALUE);
     expect(formatPercent(undefined, 1, '-')).toBe('-');
+  });
+
+  it('prints a percentage written by people without floating-point noise or trailing zeros', () => {
+    // 0.07 * 100 is 7.000000000000001 in binary floating point.
+    expect(formatPercentShort(0.07)).toBe('7%');
+    expect(formatPercentShort(0.975)).toBe('97.5%');
+    expect(formatPercentShort(0.1 + 0.2)).toBe('30%');
+    expect(formatPercentShort(0.834567, 2)).toBe('83.46%');
+    expect(formatPercentShort(-0.00001, 2)).toBe('0%');
+    expect(formatPercentShort(Number.NaN)).toBe(NO_VALUE);
+  });
+
+  it('prints plain fixed numbers for tables a program reads back', () => {
+    expect(formatFixed(7.8359, 1)).toBe('7.8');
+    expect(formatFixed(1234.5, 0)).toBe('1235');
+    expect(formatFixed(-Infinity, 1)).toBe('-inf');
+    expect(formatFixed(2.5e9, 1)).toBe('2.50e+9');
+    expect(formatFixed(null, 1)).toBe(NO_VALUE);
+    expect(formatFixed(undefined, 1, '-')).toBe('-');
   });
 
   it('prints numbers and money with thousands separators', () => {
