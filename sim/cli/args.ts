@@ -38,8 +38,10 @@ export interface ScannedArguments {
  * @param repeatable the long options that may be given more than once (`--vary`)
  * @returns the operands and the problems found
  * @example
- * scanArguments(erlang, ['--agnets', '14'], []).problems;
- * // => ['unknown option --agnets (did you mean --agents?)']
+ * const command = new Command('erlang').option('--agents <n>', 'agents').option('--calls <n>', 'calls per hour');
+ * scanArguments(command, ['--agnets', '14', 'extra'], []).problems;
+ * // => ['unknown option --agnets (did you mean --agents?)', 'unexpected argument "extra" (this command takes options only)']
+ * const simulate = new Command('simulate').option('--days <n>', 'days');
  * scanArguments(simulate, ['s.json', '--days', '3', '--days', '5'], ['<scenario>']).problems;
  * // => ['option --days is given 2 times ("3", "5"): give it once']
  */
@@ -169,7 +171,10 @@ export class OptionReader {
    * @param unit unit words for the message, e.g. `seconds`
    * @returns the number, or undefined when absent or bad (a problem is then recorded)
    * @example
+   * const reader = new OptionReader();
    * reader.number('--handle', '180', { min: 0, exclusiveMin: true }, 'seconds'); // => 180
+   * reader.number('--handle', '-5', { min: 0, exclusiveMin: true }, 'seconds'); // => undefined
+   * reader.problems; // => ['--handle: must be a number > 0 (seconds) (got -5)']
    */
   number(flag: string, raw: string | undefined, rule: NumberRule = {}, unit = ''): number | undefined {
     if (raw === undefined) return undefined;
@@ -198,7 +203,9 @@ export class OptionReader {
    * @param raw the text given, or undefined when absent
    * @returns the fraction, or undefined when absent or bad
    * @example
+   * const reader = new OptionReader();
    * reader.fraction('--target-answer-rate', '80%'); // => 0.8
+   * reader.fraction('--target-answer-rate', '0.8'); // => 0.8
    */
   fraction(flag: string, raw: string | undefined): number | undefined {
     if (raw === undefined) return undefined;
@@ -223,7 +230,7 @@ export class OptionReader {
    * @param maxRows most counts a range may hold
    * @returns the counts in increasing order, or undefined when absent or bad
    * @example
-   * reader.agents('--agents', '30..32'); // => [30, 31, 32]
+   * new OptionReader().agents('--agents', '30..32'); // => [30, 31, 32]
    */
   agents(flag: string, raw: string | undefined, maxRows = 10_000): number[] | undefined {
     if (raw === undefined) return undefined;
@@ -258,7 +265,7 @@ export class OptionReader {
    * @param maxCount most values the list may hold
    * @returns the values, or undefined when absent or bad (a problem is then recorded)
    * @example
-   * reader.numberList('--seats', '300:320:10,400', { min: 0, integer: true }); // => [300, 310, 320, 400]
+   * new OptionReader().numberList('--seats', '300:320:10,400', { min: 0, integer: true }); // => [300, 310, 320, 400]
    */
   numberList(
     flag: string,
@@ -323,7 +330,10 @@ export class OptionReader {
    * @param allowed the words allowed
    * @returns the word, or undefined when absent or not allowed
    * @example
+   * const reader = new OptionReader();
    * reader.choice('--vary', 'volume', ['volume', 'handle']); // => 'volume'
+   * reader.choice('--vary', 'volum', ['volume', 'handle']); // => undefined
+   * reader.problems.length; // => 1
    */
   choice<T extends string>(flag: string, raw: string | undefined, allowed: readonly T[]): T | undefined {
     if (raw === undefined) return undefined;

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { CHINA_CALENDAR, HolidayCalendar, NO_HOLIDAYS, readHolidayList } from '../index.js';
+import { CHINA_CALENDAR, daysBetween, HolidayCalendar, NO_HOLIDAYS, readHolidayList } from '../index.js';
 import type { OptionReader } from './args.js';
 import { inputProblems } from './scenarioInput.js';
 
@@ -25,8 +25,10 @@ export const CALENDAR_OPTION_HELP =
  * @returns the calendar, or undefined when the value is bad (the reader holds why)
  * @throws anything but an `InputError` from reading the list (a bug)
  * @example
+ * const reader = new OptionReader();
  * readCalendarOption(reader, 'china')?.dayKind('2020-10-01'); // => 'holiday'
- * readCalendarOption(reader, 'holidays-il.csv')?.description; // => 'holidays-il.csv (1999)'
+ * readCalendarOption(reader, 'none')?.dayKind('2020-10-01'); // => 'working'
+ * reader.problems; // => []
  */
 export function readCalendarOption(
   reader: OptionReader,
@@ -66,7 +68,10 @@ export function readCalendarOption(
  * @param what what the dates are, for the message (`the records`)
  * @returns true when every year is covered
  * @example
- * requireCalendarYears(reader, CHINA_CALENDAR, '1999-02-01', '1999-02-28', 'the records'); // => false, one problem naming 1999
+ * const reader = new OptionReader();
+ * requireCalendarYears(reader, CHINA_CALENDAR, '2020-02-01', '2020-02-28', 'the records'); // => true
+ * requireCalendarYears(reader, CHINA_CALENDAR, '1999-02-01', '1999-02-28', 'the records'); // => false
+ * reader.problems.length; // => 1 (naming 1999)
  */
 export function requireCalendarYears(
   reader: OptionReader,
@@ -75,7 +80,7 @@ export function requireCalendarYears(
   lastDate: string,
   what: string,
 ): boolean {
-  const days = (Date.parse(lastDate) - Date.parse(firstDate)) / 86_400_000 + 1;
+  const days = daysBetween(firstDate, lastDate) + 1;
   const missing = calendar.uncoveredYears(firstDate, days);
   for (const year of missing) {
     reader.problem(

@@ -27,7 +27,10 @@ import { readRecordsOption, RECORD_FORMATS, type RecordFormat } from './records.
  * @param parameters the calibrated parameters
  * @returns the sheets
  * @example
- * await writeFileSet([{ path: 'calls.xlsx', content: await workbookBytes(calibrationSheets(summary, parameters)) }]);
+ * const { records } = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const parameters = calibrateFromRecords(records, { source: 'Anonymous Bank, February 1999' });
+ * const summary = calibrationSummary(records, parameters, 'calls-1999-02.tsv', 'anonymous-bank', 'parameters.json');
+ * calibrationSheets(summary, parameters).map((sheet) => [sheet.name, sheet.rows.length]); // => [['Weekdays', 7], ['Intervals', 336]]
  */
 export function calibrationSheets(summary: CalibrateSummary, parameters: CalibratedParameters): Sheet[] {
   const minutes = parameters.intervalMinutes;
@@ -113,7 +116,10 @@ export interface CalibrateSummary {
  * @param calendar the records' calendar and its special days (default: none)
  * @returns the summary, in `--json` order
  * @example
- * calibrationSummary(records, calibrateFromRecords(records, { source: 'x' }), 'calls.csv', 'call-records', 'out.json').weekdays[0]?.callsPerDay;
+ * const { records } = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const parameters = calibrateFromRecords(records, { source: 'Anonymous Bank, February 1999' });
+ * const summary = calibrationSummary(records, parameters, 'calls-1999-02.tsv', 'anonymous-bank', 'parameters.json');
+ * [summary.records.calls, summary.weekdays[0]?.weekday, summary.weekdays[0]?.days, summary.weekdays[0]?.callsPerDay]; // => [31094, 'Sunday', 4, 1413.25]
  */
 export function calibrationSummary(
   records: readonly ObservedCall[],
@@ -158,7 +164,11 @@ export function calibrationSummary(
  * @param summary what `calibrationSummary` returned
  * @returns the text, ending with a newline
  * @example
- * process.stdout.write(formatCalibration(summary));
+ * const { records } = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const parameters = calibrateFromRecords(records, { source: 'Anonymous Bank, February 1999' });
+ * const summary = calibrationSummary(records, parameters, 'calls-1999-02.tsv', 'anonymous-bank', 'parameters.json');
+ * formatCalibration(summary).split('\n')[0];
+ * // => 'calls-1999-02.tsv (anonymous-bank): 31094 calls for an agent: 27162 answered, 3932 abandoned, 0 blocked'
  */
 export function formatCalibration(summary: CalibrateSummary): string {
   const r = summary.records;

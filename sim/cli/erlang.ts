@@ -334,7 +334,15 @@ function describeTarget(target: StaffingTarget, threshold: number): string {
  * @param result what `erlangResult` returned
  * @returns the text, ending with a newline
  * @example
- * formatErlang(erlangResult(inputs, [14], {})); // '... 14  10.00  100.00%  88.84%  17.41%  7.8 ...'
+ * const text = formatErlang(
+ *   erlangResult({ arrivalsPerHour: 200, meanHandleSeconds: 180, answerWithinSeconds: 20 }, undefined, { serviceLevel: 0.8 }),
+ * );
+ * text.split('\n').slice(0, 3);
+ * // => [
+ * //   'Erlang C (M/M/c)',
+ * //   'load: 200.00 calls/h, handle 180.0 s, no abandonment; service level within 20 s',
+ * //   'target: service level (20 s) >= 80.00%: 14 agents needed',
+ * // ]
  */
 export function formatErlang(result: ErlangResult): string {
   const i = result.inputs;

@@ -1,6 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
+  addDays,
+  daysBetween,
   enteringCallsPerInterval,
   FORECAST_DEFAULTS,
   FORECAST_MODELS,
@@ -108,6 +110,63 @@ export function detectInputFormat(path: string): ForecastInputFormat {
 }
 
 /**
+ * What `hotline forecast` prints with `--json` (before the held-out score):
+ * the input's days and the calls of the training days, with the forecast.
+ *
+ * @param input the file read, its format and the call records it held (record formats)
+ * @param series the calls offered per interval, the whole history
+ * @param forecast what `forecastVolumes` made of it
+ * @param calendar the holiday calendar that gave the day types, in words
+ * @returns the summary, in `--json` order
+ * @example
+ * const { records } = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const series = offeredCallsSeries(records, { intervalMinutes: 60 });
+ * const forecast = await forecastVolumes(series, {
+ *   train: { from: '1999-02-01', to: '1999-02-21' }, horizon: { from: '1999-02-22', to: '1999-02-28' },
+ * });
+ * const summary = forecastSummary({ file: 'calls-1999-02.tsv', format: 'anonymous-bank', records }, series, forecast, 'no holidays');
+ * summary.input; // => { records: 31094, notOffered: 0, from: '1999-02-01', to: '1999-02-28', trainCalls: 23985 }
+ */
+export function forecastSummary(
+  input: { file: string; format: ForecastInputFormat; records?: readonly ObservedCall[] | undefined },
+  series: VolumeSeries,
+  forecast: VolumeForecast,
+  calendar: string,
+): ForecastSummary {
+  const perDay = 1440 / series.intervalMinutes;
+  const trainStart = daysBetween(series.startDate, forecast.train.from);
+  const trainEnd = daysBetween(series.startDate, forecast.train.to) + 1;
+  const records = input.records;
+  return {
+    command: 'forecast',
+    input: {
+      file: input.file,
+      format: input.format,
+      ...(records !== undefined
+        ? { records: records.length, notOffered: records.filter((r) => !isOfferedCall(r)).length }
+        : {}),
+      from: series.startDate,
+      to: addDays(series.startDate, series.calls.length / perDay - 1),
+      trainCalls: series.calls.slice(trainStart * perDay, trainEnd * perDay).reduce((sum, x) => sum + x, 0),
+    },
+    calendar,
+    model: forecast.model,
+    chosenBy: forecast.chosenBy,
+    intervalMinutes: forecast.intervalMinutes,
+    level: forecast.level,
+    train: forecast.train,
+    horizon: forecast.horizon,
+    uncertainty: forecast.uncertainty,
+    backtest: forecast.backtest,
+    specialDays: forecast.specialDays,
+    outliers: forecast.outliers,
+    warnings: [...forecast.warnings],
+    byDay: forecast.byDay,
+    byInterval: forecast.byInterval,
+  };
+}
+
+/**
  * The text `hotline forecast` prints: the input and training, the method and
  * the uncertainty, outliers and warnings, the backtest (with `--backtest`), the
  * forecast by day, the held-out score and the scenario copy when made.
@@ -116,7 +175,14 @@ export function detectInputFormat(path: string): ForecastInputFormat {
  * @param showBacktest whether to print the backtest's table
  * @returns the text, ending with a newline
  * @example
- * process.stdout.write(formatForecast(summary, true));
+ * const { records } = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const series = offeredCallsSeries(records, { intervalMinutes: 60 });
+ * const forecast = await forecastVolumes(series, {
+ *   train: { from: '1999-02-01', to: '1999-02-21' }, horizon: { from: '1999-02-22', to: '1999-02-28' },
+ * });
+ * const summary = forecastSummary({ file: 'calls-1999-02.tsv', format: 'anonymous-bank', records }, series, forecast, 'no holidays');
+ * formatForecast(summary, false).split('\n')[0];
+ * // => 'calls-1999-02.tsv (anonymous-bank): history 1999-02-01 to 1999-02-28, 31094 records (0 abandoned without waiting, not counted)'
  */
 export function formatForecast(summary: ForecastSummary, showBacktest: boolean): string {
   const pct = (x: number | null | undefined) =>
@@ -239,7 +305,14 @@ export function formatForecast(summary: ForecastSummary, showBacktest: boolean):
  * @param summary what the command prints with `--json`
  * @returns the sheets
  * @example
- * writeFileAtomic('forecast.xlsx', await workbookBytes(forecastSheets(summary)));
+ * const { records } = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const series = offeredCallsSeries(records, { intervalMinutes: 60 });
+ * const forecast = await forecastVolumes(series, {
+ *   train: { from: '1999-02-01', to: '1999-02-21' }, horizon: { from: '1999-02-22', to: '1999-02-28' },
+ * });
+ * const summary = forecastSummary({ file: 'calls-1999-02.tsv', format: 'anonymous-bank', records }, series, forecast, 'no holidays');
+ * forecastSheets(summary).map((sheet) => [sheet.name, sheet.rows.length]);
+ * // => [['By interval', 168], ['By day', 7], ['Backtest', 5], ['Uncertainty', 5]]
  */
 export function forecastSheets(summary: ForecastSummary): Sheet[] {
   const u = summary.uncertainty;
@@ -491,8 +564,7 @@ export const forecastCommand: CommandSpec = {
           intervalMinutes: scenario.intervalMinutes,
           selfServiceShare: scenario.selfServiceShare ?? 0,
         };
-        const days =
-          horizon === undefined ? 0 : (Date.parse(horizon.to) - Date.parse(horizon.from)) / 86_400_000 + 1;
+        const days = horizon === undefined ? 0 : daysBetween(horizon.from, horizon.to) + 1;
         if (horizon !== undefined && Number.isInteger(days) && days >= 1) {
           for (const issue of scenarioCopyProblems(meta.data, scenarioIn, scenarioOut, horizon.from, days)) {
             reader.problem(`${issue.file}: ${issue.column}: ${issue.message}`);
@@ -531,38 +603,12 @@ export const forecastCommand: CommandSpec = {
 
     // The forecast: it sees the training days only (forecastVolumes cuts them from the series).
     const forecast = await forecastVolumes(series, forecastOptions);
-    const perDay = 1440 / minutes;
-    const trainStart = (Date.parse(forecastOptions.train.from) - Date.parse(series.startDate)) / 86_400_000;
-    const trainEnd = (Date.parse(forecastOptions.train.to) - Date.parse(series.startDate)) / 86_400_000 + 1;
-    const summary: ForecastSummary = {
-      command: 'forecast',
-      input: {
-        file: path,
-        format,
-        ...(records !== undefined
-          ? { records: records.length, notOffered: records.filter((r) => !isOfferedCall(r)).length }
-          : {}),
-        from: series.startDate,
-        to: new Date(Date.parse(series.startDate) + (series.calls.length / perDay - 1) * 86_400_000)
-          .toISOString()
-          .slice(0, 10),
-        trainCalls: series.calls.slice(trainStart * perDay, trainEnd * perDay).reduce((s, x) => s + x, 0),
-      },
-      calendar: calendar?.description ?? 'no holidays',
-      model: forecast.model,
-      chosenBy: forecast.chosenBy,
-      intervalMinutes: forecast.intervalMinutes,
-      level: forecast.level,
-      train: forecast.train,
-      horizon: forecast.horizon,
-      uncertainty: forecast.uncertainty,
-      backtest: forecast.backtest,
-      specialDays: forecast.specialDays,
-      outliers: forecast.outliers,
-      warnings: [...forecast.warnings],
-      byDay: forecast.byDay,
-      byInterval: forecast.byInterval,
-    };
+    const summary = forecastSummary(
+      { file: path, format, records },
+      series,
+      forecast,
+      calendar?.description ?? 'no holidays',
+    );
     if (score) summary.score = holdoutScore(series, forecast);
 
     // Outputs, only now that everything is known.
@@ -617,8 +663,7 @@ export const forecastCommand: CommandSpec = {
 /** Throws when the series cannot score the horizon: it must cover it, with no gap, and the week before it. */
 function holdoutProblems(series: VolumeSeries, horizon: DateRange): void {
   const perDay = 1440 / series.intervalMinutes;
-  const start = Date.parse(series.startDate);
-  const last = new Date(start + (series.calls.length / perDay - 1) * 86_400_000).toISOString().slice(0, 10);
+  const last = addDays(series.startDate, series.calls.length / perDay - 1);
   if (horizon.to > last || horizon.from < series.startDate) {
     throw new Error(
       `the input covers ${series.startDate} to ${last}, not the horizon ${horizon.from} to ${horizon.to}`,

@@ -20,6 +20,7 @@ import type { OptionReader } from './args.js';
  * @param flag the option naming the file, for the message
  * @param path the path given, or undefined when absent
  * @example
+ * const reader = new OptionReader();
  * checkOutputPath(reader, '--xlsx', 'no-such-folder/plan.xlsx');
  * reader.problems; // => ['--xlsx: folder "no-such-folder" does not exist']
  */
@@ -146,7 +147,10 @@ const NUMBER_FORMATS: Record<CellFormat, string | undefined> = {
  * @param sheets the tables
  * @returns the file's bytes
  * @example
- * await writeFileSet([{ path: 'out.xlsx', content: await workbookBytes([{ name: 'Erlang', columns, rows }]) }]);
+ * const bytes = await workbookBytes([
+ *   { name: 'Erlang', columns: [{ key: 'agents', header: 'agents', format: 'integer' }], rows: [{ agents: 14 }] },
+ * ]);
+ * [bytes[0], bytes[1]]; // => [80, 75] ("PK": an .xlsx file is a zip archive)
  */
 export async function workbookBytes(sheets: readonly Sheet[]): Promise<Uint8Array> {
   // loaded on demand: exceljs takes most of the command's start-up time

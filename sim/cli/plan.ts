@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import {
   agentHoursShare,
+  decideProbability,
   assessmentAtConfidence,
   budgetLinesOfTotal,
   evaluatePlan,
@@ -19,6 +20,7 @@ import {
   type BudgetLines,
   type BudgetPurchase,
   type BuyingOptions,
+  type Decision,
   type Kpis,
   type LeastBudgetProgress,
   type PlanEvaluation,
@@ -126,8 +128,12 @@ export interface SharedPlanValues {
  * @param options the parsed options
  * @returns the inputs and shared values, or undefined when a file could not be read
  * @example
- * const read = readPlanInputs(reader, 'data/shanghai-12333-2020/scenario.json', { days: '7' });
- * read?.inputs.scenario.days; // => 7
+ * const reader = new OptionReader();
+ * const read = readPlanInputs(reader, 'data/shanghai-12333-2020/scenario.json', { days: '7', shrinkage: '0.25' });
+ * [read?.inputs.scenario.days, read?.inputs.buying.shrinkage, read?.shared.seed]; // => [7, 0.25, 1]
+ * readPlanInputs(reader, 'no-such.json', { shrinkage: '1.5' }); // => undefined
+ * reader.problems;
+ * // => ['--shrinkage: must be a fraction in [0, 1] such as 0.8 or 80% (got "1.5")', 'scenario: "no-such.json" does not exist']
  */
 export function readPlanInputs(
   reader: OptionReader,
@@ -222,7 +228,9 @@ export interface CostsJson {
  *
  * @param inputs what `readPlanInputs` read
  * @example
- * costsJson(inputs).unitCosts.loadedWagePerStaffMonth; // => 9100
+ * const reader = new OptionReader();
+ * const { inputs } = readPlanInputs(reader, 'data/shanghai-12333-2020/scenario.json', { days: '1' })!;
+ * costsJson(inputs).buying; // => { staffPerSeat: 1.1337047353760445, shrinkage: 0.3, hiresPerStaffYear: 0, paidHoursPerStaffYear: 2000 }
  */
 export function costsJson(inputs: PlanInputs): CostsJson {
   return {
@@ -298,6 +306,11 @@ export interface PlanResult {
   allTargets: ProbabilityEstimate;
   /** Whether `allTargets.probability` >= `confidence`. */
   meetsConfidence: boolean;
+  /**
+   * `allTargets` judged by the report's rule (`decideProbability`): `pass` when
+   * its interval lies at or above p, `fail` below, `undecided` between.
+   */
+  allTargetsVerdict: Decision;
   /** P(every queue target met) in each quarter. */
   allTargetsByQuarter: PeriodProbability[];
   /**
@@ -361,7 +374,12 @@ function summaryJson(summary: Summary | null | undefined): SummaryJson | null {
  * @param allocation the allocation chosen and its candidates, or null
  * @returns the result in the order `--json` prints it
  * @example
- * JSON.stringify(planResult(inputs, 'budget', 0.9, 1, lines, plan, evaluation, null));
+ * const reader = new OptionReader();
+ * const { inputs } = readPlanInputs(reader, 'data/shanghai-12333-2020/scenario.json', { days: '1' })!;
+ * const plan = scenarioForBudget(inputs.scenario, shanghai12333Budget2020, inputs.unitCosts, inputs.buying);
+ * const evaluation = await evaluatePlan(plan.scenario, inputs.targets.set, { replications: 2, seed: 1, workers: 0 });
+ * const result = planResult(inputs, 'budget', 0.9, 1, shanghai12333Budget2020, plan, evaluation, null);
+ * [result.purchase.seats, result.purchase.staffOnPayroll, result.replications, result.staffing.length]; // => [359, 407, 2, 1]
  */
 export function planResult(
   inputs: PlanInputs,
@@ -423,6 +441,7 @@ export function planResult(
     level: evaluation.level,
     allTargets,
     meetsConfidence: allTargets.probability >= confidence,
+    allTargetsVerdict: decideProbability(allTargets, confidence),
     allTargetsByQuarter: evaluation.allTargetsByQuarter.map((estimate, q) => ({
       period: periods[q] ?? '',
       ...estimate,
@@ -456,7 +475,14 @@ export const formatProbability: (estimate: ProbabilityEstimate | null | undefine
  * @param costs the costs part of a result
  * @returns text lines
  * @example
- * costLines(result.costs)[0]; // => 'Unit costs: the 12333 2020 unit costs (...)'
+ * const reader = new OptionReader();
+ * const { inputs } = readPlanInputs(reader, 'data/shanghai-12333-2020/scenario.json', { days: '1' })!;
+ * costLines(costsJson(inputs));
+ * // => [
+ * //   'Unit costs: the 12333 2020 unit costs (sim/budget/shanghai12333Costs.ts): the scenario file has no cost section',
+ * //   '  loaded wage 9,100 yuan per staff-month, system 18,073 per seat-year, 5,000 per hire, management fee 4,137,700 a year',
+ * //   'Buying rule: 1.134 staff per seat, 30% shrinkage, 2,000 paid hours per staff-year, 0.00 hires per staff-year',
+ * // ]
  */
 export function costLines(costs: CostsJson): string[] {
   const c = costs.unitCosts;
@@ -479,7 +505,16 @@ export function costLines(costs: CostsJson): string[] {
  * @param wallSeconds wall-clock time (shown, never in `--json`)
  * @returns the text, ending with a newline
  * @example
- * process.stdout.write(formatPlan(result, 12.3));
+ * const reader = new OptionReader();
+ * const { inputs } = readPlanInputs(reader, 'data/shanghai-12333-2020/scenario.json', { days: '1' })!;
+ * const plan = scenarioForBudget(inputs.scenario, shanghai12333Budget2020, inputs.unitCosts, inputs.buying);
+ * const evaluation = await evaluatePlan(plan.scenario, inputs.targets.set, { replications: 2, seed: 1, workers: 0 });
+ * const result = planResult(inputs, 'budget', 0.9, 1, shanghai12333Budget2020, plan, evaluation, null);
+ * formatPlan(result, 12.3).split('\n').slice(11, 13);
+ * // => [
+ * //   'Question: what 55,070,300 yuan a year (seat rental 50,932,600 + management fee 4,137,700) buys, and how likely it is to meet every target',
+ * //   'P(every queue target, every quarter) = 100.0% [34.2%, 100.0%] (95% Wilson interval, 2 replications): straddles p = 90%: more replications needed to decide',
+ * // ]
  */
 export function formatPlan(result: PlanResult, wallSeconds: number): string {
   const s = result.scenario;
@@ -507,7 +542,11 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
   lines.push(
     `P(every queue target, every quarter) = ${formatProbability(result.allTargets)} ` +
       `(${level} Wilson interval, ${result.replications} replications): ` +
-      (result.meetsConfidence ? `reaches p = ${p}` : `BELOW p = ${p}`),
+      (result.allTargetsVerdict === 'pass'
+        ? `reaches p = ${p}`
+        : result.allTargetsVerdict === 'fail'
+          ? `BELOW p = ${p}`
+          : `straddles p = ${p}: more replications needed to decide`),
   );
   const u = result.purchase;
   lines.push(

@@ -31,7 +31,9 @@ export interface QueueChoice {
  * @param options the parsed options
  * @returns the queue, or undefined when none was given (or it was bad: the reader says why)
  * @example
+ * const reader = new OptionReader();
  * readQueueOptions(reader, { queue: 'redis://127.0.0.1:6379' }); // => { url: 'redis://127.0.0.1:6379', timeoutSeconds: 60 }
+ * readQueueOptions(reader, {}); // => undefined (no queue: worker threads)
  */
 export function readQueueOptions(
   reader: OptionReader,
@@ -98,9 +100,14 @@ export function queueStatusText(status: QueueStatus): string {
  * @param body the work, given the pool (or undefined)
  * @returns what `body` returns
  * @example
- * const result = await onQueue(queue, progress, (pool) =>
- *   replicate(scenario, { replications, seed, ...(pool ? { pool } : { workers }) }),
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 1, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const result = await onQueue(undefined, new Progress('replications', 2), (pool) =>
+ *   replicate(scenario, { replications: 2, seed: 1, ...(pool ? { pool } : { workers: 0 }) }),
  * );
+ * result.replications; // => 2 (without --queue, on this thread)
  */
 export async function onQueue<T>(
   queue: QueueChoice | undefined,

@@ -22,7 +22,11 @@ export type RecordFormat = (typeof RECORD_FORMATS)[number];
  * @param encoding `--encoding`'s value, for a call-record CSV
  * @returns the records, or undefined when they could not be read
  * @example
- * const records = readRecordsOption(reader, 'calls.csv', undefined, undefined);
+ * const reader = new OptionReader();
+ * const read = readRecordsOption(reader, 'data/anonymous-bank/calls-1999-02.tsv', 'anonymous-bank', undefined);
+ * [read?.format, read?.records.length]; // => ['anonymous-bank', 31094]
+ * readRecordsOption(reader, 'calls.csv', 'cdr', undefined); // => undefined
+ * reader.problems; // => ['--format: must be call-records or anonymous-bank (got "cdr")']
  */
 export function readRecordsOption(
   reader: OptionReader,
@@ -55,7 +59,9 @@ export function readRecordsOption(
  * alone is one day), adding a problem naming the option when it is malformed.
  *
  * @example
+ * const reader = new OptionReader();
  * dayRangeOption(reader, '--train', '1999-02-01:1999-02-14'); // => { from: '1999-02-01', to: '1999-02-14' }
+ * dayRangeOption(reader, '--test', '1999-02-15'); // => { from: '1999-02-15', to: '1999-02-15' }
  */
 export function dayRangeOption(
   reader: OptionReader,

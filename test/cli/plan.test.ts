@@ -301,6 +301,7 @@ describe('hotline plan --least', () => {
     if (seats > 0) expect(judged.get(seats - 1)?.meets).toBe(false);
     expect(result.allTargets.probability).toBeGreaterThanOrEqual(0.8);
     expect(result.meetsConfidence).toBe(true);
+    expect(result.allTargetsVerdict).toBe(decideProbability(result.allTargets, 0.8));
     // the target table is judged at the p asked for, not at a default
     expect(result.targetTable.confidence).toBe(0.8);
     const answerRow = result.targetTable.rows[0];
