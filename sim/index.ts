@@ -218,7 +218,7 @@ export {
   CJK_FONT_FAMILY,
   CHART_COLORS,
 } from './chart/theme.js';
-export { EventPriority } from './engine/priority.js';
+export { EventPriority } from './model/priority.js';
 export { EventCalendar } from './engine/calendar.js';
 export { simulate, DEFAULT_RECORD_CAP } from './model/simulate.js';
 export {
