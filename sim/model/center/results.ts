@@ -8,10 +8,17 @@ import {
   reviewHours,
 } from '../kpis.js';
 import { localDateTime } from '../scenario.js';
-import type { IntervalRow, PeriodRow, Scenario, SimulationResult } from '../types.js';
+import type { IntervalRow, PeriodCounts, PeriodRow, Scenario, SimulationResult } from '../types.js';
 import type { CountColumns } from './callCenter.js';
 import type { RunOutput } from './run.js';
 import type { PreparedRun } from './setup.js';
+
+/**
+ * Every count at 0, with the fields in their order: rows start from it and have
+ * their counts set by name (adding the fields one by one by name would turn each
+ * row into a dictionary, slow to build, to read and to send between threads).
+ */
+const ZERO_COUNTS: PeriodCounts = Object.fromEntries(PERIOD_COUNT_FIELDS.map((field) => [field, 0])) as never;
 
 /**
  * The result of a run as plain rows: one per interval, roll-ups per day, month,
@@ -33,13 +40,14 @@ export function buildResult(scenario: Scenario, run: PreparedRun, out: RunOutput
   if (run.input.survey !== null) columns.answeredWithSurvey.set(columns.answered);
   const intervals: IntervalRow[] = new Array<IntervalRow>(n);
   for (let i = 0; i < n; i++) {
-    const row = {
+    const row: IntervalRow = {
       index: i,
       startSeconds: i * L,
       start: localDateTime(run.startMs, i * L),
       agents: agents[i] ?? 0,
       agentsPlanned: run.plannedAgents[i] ?? 0,
-    } as IntervalRow;
+      ...ZERO_COUNTS,
+    };
     for (const field of PERIOD_COUNT_FIELDS) row[field] = columns[field][i] as number;
     intervals[i] = row;
   }
@@ -152,7 +160,7 @@ function rollUpColumns(
     const period = key(i);
     let j = i + 1;
     while (j < n && key(j) === period) j++;
-    const row = { period, startSeconds: i * L, endSeconds: j * L } as PeriodRow;
+    const row: PeriodRow = { period, startSeconds: i * L, endSeconds: j * L, ...ZERO_COUNTS };
     for (const field of PERIOD_COUNT_FIELDS) {
       const column = columns[field];
       let sum = 0;
