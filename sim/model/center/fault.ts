@@ -6,10 +6,14 @@ import { Outcome } from './recorder.js';
 
 /**
  * A run's platform faults (`Scenario.faults`): the episodes drawn by
- * `drawFaults`, as parallel arrays by start, with which are under way.
+ * `drawFaults`, as parallel arrays by start, with which are under way, and
+ * their starts and ends as one list of changes in time order, which a timer
+ * walks (one pending change at a time, rather than every change in the
+ * calendar for the whole run).
  *
  * @example
  * const faults = new FaultEvents(drawFaults(DEFAULT_FAULT_LEVELS, 86_400 * 366, 1, 0), new AleaStream(1, 0, 'faultCutOff'));
+ * faults.nextChange(); // => the first fault's start, seconds
  */
 export class FaultEvents {
   /** Start of each episode, seconds. */
@@ -20,6 +24,10 @@ export class FaultEvents {
   readonly lost: Float64Array;
   /** 1 while the episode is under way. */
   readonly active: Uint8Array;
+  /** The changes in time order (ties: episode by episode, a start before its end), as 2 x episode + (1 for an end). */
+  private readonly changes: Int32Array;
+  /** Position of the next change in `changes`. */
+  private position = 0;
 
   /**
    * @param episodes the episodes, by start
@@ -33,6 +41,23 @@ export class FaultEvents {
     this.end = Float64Array.from(episodes, (e) => e.repairedSeconds);
     this.lost = Float64Array.from(episodes, (e) => e.capacityLost);
     this.active = new Uint8Array(episodes.length);
+    const at = (change: number): number => ((change & 1) === 0 ? this.start : this.end)[change >> 1]!;
+    this.changes = Int32Array.from({ length: 2 * episodes.length }, (_, k) => k).sort(
+      (a, b) => at(a) - at(b) || a - b,
+    );
+  }
+
+  /** The instant of the next change, seconds (`Infinity` when none is left). */
+  nextChange(): number {
+    if (this.position >= this.changes.length) return Infinity;
+    const change = this.changes[this.position]!;
+    return ((change & 1) === 0 ? this.start : this.end)[change >> 1]!;
+  }
+
+  /** Take the next change: its episode, and whether it starts (the change is applied by `onFault`). */
+  takeChange(): { episode: number; starts: boolean } {
+    const change = this.changes[this.position++]!;
+    return { episode: change >> 1, starts: (change & 1) === 0 };
   }
 
   /** The largest share of seats lost among the episodes under way (0 when none is). */
@@ -45,13 +70,21 @@ export class FaultEvents {
   }
 }
 
+/** Handler of the fault timer: the next start or end of a fault takes effect; the timer moves to the one after. */
+export function onFaultChange(c: CallCenter, timer: number): void {
+  const faults = c.faults!;
+  const { episode, starts } = faults.takeChange();
+  onFault(c, episode, starts);
+  c.kernel.setTimer(timer, faults.nextChange());
+}
+
 /**
  * Handler of a fault's start or end (`starts`) for episode `episode`: the
  * largest loss under way sets the agents on the phones; when the platform goes
  * down, calls in service are cut off and callers waiting dropped; when seats are
  * lost, calls in service beyond the reduced count are cut off at random.
  */
-export function onFault(c: CallCenter, episode: number, starts: boolean): void {
+function onFault(c: CallCenter, episode: number, starts: boolean): void {
   const faults = c.faults!;
   faults.active[episode] = starts ? 1 : 0;
   const lost = faults.largestLoss();

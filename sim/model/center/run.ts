@@ -4,7 +4,7 @@ import { onAbandonment } from './abandonment.js';
 import { onFreshArrival, onRedial } from './arrival.js';
 import { CallCenter, INITIAL_CAPACITY, type CallCenterInput } from './callCenter.js';
 import { SlotState } from './callPool.js';
-import { onFault } from './fault.js';
+import { onFaultChange } from './fault.js';
 import { closeInterval, integrate, onAdvance, onIntervalBoundary } from './interval.js';
 import { Outcome } from './recorder.js';
 import { dispatch, onServiceEnd } from './service.js';
@@ -27,8 +27,8 @@ export interface RunOutput {
 
 /**
  * Run the call center on the kernel: register a handler for each kind of event
- * (service ends in a bag, fresh arrivals and interval boundaries as timers,
- * abandonments, redials and fault starts and ends in the calendar, the dispatch
+ * (service ends in a bag; fresh arrivals, interval boundaries and fault starts
+ * and ends as timers; abandonments and redials in the calendar; the dispatch
  * of waiting callers as a deferred action; same-instant order `EventPriority`),
  * run to the horizon (or until the measured cohort is resolved), then close the
  * books: the last interval's sums, callers kept lazily whose patience ran out
@@ -44,6 +44,12 @@ export function runCallCenter(input: CallCenterInput): RunOutput {
   const kernel = new Kernel(INITIAL_CAPACITY);
   const c = new CallCenter(input, kernel);
   c.ends = kernel.bag(EventPriority.ServiceEnd, () => onServiceEnd(c), INITIAL_CAPACITY);
+  // Fault changes before interval boundaries at the same instant (timers run in the order registered).
+  const faults = c.faults;
+  if (faults !== null) {
+    const change = kernel.timer(EventPriority.StaffingChange, () => onFaultChange(c, change));
+    kernel.setTimer(change, faults.nextChange());
+  }
   const boundary = kernel.timer(EventPriority.StaffingChange, () => onIntervalBoundary(c, boundary));
   const arrival = kernel.timer(EventPriority.Arrival, () => onFreshArrival(c, arrival));
   c.abandonmentKind = kernel.kind(EventPriority.Abandonment, (slot) => onAbandonment(c, slot));
@@ -53,15 +59,6 @@ export function runCallCenter(input: CallCenterInput): RunOutput {
   if (c.n > 1) kernel.setTimer(boundary, c.L);
   c.arrivals.advance();
   kernel.setTimer(arrival, c.arrivals.nextTime);
-  const faults = c.faults;
-  if (faults !== null) {
-    const start = kernel.kind(EventPriority.StaffingChange, (episode) => onFault(c, episode, true));
-    const end = kernel.kind(EventPriority.StaffingChange, (episode) => onFault(c, episode, false));
-    for (let k = 0; k < faults.start.length; k++) {
-      kernel.schedule(start, faults.start[k]!, k);
-      kernel.schedule(end, faults.end[k]!, k);
-    }
-  }
   kernel.run(c.H);
   return finishRun(c, kernel.wasStopped ? kernel.now : c.H);
 }
