@@ -1,5 +1,6 @@
 import { requireNonNegativeInteger } from '../core/validate.js';
 import { EventCalendar, InstantHeap } from './calendar.js';
+import { KeyedEvents } from './keyedEvents.js';
 
 /** The handler of a kind of event kept in the calendar: it gets the event's data word. */
 export type EventHandler = (data: number) => void;
@@ -13,13 +14,15 @@ export type Action = () => void;
  */
 export type AdvanceHook = () => void;
 
-/** Most timers, bags and deferred actions a kernel takes (a model needs a few of each). */
+/** Most timers, bags, keyed heaps and deferred actions a kernel takes (a model needs a few of each). */
 const MAX_TIMERS = 8;
 const MAX_BAGS = 4;
+const MAX_KEYED = 4;
 const MAX_DEFERRED = 8;
 /** Sources of the next event, besides timer numbers 0..MAX_TIMERS-1. */
 const FROM_CALENDAR = -1;
 const FROM_BAG = MAX_TIMERS;
+const FROM_KEYED = MAX_TIMERS + MAX_BAGS;
 
 const ignoreAdvance: AdvanceHook = () => {};
 
@@ -41,13 +44,18 @@ const ignoreAdvance: AdvanceHook = () => {};
  *   event that carries no data and whose events are interchangeable, so that
  *   their order among themselves does not matter. The model pushes into the
  *   heap it gets back, and may remove from it.
+ * - `keyed(priority, handler)`: `KeyedEvents`, at most one pending event per
+ *   key (an index into the model's arrays), which the model sets, moves or
+ *   cancels; the handler gets the key. For events that often turn out not to
+ *   be needed: cancelled, they cost no turn of the loop.
  * - `deferred(priority, handler)`: an action requested (`request`) any number
  *   of times during an instant and run once, at that instant, after the
  *   events of lower priority and before those of equal or higher priority
  *   (and before the clock moves on).
  *
- * Same instant, same priority: bags first, then the calendar, then timers in
- * the order registered. A run is fully determined by the model's draws.
+ * Same instant, same priority: bags first, then keyed events, then the
+ * calendar, then timers in the order registered. A run is fully determined by
+ * the model's draws.
  *
  * `run(until)` processes events while the next is before `until` and no
  * handler called `stop()`; `step()` processes one. At each event that moves
@@ -93,6 +101,10 @@ export class Kernel {
   private readonly bagPriorities = new Int32Array(MAX_BAGS);
   private readonly bagHandlers: Action[] = [];
   private bagCount = 0;
+  private readonly keyedHeaps: KeyedEvents[] = [];
+  private readonly keyedPriorities = new Int32Array(MAX_KEYED);
+  private readonly keyedHandlers: EventHandler[] = [];
+  private keyedCount = 0;
   private readonly deferredPriorities = new Int32Array(MAX_DEFERRED);
   private readonly deferredHandlers: Action[] = [];
   /** Bit d set: deferred action d is requested. */
@@ -167,6 +179,28 @@ export class Kernel {
     this.bagPriorities[bag] = priority;
     this.bagHandlers.push(handler);
     this.bagCount = bag + 1;
+    return heap;
+  }
+
+  /**
+   * Register keyed events: at most one pending per key, set, moved or cancelled
+   * by the model through the heap returned (never at a time before the clock).
+   *
+   * @param priority same-instant order, an integer in [0, 255], lower first
+   * @param handler called with the key of each event that comes due (it is then no longer pending)
+   * @param initialCapacity events and keys reserved before the heap first grows
+   * @returns the events' heap
+   * @throws {RangeError} when the priority is out of range or too many are registered
+   */
+  keyed(priority: number, handler: EventHandler, initialCapacity = 256): KeyedEvents {
+    checkPriority('keyed', priority);
+    const k = this.keyedCount;
+    if (k >= MAX_KEYED) throw new RangeError(`Kernel.keyed: at most ${MAX_KEYED} keyed kinds (got one more)`);
+    const heap = new KeyedEvents(initialCapacity);
+    this.keyedHeaps.push(heap);
+    this.keyedPriorities[k] = priority;
+    this.keyedHandlers.push(handler);
+    this.keyedCount = k + 1;
     return heap;
   }
 
@@ -297,6 +331,9 @@ export class Kernel {
     const bags = this.bags;
     const bagPriorities = this.bagPriorities;
     const bagCount = this.bagCount;
+    const keyedHeaps = this.keyedHeaps;
+    const keyedPriorities = this.keyedPriorities;
+    const keyedCount = this.keyedCount;
     let processed = 0;
     this.stopped = false;
     for (;;) {
@@ -310,6 +347,16 @@ export class Kernel {
       ) {
         t = tt;
         source = this.timerNext;
+      }
+      for (let k = 0; k < keyedCount; k++) {
+        const tk = (keyedHeaps[k] as KeyedEvents).min;
+        if (
+          tk < t ||
+          (tk === t && tk < Infinity && (keyedPriorities[k] as number) <= this.priorityOf(source))
+        ) {
+          t = tk;
+          source = FROM_KEYED + k;
+        }
       }
       for (let b = 0; b < bagCount; b++) {
         const tb = (bags[b] as InstantHeap).min;
@@ -347,9 +394,14 @@ export class Kernel {
         this.timerTimes[source] = Infinity;
         this.findTimer();
         (this.timerHandlers[source] as Action)();
-      } else {
+      } else if (source < FROM_KEYED) {
         (bags[source - FROM_BAG] as InstantHeap).removeMin();
         (this.bagHandlers[source - FROM_BAG] as Action)();
+      } else {
+        const heap = keyedHeaps[source - FROM_KEYED] as KeyedEvents;
+        const key = heap.minKey;
+        heap.removeMin();
+        (this.keyedHandlers[source - FROM_KEYED] as EventHandler)(key);
       }
     }
     return processed;
@@ -359,7 +411,8 @@ export class Kernel {
   private priorityOf(source: number): number {
     if (source === FROM_CALENDAR) return this.calendar.peekPriority();
     if (source < FROM_BAG) return this.timerPriorities[source] as number;
-    return this.bagPriorities[source - FROM_BAG] as number;
+    if (source < FROM_KEYED) return this.bagPriorities[source - FROM_BAG] as number;
+    return this.keyedPriorities[source - FROM_KEYED] as number;
   }
 
   /** The requested deferred action of lowest priority (ties: the first registered). */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { KeyedEvents } from '../../sim/engine/keyedEvents.js';
 import { Kernel } from '../../sim/engine/kernel.js';
 
 describe('Kernel', () => {
@@ -41,8 +42,8 @@ describe('Kernel', () => {
     );
   });
 
-  it('orders same-instant events by priority; at equal priority bags, then the calendar, then timers', () => {
-    // Exact, by hand (simmer's at(1:n) style): six events at t = 10, set in reverse order.
+  it('orders same-instant events by priority; at equal priority bags, keyed events, the calendar, then timers', () => {
+    // Exact, by hand (simmer's at(1:n) style): seven events at t = 10, set in mixed order.
     const kernel = new Kernel();
     const order: string[] = [];
     const late = kernel.kind(5, () => order.push('calendar 5'));
@@ -51,6 +52,8 @@ describe('Kernel', () => {
     const early = kernel.timer(1, () => order.push('timer 1'));
     const bag = kernel.bag(3, () => order.push('bag 3'));
     const first = kernel.bag(0, () => order.push('bag 0'));
+    const keyed = kernel.keyed(3, () => order.push('keyed 3'));
+    keyed.set(4, 10);
     kernel.schedule(late, 10, 0);
     kernel.setTimer(timer, 10);
     kernel.schedule(middle, 10, 0);
@@ -58,7 +61,7 @@ describe('Kernel', () => {
     kernel.setTimer(early, 10);
     first.push(10);
     kernel.run(Infinity);
-    expect(order).toEqual(['bag 0', 'timer 1', 'bag 3', 'calendar 3', 'timer 3', 'calendar 5']);
+    expect(order).toEqual(['bag 0', 'timer 1', 'bag 3', 'keyed 3', 'calendar 3', 'timer 3', 'calendar 5']);
   });
 
   it('breaks ties of time and priority in the calendar by the order scheduled', () => {
@@ -156,5 +159,63 @@ describe('Kernel', () => {
       'Kernel.kind: priority must be an integer in [0, 255] (got 256)',
     );
     expect(() => kernel.timer(-1, () => {})).toThrow(RangeError);
+  });
+});
+
+describe('KeyedEvents', () => {
+  it('holds one event per key, set, moved or cancelled, and gives them in time order (property)', () => {
+    // Against a plain map of key -> [time, order set], the reference.
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('set', 'cancel', 'pop'),
+            fc.integer({ min: 0, max: 40 }),
+            fc.integer({ min: 0, max: 50 }),
+          ),
+          { maxLength: 200 },
+        ),
+        (operations) => {
+          const heap = new KeyedEvents(2);
+          const reference = new Map<number, [number, number]>();
+          let order = 0;
+          for (const [operation, key, time] of operations) {
+            if (operation === 'set') {
+              heap.set(key, time);
+              reference.set(key, [time, order++]);
+            } else if (operation === 'cancel') {
+              heap.cancel(key);
+              reference.delete(key);
+            } else if (reference.size > 0) {
+              const [expectedKey] = [...reference].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1])[0]!;
+              expect(heap.minKey).toBe(expectedKey);
+              heap.removeMin();
+              reference.delete(expectedKey);
+            }
+            expect(heap.size).toBe(reference.size);
+            expect(heap.has(key)).toBe(reference.has(key));
+            const earliest = Math.min(...[...reference.values()].map(([t]) => t));
+            expect(heap.min).toBe(earliest);
+          }
+        },
+      ),
+    );
+  });
+
+  it('runs on the kernel: a cancelled event never comes, a moved one comes at its new time', () => {
+    const kernel = new Kernel();
+    const seen: [number, number][] = [];
+    const due = kernel.keyed(2, (key) => seen.push([kernel.now, key]));
+    due.set(1, 10);
+    due.set(2, 20);
+    due.set(3, 30);
+    due.cancel(2);
+    due.set(3, 5);
+    kernel.run(Infinity);
+    expect(seen).toEqual([
+      [5, 3],
+      [10, 1],
+    ]);
+    expect(due.size).toBe(0);
   });
 });

@@ -2,22 +2,22 @@ import type { CallCenter } from './callCenter.js';
 import { SlotState } from './callPool.js';
 
 /**
- * Handler of an abandonment event (a caller whose patience is kept as an event:
- * one who will redial should this attempt fail, or who waits for a limited room,
- * or every caller under the eager scheme): at the deadline, a caller still
- * waiting hangs up, and redials or gives up; one already answered (or dropped)
- * leaves nothing to do.
+ * Handler of an abandonment event, kept for a caller whose patience cannot be
+ * left in the queue (a limited waiting room, the eager scheme, a measured caller
+ * after the cohort closed; cancelled if the caller is answered first): at the
+ * deadline the caller, still waiting, hangs up, and redials at the instant drawn
+ * when it started to wait, or gives up.
  */
 export function onAbandonment(c: CallCenter, slot: number): void {
   const pool = c.pool;
-  if (pool.state[slot] !== SlotState.Waiting) {
-    pool.unref(slot);
-    return;
-  }
-  pool.refs[slot]!--; // this event; the queue's reference stays until the slot reaches the head
-  pool.state[slot] = SlotState.Abandoned;
+  pool.state[slot] = SlotState.Abandoned; // the queue's reference stays until the slot reaches the head
   c.waiting--;
   c.recordAbandonment(slot, c.kernel.now - pool.arrival[slot]!);
-  if (pool.redialOnFailure[slot] === 1) c.scheduleRedial(pool.nextAttempt(slot));
-  else c.resolveMeasured(pool.measured[slot]!);
+  if (pool.redialOnFailure[slot] === 1) {
+    c.pendingRedials++;
+    c.redialEvents.set(slot, pool.redialAt[slot]!); // this event's reference carries over
+  } else {
+    pool.refs[slot]!--;
+    c.resolveMeasured(pool.measured[slot]!);
+  }
 }

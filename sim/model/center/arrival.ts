@@ -104,10 +104,26 @@ export function onFreshArrival(c: CallCenter, timer: number): void {
   offerAttempt(c, slot);
 }
 
-/** Handler of a redial event: the caller's next attempt (in `slot`) enters. */
-export function onRedial(c: CallCenter, slot: number): void {
+/**
+ * Handler of a redial event, keyed by slot: a caller who met a busy tone or was
+ * dropped redials (the slot is its next attempt, pending), or a caller whose
+ * patience ran out redials at its deadline plus the redial delay (the slot is the
+ * attempt that waited; if it was not found out before, it abandoned at its
+ * deadline, counted now).
+ */
+export function onRedial(c: CallCenter, key: number): void {
+  const pool = c.pool;
+  let slot = key;
+  if (pool.state[key] !== SlotState.RedialPending) {
+    if (pool.state[key] === SlotState.Waiting) {
+      pool.state[key] = SlotState.Abandoned;
+      c.abandonLazily(key, c.kernel.now);
+    }
+    slot = pool.nextAttempt(key);
+    pool.unref(key); // this event's reference to the attempt that waited
+  }
   c.pendingRedials--;
-  c.pool.refs[slot]!--;
+  pool.refs[slot]!--;
   offerAttempt(c, slot);
 }
 
@@ -148,14 +164,27 @@ function offerAttempt(c: CallCenter, slot: number): void {
     c.queue.push(slot);
     const deadline = now + patienceSeconds;
     pool.deadline[slot] = deadline;
-    // (After the cohort closes, measured callers are still resolved eagerly: see `closeCohort`.)
-    const lazy =
-      c.lazyRoom && pool.redialOnFailure[slot] === 0 && !(c.cohortClosed && pool.measured[slot] === 1);
-    if (patienceSeconds === Infinity || lazy) {
-      pool.refs[slot] = 1; // the queue only (kept lazily when patience is finite)
-    } else {
-      pool.refs[slot] = 2;
-      c.kernel.schedule(c.abandonmentKind, deadline, slot);
+    pool.refs[slot] = 1; // the queue
+    if (patienceSeconds < Infinity) {
+      // Kept lazily in the queue where exact (see `lazyRoom`); measured callers after
+      // the cohort closes are resolved eagerly (see `closeCohort`). A caller who will
+      // redial gets its redial instant now, and one event: its abandonment (eager) or
+      // its redial (lazy).
+      const redials = pool.redialOnFailure[slot] === 1;
+      const eager = !c.lazyRoom || (!redials && c.cohortClosed && pool.measured[slot] === 1);
+      if (redials) {
+        const redialAt = deadline + c.redialDelay!.next();
+        pool.refs[slot] = 2;
+        if (eager) {
+          pool.redialAt[slot] = redialAt;
+          c.abandonmentEvents.set(slot, deadline);
+        } else {
+          c.redialEvents.set(slot, redialAt);
+        }
+      } else if (eager) {
+        pool.refs[slot] = 2;
+        c.abandonmentEvents.set(slot, deadline);
+      }
     }
   }
 }
@@ -178,7 +207,7 @@ function closeCohort(c: CallCenter, now: number): void {
     if (deadline === Infinity) continue;
     if (deadline > now) {
       pool.refs[s] = 2;
-      c.kernel.schedule(c.abandonmentKind, deadline, s);
+      c.abandonmentEvents.set(s, deadline);
       continue;
     }
     pool.state[s] = SlotState.Abandoned; // leaves the queue when it reaches the head

@@ -1,5 +1,6 @@
 import type { AleaStream } from '../../core/aleaStream.js';
 import type { InstantHeap } from '../../engine/calendar.js';
+import type { KeyedEvents } from '../../engine/keyedEvents.js';
 import type { Kernel } from '../../engine/kernel.js';
 import type { BufferedSampler } from '../distributions.js';
 import type { PeriodCounts } from '../types.js';
@@ -100,12 +101,13 @@ export class CallCenter {
   /** Position (among fresh callers after the warm-up instant) after the last measured caller. */
   readonly cohortEnd: number = 0;
   /**
-   * Abandonment kept lazily (a deadline in the queue, no event) for attempts it
-   * ends for good: exact only with an unlimited waiting room (a caller kept past
-   * its deadline would take a place) and when the caller will not redial after it
-   * (the redial would be scheduled in the past). Such callers stay in `waiting`
-   * past their deadline until an agent frees or the run ends; the caller-seconds
-   * they add meanwhile are taken back then (`uncountWaiting`).
+   * Abandonment kept lazily (a deadline in the queue, no abandonment event):
+   * exact only with an unlimited waiting room (a caller kept past its deadline
+   * would take a place). Such callers stay in `waiting` past their deadline until
+   * an agent frees, their redial comes due or the run ends; the caller-seconds
+   * they add meanwhile are taken back then (`uncountWaiting`). A caller who will
+   * redial should the attempt fail gets one event instead, its redial at the
+   * deadline plus the redial delay, cancelled if it is answered in time.
    */
   readonly lazyRoom: boolean = false;
   readonly recorder: Recorder | null;
@@ -158,10 +160,10 @@ export class CallCenter {
   /** Agent-seconds of overtime: agents finishing a call past their shift's end (busy above staffed). */
   overtimeSum = 0.5;
 
-  /** The kernel's kinds, timers and deferred actions (set by `runCallCenter`). */
+  /** The kernel's events and deferred action (set by `runCallCenter`): service ends, abandonments and redials by slot. */
   ends!: InstantHeap;
-  abandonmentKind = 0;
-  redialKind = 0;
+  abandonmentEvents!: KeyedEvents;
+  redialEvents!: KeyedEvents;
   dispatchAction = 0;
 
   constructor(
@@ -282,7 +284,15 @@ export class CallCenter {
   /** The caller's next attempt (in `slot`, pending) is made after a redial delay from now. */
   scheduleRedial(slot: number): void {
     this.pendingRedials++;
-    this.kernel.schedule(this.redialKind, this.kernel.now + this.redialDelay!.next(), slot);
+    this.redialEvents.set(slot, this.kernel.now + this.redialDelay!.next());
+  }
+
+  /** Cancel the event pending for the attempt in `slot` (its abandonment or its redial), if any. */
+  cancelEvent(slot: number): void {
+    if (this.abandonmentEvents.has(slot)) this.abandonmentEvents.cancel(slot);
+    else if (this.redialEvents.has(slot)) this.redialEvents.cancel(slot);
+    else return;
+    this.pool.refs[slot]!--;
   }
 
   /** Count the abandonment of the attempt in `slot` after `wait` seconds, and record it. */
@@ -297,19 +307,21 @@ export class CallCenter {
   }
 
   /**
-   * A caller kept lazily in the queue (see `lazyRoom`) is found at `now` to have
+   * A caller kept lazily in the queue (see `lazyRoom`) is found at `at` to have
    * run out of patience at its deadline: it leaves the waiting count, the
    * caller-seconds counted since its deadline are taken back, and its
-   * abandonment is counted at the deadline. The caller does not redial (that is
-   * why it was kept lazily). The slot's state is the caller's to set.
+   * abandonment is counted at the deadline. A caller who redials has its redial
+   * pending (its event); any other is resolved. The slot's state is the
+   * caller's to set.
    */
-  abandonLazily(slot: number, now: number): void {
+  abandonLazily(slot: number, at: number): void {
     const pool = this.pool;
     const deadline = pool.deadline[slot]!;
     this.waiting--;
-    this.uncountWaiting(deadline, now);
+    this.uncountWaiting(deadline, at);
     this.recordAbandonment(slot, deadline - pool.arrival[slot]!);
-    this.resolveMeasured(pool.measured[slot]!);
+    if (pool.redialOnFailure[slot] === 1) this.pendingRedials++;
+    else this.resolveMeasured(pool.measured[slot]!);
   }
 
   /**

@@ -17,8 +17,8 @@ export const SlotState = {
  * arrays) with a free list: a slot holds one attempt from its arrival (or the
  * scheduling of a redial) until nothing refers to it any more. `refs` counts the
  * references: the FIFO queue (abandoned callers are removed from it lazily, when
- * they reach its head), a pending abandonment event (left in the calendar when
- * the caller is answered, and ignored when it comes up), and a pending redial.
+ * they reach its head) and a pending event keyed by the slot (its abandonment,
+ * or its caller's redial; cancelled when the caller is answered).
  *
  * Read the columns through the pool (`pool.arrival[slot]`) after any call that
  * may take a slot: taking one may grow the pool, which replaces the arrays.
@@ -36,6 +36,8 @@ export class CallPool {
   handle: Float64Array;
   /** Instant the attempt's patience runs out, seconds (Infinity without patience). */
   deadline: Float64Array;
+  /** Instant the caller redials should the attempt run out of patience, seconds (drawn when it starts to wait). */
+  redialAt: Float64Array;
   /** The caller's number (fresh callers in order of arrival). */
   caller: Int32Array;
   /** The attempt's number, 1 for the first. */
@@ -60,6 +62,7 @@ export class CallPool {
     this.arrival = new Float64Array(capacity);
     this.handle = new Float64Array(capacity);
     this.deadline = new Float64Array(capacity);
+    this.redialAt = new Float64Array(capacity);
     this.caller = new Int32Array(capacity);
     this.attempt = new Int32Array(capacity);
     this.row = new Int32Array(capacity);
@@ -128,6 +131,7 @@ export class CallPool {
     this.arrival = f64(this.arrival);
     this.handle = f64(this.handle);
     this.deadline = f64(this.deadline);
+    this.redialAt = f64(this.redialAt);
     this.caller = i32(this.caller);
     this.attempt = i32(this.attempt);
     this.row = i32(this.row);

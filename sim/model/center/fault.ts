@@ -124,11 +124,12 @@ function platformDown(c: CallCenter): void {
     const s = queue.at(k);
     pool.refs[s]!--; // the queue's reference
     if (pool.state[s] === SlotState.Waiting) {
-      pool.state[s] = SlotState.Abandoned; // a pending abandonment event will find it gone
+      pool.state[s] = SlotState.Abandoned;
       if (pool.deadline[s]! < now) {
-        c.abandonLazily(s, now);
+        c.abandonLazily(s, now); // a caller who redials keeps its redial event
       } else {
         c.waiting--;
+        c.cancelEvent(s);
         c.counts.droppedByFault[pool.row[s]!]!++;
         if (c.recording) c.record(s, now - pool.arrival[s]!, 0, Outcome.Dropped);
         if (pool.redialOnFailure[s] === 1) c.scheduleRedial(pool.nextAttempt(s));

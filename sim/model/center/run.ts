@@ -28,7 +28,8 @@ export interface RunOutput {
 /**
  * Run the call center on the kernel: register a handler for each kind of event
  * (service ends in a bag; fresh arrivals, interval boundaries and fault starts
- * and ends as timers; abandonments and redials in the calendar; the dispatch
+ * and ends as timers; abandonments and redials keyed by slot, cancelled when the
+ * caller is answered first; the dispatch
  * of waiting callers as a deferred action; same-instant order `EventPriority`),
  * run to the horizon (or until the measured cohort is resolved), then close the
  * books: the last interval's sums, callers kept lazily whose patience ran out
@@ -52,8 +53,12 @@ export function runCallCenter(input: CallCenterInput): RunOutput {
   }
   const boundary = kernel.timer(EventPriority.StaffingChange, () => onIntervalBoundary(c, boundary));
   const arrival = kernel.timer(EventPriority.Arrival, () => onFreshArrival(c, arrival));
-  c.abandonmentKind = kernel.kind(EventPriority.Abandonment, (slot) => onAbandonment(c, slot));
-  c.redialKind = kernel.kind(EventPriority.Arrival, (slot) => onRedial(c, slot));
+  c.abandonmentEvents = kernel.keyed(
+    EventPriority.Abandonment,
+    (slot) => onAbandonment(c, slot),
+    INITIAL_CAPACITY,
+  );
+  c.redialEvents = kernel.keyed(EventPriority.Arrival, (slot) => onRedial(c, slot), INITIAL_CAPACITY);
   c.dispatchAction = kernel.deferred(EventPriority.Dispatch, () => dispatch(c));
   kernel.onAdvance(() => onAdvance(c));
   if (c.n > 1) kernel.setTimer(boundary, c.L);

@@ -11,8 +11,8 @@ export function onServiceEnd(c: CallCenter): void {
  * The deferred dispatch: once this instant's service ends, staffing changes and
  * abandonments are done, free agents take waiting callers in FIFO order. A caller
  * already gone (abandoned, dropped) leaves the queue as it reaches the head; a
- * caller kept lazily whose patience ran out before now (an abandonment event
- * then would have come before the dispatch) abandoned at its deadline.
+ * caller kept lazily whose patience ran out before now abandoned at its deadline.
+ * A caller answered has its pending event (abandonment or redial) cancelled.
  */
 export function dispatch(c: CallCenter): void {
   const pool = c.pool;
@@ -25,15 +25,17 @@ export function dispatch(c: CallCenter): void {
       continue;
     }
     if (pool.deadline[slot]! <= now) {
+      // Kept lazily, it abandoned at its deadline (an abandonment event then would
+      // have come before this dispatch); a caller who redials keeps its redial event.
+      pool.state[slot] = SlotState.Abandoned;
       c.abandonLazily(slot, now);
-      pool.refs[slot] = 0;
-      pool.release(slot);
+      pool.unref(slot);
       continue;
     }
-    pool.refs[slot]!--;
     c.waiting--;
-    pool.state[slot] = SlotState.Answered;
+    c.cancelEvent(slot);
     c.answer(slot);
-    if (pool.refs[slot] === 0) pool.release(slot);
+    pool.refs[slot] = 0;
+    pool.release(slot);
   }
 }
