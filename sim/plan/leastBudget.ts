@@ -3,6 +3,7 @@ import { whatBudgetBuys, type BudgetPurchase, type BuyingOptions } from '../budg
 import { requireNonNegativeInteger, requirePositiveInteger, requireProbability } from '../core/validate.js';
 import type { AnswerRateDefinition, TargetSet } from '../core/targets.js';
 import { kpisOf } from '../model/kpis.js';
+import { agentsPerInterval } from '../model/scenario.js';
 import type { Scenario } from '../model/types.js';
 import {
   checkIndifferenceZoneTest,
@@ -21,7 +22,7 @@ import {
   type PlanEvaluation,
   type ProbabilityEstimate,
 } from './evaluatePlan.js';
-import { analyticQuarterKpis, quarterOfIntervals } from './analyticQuarters.js';
+import { analyticQuarterKpis, quarterOfIntervals, type SolvedQueue } from './analyticQuarters.js';
 import { borrowPool, type ReplicationPool } from './replicationPool.js';
 import { expectedCapacity, screenPlan } from './screenCapacity.js';
 import { varyAssumption } from './sensitivity.js';
@@ -268,7 +269,9 @@ export interface AnalyticScreen {
 /**
  * The analytic screen of `leastBudget`: bisection on seats with the formulas
  * per interval (Erlang A, with redials at equilibrium when the scenario has
- * them), aggregated per quarter as the targets are, on the agents the simulator
+ * them; each interval's queue solved once over the whole screen), aggregated
+ * per quarter as the targets are, from a bracket around the base's own peak of
+ * agents, on the agents the simulator
  * will leave on average (`expectedCapacity`, `screenPlan`: the workforce's live
  * share and learning curve day by day, the seat-time the faults take), at the
  * volume's p-quantile when the scenario has a forecast error.
@@ -297,23 +300,47 @@ export function analyticScreen(
   const quarters = quarterOfIntervals(base);
   const volumeFactor = forecastQuantile(base.volumeForecastCv ?? 0, options.confidence);
   const capacity = expectedCapacity(base, options.seed);
+  const solved = new Map<string, SolvedQueue>(); // each interval's queue solved once over the whole search
+  const margins = new Map<number, { meets: boolean; margin: number }>();
   const analyticMargin = (seats: number): { meets: boolean; margin: number } => {
+    const known = margins.get(seats);
+    if (known !== undefined) return known;
     options.onSeats?.(seats);
     const plan = screenPlan(planFor(seats), capacity);
     const kpis = analyticQuarterKpis(
       volumeFactor === 1 || base.arrivals.kind === 'at' ? plan : varyAssumption(plan, 'volume', volumeFactor),
       quarters,
+      solved,
     );
-    return {
+    const result = {
       meets: kpis.every((k) => meetsTargets(k, targets, base.answerWithinSeconds, definition)),
       margin: targetMargin(kpis, targets, base.answerWithinSeconds, definition),
     };
+    margins.set(seats, result);
+    return result;
   };
   const seatsCap = options.maxSeats;
   if (seatsCap !== undefined) requirePositiveInteger('leastBudget', 'options.maxSeats', seatsCap);
-  let screenHigh = 1;
-  while (!analyticMargin(screenHigh).meets && screenHigh < (seatsCap ?? 1 << 20)) screenHigh *= 2;
+  const cap = seatsCap ?? 1 << 20;
+  // Bracket from the base's own peak of agents (its seats, near the answer), widening by a
+  // factor until the formulas pass above and fail below, then bisect.
+  let screenHigh = Math.min(cap, Math.max(1, Math.max(0, ...agentsPerInterval(base))));
   let screenLow = 0;
+  if (analyticMargin(screenHigh).meets) {
+    let lower = Math.floor(screenHigh / 1.1);
+    while (lower > 0 && analyticMargin(lower).meets) {
+      screenHigh = lower;
+      lower = Math.floor(lower / 1.1);
+    }
+    screenLow = lower;
+  } else {
+    screenLow = screenHigh;
+    while (screenHigh < cap) {
+      screenHigh = Math.min(cap, Math.ceil(screenHigh * 1.1) + 1);
+      if (analyticMargin(screenHigh).meets) break;
+      screenLow = screenHigh;
+    }
+  }
   while (screenHigh - screenLow > 1) {
     const mid = Math.floor((screenLow + screenHigh) / 2);
     if (analyticMargin(mid).meets) screenHigh = mid;

@@ -86,10 +86,11 @@ export function screenPlan(plan: Scenario, capacity: ExpectedCapacity): Scenario
   const perDay = Math.round(1_440 / plan.intervalMinutes);
   const keep = 1 - capacity.faultShare;
   const startMs = Date.parse(`${plan.startDate}T00:00:00Z`);
-  const monthOf = (day: number): number => {
+  const months = Int32Array.from({ length: plan.days }, (_, day) => {
     const date = new Date(startMs + day * 86_400_000);
     return date.getUTCFullYear() * 12 + date.getUTCMonth();
-  };
+  });
+  const monthOf = (day: number): number => months[Math.min(day, plan.days - 1)] as number;
   const sums = new Map<number, { share: number; days: number }>();
   for (let d = 0; d < plan.days; d++) {
     const month = monthOf(d);

@@ -88,6 +88,23 @@ const mb = (x: number | null): string => (x === null ? 'n/a' : `${Math.round(x)}
 const normalise = (seconds: number, c: number | null): string =>
   c === null ? 'n/a (no C compiler)' : `${((seconds * c) / REFERENCE_CALLS_PER_SECOND).toFixed(1)} s`;
 
+/** The row of a timed figure: its seconds, normalised beside C at `c` calls/s, and its peak memory. */
+function timedRow(
+  figure: string,
+  goal: string,
+  c: number | null,
+  run: { seconds: number; peakMB: number | null },
+  digits = 0,
+): Row {
+  return {
+    figure,
+    measured: `${run.seconds.toFixed(digits)} s`,
+    normalised: normalise(run.seconds, c),
+    goal,
+    memory: mb(run.peakMB),
+  };
+}
+
 /**
  * Measure the figures of issue 15's table and print them as a table.
  *
@@ -140,13 +157,8 @@ export async function benchTable(
         if (run && (best === null || run.seconds < best.seconds)) best = run;
       }
       if (best) {
-        rows.push({
-          figure: '12333 year, one replication, every mechanism, CLI in one process (best of 3)',
-          measured: `${best.seconds.toFixed(2)} s`,
-          normalised: normalise(best.seconds, c),
-          goal: '<= 5 s, < 300 MB',
-          memory: mb(best.peakMB),
-        });
+        const figure = '12333 year, one replication, every mechanism, CLI in one process (best of 3)';
+        rows.push(timedRow(figure, '<= 5 s, < 300 MB', c, best, 2));
         console.log(`  year done (load ${load()})`);
       }
     }
@@ -173,13 +185,8 @@ export async function benchTable(
       if (run) {
         const answer = run.stdout.split('\n').find((line) => line.includes('answer:')) ?? '';
         console.log(run.stdout.trimEnd());
-        rows.push({
-          figure: `least budget at p = 0.9, 12333 year, 2 workers (${answer.trim().slice(0, 60)}...)`,
-          measured: `${run.seconds.toFixed(0)} s`,
-          normalised: normalise(run.seconds, c),
-          goal: '<= 180 s',
-          memory: mb(run.peakMB),
-        });
+        const figure = `least budget at p = 0.9, 12333 year, 2 workers (${answer.trim().slice(0, 60)}...)`;
+        rows.push(timedRow(figure, '<= 180 s', c, run));
         console.log(`  least budget done (load ${load()})`);
       }
     }
@@ -212,15 +219,7 @@ export async function benchTable(
           ],
           { ...env, HOTLINE_QUICK: '' },
         );
-        if (run) {
-          rows.push({
-            figure: 'notebook 05 at full size in Jupyter',
-            measured: `${run.seconds.toFixed(0)} s`,
-            normalised: normalise(run.seconds, c),
-            goal: '<= 300 s',
-            memory: mb(run.peakMB),
-          });
-        }
+        if (run) rows.push(timedRow('notebook 05 at full size in Jupyter', '<= 300 s', c, run));
         console.log(`  notebook done (load ${load()})`);
       }
     }
@@ -228,13 +227,7 @@ export async function benchTable(
       const c = cReference(binary);
       const run = timed(node, ['dist/sim/cli/demo.js', '--out', join(dir, 'demo')]);
       if (run) {
-        rows.push({
-          figure: 'npm run demo (after the build)',
-          measured: `${run.seconds.toFixed(0)} s`,
-          normalised: normalise(run.seconds, c),
-          goal: '<= 60 s',
-          memory: mb(run.peakMB),
-        });
+        rows.push(timedRow('npm run demo (after the build)', '<= 60 s', c, run));
         console.log(`  demo done (load ${load()})`);
       }
     }
