@@ -593,8 +593,8 @@ function leastBudgetBlocks(report: Report, language: Language): ReportBlock[] {
       ...(least.seatBelow
         ? [
             t({
-              zh: `少一个坐席（${least.seatBelow.seats} 个，${formatYuan(least.seatBelow.totalYuan)} 元）在同一组重复上的达标概率为 ${probabilityText(least.seatBelow.probability)}，未达到 ${formatPercent(least.confidence, 0)}。`,
-              en: `One seat less (${least.seatBelow.seats}, ${formatYuan(least.seatBelow.totalYuan)} yuan) meets them on the same replications with probability ${probabilityText(least.seatBelow.probability)}, short of ${formatPercent(least.confidence, 0)}.`,
+              zh: `少一个坐席（${least.seatBelow.seats} 个，${formatYuan(least.seatBelow.totalYuan)} 元）被同一规则判为未达到 ${formatPercent(least.confidence, 0)}：${least.seatBelow.replications} 次重复（与最低预算共用随机数）的达标概率为 ${probabilityText(least.seatBelow.probability)}。`,
+              en: `One seat less (${least.seatBelow.seats}, ${formatYuan(least.seatBelow.totalYuan)} yuan) is judged short of ${formatPercent(least.confidence, 0)} by the same rule: it meets them with probability ${probabilityText(least.seatBelow.probability)} over ${least.seatBelow.replications} replications (common random numbers with the least budget).`,
             }),
           ]
         : []),

@@ -17,17 +17,17 @@ import type { BuyingOptions } from '../budget/whatBudgetBuys.js';
 import { whatBudgetBuys } from '../budget/whatBudgetBuys.js';
 import type { UnitCosts } from '../budget/types.js';
 import { addDays } from '../core/dates.js';
-import { formatPercent } from '../core/format.js';
+import { formatNumber, formatPercent } from '../core/format.js';
 import { SIMULATED_KPIS, type AnswerRateDefinition, type TargetSet } from '../core/targets.js';
 import { periodOf } from '../io/scenarioFile.js';
 import { kpisOf } from '../model/kpis.js';
 import type { Scenario } from '../model/types.js';
 import { decideProbability } from '../plan/decision.js';
 import { meetsTargets } from '../plan/evaluatePlan.js';
-import type { LeastBudgetResult } from '../plan/leastBudget.js';
+import { leastBudgetTestSentence, type LeastBudgetResult } from '../plan/leastBudget.js';
 import type { ReplicationResult } from '../plan/replicate.js';
 import { agentHoursShare } from '../plan/staffingByMonth.js';
-import type { Bilingual, ReportLeastBudget, ReportTargetTable } from './types.js';
+import type { Bilingual, ReportLeastBudget, ReportLeastBudgetTest, ReportTargetTable } from './types.js';
 
 /** The days the report's least-budget search simulates, and why. */
 export interface LeastBudgetPeriod {
@@ -222,7 +222,8 @@ export function leastBudgetSection(
   );
   const n = answer.evaluation.replications;
   const seats = answer.purchase.seats;
-  const below = [...answer.evaluations].reverse().find((e) => e.seats === seats - 1 && e.replications === n);
+  // One seat less, as the test last judged it (it read its own number of replications).
+  const below = [...answer.evaluations].reverse().find((e) => e.seats === seats - 1 && !e.meets);
   const probability = { ...answer.probability };
   const delta = below ? probability.probability - below.probability.probability : 0;
   const queueKeys = new Set<string>(SIMULATED_KPIS);
@@ -246,10 +247,17 @@ export function leastBudgetSection(
     .sort((a, b) => a.probability.probability - b.probability.probability || a.period.localeCompare(b.period))
     .slice(0, 4);
   const planned = context.plannedTotalYuan;
-  const b = context.batchReplications;
-  const m = context.maxReplications;
-  const level = formatPercent(answer.evaluation.level, 0);
-  const p = formatPercent(context.confidence, 0);
+  const test: ReportLeastBudgetTest = {
+    p: answer.test.p,
+    delta: answer.test.delta,
+    alpha: answer.test.alpha,
+    beta: answer.test.beta,
+    maxReplications: answer.test.maxTrials,
+    reachesAtLow: answer.test.reachesAtLow,
+    shortAtHigh: answer.test.shortAtHigh,
+    expectedReplicationsAtP: answer.test.expectedReplicationsAtP,
+    level: answer.evaluation.level,
+  };
   return {
     confidence: context.confidence,
     period: {
@@ -272,22 +280,55 @@ export function leastBudgetSection(
     replications: n,
     replicationsRun: answer.replications,
     seatBelow: below
-      ? { seats: below.seats, totalYuan: below.totalYuan, probability: { ...below.probability } }
+      ? {
+          seats: below.seats,
+          totalYuan: below.totalYuan,
+          probability: { ...below.probability },
+          replications: below.replications,
+        }
       : null,
     costPerPointYuan: below && delta > 0 ? (answer.totalYuan - below.totalYuan) / (100 * delta) : null,
     binding,
     notBought: [],
     analyticSeats: answer.analyticSeats,
-    rule: {
-      zh:
-        `先以排队公式（Erlang A，含重拨平衡）按季度筛选座席数，再在共同随机数下逐个预算模拟：每批 ${b} 次重复，` +
-        `当答案的达标概率 ${level} 区间跨越 ${p} 时每次增加 ${b} 次，最多 ${m} 次；达到 ${m} 次仍未分出时以点估计判定。` +
-        '少一个座席的预算在同一组重复上判定为未达到。',
-      en:
-        `The formulas (Erlang A with redials at equilibrium, per quarter) screen the seats; then budgets are simulated ` +
-        `under common random numbers, ${b} replications at first and ${b} more while the ${level} interval of the ` +
-        `answer's probability straddles ${p}, up to ${m}; at ${m} the point estimate decides. One seat less is judged ` +
-        'on the same replications not to reach it.',
-    },
+    test,
+    rule: leastBudgetRule(test, context.batchReplications),
+  };
+}
+
+/**
+ * The least-budget search and the rule that judged each budget, in words, with
+ * the rule's actual error rates (the report states them beside the answer).
+ *
+ * @param test the rule and its error rates (`ReportLeastBudget.test`)
+ * @param batch replications simulated at a time for a budget
+ * @returns the rule in Chinese and English
+ * @example
+ * const rule = leastBudgetTest({ maxReplications: 20 });
+ * const words = leastBudgetRule({ ...rule, maxReplications: 20, level: 0.95 }, 4);
+ * const from = words.en.indexOf('with the cap');
+ * words.en.slice(from, words.en.indexOf(';', from));
+ * // => 'with the cap, a budget whose probability is 85% is judged to reach 90% with probability 17.6%, one at 95% judged short with probability 26.4%'
+ */
+export function leastBudgetRule(test: ReportLeastBudgetTest, batch: number): Bilingual {
+  const pct = (x: number, digits = 0): string => formatPercent(x, digits);
+  const low = pct(test.p - test.delta);
+  const high = pct(test.p + test.delta);
+  const p = pct(test.p);
+  const m = test.maxReplications;
+  const mean = formatNumber(test.expectedReplicationsAtP, 0);
+  return {
+    zh:
+      `先以排队公式（Erlang A，含重拨平衡）按季度筛选座席数，再在共同随机数下逐个预算模拟（每次 ${batch} 次重复）。` +
+      `每个预算由带无差异区间的序贯检验判定：Wald 序贯概率比检验 P = ${low} 对 P = ${high}，` +
+      `两侧名义错误率 α = β = ${pct(test.alpha)}，最多 ${m} 次重复，届时按似然比的符号判定。` +
+      `含上限的实际错误率：达标概率为 ${low} 的预算被判为达到 ${p} 的概率为 ${pct(test.reachesAtLow, 1)}，` +
+      `为 ${high} 的预算被判为未达到的概率为 ${pct(test.shortAtHigh, 1)}；达标概率恰为 ${p} 的预算平均读取 ${mean} 次重复。` +
+      `最低预算判为达到 ${p}，少一个坐席则判为未达到；所列概率附 ${pct(test.level)} Wilson 区间。`,
+    en:
+      `The formulas (Erlang A with redials at equilibrium, per quarter) screen the seats; then budgets are simulated ` +
+      `under common random numbers, ${batch} replications at a time, ${leastBudgetTestSentence(test)}. The least budget ` +
+      `is judged to reach ${p} and one seat less is judged short; probabilities are shown with their ` +
+      `${pct(test.level)} Wilson interval.`,
   };
 }

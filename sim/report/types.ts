@@ -371,7 +371,34 @@ export interface ReportSampleRun {
 export interface ReportJudgedBudget {
   seats: number;
   totalYuan: number;
+  /** Over the replications the test read for this budget (replications 0, 1, ... under common random numbers). */
   probability: ProbabilityEstimate;
+  /** Replications the test read for this budget. */
+  replications: number;
+}
+
+/**
+ * The rule that judged each budget of the least-budget search (`leastBudgetTest`):
+ * Wald's sequential test of P = p - delta against P = p + delta, with its actual
+ * error rates at the cap.
+ */
+export interface ReportLeastBudgetTest {
+  p: number;
+  /** Half-width of the indifference zone. */
+  delta: number;
+  /** Nominal error rates of the boundaries. */
+  alpha: number;
+  beta: number;
+  /** Most replications read for one budget; an undecided test is judged there by the sign of its likelihood ratio. */
+  maxReplications: number;
+  /** Probability that a budget at p - delta is judged to reach p (exact, with the cap). */
+  reachesAtLow: number;
+  /** Probability that a budget at p + delta is judged short. */
+  shortAtHigh: number;
+  /** Expected replications read for a budget at p. */
+  expectedReplicationsAtP: number;
+  /** Confidence level of the Wilson intervals shown with the probabilities. */
+  level: number;
 }
 
 /** A target and quarter that binds at the least budget: the least likely to be met there. */
@@ -405,10 +432,10 @@ export interface ReportLeastBudget {
   /** Probability of meeting every queue target in every quarter searched, at the answer, and the decision on it at p. */
   probability: ProbabilityEstimate;
   decision: Decision;
-  /** Replications in the set the answer is judged on, and run in all by the search. */
+  /** Replications the test read for the answer, and run in all by the search. */
   replications: number;
   replicationsRun: number;
-  /** One seat less, judged on the same set (the evidence that the answer is the least); null when not judged. */
+  /** One seat less, judged short by the same rule (the evidence that the answer is the least); null when not judged. */
   seatBelow: ReportJudgedBudget | null;
   /** Yuan for each extra percentage point of probability, between one seat less and the answer; null when they tie. */
   costPerPointYuan: number | null;
@@ -418,7 +445,9 @@ export interface ReportLeastBudget {
   notBought: { id: string; name: Bilingual }[];
   /** The seats the analytic screen (Erlang A with redials, per quarter) found enough. */
   analyticSeats: number;
-  /** The search's stopping rule, in words. */
+  /** The rule that judged each budget, with its error rates. */
+  test: ReportLeastBudgetTest;
+  /** The search and its rule, in words. */
   rule: Bilingual;
 }
 

@@ -73,6 +73,10 @@ describe('the least budget of the report', () => {
     const below = section.seatBelow;
     if (below !== null) {
       expect(below.seats).toBe(section.seats - 1);
+      // judged short by the test, on the replications it read there
+      const judged = answer.evaluations.filter((e) => e.seats === below.seats).at(-1);
+      expect(judged?.meets).toBe(false);
+      expect(below.replications).toBe(judged?.replications);
       const delta = section.probability.probability - below.probability.probability;
       // One seat-year buys delta x 100 points.
       expect(section.costPerPointYuan).toBeCloseTo(costPerSeatYear / (100 * delta), 6);
@@ -81,6 +85,22 @@ describe('the least budget of the report', () => {
     const ps = section.binding.map((b) => b.probability.probability);
     expect([...ps].sort((a, b) => a - b)).toEqual(ps);
     expect(section.binding.every((b) => ['answerRate'].includes(b.id))).toBe(true);
-    expect(section.rule.en).toContain('2 replications at first and 2 more');
+    // The rule that judged each budget, with its exact error rates at the cap, stated beside the answer.
+    expect(section.test).toEqual({
+      p: 0.9,
+      delta: answer.test.delta,
+      alpha: answer.test.alpha,
+      beta: answer.test.beta,
+      maxReplications: 4,
+      reachesAtLow: answer.test.reachesAtLow,
+      shortAtHigh: answer.test.shortAtHigh,
+      expectedReplicationsAtP: answer.test.expectedReplicationsAtP,
+      level: 0.95,
+    });
+    expect(section.rule.en).toContain("Wald's SPRT of P = 85% against P = 95%");
+    expect(section.rule.en).toContain(
+      `judged to reach 90% with probability ${(100 * answer.test.reachesAtLow).toFixed(1)}%`,
+    );
+    expect(section.rule.zh).toContain(`${(100 * answer.test.shortAtHigh).toFixed(1)}%`);
   }, 120_000);
 });
