@@ -180,7 +180,7 @@ function percentileRange(values: number[]): readonly [number, number] | null {
  * const v = validateHoldOut(bank.records, {
  *   train: { from: '1999-02-01', to: '1999-02-14' }, test: { from: '1999-02-15', to: '1999-02-28' },
  *   thresholdSeconds: 20, replications: 2, seed: 1 });
- * v.errors.byHour; // => { cells: 17, abandonRate: 0.03676, serviceLevel: 0.1476, asaSeconds: 15.79 }
+ * v.errors.byHour; // => { cells: 17, abandonRate: 0.03640, serviceLevel: 0.1477, asaSeconds: 15.79 }
  */
 export function validateHoldOut(records: readonly ObservedCall[], options: HoldOutOptions): HoldOutResult {
   const fn = 'validateHoldOut';

@@ -41,8 +41,8 @@ export interface ScannedArguments {
  * const command = new Command('erlang').option('--agents <n>', 'agents').option('--calls <n>', 'calls per hour');
  * scanArguments(command, ['--agnets', '14', 'extra'], []).problems;
  * // => ['unknown option --agnets (did you mean --agents?)', 'unexpected argument "extra" (this command takes options only)']
- * const simulate = new Command('simulate').option('--days <n>', 'days');
- * scanArguments(simulate, ['s.json', '--days', '3', '--days', '5'], ['<scenario>']).problems;
+ * const withDays = new Command('simulate').option('--days <n>', 'days');
+ * scanArguments(withDays, ['s.json', '--days', '3', '--days', '5'], ['<scenario>']).problems;
  * // => ['option --days is given 2 times ("3", "5"): give it once']
  */
 export function scanArguments(

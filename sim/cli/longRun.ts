@@ -43,8 +43,12 @@ export function runThreads(workers: number): number {
  * @param yes whether `--yes` was given
  * @throws {UsageError} when the run is long and was not confirmed
  * @example
- * await confirmLongRun(context, [{ scenario, replications: 100_000 }], 2, '100000 replications of 366 days', false);
- * // throws: this run is estimated to take about 75 h (...): give --yes to run it, or fewer replications or days
+ * const year = readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario;
+ * const context = { interactive: false, ask: async () => 'no' };
+ * const refused = await confirmLongRun(context, [{ scenario: year, replications: 100_000 }], 2, '100000 replications of 366 days', false)
+ *   .catch((error) => error.problems);
+ * refused; // => ['this run is estimated to take about 75 h (100000 replications of 366 days, on 2 threads, at 0.5 µs of CPU a call): give --yes to run it, or fewer replications or days']
+ * await confirmLongRun(context, [{ scenario: year, replications: 1 }], 2, '1 replication of 366 days', false); // => undefined (short: runs without asking)
  */
 export async function confirmLongRun(
   context: CommandContext,

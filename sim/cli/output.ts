@@ -55,6 +55,7 @@ export function checkOutputPath(reader: OptionReader, flag: string, path: string
  * @param flag the option naming the folder, for the message (`--out`)
  * @param dir the folder
  * @example
+ * const reader = new OptionReader();
  * checkOutputFolder(reader, '--out', 'no-such-folder/report');
  * reader.problems; // => ['--out: folder "no-such-folder" does not exist (only the last folder of --out is created)']
  */
@@ -93,6 +94,7 @@ export function checkOutputFolder(reader: OptionReader, flag: string, dir: strin
  * @param reader collects the problem
  * @param outputs the output options given: [flag, path or undefined]
  * @example
+ * const reader = new OptionReader();
  * checkDistinctOutputs(reader, [['--intervals', 'a.csv'], ['--xlsx', 'a.csv']]);
  * reader.problems; // => ['--xlsx and --intervals name the same file "a.csv"']
  */

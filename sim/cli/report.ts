@@ -66,7 +66,15 @@ export interface ReportFileOptions {
  * @param options the edition and whether to print the PDF
  * @returns the paths written (`pdf` null when not asked for)
  * @example
- * await writeReportFiles('reports/shanghai-12333-2020', report, { pdf: true });
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const report = await makeReport(file, {
+ *   replications: 2, seed: 1, days: 2, workers: 0, desk: false, leastBudget: false, theory: false, date: '2019-12-31',
+ *   generator: { version: '0.1.0', command: 'hotline report' },
+ * });
+ * const dir = join(tmpdir(), 'hotline-doc-report');
+ * const paths = await writeReportFiles(dir, report, { language: 'en' });
+ * [paths.html === join(dir, 'report.html'), paths.markdown === join(dir, 'report.md'), paths.json === join(dir, 'report.json'), paths.pdf];
+ * // => [true, true, true, null]
  */
 export async function writeReportFiles(
   dir: string,
@@ -105,7 +113,13 @@ export async function writeReportFiles(
  * @param report the report
  * @returns the text, ending with a newline
  * @example
- * process.stdout.write(formatReportSummary(report));
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const report = await makeReport(file, {
+ *   replications: 2, seed: 1, days: 2, workers: 0, desk: false, leastBudget: false, theory: false, date: '2019-12-31',
+ *   generator: { version: '0.1.0', command: 'hotline report' },
+ * });
+ * formatReportSummary(report).split('\n')[0] === report.verdict.text.en; // => true (the verdict paragraph first)
+ * formatReportSummary(report).split('\n')[2]; // => '12333热线咨询平台项目 2020年绩效目标 / 12333 hotline consultation platform, 2020 performance targets'
  */
 export function formatReportSummary(report: Report): string {
   const lines = [report.verdict.text.en, ''];
@@ -149,7 +163,8 @@ export function formatReportSummary(report: Report): string {
  * @param records the records (`readAnonymousBankCalls`)
  * @returns the `realCallCenter` option of `makeReport`
  * @example
- * makeReport(file, { ..., realCallCenter: anonymousBankCheck(readAnonymousBankCalls(DEFAULT_BANK_RECORDS).records) });
+ * const check = anonymousBankCheck(readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv').records);
+ * [check.records.length, check.train, check.test, check.answerWithinSeconds]; // => [31094, { from: '1999-02-01', to: '1999-02-14' }, { from: '1999-02-15', to: '1999-02-28' }, 20]
  */
 export function anonymousBankCheck(
   records: NonNullable<MakeReportOptions['realCallCenter']>['records'],

@@ -74,7 +74,9 @@ export interface LoadedScenario {
  * @param error what a reader of input files threw
  * @throws the error itself when it is not an `InputError`
  * @example
- * try { readTargetSet(path); } catch (error) { inputProblems(reader, error); }
+ * const reader = new OptionReader();
+ * try { readTargetSet('data/shanghai-12333-2020/scenario.json'); } catch (error) { inputProblems(reader, error); }
+ * reader.problems.slice(0, 2); // => ['data/shanghai-12333-2020/scenario.json id: is required (expected a string)', 'data/shanghai-12333-2020/scenario.json title: must be an object (got "Shanghai 12333 hotline, 2020 (SEED project 1)")']
  */
 export function inputProblems(reader: OptionReader, error: unknown): void {
   if (!(error instanceof InputError)) throw error;
@@ -89,7 +91,10 @@ export function inputProblems(reader: OptionReader, error: unknown): void {
  * @returns the set, or undefined when it could not be read
  * @throws anything but an `InputError` (a bug)
  * @example
- * const set = readTargetsInput(reader, 'data/targets/gbt-33358-2016.json');
+ * const reader = new OptionReader();
+ * readTargetsInput(reader, 'data/targets/gbt-33358-2016.json')?.id; // => 'gbt-33358-2016'
+ * readTargetsInput(reader, 'data/shanghai-12333-2020/scenario.json'); // => undefined
+ * reader.problems.length > 0; // => true (each problem of the file, with its path)
  */
 export function readTargetsInput(reader: OptionReader, path: string): TargetSet | undefined {
   try {
@@ -110,8 +115,11 @@ export function readTargetsInput(reader: OptionReader, path: string): TargetSet 
  * @param request what was asked (dates already checked as dates by `readRunOptions`)
  * @returns the first day and length of the period, or undefined when a problem was found
  * @example
+ * const reader = new OptionReader();
  * resolvePeriod(reader, { startDate: '2020-01-01', days: 366 }, { from: '2020-07-01', to: '2020-07-31' });
  * // => { from: '2020-07-01', days: 31 }
+ * resolvePeriod(reader, { startDate: '2020-01-01', days: 366 }, { from: '2021-01-01' }); // => undefined
+ * reader.problems; // => ['--from: must be within the scenario\'s horizon 2020-01-01 to 2020-12-31 (got 2021-01-01)']
  */
 export function resolvePeriod(
   reader: OptionReader,
@@ -159,9 +167,10 @@ export function resolvePeriod(
  * @returns the file, the scenario simulated and the roster's coverage, or undefined when the file could not be read
  * @throws anything but an `InputError` (a bug)
  * @example
+ * const reader = new OptionReader();
  * const loaded = loadScenario(reader, 'data/shanghai-12333-2020/scenario.json', { from: '2020-07-01', days: 31 });
- * loaded?.scenario.startDate; // => '2020-07-01'
- * loaded?.roster; // => null: that file asks for no generated shifts
+ * [loaded?.scenario.startDate, loaded?.scenario.days]; // => ['2020-07-01', 31]
+ * loaded?.roster; // => null (that file asks for no generated shifts)
  */
 export function loadScenario(
   reader: OptionReader,
@@ -239,7 +248,9 @@ export function periodNotes(
  * @param roster what `loadScenario` returned
  * @returns zero or one line
  * @example
- * rosterLines(loaded.roster); // => ['Shifts: 732 generated from 2 patterns to cover the agents table, 67.6% over-coverage, 0 intervals short']
+ * rosterLines(null); // => [] (no generated shifts, no line)
+ * rosterLines({ patterns: 2, shifts: 732, requiredAgentHours: 100_000, plannedAgentHours: 167_600, overCoverage: 0.676, intervalsShort: 0, intervalsUncoverable: 0 });
+ * // => ['Shifts: 732 generated from 2 patterns to cover the agents table (the requirement), 67.6% over-coverage (167,600 agent-hours on the phones for 100,000 required), 0 intervals short']
  */
 export function rosterLines(roster: RosterJson | null): string[] {
   if (roster === null) return [];
@@ -279,7 +290,9 @@ export interface ScenarioJson {
  * @param loaded what `loadScenario` read (or `PlanInputs`)
  * @returns its name, title, file, horizon simulated and roster
  * @example
- * scenarioJson(loadScenario(reader, path, 7)!).days; // => 7
+ * const reader = new OptionReader();
+ * const json = scenarioJson(loadScenario(reader, 'data/shanghai-12333-2020/scenario.json', 7)!);
+ * [json.file, json.startDate, json.days, json.intervalMinutes]; // => ['data/shanghai-12333-2020/scenario.json', '2020-01-01', 7, 30]
  */
 export function scenarioJson(loaded: LoadedScenario): ScenarioJson {
   return {
@@ -335,6 +348,7 @@ function readDate(reader: OptionReader, flag: string, text: string | undefined):
  * @param options the parsed options
  * @returns the values
  * @example
+ * const reader = new OptionReader();
  * readRunOptions(reader, { seed: '7', days: '28' }); // => { seed: 7, workers: undefined, days: 28, from: undefined, to: undefined }
  */
 export function readRunOptions(reader: OptionReader, options: Readonly<Record<string, unknown>>): RunOptions {
@@ -357,6 +371,7 @@ export function readRunOptions(reader: OptionReader, options: Readonly<Record<st
  * @param options the parsed options
  * @returns the values (undefined where bad or not given)
  * @example
+ * const reader = new OptionReader();
  * readPeriodOptions(reader, { from: '2020-07-01', days: '31' }); // => { days: 31, from: '2020-07-01', to: undefined }
  */
 export function readPeriodOptions(
@@ -384,7 +399,8 @@ export function readPeriodOptions(
  * @param roster what `loadScenario` returned
  * @returns zero or one note
  * @example
- * notes.push(...budgetRosterNotes(inputs.roster));
+ * budgetRosterNotes(null); // => []
+ * budgetRosterNotes({ shifts: 732 } as never).length; // => 1 (with generated shifts)
  */
 export function budgetRosterNotes(roster: RosterJson | null): string[] {
   if (roster === null) return [];
@@ -401,7 +417,9 @@ export function budgetRosterNotes(roster: RosterJson | null): string[] {
  * @param s the scenario part of a `simulate`, `plan` or `sweep` result
  * @returns the title, the file and period, the period's notes, and the roster's line
  * @example
- * scenarioLines(result.scenario)[1]; // => 'data/.../scenario.json: 7 days from 2020-01-01, 15-minute intervals, service level within 20 s'
+ * const reader = new OptionReader();
+ * scenarioLines(scenarioJson(loadScenario(reader, 'data/shanghai-12333-2020/scenario.json', 7)!))[1];
+ * // => 'data/shanghai-12333-2020/scenario.json: 7 days from 2020-01-01, 30-minute intervals, service level within 15 s'
  */
 export function scenarioLines(s: ScenarioJson): string[] {
   return [

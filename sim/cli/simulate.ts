@@ -139,8 +139,11 @@ function kpiRecord(summaries: ReplicationResult['kpis']): Record<keyof Kpis, Sum
  * @returns the result in the order `--json` prints it
  * @throws {RangeError} when `confidence` is outside [0, 1] (from `assessTargets`)
  * @example
- * const week = firstDaysOf(file.scenario, 7);
- * JSON.stringify(simulateResult(file, week, await replicate(week, { replications: 4, seed: 1 }), null));
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const days = firstDaysOf(file.scenario, 2);
+ * const runs = await replicate(days, { replications: 2, seed: 1, workers: 0 });
+ * const result = simulateResult(file, days, runs, null);
+ * [result.command, result.scenario.days, result.replications, result.targetTable]; // => ['simulate', 2, 2, null]
  */
 export function simulateResult(
   file: ScenarioFile,
@@ -204,7 +207,10 @@ function formatKpiValue(kind: KpiKind, value: number | null | undefined): string
  * @param where where the replications ran (`ReplicationPool.where`: `2 worker threads`, `the queue at redis://...`)
  * @returns the text, ending with a newline
  * @example
- * process.stdout.write(formatSimulate(simulateResult(file, file.scenario, result, null), 12.3, '2 worker threads'));
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const days = firstDaysOf(file.scenario, 2);
+ * const runs = await replicate(days, { replications: 2, seed: 1, workers: 0 });
+ * formatSimulate(simulateResult(file, days, runs, null), 12.3, 'in this thread').split('\n').slice(0, 2); // => ['Shanghai 12333 hotline, 2020 (SEED project 1)', 'data/shanghai-12333-2020/scenario.json: 2 days from 2020-01-01, 30-minute intervals, service level within 15 s']
  */
 export function formatSimulate(result: SimulateResult, wallSeconds: number, where: string): string {
   const s = result.scenario;
@@ -308,7 +314,13 @@ const INTERVAL_KPIS: readonly (keyof Kpis)[] = [
  * @param result replications run with `keepIntervals: true`
  * @returns one row per interval (none without `keepIntervals`)
  * @example
- * intervalRows(result)[16]; // { interval: '2020-03-02T08:00', answerRateMean: 0.95, answerRateCiLow: 0.93, ... }
+ * const file = readScenarioFile('data/shanghai-12333-2020/scenario.json');
+ * const days = firstDaysOf(file.scenario, 2);
+ * const runs = await replicate(days, { replications: 2, seed: 1, workers: 0, keepIntervals: true });
+ * intervalRows(runs).length; // => 96 (two days of half hours)
+ * const row = intervalRows(runs)[20]!;
+ * [row.interval, row.answerRateMean, row.answerRateCiLow]; // => ['2020-01-01T10:00', 0.9300, 0.1520]
+ * intervalRows(await replicate(days, { replications: 2, seed: 1, workers: 0 })); // => [] (intervals not kept)
  */
 export function intervalRows(result: ReplicationResult): Record<string, string | number | null>[] {
   return (result.intervals ?? []).map((interval) => {

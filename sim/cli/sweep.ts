@@ -137,7 +137,15 @@ export interface SweepResult {
  * @param confidence the p the row is judged against
  * @returns the tidy row
  * @example
- * csvText(SWEEP_COLUMNS, rows.map((row) => sweepTableRow(row, 0.9)));
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
+ * const rows = await sweep(base, targets, shanghai12333UnitCosts2020, { seatRentalYuan: [45e6, 50e6] },
+ *   { buying: { staffPerSeat: 407 / 359, shrinkage: 0.3 }, seed: 1, replications: 2, workers: 0 });
+ * const row = sweepTableRow(rows[0]!, 0.9);
+ * [row.totalYuan, row.seatsBought, row.staffOnPayroll, row.probability, row.meetsConfidence, row.answerRateMean]; // => [49137700, 317, 359, 1, true, 1]
  */
 export function sweepTableRow(row: SweepRow, confidence: number): SweepTableRow {
   return {
@@ -181,7 +189,17 @@ function rowProbability(row: SweepTableRow): ProbabilityEstimate {
  * @param wallSeconds wall-clock time (shown, never in `--json`)
  * @returns the text, ending with a newline
  * @example
- * process.stdout.write(formatSweep(result, 42));
+ * const reader = new OptionReader();
+ * const { inputs } = readPlanInputs(reader, 'data/shanghai-12333-2020/scenario.json', { days: '1' })!;
+ * const rows = await sweep(inputs.scenario, inputs.targets.set, inputs.unitCosts, { seatRentalYuan: [50e6] },
+ *   { buying: inputs.buying, seed: 1, replications: 2, workers: 0 });
+ * const result = {
+ *   command: 'sweep', scenario: scenarioJson(inputs), targets: { id: inputs.targets.set.id, title: inputs.targets.set.title },
+ *   confidence: 0.9, seed: 1, replications: 2, costs: costsJson(inputs),
+ *   grid: { seatRentalYuan: [50e6], siteSeats: [null], assumptions: [] },
+ *   rows: rows.map((row) => sweepTableRow(row, 0.9)), frontiers: [], notes: [],
+ * } as const;
+ * formatSweep(result as never, 42).split('\n')[0] === result.scenario.title; // => true
  */
 export function formatSweep(result: SweepResult, wallSeconds: number): string {
   const s = result.scenario;

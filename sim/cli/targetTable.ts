@@ -65,7 +65,12 @@ function allQuartersLabel(quarters: number): string {
  * @param table the table (`PlanEvaluation.targetTable`)
  * @returns text lines, without a final newline
  * @example
- * process.stdout.write(formatTargetTable(evaluation.targetTable).join('\n') + '\n');
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const evaluation = await evaluatePlan(base, readTargetSet('data/targets/shanghai-12333-2020.json'), { replications: 2, seed: 1, workers: 0 });
+ * formatTargetTable(evaluation.targetTable)[0]; // => 'Predicted mean, 90% range of one year across replications, probability of meeting the target in each quarter and in every quarter (or on the year for yearly rows) [95% Wilson interval], 2 replications'
  */
 export function formatTargetTable(table: TargetAssessment): string[] {
   const level = formatPercent(table.level, 0);
@@ -139,7 +144,13 @@ export function formatTargetTable(table: TargetAssessment): string[] {
  * @param name the sheet's name
  * @returns the sheet
  * @example
- * await workbookBytes([targetTableSheet(evaluation.targetTable)]);
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const evaluation = await evaluatePlan(base, readTargetSet('data/targets/shanghai-12333-2020.json'), { replications: 2, seed: 1, workers: 0 });
+ * const sheet = targetTableSheet(evaluation.targetTable);
+ * [sheet.name, sheet.rows.length === evaluation.targetTable.rows.length]; // => ['Targets', true]
  */
 export function targetTableSheet(table: TargetAssessment, name = 'Targets'): Sheet {
   const periods = table.quarterly.map((quarter) => quarter.period);
@@ -204,7 +215,13 @@ export function targetTableSheet(table: TargetAssessment, name = 'Targets'): She
  * @param name the sheet's name
  * @returns the sheet
  * @example
- * await workbookBytes([targetTableSheet(table), assessmentSheet(table)]);
+ * const base = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const evaluation = await evaluatePlan(base, readTargetSet('data/targets/shanghai-12333-2020.json'), { replications: 2, seed: 1, workers: 0 });
+ * const sheet = assessmentSheet(evaluation.targetTable);
+ * [sheet.name, sheet.rows.length]; // => ['Assessments', 3]
  */
 export function assessmentSheet(table: TargetAssessment, name = 'Assessments'): Sheet {
   const row = (period: string, estimate: ProbabilityEstimate) => ({

@@ -76,7 +76,12 @@ const cell = (f: CellFigures): CellJson => ({
  * @param format its format
  * @returns the summary, keys in a fixed order
  * @example
- * validationSummary(validateHoldOut(records, options), 'calls.tsv', 'anonymous-bank').byHour[0]?.observed.abandonRate;
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const result = validateHoldOut(bank.records, {
+ *   train: { from: '1999-02-01', to: '1999-02-14' }, test: { from: '1999-02-15', to: '1999-02-28' },
+ *   thresholdSeconds: 20, replications: 2, seed: 1 });
+ * const summary = validationSummary(result, 'calls.tsv', 'anonymous-bank');
+ * [summary.byHour.length, summary.byHour[0]?.observed.abandonRate]; // => [19, 0.5]
  */
 export function validationSummary(
   result: HoldOutResult,
@@ -190,7 +195,12 @@ function errorLine(label: string, e: ComparisonErrors, goal: boolean): string {
  * @param result the validation (for the labels of the weekday x hour cells)
  * @returns the text, ending with a newline
  * @example
- * process.stdout.write(formatValidation(validationSummary(result, file, format), result));
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const result = validateHoldOut(bank.records, {
+ *   train: { from: '1999-02-01', to: '1999-02-14' }, test: { from: '1999-02-15', to: '1999-02-28' },
+ *   thresholdSeconds: 20, replications: 2, seed: 1 });
+ * const summary = validationSummary(result, 'calls.tsv', 'anonymous-bank');
+ * formatValidation(summary, result).split('\n')[0]; // => 'calls.tsv (anonymous-bank): trained on 1999-02-01 to 1999-02-14 (14 days, 16273 calls), predicting 1999-02-15 to 1999-02-28 (14 days, 14821 calls) from their calls and agents scheduled per 15 minutes; 2 replications, seed 1, service level within 20 s'
  */
 export function formatValidation(summary: ValidateSummary, result: HoldOutResult): string {
   const b = summary.behaviour;
@@ -238,7 +248,12 @@ export function formatValidation(summary: ValidateSummary, result: HoldOutResult
  * The workbook of `validate --xlsx`: observed against predicted by hour and by weekday x hour.
  *
  * @example
- * await writeFileSet([{ path: 'validation.xlsx', content: await workbookBytes(validationSheets(summary)) }]);
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const result = validateHoldOut(bank.records, {
+ *   train: { from: '1999-02-01', to: '1999-02-14' }, test: { from: '1999-02-15', to: '1999-02-28' },
+ *   thresholdSeconds: 20, replications: 2, seed: 1 });
+ * const summary = validationSummary(result, 'calls.tsv', 'anonymous-bank');
+ * validationSheets(summary).map((sheet) => sheet.name); // => ['By hour', 'By weekday x hour']
  */
 export function validationSheets(summary: ValidateSummary): Sheet[] {
   const columns = [

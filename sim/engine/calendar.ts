@@ -28,7 +28,7 @@ const MAX_PRIORITY = 255;
  * calendar.schedule(5, 4, 1, 42);
  * calendar.schedule(5, 0, 2, 7);
  * calendar.pop(); // => true
- * [calendar.time, calendar.kind, calendar.data]; // => [5, 2, 7]: same instant, lower priority first
+ * [calendar.time, calendar.kind, calendar.data]; // => [5, 2, 7] (same instant, lower priority first)
  */
 export class EventCalendar {
   /** Instant of the event last popped, seconds (the clock); 0 before the first pop. */
@@ -274,7 +274,8 @@ export class EventCalendar {
  * ends.push(30);
  * ends.push(10);
  * ends.min; // => 10
- * ends.pop(); // => 10; ends.min is now 30
+ * ends.pop(); // => 10
+ * ends.min; // => 30
  */
 export class InstantHeap {
   private times: Float64Array;
@@ -357,7 +358,8 @@ export class InstantHeap {
    * const ends = new InstantHeap();
    * ends.push(30);
    * ends.push(10);
-   * ends.removeAt(0); // => 10 (the earliest sits at position 0); ends.min is now 30
+   * ends.removeAt(0); // => 10 (the earliest sits at position 0)
+   * ends.min; // => 30
    */
   removeAt(position: number): number {
     const last = this.count - 1;

@@ -138,7 +138,10 @@ export function writeCalibration(path: string, calibration: CalibrationFile): vo
  * @returns the JSON text, ending with a newline
  * @throws {InputError} when the parameters do not satisfy the schema
  * @example
- * await writeFileSet([{ path: 'bank.json', content: calibrationText(parameters, 'bank.json') }]);
+ * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
+ * const text = calibrationText(calibrateFromRecords(bank.records, { source: 'bank' }), 'bank.json');
+ * parseCalibration(text, 'bank.json').patience.meanSeconds; // => 347.7129
+ * calibrationText({ formatVersion: 1 } as never, 'bank.json'); // throws InputError
  */
 export function calibrationText(calibration: CalibrationFile, file = 'calibration.json'): string {
   const text = JSON.stringify(calibration, null, 2) + '\n';

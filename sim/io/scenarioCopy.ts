@@ -212,8 +212,12 @@ export function writeScenarioCopy(inFile: string, outFile: string, arrivals: New
  * @param outFile the copy's JSON file, written
  * @throws {Error} "the copy does not read back (a bug)" with the problems
  * @example
- * await writeFileSet(scenarioCopyContents(inFile, outFile, arrivals).outputs);
- * checkScenarioCopy(outFile);
+ * const out = join(tmpdir(), 'checked-week.json');
+ * await writeFileSet(scenarioCopyContents('data/shanghai-12333-2020/scenario.json', out, {
+ *   startDate: '2020-03-02', days: 7, arrivalsPerHour: Array(7 * 48).fill(1000), volumeForecastCv: 0.04, dayBusynessCv: 0.06,
+ *   source: 'hotline forecast volumes.csv (average method, trained 2019-01-01 to 2020-02-29)',
+ * }).outputs);
+ * checkScenarioCopy(out); // => undefined (it reads back)
  */
 export function checkScenarioCopy(outFile: string): void {
   try {
@@ -237,8 +241,12 @@ export function checkScenarioCopy(outFile: string): void {
  * @returns the files the copy is made of, and each one's content (side tables first, the JSON last)
  * @throws {InputError} as `writeScenarioCopy`
  * @example
- * const { files, outputs } = scenarioCopyContents(SHIPPED, 'week.json', arrivals);
- * outputs.map((output) => output.path); // => ['week.arrivals.csv', 'week.json']
+ * const out = join(tmpdir(), 'week.json');
+ * const { outputs } = scenarioCopyContents('data/shanghai-12333-2020/scenario.json', out, {
+ *   startDate: '2020-03-02', days: 7, arrivalsPerHour: Array(7 * 48).fill(1000), volumeForecastCv: 0.04, dayBusynessCv: 0.06,
+ *   source: 'hotline forecast volumes.csv (average method, trained 2019-01-01 to 2020-02-29)',
+ * });
+ * outputs.map((output) => output.path.slice(tmpdir().length + 1)); // => ['week.arrivals.csv', 'week.json']
  */
 export function scenarioCopyContents(
   inFile: string,

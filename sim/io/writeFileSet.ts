@@ -159,10 +159,13 @@ function yieldToEvents(): Promise<void> {
  * @throws {OutputError} naming the file and the reason, when the system refuses a write
  * @throws {RangeError} when a path is given twice
  * @example
+ * const dir = join(tmpdir(), 'hotline-doc-july');
  * await writeFileSet([
- *   { path: 'july/intervals.csv', content: csv },
- *   { path: 'july/july.xlsx', content: workbook },
- * ]);
+ *   { path: join(dir, 'intervals.csv'), content: 'interval,answerRate\n2020-07-01T08:00,0.91\n' },
+ *   { path: join(dir, 'notes.txt'), content: 'July\n' },
+ * ], { createFolder: dir });
+ * readFileSync(join(dir, 'notes.txt'), 'utf8'); // => 'July\n'
+ * await writeFileSet([{ path: 'a.txt', content: '' }, { path: 'a.txt', content: '' }]); // throws RangeError
  */
 export async function writeFileSet(
   files: readonly OutputFile[],

@@ -15,7 +15,7 @@ export { normalQuantile };
  * @returns the distribution, as plain data
  * @throws {RangeError} when `meanSeconds` is not a finite number > 0
  * @example
- * exponential(90); // => { kind: 'exponential', meanSeconds: 90 }; variance 8,100 s^2
+ * exponential(90); // => { kind: 'exponential', meanSeconds: 90 } (variance 8,100 s^2)
  */
 export function exponential(meanSeconds: number): Distribution {
   requirePositiveFinite('exponential', 'meanSeconds', meanSeconds);
@@ -201,8 +201,8 @@ export function hazardSurvival(distribution: PiecewiseHazard, seconds: number): 
  * @param factor the factor, > 0
  * @returns the stretched distribution, as plain data
  * @example
- * scaleDistribution(lognormal(180, 1), 1.1); // => { kind: 'lognormal', meanSeconds: 198, cv: 1 } (to rounding)
- * distributionMean(scaleDistribution(piecewiseHazard([0, 60], [0.01, 0.02]), 2)); // twice the mean
+ * scaleDistribution(lognormal(180, 1), 1.1); // => { kind: 'lognormal', meanSeconds: 198.0000, cv: 1 }
+ * distributionMean(scaleDistribution(piecewiseHazard([0, 60], [0.01, 0.02]), 2)) / distributionMean(piecewiseHazard([0, 60], [0.01, 0.02])); // => 2.0000
  */
 export function scaleDistribution(distribution: Distribution, factor: number): Distribution {
   requirePositiveFinite('scaleDistribution', 'factor', factor);

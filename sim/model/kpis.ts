@@ -165,7 +165,13 @@ function share(numerator: number, denominator: number): number | null {
  * @param counts the counts of an interval, a day, a month, a quarter or the horizon
  * @returns the period's KPIs
  * @example
- * kpisOf(result.horizon).answerRate; // answered / offered over the whole run
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const result = simulate(scenario, { seed: 1 });
+ * kpisOf(result.horizon).answerRate === result.horizon.answered / result.horizon.offered; // => true
+ * kpisOf(result.horizon).answerRate; // => 0.9005
  */
 export function kpisOf(counts: PeriodCounts): Kpis {
   const c = counts;
@@ -234,7 +240,13 @@ export function emptyCounts(): PeriodCounts {
  * @param key the period an interval belongs to (for example its day, `YYYY-MM-DD`)
  * @returns one row per period, in time order
  * @example
- * rollUp(result.intervals, 1800, (row) => row.start.slice(0, 7)); // months
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const result = simulate(scenario, { seed: 1 });
+ * const byDay = rollUp(result.intervals, 1800, (row) => row.start.slice(0, 10));
+ * [byDay.length, byDay[0]?.period, byDay[0]!.offered + byDay[1]!.offered === result.horizon.offered]; // => [2, '2020-05-11', true]
  */
 export function rollUp(
   rows: readonly IntervalRow[],

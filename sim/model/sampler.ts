@@ -39,7 +39,8 @@ const ZIG_RATIO = new Float64Array(ZIG_LAYERS);
  * @param u uniform draws in (0, 1)
  * @returns a draw of N(0, 1)
  * @example
- * zigguratNormal(new AleaStream(1, 0, 'handleTime')); // => a standard normal draw
+ * const u = new AleaStream(1, 0, 'handleTime');
+ * zigguratNormal(u); // => -0.2036
  */
 export function zigguratNormal(u: UniformSource): number {
   for (;;) {
@@ -109,7 +110,7 @@ const HAZARD = 8;
  *
  * @example
  * const handle = new Sampler(exponential(180), new AleaStream(1, 0, 'handleTime'));
- * handle.next(); // => a duration, mean 180 s
+ * handle.next(); // => 80.88
  */
 export class Sampler {
   // Numeric fields start as non-integer doubles, so that V8 gives them a double
@@ -298,7 +299,8 @@ const BUFFER_DRAWS = 512;
  *
  * @example
  * const handle = new BufferedSampler(lognormal(220, 0.8), new AleaStream(1, 0, 'handleTime'));
- * handle.next(); // === new Sampler(lognormal(220, 0.8), new AleaStream(1, 0, 'handleTime')).next()
+ * const plain = new Sampler(lognormal(220, 0.8), new AleaStream(1, 0, 'handleTime'));
+ * [handle.next() === plain.next(), handle.next() === plain.next()]; // => [true, true] (the same draws, in batches)
  */
 export class BufferedSampler {
   private readonly sampler: Sampler;
@@ -368,7 +370,7 @@ export class BufferedSampler {
  * @returns a function returning one duration, seconds, per call
  * @example
  * const handle = compileSampler(exponential(180), randomStreams(1, 0).stream('handleTime'));
- * handle(); // => a duration, mean 180 s
+ * handle(); // => 80.88
  */
 export function compileSampler(distribution: Distribution, u: Uniform): () => number {
   const sampler = new Sampler(distribution, { next: u });

@@ -49,7 +49,11 @@ export interface ScenarioCalendar {
  * @returns interval length and count, horizon length and the start instant
  * @throws {RangeError} when the scenario is invalid
  * @example
- * scenarioCalendar(scenario).intervals; // => 17568 for 366 days of 30 minutes
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * scenarioCalendar(scenario).intervals; // => 96
  */
 export function scenarioCalendar(scenario: Scenario): ScenarioCalendar {
   checkScenario('scenarioCalendar', scenario);
@@ -99,7 +103,12 @@ function requireList(
  * @param scenario the scenario to check
  * @throws {RangeError} at the first invalid field
  * @example
- * checkScenario('simulate', scenario); // passes or throws
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * checkScenario('simulate', scenario); // => undefined (valid)
+ * checkScenario('simulate', { ...scenario, intervalMinutes: 7 }); // throws RangeError
  */
 export function checkScenario(fn: string, scenario: Scenario): void {
   if (typeof scenario !== 'object' || scenario === null) {
@@ -306,8 +315,12 @@ function checkMechanisms(fn: string, scenario: Scenario): void {
  * @returns expected calls per interval, one per interval of the horizon
  * @throws {RangeError} when the scenario is invalid
  * @example
- * expectedArrivalsPerInterval({ ...scenario, arrivals: { kind: 'profile', dailyVolume: 4800 } });
- * // => 100 per 30-minute interval on a flat day with factors 1
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 1, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 4800 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const expected = expectedArrivalsPerInterval(scenario);
+ * [expected.length, expected[20]]; // => [48, 100]
  */
 export function expectedArrivalsPerInterval(scenario: Scenario): number[] {
   checkScenario('expectedArrivalsPerInterval', scenario);
@@ -360,7 +373,11 @@ export function expectedArrivalsPerInterval(scenario: Scenario): number[] {
  * @returns agents per interval, one per interval of the horizon
  * @throws {RangeError} when the scenario is invalid
  * @example
- * agentsPerInterval({ ...scenario, agents: { kind: 'constant', count: 12 } }); // => [12, 12, ...]
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * agentsPerInterval({ ...scenario, agents: { kind: 'constant', count: 12 } }).slice(0, 3); // => [12, 12, 12]
  */
 export function agentsPerInterval(scenario: Scenario): number[] {
   checkScenario('agentsPerInterval', scenario);

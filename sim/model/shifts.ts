@@ -241,9 +241,11 @@ export function rosterFromShifts(
  *   agent-hours; the share of intervals covered
  * @throws {RangeError} when the requirement's length differs from the roster's
  * @example
+ * const week = Array.from({ length: 7 * 24 }, (_, i) => (i % 24 >= 8 && i % 24 < 16 ? 10 : 2));
+ * const patterns = [0, 8, 16].map((h) => ({ name: `${h}:00`, startMinutes: h * 60, lengthMinutes: 480 }));
+ * const roster = generateRoster(week, patterns, { intervalMinutes: 60 });
  * const c = rosterCoverage(roster, week);
- * c.underAgentHours; // => 0 when the roster covers the week
- * c.overAgentHours / c.requiredAgentHours; // over-coverage as a share of the need
+ * [c.underAgentHours, c.overAgentHours, c.requiredAgentHours]; // => [0, 0, 784]
  */
 export function rosterCoverage(roster: Roster, requirement: readonly number[]): RosterCoverage {
   const fn = 'rosterCoverage';
@@ -294,9 +296,10 @@ export function rosterCoverage(roster: Roster, requirement: readonly number[]): 
  * @returns agents on the phones, mean and peak (seats), rostered hours, staff on payroll
  * @throws {RangeError} when shrinkage is outside [0, 0.99] or paid hours not positive
  * @example
- * // 21 eight-hour shifts of 10 agents a week = 1,680 h a week = 87,600 h a year;
- * // at 2,000 paid hours and 30% shrinkage: ceil(87,600 / 1,400) = 63 staff for 10 seats.
- * staffForRoster(roster, { shrinkage: 0.3 }).staffOnPayroll;
+ * const week = Array.from({ length: 7 * 24 }, (_, i) => (i % 24 >= 8 && i % 24 < 16 ? 10 : 2));
+ * const patterns = [0, 8, 16].map((h) => ({ name: `${h}:00`, startMinutes: h * 60, lengthMinutes: 480 }));
+ * const roster = generateRoster(week, patterns, { intervalMinutes: 60 });
+ * staffForRoster(roster, { shrinkage: 0.3 }).staffOnPayroll; // => 30
  */
 export function staffForRoster(roster: Roster, options: StaffForRosterOptions): RosterStaff {
   const fn = 'staffForRoster';
@@ -332,9 +335,11 @@ export function staffForRoster(roster: Roster, options: StaffForRosterOptions): 
  * @throws {RangeError} when a non-cyclic roster's days differ from the horizon's, or a
  *   cyclic roster's are not 7 or the horizon's
  * @example
- * // 2020-01-01 was a Wednesday (2)
- * const agents = rosterAgentSpec(weeklyRoster, { days: 366, firstWeekday: 2 });
- * simulate({ ...scenario, agents }, { seed: 1 });
+ * const week = Array.from({ length: 7 * 24 }, (_, i) => (i % 24 >= 8 && i % 24 < 16 ? 10 : 2));
+ * const patterns = [0, 8, 16].map((h) => ({ name: `${h}:00`, startMinutes: h * 60, lengthMinutes: 480 }));
+ * const roster = generateRoster(week, patterns, { intervalMinutes: 60 });
+ * const agents = rosterAgentSpec(roster, { days: 14, firstWeekday: 0 });
+ * agents.kind; // => 'perInterval'
  */
 export function rosterAgentSpec(roster: Roster, horizon: { days: number; firstWeekday: number }): AgentSpec {
   const fn = 'rosterAgentSpec';
@@ -416,12 +421,12 @@ export interface ScenarioRoster {
  * @returns the scenario on the roster, the roster and its coverage of the requirement
  * @throws {RangeError} when a pattern is invalid or off the scenario's interval grid
  * @example
- * const { scenario, meta } = readScenarioFile('my-scenario.json');
- * if (meta.shifts?.kind === 'generate') {
- *   const rostered = scenarioWithRoster(scenario, meta.shifts.patterns);
- *   rostered.coverage.overAgentHours; // agent-hours beyond the requirement
- *   simulate(rostered.scenario, { seed: 1 });
- * }
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const rostered = scenarioWithRoster({ ...scenario, agents: { kind: 'constant', count: 7 } }, [0, 8, 16].map((h) => ({ name: `${h}:00`, startMinutes: h * 60, lengthMinutes: 480 })));
+ * [rostered.coverage.underAgentHours, rostered.coverage.overAgentHours]; // => [0, 0]
  */
 export function scenarioWithRoster(scenario: Scenario, patterns: readonly ShiftPattern[]): ScenarioRoster {
   const perDay = 1440 / scenario.intervalMinutes;

@@ -85,7 +85,7 @@ export { DEFAULT_RECORD_CAP } from './center/setup.js';
  *   },
  *   { seed: 1 },
  * );
- * result.kpis.answerRate; // => about 0.9
+ * result.kpis.answerRate; // => 0.9339
  */
 export function simulate(scenario: Scenario, options: SimulateOptions): SimulationResult {
   return simulateWithScheme(scenario, options, 'hybrid');
@@ -108,7 +108,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
  * @returns as `simulate`
  * @throws {RangeError} as `simulate`
  * @example
- * simulateWithScheme(scenario, { seed: 1 }, 'eager').horizon.abandoned; // === simulate(scenario, { seed: 1 }).horizon.abandoned
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * simulateWithScheme(scenario, { seed: 1 }, 'eager').horizon.abandoned === simulate(scenario, { seed: 1 }).horizon.abandoned; // => true
  */
 export function simulateWithScheme(
   scenario: Scenario,

@@ -207,7 +207,9 @@ function leavingTenureDay(bands: readonly TenureBandRate[], tenureDaysAtStart: n
  * @param prefix the spec's path in the caller's input, with a trailing dot (`''` for none)
  * @throws {RangeError} at the first invalid field
  * @example
- * checkWorkforceSpec('simulate', scenario.workforce.spec, 'scenario.workforce.spec.'); // passes or throws
+ * const spec = { initialStaff: 407, turnover: 0.25, hiring: { policy: 'backfill', recruitmentLagDays: 30, trainingDays: 182 } } as const;
+ * checkWorkforceSpec('simulate', spec, 'scenario.workforce.spec.'); // => undefined (valid)
+ * checkWorkforceSpec('simulate', { ...spec, turnover: -1 }, 'scenario.workforce.spec.'); // throws RangeError
  */
 export function checkWorkforceSpec(fn: string, spec: WorkforceSpec, prefix = ''): void {
   if (typeof spec !== 'object' || spec === null) {
@@ -269,8 +271,8 @@ export function checkWorkforceSpec(fn: string, spec: WorkforceSpec, prefix = '')
  *   { initialStaff: 407, turnover: 0.25, hiring: { policy: 'backfill', recruitmentLagDays: 30, trainingDays: 182 } },
  *   { startDate: '2020-01-01', days: 366, seed: 1 },
  * );
- * year.turnoverRate; // => about 0.25
- * year.weeks[40]?.averageTrainees; // trainees in week 41
+ * year.turnoverRate; // => 0.2832
+ * year.weeks[40]?.averageTrainees; // => 47.71
  */
 export function simulateWorkforce(
   spec: WorkforceSpec,

@@ -122,7 +122,7 @@ export const DESK_BUDGET_2020: DeskBudget = { budgetYuan: 6_836_000, costPerStaf
  * @param budget the budget, for `budgetExecutionRate`; none by default
  * @returns the measured run
  * @example
- * deskMeasuredRun(simulateDesk({ seed: 1 }), DESK_BUDGET_2020).year.turnoverRate; // => about 0.15
+ * deskMeasuredRun(simulateDesk({ days: 60, seed: 1 }), DESK_BUDGET_2020).year.turnoverRate; // => 0.1227
  */
 export function deskMeasuredRun(result: DeskResult, budget?: DeskBudget): MeasuredRun {
   const values = (row: DeskPeriodRow) => {
@@ -165,8 +165,9 @@ export function deskMeasuredRun(result: DeskResult, budget?: DeskBudget): Measur
  * @returns the filled-in table
  * @throws {RangeError} when `runs` is empty or their quarters differ
  * @example
- * const table = deskTargetTable(targets, replicateDesk({}, { replications: 20 }));
- * table.rows.find((row) => row.id === 'onTimeCompletion')?.probability?.probability; // => e.g. 0.95
+ * const targets = readTargetSet('data/targets/shanghai-12345-desk-2020.json');
+ * const table = deskTargetTable(targets, replicateDesk({ days: 30 }, { replications: 2 }));
+ * table.rows.find((row) => row.id === 'onTimeCompletion')?.probability?.probability; // => 1
  */
 export function deskTargetTable(
   targets: TargetSet,
@@ -221,8 +222,10 @@ function indicatorFor(targets: TargetSet | undefined, name: DeskKpiName): Target
  * @returns one summary per period, in order
  * @throws {RangeError} when `runs` is empty
  * @example
+ * const targets = readTargetSet('data/targets/shanghai-12345-desk-2020.json');
+ * const runs = replicateDesk({ days: 60 }, { replications: 2 });
  * const months = summariseDesk(runs, 'months', { targets });
- * months[6]?.kpis.onTimeCompletionRate.summary?.mean; // July's mean on-time closure
+ * [months.length, months[1]?.kpis.onTimeCompletionRate.summary?.mean]; // => [2, 1]
  */
 export function summariseDesk(
   runs: readonly DeskResult[],
@@ -301,10 +304,12 @@ export interface DeskComparisonRow {
  * @returns one row per alternative, in order
  * @throws {RangeError} when `alternatives` is empty or a spec is invalid
  * @example
- * compareDeskPolicies({}, [
+ * const targets = readTargetSet('data/targets/shanghai-12345-desk-2020.json');
+ * const compared = compareDeskPolicies({ days: 30 }, [
  *   { label: 'dedicated 8', spec: { policy: { kind: 'dedicated', phoneStaff: 8 } } },
  *   { label: 'phone first', spec: { policy: { kind: 'phoneFirst' } } },
- * ], { replications: 10, targets });
+ * ], { replications: 2, targets });
+ * compared.map((row) => row.label); // => ['dedicated 8', 'phone first']
  */
 export function compareDeskPolicies(
   base: DeskSpec,

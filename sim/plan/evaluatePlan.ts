@@ -128,7 +128,7 @@ export interface EvaluatePlanOptions
  * @returns the estimate and its interval
  * @throws {RangeError} when the counts are not integers with 0 <= successes <= trials, or level is outside (0, 1)
  * @example
- * wilsonInterval(9, 10); // => { probability: 0.9, low: 0.5958, high: 0.9821, ... }
+ * wilsonInterval(9, 10); // => { probability: 0.9, low: 0.5958, high: 0.9821, successes: 9, trials: 10 }
  */
 export function wilsonInterval(successes: number, trials: number, level = 0.95): ProbabilityEstimate {
   const fn = 'wilsonInterval';
@@ -170,6 +170,12 @@ function measuredIndicators(
  * @param answerRateDefinition which answer rate an `answerRate` indicator uses; `'perAttempt'` by default
  * @returns true when every measured indicator is met
  * @example
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
+ * const run = simulate(scenario, { seed: 1 });
  * meetsTargets(kpisOf(run.quarters[0]!), targets, 15); // => true
  */
 export function meetsTargets(
@@ -203,7 +209,13 @@ export function meetsTargets(
  * @param answerRateDefinition which answer rate an `answerRate` indicator uses; `'perAttempt'` by default
  * @returns the least relative slack, dimensionless (`Infinity` when nothing is measured)
  * @example
- * targetMargin([kpisOf(run.quarters[0]!)], targets, 15); // => 0.0074 (an answer rate of 0.806 against > 0.8)
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
+ * const run = simulate(scenario, { seed: 1 });
+ * targetMargin([kpisOf(run.quarters[0]!)], targets, 15); // => 0.1256
  */
 export function targetMargin(
   quarterKpis: readonly Kpis[],
@@ -253,7 +265,13 @@ export function targetMargin(
  * @returns the evaluation
  * @throws {RangeError} when `runs` is empty or `level` is outside (0, 1)
  * @example
- * evaluateRuns(result.runs, scenario, targets, { seed: 1 }).allTargets.probability;
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
+ * const result = await replicate(scenario, { replications: 2, seed: 1, workers: 0 });
+ * evaluateRuns(result.runs, scenario, targets, { seed: 1 }).allTargets.probability; // => 1
  */
 export function evaluateRuns(
   runs: readonly ReplicationRun[],
@@ -362,8 +380,12 @@ function targetTableOf(
  * @returns the evaluation
  * @throws {RangeError} when the scenario or an option is invalid
  * @example
- * const evaluation = await evaluatePlan(scenario, targets, { replications: 20, seed: 1 });
- * evaluation.allTargets; // => { probability: 0.95, low: 0.7639, high: 0.9911, ... }
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const evaluation = await evaluatePlan(scenario, readTargetSet('data/targets/shanghai-12333-2020.json'), { replications: 2, seed: 1, workers: 0 });
+ * evaluation.allTargets; // => { successes: 2, trials: 2, probability: 1, low: 0.3424, high: 1 }
  */
 export async function evaluatePlan(
   scenario: Scenario,

@@ -116,7 +116,13 @@ const KPI_NAMES = Object.keys(KPI_DEFINITIONS) as (keyof Kpis)[];
  * @returns a summary (or `null`) per KPI
  * @throws {RangeError} when `level` is outside (0, 1)
  * @example
- * summariseKpis(result.runs.map((run) => kpisOf(run.months[6]!))).answerRate?.mean; // July's answer rate
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const result = await replicate(scenario, { replications: 2, seed: 1, workers: 0 });
+ * summariseKpis(result.runs.map((run) => kpisOf(run.horizon))).answerRate?.mean === result.kpis.answerRate?.mean; // => true
+ * summariseKpis(result.runs.map((run) => kpisOf(run.horizon))).answerRate?.n; // => 2
  */
 export function summariseKpis(kpisOfRuns: readonly Kpis[], level = 0.95): KpiSummaries {
   const summaries = {} as KpiSummaries;
@@ -257,9 +263,13 @@ function aggregate(
  * @throws {RangeError} (the promise rejects) for a bad scenario or option
  * @throws {Error} "run npm run build" when workers are asked for and `dist/` is missing or stale
  * @example
- * const result = await replicate(scenario, { replications: 20, seed: 1, workers: 2 });
- * result.kpis.answerRate; // shape (values illustrative): { n: 20, mean: 0.83, sd: 0.004, ciLow: 0.828, ciHigh: 0.832, p05: 0.826, p95: 0.837 }
- * result.quarters.map((q) => [q.period, q.kpis.answerRate?.mean]); // e.g. [['2020-Q1', 0.81], ...]
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const result = await replicate(scenario, { replications: 2, seed: 1, workers: 0 });
+ * [result.kpis.answerRate?.n, result.kpis.answerRate?.mean]; // => [2, 0.9083]
+ * result.quarters.map((q) => q.period); // => ['2020-Q2']
  */
 export async function replicate(scenario: Scenario, options: ReplicateOptions): Promise<ReplicationResult> {
   const { replications, seed, onProgress, level = 0.95, keepIntervals = false } = options;

@@ -77,8 +77,12 @@ interface Task {
  * @param fn the pool's name, for messages
  * @returns a function that throws a `RangeError` naming the bad field
  * @example
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
  * const check = jobChecker('openQueuePool');
- * check([{ scenario, seed: 1, replication: 1.5 }]); // throws 'openQueuePool: job.replication must be a non-negative integer (got 1.5)'
+ * check([{ scenario, seed: 1, replication: 1.5 }]); // throws RangeError: openQueuePool: job.replication must be a non-negative integer (got 1.5)
  */
 export function jobChecker(fn: string): (jobs: readonly ReplicationJob[]) => void {
   const checked = new WeakSet<Scenario>();
@@ -111,12 +115,14 @@ export function jobChecker(fn: string): (jobs: readonly ReplicationJob[]) => voi
  * @throws {RangeError} when `workers` is not a non-negative integer
  * @throws {Error} "run npm run build" when workers are asked for and `dist/` is missing or stale
  * @example
- * const pool = openReplicationPool(2);
- * try {
- *   const runs = await pool.run([{ scenario, seed: 1, replication: 0 }, { scenario: other, seed: 1, replication: 0 }]);
- * } finally {
- *   await pool.close();
- * }
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const pool = openReplicationPool(0);
+ * const runs = await pool.run([{ scenario, seed: 1, replication: 0 }, { scenario, seed: 1, replication: 1 }]);
+ * await pool.close();
+ * runs.length; // => 2
  */
 export function openReplicationPool(workers: number): ReplicationPool {
   const fn = 'openReplicationPool';
@@ -296,12 +302,14 @@ function callingThreadPool(check: (jobs: readonly ReplicationJob[]) => void): Re
  * @returns the pool and what to call in a `finally`
  * @throws {RangeError} when `workers` is not a non-negative integer
  * @example
- * const { pool, release } = borrowPool('sweep', options, 2);
- * try {
- *   runs = await pool.run(jobs);
- * } finally {
- *   await release();
- * }
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const { pool, release } = borrowPool('sweep', { workers: 0 }, 2);
+ * const runs = await pool.run([{ scenario, seed: 1, replication: 0 }]);
+ * await release();
+ * runs.length; // => 1
  */
 export function borrowPool(
   fn: string,

@@ -28,7 +28,7 @@ export interface SimulationBatch {
  * @param scenario the scenario
  * @returns calls, >= 0
  * @example
- * expectedEnteringCalls(readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario); // => about 10.8 million
+ * expectedEnteringCalls(readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario); // => 10773958.2
  */
 export function expectedEnteringCalls(scenario: Scenario): number {
   if (scenario.arrivals.kind === 'at') return scenario.arrivals.seconds.length;
@@ -48,7 +48,8 @@ export function expectedEnteringCalls(scenario: Scenario): number {
  * @returns seconds, >= 0
  * @throws {RangeError} when a batch's replications is not a non-negative integer or `threads` is not a positive integer
  * @example
- * estimateRunSeconds([{ scenario: year12333, replications: 100_000 }], 2); // => about 270,000 (75 hours)
+ * const year = readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario;
+ * estimateRunSeconds([{ scenario: year, replications: 100_000 }], 2); // => 269349.0
  */
 export function estimateRunSeconds(batches: readonly SimulationBatch[], threads: number): number {
   requirePositiveInteger('estimateRunSeconds', 'threads', threads);

@@ -29,8 +29,9 @@ export interface ExpectedCapacity {
  * @returns the capacity by day and the fault share
  * @throws {RangeError} when `replications` is not a positive integer, or the workforce is invalid
  * @example
- * const capacity = expectedCapacity(scenario, 1);
- * capacity.liveShare[200]; // => e.g. 0.89: a ninth of the roster is in training or vacant on day 200
+ * const year = readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario;
+ * const capacity = expectedCapacity(year, 1, 2);
+ * capacity.liveShare[200]; // => 0.8759
  */
 export function expectedCapacity(scenario: Scenario, seed: number, replications = 20): ExpectedCapacity {
   requirePositiveInteger('expectedCapacity', 'replications', replications);
@@ -80,7 +81,10 @@ export function expectedCapacity(scenario: Scenario, seed: number, replications 
  * @param capacity its expected capacity (`expectedCapacity` of the base scenario)
  * @returns the plan with the agents the formulas should count
  * @example
- * analyticQuarterKpis(screenPlan(plan, capacity), quarters);
+ * const year = readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario;
+ * const capacity = expectedCapacity(year, 1, 2);
+ * const screened = screenPlan(year, capacity);
+ * agentsPerInterval(screened)[200 * 48 + 20]! <= agentsPerInterval(year)[200 * 48 + 20]!; // => true (fewer on the phones on average)
  */
 export function screenPlan(plan: Scenario, capacity: ExpectedCapacity): Scenario {
   const perDay = Math.round(1_440 / plan.intervalMinutes);

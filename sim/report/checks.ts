@@ -146,7 +146,7 @@ export interface RealCallCenterOptions {
  * const bank = readAnonymousBankCalls('data/anonymous-bank/calls-1999-02.tsv');
  * realCallCenterCheck(bank.records, { source: ANONYMOUS_BANK_SOURCE, train: { from: '1999-02-01', to: '1999-02-14' },
  *   test: { from: '1999-02-15', to: '1999-02-28' }, answerWithinSeconds: 20, replications: 2 }).hourlyErrors;
- * // => { hours: 17, abandonRate: 0.03676, serviceLevel: 0.1476, asaSeconds: 15.79 }
+ * // => { hours: 17, abandonRate: 0.03640, serviceLevel: 0.1477, asaSeconds: 15.79 }
  */
 export function realCallCenterCheck(
   records: readonly ObservedCall[],

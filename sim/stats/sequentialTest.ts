@@ -35,7 +35,7 @@ export type SequentialVerdict = 'reaches' | 'short' | 'continue';
  * @returns the half-width
  * @example
  * defaultDelta(0.9); // => 0.05
- * defaultDelta(0.95); // => 0.025
+ * defaultDelta(0.95); // => 0.02500
  */
 export function defaultDelta(p: number): number {
   const half = Math.min(p, 1 - p) / 2;
@@ -107,7 +107,7 @@ export class SequentialTest {
    * The log-likelihood ratio after `trials` trials with `successes` successes.
    *
    * @example
-   * new SequentialTest({ p: 0.9, delta: 0.05, alpha: 0.1, beta: 0.1, maxTrials: 60 }).logLikelihoodRatio(9, 10); // => 9 ln(0.95/0.85) + ln(0.05/0.15)
+   * new SequentialTest({ p: 0.9, delta: 0.05, alpha: 0.1, beta: 0.1, maxTrials: 60 }).logLikelihoodRatio(9, 10); // => -0.09758 (9 ln(0.95/0.85) + ln(0.05/0.15))
    */
   logLikelihoodRatio(successes: number, trials: number): number {
     return successes * this.successStep + (trials - successes) * this.failureStep;
@@ -149,7 +149,8 @@ export class SequentialTest {
    * @param outcomeAt the outcome of trial i (0-based): true for a success; called for i = 0, 1, ... until the verdict
    * @returns the verdict, the trials used and the successes among them
    * @example
-   * test.run((i) => i !== 3); // => { verdict: 'reaches', trials: 30, successes: 29 } for p 0.9 ± 0.05, alpha = beta = 0.1
+   * const test = new SequentialTest({ p: 0.9, delta: 0.05, alpha: 0.1, beta: 0.1, maxTrials: 60 });
+   * test.run((i) => i !== 3); // => { verdict: 'reaches', trials: 31, successes: 30 }
    */
   run(outcomeAt: (trial: number) => boolean): {
     verdict: 'reaches' | 'short';
@@ -189,8 +190,8 @@ export interface OperatingCharacteristic {
  * @throws {RangeError} when a parameter is out of range
  * @example
  * const test = { p: 0.9, delta: 0.05, alpha: 0.1, beta: 0.1, maxTrials: 60 };
- * sequentialOperatingCharacteristic(test, 0.85).reaches; // => 0.126 (judging p - delta to reach p)
- * sequentialOperatingCharacteristic(test, 0.95).short; // => 0.088 (judging p + delta short)
+ * sequentialOperatingCharacteristic(test, 0.85).reaches; // => 0.1258 (judging p - delta to reach p)
+ * sequentialOperatingCharacteristic(test, 0.95).short; // => 0.08960
  */
 export function sequentialOperatingCharacteristic(
   test: IndifferenceZoneTest,

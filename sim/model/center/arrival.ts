@@ -12,7 +12,7 @@ import { SlotState } from './callPool.js';
  * const unit = new BufferedSampler(exponential(1), new AleaStream(1, 0, 'arrivals'));
  * const arrivals = new ArrivalProcess(Float64Array.of(1 / 60), 3_600, 1, null, unit);
  * arrivals.advance();
- * arrivals.nextTime; // => the first call's instant, seconds (mean 60)
+ * arrivals.nextTime; // => 151.9
  */
 export class ArrivalProcess {
   /** The next call's instant, seconds (`Infinity` when there is none), set by `advance`. */

@@ -73,7 +73,12 @@ export interface CallCenterInput {
  * slot (a redial), since taking one may grow the pool's arrays.
  *
  * @example
- * const center = new CallCenter(prepareRun(scenario, options, 'hybrid').input, new Kernel());
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * const center = new CallCenter(prepareRun(scenario, { seed: 1 }, 'hybrid').input, new Kernel());
+ * [center.n, center.L, center.H]; // => [96, 1800, 172800] (intervals, their length and the horizon, seconds)
  */
 export class CallCenter {
   readonly pool = new CallPool(INITIAL_CAPACITY);

@@ -13,7 +13,7 @@ import { Outcome } from './recorder.js';
  *
  * @example
  * const faults = new FaultEvents(drawFaults(DEFAULT_FAULT_LEVELS, 86_400 * 366, 1, 0), new AleaStream(1, 0, 'faultCutOff'));
- * faults.nextChange(); // => the first fault's start, seconds
+ * faults.nextChange(); // => 1261231.3
  */
 export class FaultEvents {
   /** Start of each episode, seconds. */

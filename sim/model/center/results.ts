@@ -31,8 +31,14 @@ const ZERO_COUNTS: PeriodCounts = Object.fromEntries(PERIOD_COUNT_FIELDS.map((fi
  * @param out what `runCallCenter` left
  * @returns the simulation's result (timing's `runSeconds` left at 0 for the caller)
  * @example
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
  * const run = prepareRun(scenario, { seed: 1 }, 'hybrid');
- * buildResult(scenario, run, runCallCenter(run.input)).kpis.answerRate;
+ * const result = buildResult(scenario, run, runCallCenter(run.input));
+ * result.kpis.answerRate; // => 0.9005
+ * result.kpis.answerRate === simulate(scenario, { seed: 1 }).kpis.answerRate; // => true (what simulate gives)
  */
 export function buildResult(scenario: Scenario, run: PreparedRun, out: RunOutput): SimulationResult {
   const { n, L, columns, agents, recorder } = run.input;

@@ -38,8 +38,12 @@ export interface RunOutput {
  * @param input what the run is made of (`prepareRun`)
  * @returns the end state and counts of the run; the count columns are filled in place
  * @example
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
  * const { input } = prepareRun(scenario, { seed: 1 }, 'hybrid');
- * runCallCenter(input).events; // => events processed
+ * runCallCenter(input).events; // => 9312
  */
 export function runCallCenter(input: CallCenterInput): RunOutput {
   const kernel = new Kernel(INITIAL_CAPACITY);

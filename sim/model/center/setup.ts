@@ -50,8 +50,13 @@ export interface PreparedRun {
  * @returns the run's input and what the results need
  * @throws {RangeError} when the scenario or an option is invalid, naming the field
  * @example
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
  * const { input } = prepareRun(scenario, { seed: 1 }, 'hybrid');
- * input.n; // => the number of intervals
+ * input.n; // => 96 (two days of 30-minute intervals)
+ * prepareRun({ ...scenario, days: 0 }, { seed: 1 }, 'hybrid'); // throws RangeError
  */
 export function prepareRun(
   scenario: Scenario,

@@ -8,8 +8,10 @@ const HOUR_SECONDS = 3_600;
  * hour (exact: the memoryless gap is redrawn at each hour's end).
  *
  * @example
+ * const r = resolveDesk({ startDate: '2020-03-02', days: 5, seed: 1 });
+ * const calendar = new BusinessCalendar(r.startDate, r.days, r.opensAt, r.closesAt, 90);
  * const calls = new BusinessHourArrivals(calendar, 1_200, evenShares(9), new AleaStream(1, 0, 'transferArrivals'));
- * calls.next(); // => the first call's instant, seconds
+ * calls.next(); // => 30648.4
  */
 export class BusinessHourArrivals {
   private day = 0;

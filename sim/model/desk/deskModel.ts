@@ -42,8 +42,15 @@ export interface DeskDays {
  * for a call.
  *
  * @example
- * const desk = new Desk(resolveDesk({}), calendar, new Kernel(1_024), days);
- * desk.start(horizonEnd);
+ * const r = resolveDesk({ startDate: '2020-03-02', days: 5, seed: 1 });
+ * const calendar = new BusinessCalendar(r.startDate, r.days, r.opensAt, r.closesAt, 90);
+ * const kernel = new Kernel(1_024);
+ * const days = { onDuty: new Int32Array(5).fill(40), multiplier: new Float64Array(5).fill(1), penalty: new Float64Array(5) };
+ * const desk = new Desk(r, calendar, kernel, days);
+ * desk.start(5 * 86_400);
+ * kernel.run(5 * 86_400);
+ * desk.finish();
+ * desk.orders.count; // => 1475
  */
 export class Desk {
   readonly counts: DayCounters;

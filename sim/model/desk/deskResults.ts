@@ -26,7 +26,17 @@ export interface DeskRun {
  * @param run the desk after its run
  * @returns the result of `simulateDesk`
  * @example
- * deskResult(run).total.ordersArrived;
+ * const r = resolveDesk({ startDate: '2020-03-02', days: 5, seed: 1 });
+ * const calendar = new BusinessCalendar(r.startDate, r.days, r.opensAt, r.closesAt, 90);
+ * const workforce = simulateWorkforce(DESK_WORKFORCE, { startDate: r.startDate, days: r.days, seed: 1, replication: 0 });
+ * const onDuty = new Int32Array(5).fill(40);
+ * const kernel = new Kernel(1_024);
+ * const desk = new Desk(r, calendar, kernel, { onDuty, multiplier: new Float64Array(5).fill(1), penalty: new Float64Array(5) });
+ * desk.start(5 * 86_400);
+ * kernel.run(5 * 86_400);
+ * desk.finish();
+ * const run = { r, calendar, counts: desk.counts, orders: desk.orders, workforce, onDutyByDay: onDuty, horizonEnd: 5 * 86_400, keepOrders: false, warnings: [] };
+ * deskResult(run).total.ordersArrived; // => 1475
  */
 export function deskResult(run: DeskRun): DeskResult {
   const { r, calendar, counts, workforce } = run;
@@ -174,7 +184,9 @@ function attributeOrders(run: DeskRun): OrderDays {
  * @param period the label of the result
  * @returns the rolled-up row
  * @example
- * rollUpDeskRows(result.months.slice(0, 6), '2020-H1').ordersArrived;
+ * const result = simulateDesk({ startDate: '2020-01-01', days: 60, seed: 1 });
+ * rollUpDeskRows(result.months, '2020-01-01/60').ordersArrived === result.total.ordersArrived; // => true
+ * rollUpDeskRows(result.months, 'two months').period; // => 'two months'
  */
 export function rollUpDeskRows(rows: readonly DeskPeriodRow[], period: string): DeskPeriodRow {
   const out: Record<string, number | string> = {
@@ -202,7 +214,8 @@ export function rollUpDeskRows(rows: readonly DeskPeriodRow[], period: string): 
  * @returns the KPIs: 转接接通率, service level, 先行联系率, 按时办结率, 诉求解决率,
  *   市民满意率, staff utilisation, annualised 人员流失率, backlog and overdue orders
  * @example
- * deskKpisOf(result.total).transferAnswerRate; // => e.g. 0.87
+ * const result = simulateDesk({ startDate: '2020-03-02', days: 5, seed: 1 });
+ * deskKpisOf(result.total).transferAnswerRate; // => 0.8858
  */
 export function deskKpisOf(row: DeskPeriodRow): DeskKpis {
   const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);

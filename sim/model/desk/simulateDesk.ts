@@ -42,8 +42,9 @@ const DAY_SECONDS = 86_400;
  * @returns counts by day, week, month, quarter and the whole horizon (KPIs from `deskKpisOf`)
  * @throws {RangeError} naming the field of an invalid spec
  * @example
- * const year = simulateDesk({ policy: { kind: 'dedicated', phoneStaff: 10 }, seed: 1 });
- * deskKpisOf(year.quarters[0]!).onTimeCompletionRate; // => share of Q1's due orders closed on time
+ * const week = simulateDesk({ startDate: '2020-03-02', days: 7, policy: { kind: 'dedicated', phoneStaff: 10 }, seed: 1 });
+ * [week.days.length, week.total.ordersArrived]; // => [7, 1475]
+ * deskKpisOf(week.total).transferAnswerRate; // => 0.8858
  */
 export function simulateDesk(spec: DeskSpec = {}): DeskResult {
   const r = resolveDesk(spec);
