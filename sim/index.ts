@@ -106,6 +106,8 @@ export {
   leastBudget,
   leastBudgetTest,
   leastBudgetTestSentence,
+  leastBudgetTestJson,
+  type LeastBudgetTestJson,
   analyticScreen,
   type AnalyticScreen,
   type BudgetEvaluation,

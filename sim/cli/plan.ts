@@ -12,6 +12,8 @@ import {
   leastBudget,
   leastBudgetTest,
   leastBudgetTestSentence,
+  leastBudgetTestJson,
+  type LeastBudgetTestJson,
   allocateBudget,
   PAID_HOURS_PER_STAFF_YEAR,
   scenarioForBudget,
@@ -289,19 +291,7 @@ export interface JudgedBudgetJson {
 }
 
 /** The sequential test that judged each budget, with its error rates (`LeastBudgetTest`). */
-export interface SequentialTestJson {
-  p: number;
-  delta: number;
-  alpha: number;
-  beta: number;
-  maxReplications: number;
-  /** Probability that a budget at p - delta is judged to reach p. */
-  reachesAtLow: number;
-  /** Probability that a budget at p + delta is judged short. */
-  shortAtHigh: number;
-  /** Expected replications read for a budget at p. */
-  expectedReplicationsAtP: number;
-}
+export type SequentialTestJson = LeastBudgetTestJson;
 
 /** The result of `hotline plan`, as printed by `--json` (no timing, so identical runs print identical JSON). */
 export interface PlanResult {
@@ -1053,16 +1043,7 @@ export const planCommand: CommandSpec = {
         found: answer.found,
         analyticSeats: answer.analyticSeats,
         replications: answer.replications,
-        test: {
-          p: answer.test.p,
-          delta: answer.test.delta,
-          alpha: answer.test.alpha,
-          beta: answer.test.beta,
-          maxReplications: answer.test.maxTrials,
-          reachesAtLow: answer.test.reachesAtLow,
-          shortAtHigh: answer.test.shortAtHigh,
-          expectedReplicationsAtP: answer.test.expectedReplicationsAtP,
-        },
+        test: leastBudgetTestJson(answer.test),
         evaluations: answer.evaluations.map((e) => ({
           seats: e.seats,
           totalYuan: e.totalYuan,

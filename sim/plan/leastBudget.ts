@@ -142,6 +142,43 @@ export interface LeastBudgetTest extends IndifferenceZoneTest {
   expectedReplicationsAtP: number;
 }
 
+/** The sequential test as results write it (JSON, workbooks, the report): its cap named `maxReplications`. */
+export interface LeastBudgetTestJson {
+  p: number;
+  delta: number;
+  alpha: number;
+  beta: number;
+  /** Most replications read for one budget. */
+  maxReplications: number;
+  /** Probability that a budget at p - delta is judged to reach p. */
+  reachesAtLow: number;
+  /** Probability that a budget at p + delta is judged short. */
+  shortAtHigh: number;
+  /** Expected replications read for a budget at p. */
+  expectedReplicationsAtP: number;
+}
+
+/**
+ * The sequential test as results write it.
+ *
+ * @param test the test `leastBudget` used (`LeastBudgetResult.test`)
+ * @returns its fields, the cap named `maxReplications`
+ * @example
+ * leastBudgetTestJson(leastBudgetTest({ maxReplications: 20 })).maxReplications; // => 20
+ */
+export function leastBudgetTestJson(test: LeastBudgetTest): LeastBudgetTestJson {
+  return {
+    p: test.p,
+    delta: test.delta,
+    alpha: test.alpha,
+    beta: test.beta,
+    maxReplications: test.maxTrials,
+    reachesAtLow: test.reachesAtLow,
+    shortAtHigh: test.shortAtHigh,
+    expectedReplicationsAtP: test.expectedReplicationsAtP,
+  };
+}
+
 /** What `leastBudget` answers. */
 export interface LeastBudgetResult {
   /** False when even `maxSeats` is judged short; the fields then describe `maxSeats`. */

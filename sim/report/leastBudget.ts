@@ -24,7 +24,7 @@ import { kpisOf } from '../model/kpis.js';
 import type { Scenario } from '../model/types.js';
 import { decideProbability } from '../plan/decision.js';
 import { meetsTargets } from '../plan/evaluatePlan.js';
-import { leastBudgetTestSentence, type LeastBudgetResult } from '../plan/leastBudget.js';
+import { leastBudgetTestJson, leastBudgetTestSentence, type LeastBudgetResult } from '../plan/leastBudget.js';
 import type { ReplicationResult } from '../plan/replicate.js';
 import { agentHoursShare } from '../plan/staffingByMonth.js';
 import type { Bilingual, ReportLeastBudget, ReportLeastBudgetTest, ReportTargetTable } from './types.js';
@@ -247,17 +247,7 @@ export function leastBudgetSection(
     .sort((a, b) => a.probability.probability - b.probability.probability || a.period.localeCompare(b.period))
     .slice(0, 4);
   const planned = context.plannedTotalYuan;
-  const test: ReportLeastBudgetTest = {
-    p: answer.test.p,
-    delta: answer.test.delta,
-    alpha: answer.test.alpha,
-    beta: answer.test.beta,
-    maxReplications: answer.test.maxTrials,
-    reachesAtLow: answer.test.reachesAtLow,
-    shortAtHigh: answer.test.shortAtHigh,
-    expectedReplicationsAtP: answer.test.expectedReplicationsAtP,
-    level: answer.evaluation.level,
-  };
+  const test: ReportLeastBudgetTest = { ...leastBudgetTestJson(answer.test), level: answer.evaluation.level };
   return {
     confidence: context.confidence,
     period: {

@@ -12,6 +12,7 @@ import type { FaultEpisode } from '../model/faults.js';
 import type { WorkforcePeriod } from '../model/workforce.js';
 import type { Decision } from '../plan/decision.js';
 import type { ProbabilityEstimate } from '../plan/evaluatePlan.js';
+import type { LeastBudgetTestJson } from '../plan/leastBudget.js';
 
 /** A text in Chinese with its English beside it. */
 export interface Bilingual {
@@ -382,21 +383,7 @@ export interface ReportJudgedBudget {
  * Wald's sequential test of P = p - delta against P = p + delta, with its actual
  * error rates at the cap.
  */
-export interface ReportLeastBudgetTest {
-  p: number;
-  /** Half-width of the indifference zone. */
-  delta: number;
-  /** Nominal error rates of the boundaries. */
-  alpha: number;
-  beta: number;
-  /** Most replications read for one budget; an undecided test is judged there by the sign of its likelihood ratio. */
-  maxReplications: number;
-  /** Probability that a budget at p - delta is judged to reach p (exact, with the cap). */
-  reachesAtLow: number;
-  /** Probability that a budget at p + delta is judged short. */
-  shortAtHigh: number;
-  /** Expected replications read for a budget at p. */
-  expectedReplicationsAtP: number;
+export interface ReportLeastBudgetTest extends LeastBudgetTestJson {
   /** Confidence level of the Wilson intervals shown with the probabilities. */
   level: number;
 }
