@@ -9,6 +9,7 @@
  * `simulate(scenario: Scenario, options: SimulateOptions): SimulationResult`.
  */
 
+import type { ChannelResults, ChannelsSpec, GroupRun } from './channels/types.js';
 import type { FaultEpisode, FaultLevelSpec, FaultLevelSummary } from './faults.js';
 import type { SatisfactionModel } from './satisfaction.js';
 import type { WorkforceResult, WorkforceSpec } from './workforce.js';
@@ -379,6 +380,17 @@ export interface Scenario {
    * __Default value:__ `0` (the volume is known)
    */
   readonly volumeForecastCv?: number;
+  /**
+   * All-media channels besides the voice queue (online chat, offline messages,
+   * callbacks, the intelligent assistant), the agent groups that serve them and
+   * voice, and the routing between them (see `ChannelsSpec`). Voice keeps this
+   * scenario's arrivals, handle time, patience, redials, waiting room and
+   * self-service; the groups replace `agents` as who answers (a group's agents
+   * may be a share of `agents`). Not with `faults` or a measured cohort.
+   *
+   * __Default value:__ none (one voice queue answered by `agents`, as before)
+   */
+  readonly channels?: ChannelsSpec;
 }
 
 /** Options of one run. */
@@ -618,6 +630,14 @@ export interface SimulationResult {
   faults?: FaultsResult;
   /** Review workload of the survey, when the scenario has one. */
   survey?: SurveyResult;
+  /**
+   * Results per channel, when the scenario has channels: `voice` (the same
+   * counts as the top-level rows, which stay voice's), `chat`, `message` and
+   * `callback` when the scenario has them.
+   */
+  channels?: ChannelResults;
+  /** Results per agent group (occupancy, concurrency, time by channel), when the scenario has channels. */
+  groups?: GroupRun[];
   /** Work done; `runSeconds` is wall-clock and differs between identical runs. */
   timing: { runSeconds: number; events: number; attempts: number };
 }
