@@ -7,7 +7,7 @@ const MAX_PRIORITY = 255;
 
 /**
  * The event calendar and clock of a discrete-event simulation: a 4-ary min-heap
- * on typed arrays, ordered by time, then by priority (see `EventPriority`), then
+ * on typed arrays, ordered by time, then by priority (the model's same-instant order), then
  * by the order in which events were scheduled. It knows nothing of what events
  * mean: each carries two integers, a `kind` and a `data` word, for the model to
  * interpret.
@@ -25,14 +25,14 @@ const MAX_PRIORITY = 255;
  *
  * @example
  * const calendar = new EventCalendar();
- * calendar.schedule(5, EventPriority.Arrival, 1, 42);
- * calendar.schedule(5, EventPriority.ServiceEnd, 2, 7);
+ * calendar.schedule(5, 4, 1, 42);
+ * calendar.schedule(5, 0, 2, 7);
  * calendar.pop(); // => true
  * [calendar.time, calendar.kind, calendar.data]; // => [5, 2, 7]: same instant, lower priority first
  */
 export class EventCalendar {
   /** Instant of the event last popped, seconds (the clock); 0 before the first pop. */
-  time = 0;
+  time = 0.5; // a double from the start (see the constructor)
   /** Priority of the event last popped. */
   priority = 0;
   /** Kind of the event last popped (the model's code). */
@@ -54,6 +54,10 @@ export class EventCalendar {
   constructor(initialCapacity = 256) {
     requireNonNegativeInteger('EventCalendar', 'initialCapacity', initialCapacity);
     const capacity = Math.max(4, initialCapacity);
+    // `time` is declared with a non-integer double so that its field holds doubles
+    // in place from the start (a field first holding an integer is changed later, and
+    // the code using it thrown away); it starts at 0.
+    this.time = 0;
     this.times = new Float64Array(capacity);
     this.keys = new Float64Array(capacity);
     this.kinds = new Int32Array(capacity);
@@ -84,7 +88,7 @@ export class EventCalendar {
    * Add an event.
    *
    * @param time instant of the event, seconds, not before the clock (`time`)
-   * @param priority same-instant order, an integer in [0, 255], lower first (see `EventPriority`)
+   * @param priority same-instant order, an integer in [0, 255], lower first
    * @param kind the model's code for the event, a 32-bit integer
    * @param data the model's payload, a 32-bit integer
    * @throws {RangeError} when `time` is NaN or before the clock, or `priority` is out of range
@@ -257,13 +261,13 @@ export class EventCalendar {
 /**
  * A min-heap of bare instants (seconds): for a kind of event that carries no
  * data and whose same-instant order does not matter because any two of them
- * are interchangeable (for example the ends of identical services, each of
- * which frees one server). A model keeps such events here instead of in the `EventCalendar`,
- * and merges the two tops when it chooses the next event; every sift then moves
- * one double instead of four fields, and no tie-break key is read.
+ * are interchangeable (for example the ends of identical activities, each of
+ * which frees one unit of a resource): a kind registered with `Kernel.bag`. The
+ * kernel merges its top with the calendar's when it chooses the next event; every
+ * sift then moves one double instead of four fields, and no tie-break key is read.
  *
  * A 4-ary heap on one `Float64Array` that doubles when full. When the heap is
- * empty, `min` is `Infinity`, so the model compares it without a test for size.
+ * empty, `min` is `Infinity`, so it is compared without a test for size.
  *
  * @example
  * const ends = new InstantHeap();
@@ -306,7 +310,8 @@ export class InstantHeap {
     const i = this.count;
     if (i === this.times.length) this.grow();
     this.count = i + 1;
-    this.siftUp(i, time);
+    this.times[i] = time;
+    this.siftUp(i);
   }
 
   /**
@@ -315,16 +320,23 @@ export class InstantHeap {
    * @returns the instant removed, seconds, or `Infinity` when the heap was empty
    */
   pop(): number {
-    const times = this.times;
-    const top = times[0] as number;
+    const top = this.times[0] as number;
+    this.removeMin();
+    return top;
+  }
+
+  /**
+   * Remove the earliest instant (nothing when the heap is empty). `pop` without its
+   * result: where the call is not inlined, a double returned would be allocated.
+   */
+  removeMin(): void {
     const n = this.count;
     // Without a branch taken only when the heap empties (late in a run, after the
-    // user's event loop is optimised, such code makes the compiler throw that loop away):
+    // event loop is optimised, such code makes the compiler throw that loop away):
     // the last entry fills the hole at the root, or Infinity when nothing is left.
     const last = n - 1 + +(n === 0);
     this.count = last;
-    this.siftDown(last, last > 0 ? (times[last] as number) : Infinity);
-    return top;
+    this.siftDown(last);
   }
 
   /** Remove every instant. */
@@ -363,7 +375,8 @@ export class InstantHeap {
     }
     const t = times[last] as number;
     if (position > 0 && (times[(position - 1) >> 2] as number) > t) {
-      this.siftUp(position, t);
+      times[position] = t;
+      this.siftUp(position);
       return removed;
     }
     // Sift down from the position, top-down.
@@ -382,8 +395,13 @@ export class InstantHeap {
     return removed;
   }
 
-  private siftUp(i: number, time: number): void {
+  // The sifts take positions only, and read the instant to place from the array: a
+  // double passed to a call that is not inlined would be allocated.
+
+  /** Move the instant at `i` up until its parent is not later. */
+  private siftUp(i: number): void {
     const times = this.times;
+    const time = times[i] as number;
     while (i > 0) {
       const parent = (i - 1) >> 2;
       const pt = times[parent] as number;
@@ -394,9 +412,19 @@ export class InstantHeap {
     times[i] = time;
   }
 
-  /** Fill the hole at the root with `t` (the entry that was at `last`), bottom-up as `EventCalendar` does. */
-  private siftDown(last: number, t: number): void {
+  /**
+   * Fill the hole at the root with the instant at `last` (now outside the heap),
+   * bottom-up as `EventCalendar` does; `Infinity` when the heap is empty.
+   */
+  private siftDown(last: number): void {
     const times = this.times;
+    if (last === 0) {
+      // Stored, not merged with the instants below: a value that is either a double
+      // read from the array or the global `Infinity` would be allocated at each call.
+      times[0] = Infinity;
+      return;
+    }
+    const t = times[last] as number;
     let i = 0;
     for (;;) {
       const first = 4 * i + 1;

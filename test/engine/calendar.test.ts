@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventCalendar, InstantHeap } from '../../sim/engine/calendar.js';
-import { EventPriority } from '../../sim/engine/priority.js';
 
 /** Pop everything, as [time, priority, kind, data] tuples. */
 function drain(calendar: EventCalendar): [number, number, number, number][] {
@@ -20,18 +19,11 @@ describe('EventCalendar', () => {
     expect(drain(calendar).map((e) => e[3])).toEqual([10, 20, 30]);
   });
 
-  it('orders same-instant events by EventPriority, whatever the order they were scheduled in', () => {
+  it('orders same-instant events by priority, whatever the order they were scheduled in', () => {
     // Exact, by hand (simmer's at(1:n) style): six events at t = 10 scheduled in reverse
     // priority order come out in the documented order.
     const calendar = new EventCalendar();
-    const order = [
-      EventPriority.IntervalBoundary,
-      EventPriority.Arrival,
-      EventPriority.Dispatch,
-      EventPriority.Abandonment,
-      EventPriority.StaffingChange,
-      EventPriority.ServiceEnd,
-    ];
+    const order = [5, 4, 3, 2, 1, 0];
     for (const priority of order) calendar.schedule(10, priority, priority, 0);
     expect(drain(calendar).map((e) => e[1])).toEqual([0, 1, 2, 3, 4, 5]);
   });
@@ -39,7 +31,7 @@ describe('EventCalendar', () => {
   it('breaks ties of time and priority by scheduling order', () => {
     // Exact, by hand: five arrivals at the same instant keep the order they were scheduled in.
     const calendar = new EventCalendar();
-    for (const data of [4, 2, 9, 1, 7]) calendar.schedule(60, EventPriority.Arrival, 0, data);
+    for (const data of [4, 2, 9, 1, 7]) calendar.schedule(60, 4, 0, data);
     expect(drain(calendar).map((e) => e[3])).toEqual([4, 2, 9, 1, 7]);
   });
 
@@ -48,10 +40,10 @@ describe('EventCalendar', () => {
     expect(calendar.peekTime()).toBe(Infinity);
     expect(calendar.peekPriority()).toBe(Infinity);
     expect(calendar.pop()).toBe(false);
-    calendar.schedule(5, EventPriority.Abandonment, 1, 1);
-    calendar.schedule(5, EventPriority.ServiceEnd, 1, 2);
+    calendar.schedule(5, 2, 1, 1);
+    calendar.schedule(5, 0, 1, 2);
     expect(calendar.peekTime()).toBe(5);
-    expect(calendar.peekPriority()).toBe(EventPriority.ServiceEnd);
+    expect(calendar.peekPriority()).toBe(0);
     expect(calendar.size).toBe(2);
   });
 
