@@ -1,3 +1,4 @@
+import { simulateChannels } from './channels/simulateChannels.js';
 import { AleaStream } from '../core/aleaStream.js';
 import { randomStreams } from '../core/rng.js';
 import { requireNonNegativeInteger } from '../core/validate.js';
@@ -526,6 +527,7 @@ export function simulateWithScheme(
   options: SimulateOptions,
   scheme: 'eager' | 'hybrid',
 ): SimulationResult {
+  if (scenario?.channels !== undefined) return simulateChannels(scenario, options);
   const wallStart = performance.now();
   checkScenario('simulate', scenario);
   if (typeof options !== 'object' || options === null) {

@@ -82,6 +82,7 @@ export function channelProblems(scenario: Scenario, voiceHasCalls: boolean): Cha
         total += typeof skill.share === 'number' ? skill.share : 0;
       });
       if (Math.abs(total - 1) > 1e-9) add('skills', `shares must sum to 1 (got ${total})`);
+      if (skills.length > 31) add('skills', `must list at most 31 skills (got ${skills.length})`);
     }
   }
 
@@ -89,6 +90,7 @@ export function channelProblems(scenario: Scenario, voiceHasCalls: boolean): Cha
   const groups = Array.isArray(spec.groups) ? spec.groups : [];
   if (!Array.isArray(spec.groups) || groups.length === 0)
     add('groups', 'must list at least one agent group (got none)');
+  if (groups.length > 31) add('groups', `must list at most 31 agent groups (got ${groups.length})`);
   const groupNames = new Map<string, number>();
   let maxConcurrency = 0;
   groups.forEach((group, i) => {

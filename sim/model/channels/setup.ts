@@ -1,0 +1,350 @@
+import { AleaStream } from '../../core/aleaStream.js';
+import { randomStreams, type StreamName } from '../../core/rng.js';
+import { requireNonNegativeInteger } from '../../core/validate.js';
+import { BufferedSampler, compileSampler, distributionMean, exponential, gamma } from '../distributions.js';
+import {
+  agentsPerInterval,
+  checkScenario,
+  expectedArrivalsPerInterval,
+  scenarioCalendar,
+} from '../scenario.js';
+import type { Distribution, Scenario, SimulateOptions } from '../types.js';
+import { simulateWorkforce, type WorkforceResult } from '../workforce.js';
+import { ContactArrivals } from './arrivals.js';
+import { Rule, type ChannelColumns, type ChannelsInput, type GroupColumns } from './center.js';
+import { CHANNEL_COUNT_FIELDS, GROUP_COUNT_FIELDS } from './fields.js';
+import type { ChannelArrivals, ChannelsSpec, ServedChannel } from './types.js';
+
+/** A run of the all-media center prepared from a scenario: the kernel's input, and what the results need. */
+export interface PreparedChannelsRun {
+  input: ChannelsInput;
+  seed: number;
+  replication: number;
+  startMs: number;
+  /** Expected voice calls entering in each interval. */
+  expected: number[];
+  /** The scenario's agents in each interval as planned, and after the workforce's thinning. */
+  plannedAgents: Int32Array;
+  agents: Int32Array;
+  /** Each group's agents per interval as planned (before the workforce's thinning). */
+  plannedGroupAgents: Int32Array[];
+  workforce: WorkforceResult | undefined;
+}
+
+const SECONDS_PER_DAY = 86_400;
+
+/** Columns of zeros, `n + 1` rows each (the last the discard row), every field at once. */
+function zeroColumns<F extends string>(fields: readonly F[], n: number): Record<F, Float64Array> {
+  return Object.fromEntries(fields.map((field) => [field, new Float64Array(n + 1)])) as Record<
+    F,
+    Float64Array
+  >;
+}
+
+/**
+ * Check a scenario with channels and the options, and prepare everything a run
+ * needs, once: the rate of each channel in each interval (expected contacts x
+ * the day's busyness x the forecast error, the same multipliers for every
+ * channel: a busy day is busy online too), the agents of each group in each
+ * interval (shares of the scenario's agents apportioned whole; the workforce
+ * thins the scenario's agents first and a group's own count in the same
+ * proportion), the learning curve's multipliers, the routing as codes, and the
+ * random streams (voice's are the voice model's, so the calls are the same
+ * calls; every other draw has a stream of its own).
+ *
+ * @param scenario a scenario with `channels` (checked first)
+ * @param options seed and replication (call records are not kept with channels)
+ * @returns the run's input and what the results need
+ * @throws {RangeError} when the scenario or an option is invalid, naming the field
+ * @example
+ * const { input } = prepareChannelsRun(scenario, { seed: 1 });
+ * input.groups.length; // => the scenario's groups
+ */
+export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions): PreparedChannelsRun {
+  checkScenario('simulate', scenario);
+  const spec = scenario.channels as ChannelsSpec;
+  if (typeof options !== 'object' || options === null) {
+    throw new RangeError(`simulate: options must be an object with a seed (got ${String(options)})`);
+  }
+  const seed = options.seed;
+  const replication = options.replication ?? 0;
+  requireNonNegativeInteger('simulate', 'options.seed', seed);
+  requireNonNegativeInteger('simulate', 'options.replication', replication);
+  if (options.recordCalls !== undefined && options.recordCalls !== false && options.recordCalls !== 0) {
+    throw new RangeError(
+      'simulate: options.recordCalls is not supported for a scenario with channels (remove it)',
+    );
+  }
+  const { intervalSeconds: L, intervals: n, horizonSeconds: H, startMs } = scenarioCalendar(scenario);
+  const stream = (name: StreamName): AleaStream => new AleaStream(seed, replication, name);
+  const sampler = (d: Distribution, name: StreamName): BufferedSampler =>
+    new BufferedSampler(d, stream(name));
+
+  // The day's busyness and the replication's forecast error, shared by every channel.
+  const streams = randomStreams(seed, replication);
+  const busyness = new Float64Array(scenario.days).fill(1);
+  const busynessCv = scenario.dayBusynessCv ?? 0;
+  if (busynessCv > 0) {
+    const draw = compileSampler(gamma(1, busynessCv), streams.stream('dailyBusyness'));
+    for (let d = 0; d < scenario.days; d++) busyness[d] = draw();
+  }
+  const forecastCv = scenario.volumeForecastCv ?? 0;
+  const forecast =
+    forecastCv > 0 ? compileSampler(gamma(1, forecastCv), streams.stream('forecastError'))() : 1;
+  const expected = expectedArrivalsPerInterval(scenario);
+  // A channel's expected contacts, computed as voice's would be (without the channels' checks).
+  const { channels: _channels, ...withoutChannels } = scenario;
+  const ratesOf = (calls: readonly number[]): Float64Array => {
+    const rate = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      rate[i] = ((calls[i] ?? 0) * (busyness[Math.floor((i * L) / SECONDS_PER_DAY)] ?? 1)) / L;
+    if (forecast !== 1) for (let i = 0; i < n; i++) rate[i] = (rate[i] as number) * forecast;
+    return rate;
+  };
+  const arrivalsOf = (arrivals: ChannelArrivals, name: StreamName): ContactArrivals => {
+    const unit = sampler(exponential(1), name);
+    if (arrivals.kind === 'at')
+      return new ContactArrivals(new Float64Array(n), L, n, Float64Array.from(arrivals.seconds), unit);
+    const calls =
+      arrivals.kind === 'ratioOfVoice'
+        ? expected.map((x) => x * arrivals.ratio)
+        : expectedArrivalsPerInterval({ ...withoutChannels, arrivals });
+    return new ContactArrivals(ratesOf(calls), L, n, null, unit);
+  };
+
+  // The workforce year: the scenario's agents thinned day by day, the learning curve.
+  const plannedAgents = Int32Array.from(agentsPerInterval(scenario));
+  const days = scenario.days;
+  const dayMultiplier = new Float64Array(days).fill(1);
+  const live = new Float64Array(days).fill(1);
+  let plannedLive = 1;
+  let agents = plannedAgents;
+  let workforce: WorkforceResult | undefined;
+  if (scenario.workforce !== undefined) {
+    const w = scenario.workforce.spec;
+    workforce = simulateWorkforce(w, {
+      startDate: scenario.startDate,
+      days,
+      seed,
+      replication,
+      daysBefore: scenario.workforce.daysBefore ?? 0,
+    });
+    plannedLive = scenario.workforce.plannedLiveAgents ?? w.targetHeadcount ?? w.initialStaff;
+    workforce.days.forEach((day, d) => {
+      dayMultiplier[d] = day.handleTimeMultiplier;
+      live[d] = day.live;
+    });
+    agents = new Int32Array(n);
+    // As the voice model: round(planned x live / plannedLive).
+    for (let i = 0; i < n; i++) {
+      const day = Math.floor((i * L) / SECONDS_PER_DAY);
+      agents[i] = Math.round(((plannedAgents[i] as number) * (live[day] as number)) / plannedLive);
+    }
+  }
+  const perDay = Math.round(SECONDS_PER_DAY / L);
+  const handleMultiplier = new Float64Array(n + 1);
+  const workMultiplier = new Float64Array(n + 1);
+  const timeOfDay = scenario.handleTimeOfDayFactors;
+  for (let i = 0; i <= n; i++) {
+    const k = Math.min(i, n - 1);
+    const day = dayMultiplier[Math.floor((k * L) / SECONDS_PER_DAY)] as number;
+    handleMultiplier[i] = day * (timeOfDay === undefined ? 1 : (timeOfDay[k % perDay] as number));
+    workMultiplier[i] = day;
+  }
+
+  // Groups: agents per interval (shares by cumulative rounding), channels, skills.
+  const skillNames = (spec.skills ?? []).map((s) => s.name);
+  const thin = (own: number, i: number): number =>
+    Math.round((own * (live[Math.floor((i * L) / SECONDS_PER_DAY)] as number)) / plannedLive);
+  const groupAgents = groupAgentsPerInterval(spec, agents, n, workforce !== undefined ? thin : null);
+  const plannedGroupAgents = groupAgentsPerInterval(spec, plannedAgents, n, null);
+  const groups = spec.groups.map((group, g) => ({
+    agents: groupAgents[g] as Int32Array,
+    voice: group.channels.includes('voice'),
+    chat: group.channels.includes('chat'),
+    message: group.channels.includes('message'),
+    skillMask:
+      group.skills === undefined
+        ? 0x7fffffff
+        : group.skills.reduce((mask, name) => mask | (1 << skillNames.indexOf(name)), 0),
+    concurrency: group.chatConcurrency ?? 0,
+  }));
+  const index = new Map(spec.groups.map((group, g) => [group.name, g]));
+  const orderOf = (channel: ServedChannel): Int32Array => {
+    const given = spec.routing?.order?.[channel];
+    if (given !== undefined) return Int32Array.from(given, (name) => index.get(name) as number);
+    const serving = spec.groups.flatMap((group, g) => (group.channels.includes(channel) ? [g] : []));
+    // Specialists first: groups serving fewer channels, then in their order.
+    serving.sort((a, b) => spec.groups[a]!.channels.length - spec.groups[b]!.channels.length || a - b);
+    return Int32Array.from(serving);
+  };
+  const routing = spec.routing ?? { kind: 'voiceFirst' as const };
+  const skillCumulative = new Float64Array(Math.max(1, skillNames.length));
+  let total = 0;
+  (spec.skills ?? [{ share: 1 }]).forEach((skill, s) => {
+    total += skill.share;
+    skillCumulative[s] = total;
+  });
+
+  const redial = scenario.redial;
+  const redials = redial !== undefined && redial.maxAttempts > 1 && redial.redialProbability > 0;
+  const voiceArrivals =
+    scenario.arrivals.kind === 'at'
+      ? new ContactArrivals(
+          new Float64Array(n),
+          L,
+          n,
+          Float64Array.from(scenario.arrivals.seconds),
+          sampler(exponential(1), 'arrivals'),
+        )
+      : new ContactArrivals(ratesOf(expected), L, n, null, sampler(exponential(1), 'arrivals'));
+  const chat = spec.chat;
+  const message = spec.message;
+  const callback = spec.callback;
+  const maxLevel = Math.max(1, ...groups.map((g) => g.concurrency));
+  const pace = new Float64Array(maxLevel + 1);
+  for (let m = 1; m <= maxLevel; m++) pace[m] = 1 / (chat?.handleStretch?.[m - 1] ?? 1);
+  const workingDays =
+    message?.workingDays !== undefined
+      ? Uint8Array.from(message.workingDays, (w) => (w ? 1 : 0))
+      : Uint8Array.from({ length: days }, (_, d) => {
+          const weekday = new Date(startMs + d * SECONDS_PER_DAY * 1000).getUTCDay();
+          return weekday === 0 || weekday === 6 ? 0 : 1;
+        });
+
+  const input: ChannelsInput = {
+    n,
+    L,
+    H,
+    warmupSeconds: scenario.measurement?.warmupSeconds ?? 0,
+    skills: Math.max(1, skillNames.length),
+    skillCumulative,
+    voice: {
+      arrivals: voiceArrivals,
+      selfShare: scenario.selfServiceShare ?? 0,
+      uSelf: stream('selfService'),
+      handle: sampler(scenario.handle, 'handleTime'),
+      patience: scenario.patience ? sampler(scenario.patience, 'patience') : null,
+      waitingRoom: scenario.waitingRoom ?? Infinity,
+      threshold: scenario.answerWithinSeconds,
+      maxAttempts: redial?.maxAttempts ?? 1,
+      redialProbability: redial?.redialProbability ?? 0,
+      redials,
+      uRedial: stream('redial'),
+      redialDelay: redials ? sampler(redial.delay, 'redialDelay') : null,
+      uSkill: stream('voiceSkill'),
+      handleMultiplier,
+      meanHandleSeconds: distributionMean(scenario.handle),
+    },
+    chat:
+      chat === undefined
+        ? null
+        : {
+            arrivals: arrivalsOf(chat.arrivals, 'chatArrivals'),
+            handle: sampler(chat.handle, 'chatHandle'),
+            patience: chat.patience !== undefined ? sampler(chat.patience, 'chatPatience') : null,
+            threshold: chat.answerWithinSeconds,
+            pace,
+            uSkill: stream('chatSkill'),
+            assistant:
+              chat.assistant === undefined
+                ? null
+                : {
+                    resolvedShare: chat.assistant.resolvedShare,
+                    uResolved: stream('assistantResolved'),
+                    duration: sampler(chat.assistant.duration, 'assistantDuration'),
+                  },
+          },
+    message:
+      message === undefined
+        ? null
+        : {
+            arrivals: arrivalsOf(message.arrivals, 'messageArrivals'),
+            handle: sampler(message.handle, 'messageHandle'),
+            uSkill: stream('messageSkill'),
+            deadlineWorkingSeconds: message.deadlineWorkingSeconds,
+            fromSeconds: message.workingHours.fromSeconds,
+            toSeconds: message.workingHours.toSeconds,
+            workingDays,
+          },
+    callback:
+      callback === undefined
+        ? null
+        : {
+            offerAboveWaitSeconds: callback.offerAboveWaitSeconds,
+            acceptShare: callback.acceptShare,
+            scheduled: callback.placement === 'scheduled',
+            delay: callback.delay !== undefined ? sampler(callback.delay, 'callbackDelay') : null,
+            answerProbability: callback.answerProbability,
+            ringSeconds: callback.ringSeconds,
+            maxAttempts: callback.maxAttempts,
+            retryDelay:
+              callback.retryDelay !== undefined ? sampler(callback.retryDelay, 'callbackRetry') : null,
+            threshold: callback.answerWithinSeconds,
+            uAccept: stream('callbackAccept'),
+            uAnswer: stream('callbackAnswer'),
+          },
+    workMultiplier,
+    groups,
+    rule:
+      routing.kind === 'voiceFirst'
+        ? Rule.VoiceFirst
+        : routing.kind === 'longestIdle'
+          ? Rule.LongestIdle
+          : routing.kind === 'chatOverflow'
+            ? Rule.ChatOverflow
+            : Rule.ReserveForVoice,
+    ruleGroup: 'group' in routing ? (index.get(routing.group) as number) : -1,
+    overflowSeconds: routing.kind === 'chatOverflow' ? routing.afterSeconds : 0,
+    reserveAgents: routing.kind === 'reserveForVoice' ? routing.agents : 0,
+    order: [orderOf('voice'), orderOf('chat'), orderOf('message')],
+    columns: [0, 1, 2, 3].map(() => zeroColumns(CHANNEL_COUNT_FIELDS, n)) as ChannelColumns[],
+    groupColumns: groups.map(() => zeroColumns(GROUP_COUNT_FIELDS, n)) as GroupColumns[],
+  };
+  return {
+    input,
+    seed,
+    replication,
+    startMs,
+    expected,
+    plannedAgents,
+    agents,
+    plannedGroupAgents,
+    workforce,
+  };
+}
+
+/**
+ * Each group's agents per interval: a share of `agents` apportioned by
+ * cumulative rounding over the groups given as shares (so shares summing to 1
+ * give exactly `agents`), or the group's own count, thinned by `thin` (the
+ * workforce's rule) when given.
+ */
+function groupAgentsPerInterval(
+  spec: ChannelsSpec,
+  agents: Int32Array,
+  n: number,
+  thin: ((own: number, interval: number) => number) | null,
+): Int32Array[] {
+  const out: Int32Array[] = [];
+  let cumulative = 0;
+  for (const group of spec.groups) {
+    const counts = new Int32Array(n);
+    const a = group.agents;
+    if (a.kind === 'share') {
+      const before = cumulative;
+      cumulative += a.share;
+      for (let i = 0; i < n; i++) {
+        const total = agents[i] as number;
+        counts[i] = Math.round(cumulative * total) - Math.round(before * total);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const own = a.kind === 'constant' ? a.count : (a.counts[i] as number);
+        counts[i] = thin === null ? own : thin(own, i);
+      }
+    }
+    out.push(counts);
+  }
+  return out;
+}
