@@ -25,7 +25,8 @@ const isFiniteAtLeast = (value: unknown, min: number): value is number =>
  * without chat), routing that names an unknown group or a group that cannot
  * follow the rule, channels with contacts that no group serves, skills whose
  * shares do not sum to 1 or that no group serves, fields out of range, and the
- * mechanisms not modelled with channels (platform faults, a measured cohort).
+ * mechanisms not modelled with channels (platform faults, the survey, a
+ * measured cohort).
  *
  * @param scenario the scenario (its other fields checked by `checkScenario`)
  * @param voiceHasCalls whether voice has calls entering (a channel that
@@ -401,6 +402,8 @@ export function channelProblems(scenario: Scenario, voiceHasCalls: boolean): Cha
   };
   if (scenario.faults !== undefined)
     at('faults', 'are not modelled with channels yet (remove faults, or channels)');
+  if (scenario.survey !== undefined)
+    at('survey', 'is not modelled with channels yet (remove survey, or channels)');
   const m = scenario.measurement;
   if (
     m !== undefined &&
