@@ -366,7 +366,13 @@ function erlangCMetrics(c: number, lambda: number, mu: number, t: number): Queue
  * P(N = k) / P(N = k-1) = g (c mu + k theta) / k with g = (1 - e^(-theta t)) / theta.
  * Written into `out`; accurate to a few ulps relative for every k.
  */
-export function phaseCountTails(cmu: number, theta: number, t: number, kMax: number, out: Float64Array): void {
+export function phaseCountTails(
+  cmu: number,
+  theta: number,
+  t: number,
+  kMax: number,
+  out: Float64Array,
+): void {
   pmf = grow(pmf, kMax + 1);
   const g = theta > 0 ? -Math.expm1(-theta * t) / theta : t;
   let logTerm = -(cmu + theta) * t;

@@ -116,6 +116,8 @@ export interface ChannelsInput {
     skillMask: number;
     /** Chat concurrency (0 without chat). */
     concurrency: number;
+    /** Whether a new chat goes to the agent with the most chats below the concurrency (else the fewest). */
+    pack: boolean;
   }[];
   rule: number;
   /** The group a rule names (overflow, reserve), or -1. */

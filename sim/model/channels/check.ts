@@ -148,6 +148,13 @@ export function channelProblems(scenario: Scenario, voiceHasCalls: boolean): Cha
     } else if (k !== undefined) {
       add(`${at}.chatConcurrency`, 'is not used by a group that serves no chat (remove it)');
     }
+    const assignment = group.chatAssignment;
+    if (assignment !== undefined) {
+      if (!channels.includes('chat'))
+        add(`${at}.chatAssignment`, 'is not used by a group that serves no chat (remove it)');
+      else if (assignment !== 'spread' && assignment !== 'pack')
+        add(`${at}.chatAssignment`, `must be spread or pack (got ${String(assignment)})`);
+    }
     const groupSkills: readonly string[] = Array.isArray(group.skills) ? group.skills : [];
     groupSkills.forEach((skill, s) => {
       if (!skillNames.has(skill)) {

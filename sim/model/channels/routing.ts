@@ -34,13 +34,20 @@ export function voiceAgent(c: ChannelsCenter, s: number): number {
   return best;
 }
 
-/** The agent of group `g` that may take one more chat now (fewest chats first), or -1. */
+/**
+ * The agent of group `g` that may take one more chat now, or -1: the one
+ * serving the fewest chats, or with `pack` the most below the concurrency (the
+ * longest at that level first); an idle agent of the reserve group only while
+ * more than the reserve are idle.
+ */
 function chatAgentOf(c: ChannelsCenter, g: number): number {
   const board = c.board;
-  const k = (c.input.groups[g] as { concurrency: number }).concurrency;
+  const group = c.input.groups[g]!;
+  const k = group.concurrency;
   const reserve =
     c.input.rule === Rule.ReserveForVoice && g === c.input.ruleGroup ? c.input.reserveAgents : -1;
-  for (let level = 0; level < k; level++) {
+  for (let i = 0; i < k; i++) {
+    const level = group.pack ? k - 1 - i : i;
     if (level === 0 && board.listCount(g, 0) <= reserve) continue;
     const a = board.listHead(g, level);
     if (a >= 0) return a;

@@ -168,6 +168,7 @@ export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions)
         ? 0x7fffffff
         : group.skills.reduce((mask, name) => mask | (1 << skillNames.indexOf(name)), 0),
     concurrency: group.chatConcurrency ?? 0,
+    pack: group.chatAssignment === 'pack',
   }));
   const index = new Map(spec.groups.map((group, g) => [group.name, g]));
   const orderOf = (channel: ServedChannel): Int32Array => {

@@ -164,6 +164,15 @@ export interface AgentGroupSpec {
   /** Chats an agent serves at once at most, a positive integer; required when the group serves chat. */
   readonly chatConcurrency?: number;
   /**
+   * Which of its agents a new chat goes to: `spread`, the agent serving the
+   * fewest chats (each chat at the best pace; the agents are all kept busy);
+   * `pack`, the agent serving the most chats below the concurrency (fewer agents
+   * busy with chats, the others idle for calls and messages).
+   *
+   * __Default value:__ `spread`
+   */
+  readonly chatAssignment?: 'spread' | 'pack';
+  /**
    * The business skills it serves (names of `ChannelsSpec.skills`).
    *
    * __Default value:__ every skill
@@ -174,7 +183,7 @@ export interface AgentGroupSpec {
 /**
  * How contacts meet agents. Every rule routes a new contact to the first group
  * of its channel's `order` that has an agent free for it (a chat to the agent
- * of that group serving the fewest chats), and a freed agent takes the contact
+ * its `chatAssignment` picks), and a freed agent takes the contact
  * its rule chooses:
  * - `voiceFirst`: waiting calls first (due scheduled callbacks before live
  *   calls, callbacks placed when free after them), then chats, then messages;
