@@ -739,3 +739,45 @@ export {
   type SimulationBatch,
 } from './plan/runEstimate.js';
 export { scenarioCopyContents, checkScenarioCopy } from './io/scenarioCopy.js';
+
+// ---- All media: channels, agent groups, routing, chat staffing (issue 16) ----
+export {
+  chatQueueMetrics,
+  chatAgentsRequired,
+  type ChatQueueParams,
+  type ChatQueueMetrics,
+} from './analytic/chatQueue.js';
+export type {
+  AgentGroupSpec,
+  AssistantSpec,
+  CallbackSpec,
+  ChannelArrivals,
+  ChannelCounts,
+  ChannelName,
+  ChannelPeriodRow,
+  ChannelResults,
+  ChannelRun,
+  ChannelsSpec,
+  ChatSpec,
+  GroupAgents,
+  GroupCounts,
+  GroupKpis,
+  GroupPeriodRow,
+  GroupRun,
+  MessageSpec,
+  RoutingSpec,
+  ServedChannel,
+  SkillSpec,
+} from './model/channels/types.js';
+export { CHANNEL_NAMES } from './model/channels/types.js';
+export { CHANNEL_COUNT_FIELDS, CHANNEL_EXTRA_FIELDS } from './model/channels/fields.js';
+export { channelProblems, type ChannelProblem } from './model/channels/check.js';
+export { groupKpisOf } from './model/channels/results.js';
+export { simulateChannels } from './model/channels/simulateChannels.js';
+export {
+  summariseChannels,
+  type ChannelSummary,
+  type ChannelCountSummaries,
+  type GroupSummary,
+} from './plan/channelSummaries.js';
+export { channelThresholds } from './plan/evaluatePlan.js';

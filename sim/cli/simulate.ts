@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import {
+  channelThresholds,
   evaluateRuns,
   replicate,
   writeFileSet,
@@ -37,6 +38,7 @@ import {
 } from './scenarioInput.js';
 import { onQueue, QUEUE_OPTIONS, readQueueOptions } from './queueOptions.js';
 import { assessmentSheet, formatTargetTable, targetTableSheet } from './targetTable.js';
+import { channelsJson, formatChannels, type ChannelsJson } from './channelTables.js';
 
 /** A KPI summary across replications with non-finite ends (one replication) as null, for JSON. */
 export interface SummaryJson {
@@ -117,6 +119,16 @@ export interface SimulateResult {
    * confidence asked for. Null when there are no targets.
    */
   targetTable: TargetAssessment | null;
+  /**
+   * An all-media scenario's channels (`voice`, `chat`, `message`, `callback`
+   * when on), each with `kpis` of the top level's shape and `counts`, and its
+   * agent groups; absent without channels (the top-level `kpis` and `counts`
+   * are voice's either way).
+   */
+  channels?: ChannelsJson['channels'];
+  groups?: ChannelsJson['groups'];
+  /** Each channel's service-level threshold, seconds, with channels. */
+  thresholds?: Record<string, number>;
   warnings: string[];
 }
 
@@ -178,6 +190,7 @@ export function simulateResult(
           confidence,
         }).targetTable
       : null,
+    ...channelsOutput(simulated, result),
     warnings: [...result.warnings],
   };
 }
@@ -188,6 +201,23 @@ const CALL_KPIS: ReadonlySet<keyof Kpis> = new Set<keyof Kpis>(
     (kpi) => !['satisfaction', 'complaintRate', 'qaPassRate', 'occupancy', 'meanQueueLength'].includes(kpi),
   ),
 );
+
+/** The channels, groups and thresholds of an all-media run for `SimulateResult` (nothing without channels). */
+function channelsOutput(
+  scenario: Scenario,
+  result: ReplicationResult,
+): Pick<SimulateResult, 'channels' | 'groups' | 'thresholds'> {
+  const channels = channelsJson(
+    result,
+    KPI_ROWS.map((row) => row.kpi),
+  );
+  if (channels === null) return {};
+  return {
+    channels: channels.channels,
+    groups: channels.groups,
+    thresholds: { voice: scenario.answerWithinSeconds, ...channelThresholds(scenario) },
+  };
+}
 
 function formatKpiValue(kind: KpiKind, value: number | null | undefined): string {
   if (kind === 'fraction') return formatPercent(value);
@@ -275,6 +305,15 @@ export function formatSimulate(result: SimulateResult, wallSeconds: number, wher
             return `${formatKpiValue(kind, summary.mean)} [${formatKpiValue(kind, summary.ciLow)}, ${formatKpiValue(kind, summary.ciHigh)}]`;
           }),
         ]),
+      ),
+    );
+  }
+  if (result.channels !== undefined && result.groups !== undefined) {
+    lines.push(
+      ...formatChannels(
+        { channels: result.channels, groups: result.groups },
+        result.level,
+        result.thresholds ?? {},
       ),
     );
   }
