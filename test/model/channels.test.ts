@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { channelProblems } from '../../sim/model/channels/check.js';
 import { workingDeadline } from '../../sim/model/channels/message.js';
 import type { ChannelsSpec } from '../../sim/model/channels/types.js';
 import { deterministic, exponential, lognormal } from '../../sim/model/distributions.js';
@@ -354,5 +355,70 @@ describe('channel problems', () => {
         chat: chat(),
       }),
     ).toThrow('simulate: scenario.channels.groups has contacts but no agent group serves voice');
+  });
+
+  it('lists every problem at once, each with its JSON path', () => {
+    const scenario = {
+      ...voiceScenario(),
+      faults: { levels: [] },
+      channels: {
+        skills: [
+          { name: 'a', share: 0.7 },
+          { name: 'a', share: 0.2 },
+        ],
+        groups: [
+          { name: 'x', channels: ['voice', 'voice'], agents: { kind: 'share', share: 2 }, skills: ['b'] },
+          {
+            name: 'x',
+            channels: ['chat'],
+            agents: { kind: 'constant', count: 1.5 },
+            chatConcurrency: 0,
+            chatAssignment: 'pile',
+          },
+        ],
+        routing: { kind: 'chatOverflow', group: 'y', afterSeconds: -1, order: { chat: ['x'] } },
+        chat: {
+          arrivals: { kind: 'table', callsPerInterval: [1] },
+          handle: { kind: 'exponential', meanSeconds: -1 },
+          handleStretch: [2],
+          answerWithinSeconds: 10,
+          assistant: { resolvedShare: 2, duration: exponential(10) },
+        },
+        message: {
+          arrivals: { kind: 'ratioOfVoice', ratio: 1 },
+          handle: exponential(10),
+          deadlineWorkingSeconds: 0,
+          workingHours: { fromSeconds: 10, toSeconds: 5 },
+          workingDays: [true],
+        },
+        callback: { ...callback, placement: 'scheduled', retryDelay: undefined },
+      },
+    } as unknown as Scenario;
+    expect(channelProblems(scenario, true).map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'channels.skills[1].name: repeats the skill "a"',
+      'channels.skills: shares must sum to 1 (got 0.8999999999999999)',
+      'channels.groups[0].channels[1]: repeats voice',
+      'channels.groups[0].agents.share: must be a probability in [0, 1] (got 2)',
+      'channels.groups[0].skills[0]: names no skill of channels.skills (got "b")',
+      'channels.groups[1].name: repeats the name of groups[0] ("x")',
+      'channels.groups[1].agents.count: must be a non-negative integer (got 1.5)',
+      'channels.groups[1].chatConcurrency: must be a positive integer: the chats an agent serves at once (got 0)',
+      'channels.groups[1].chatAssignment: must be spread or pack (got pile)',
+      'channels.routing.group: names no agent group (got "y"; the groups are x)',
+      'channels.routing.afterSeconds: must be a finite number >= 0 (got -1)',
+      'channels.routing.order.chat[0]: names a group that does not serve chat (got "x")',
+      'channels.groups: has contacts of skill "a" but no group serving voice has that skill',
+      `channels.chat.arrivals.callsPerInterval: must hold one value per interval, ${DAYS * PER_DAY} (got 1)`,
+      'channels.chat.handle.meanSeconds: must be a finite number > 0 (got -1)',
+      'channels.chat.handleStretch[0]: must be 1: a chat served alone takes its handle time (got 2)',
+      'channels.chat.assistant.resolvedShare: must be a probability in [0, 1] (got 2)',
+      'channels.message.deadlineWorkingSeconds: must be a finite number > 0 (got 0)',
+      'channels.message.workingHours: must be a window of the day, 0 <= fromSeconds < toSeconds <= 86400 (got {"fromSeconds":10,"toSeconds":5})',
+      `channels.message.workingDays: must hold one true or false per day of the horizon, ${DAYS} (got 1)`,
+      "channels.message.arrivals: has contacts but no agent group serves message (add message to a group's channels)",
+      'channels.callback.delay: is required for a scheduled callback (the time the caller chooses)',
+      'channels.callback.retryDelay: is required when maxAttempts > 1 (the time before the next try)',
+      'faults: are not modelled with channels yet (remove faults, or channels)',
+    ]);
   });
 });

@@ -75,12 +75,74 @@ export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions)
       'simulate: options.recordCalls is not supported for a scenario with channels (remove it)',
     );
   }
+  const run = runContext(scenario, seed, replication);
+  const year = workforceYear(scenario, run);
+  const { n } = run;
+  const groups = groupsInput(spec, run, year);
+  const skillCumulative = new Float64Array(Math.max(1, spec.skills?.length ?? 0));
+  let total = 0;
+  (spec.skills ?? [{ share: 1 }]).forEach((skill, s) => {
+    total += skill.share;
+    skillCumulative[s] = total;
+  });
+  const maxLevel = Math.max(1, ...groups.map((g) => g.concurrency));
+  const input: ChannelsInput = {
+    n,
+    L: run.L,
+    H: run.H,
+    warmupSeconds: scenario.measurement?.warmupSeconds ?? 0,
+    skills: skillCumulative.length,
+    skillCumulative,
+    voice: voiceInput(scenario, run, year.handleMultiplier),
+    chat: chatInput(spec, run, maxLevel),
+    message: messageInput(spec, run, scenario.days),
+    callback: callbackInput(spec, run),
+    workMultiplier: year.workMultiplier,
+    groups,
+    ...routingInput(spec),
+    columns: [0, 1, 2, 3].map(() => zeroColumns(CHANNEL_COUNT_FIELDS, n)) as ChannelColumns[],
+    groupColumns: groups.map(() => zeroColumns(GROUP_COUNT_FIELDS, n)) as GroupColumns[],
+  };
+  return {
+    input,
+    seed,
+    replication,
+    startMs: run.startMs,
+    expected: run.expected,
+    plannedAgents: year.plannedAgents,
+    agents: year.agents,
+    plannedGroupAgents: groupAgentsPerInterval(spec, year.plannedAgents, n, null),
+    workforce: year.workforce,
+  };
+}
+
+/** The calendar, the streams and the arrival processes of a run. */
+interface RunContext {
+  seed: number;
+  replication: number;
+  n: number;
+  L: number;
+  H: number;
+  startMs: number;
+  /** Expected voice calls entering per interval. */
+  expected: number[];
+  stream: (name: StreamName) => AleaStream;
+  sampler: (d: Distribution, name: StreamName) => BufferedSampler;
+  /** The arrivals of a channel on their own stream (a ratio of voice's expected calls, or their own). */
+  arrivalsOf: (arrivals: ChannelArrivals, name: StreamName) => ContactArrivals;
+}
+
+/**
+ * The calendar, the named streams and the arrival processes: each channel's
+ * rate in each interval is its expected contacts x the day's busyness x the
+ * replication's forecast error, the same multipliers for every channel (a
+ * busy day is busy online too), drawn on the voice model's streams.
+ */
+function runContext(scenario: Scenario, seed: number, replication: number): RunContext {
   const { intervalSeconds: L, intervals: n, horizonSeconds: H, startMs } = scenarioCalendar(scenario);
   const stream = (name: StreamName): AleaStream => new AleaStream(seed, replication, name);
   const sampler = (d: Distribution, name: StreamName): BufferedSampler =>
     new BufferedSampler(d, stream(name));
-
-  // The day's busyness and the replication's forecast error, shared by every channel.
   const streams = randomStreams(seed, replication);
   const busyness = new Float64Array(scenario.days).fill(1);
   const busynessCv = scenario.dayBusynessCv ?? 0;
@@ -111,8 +173,29 @@ export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions)
         : expectedArrivalsPerInterval({ ...withoutChannels, arrivals });
     return new ContactArrivals(ratesOf(calls), L, n, null, unit);
   };
+  return { seed, replication, n, L, H, startMs, expected, stream, sampler, arrivalsOf };
+}
 
-  // The workforce year: the scenario's agents thinned day by day, the learning curve.
+/** The workforce year of a run. */
+interface WorkforceYear {
+  plannedAgents: Int32Array;
+  /** The scenario's agents per interval after the workforce's thinning. */
+  agents: Int32Array;
+  /** Handle-time multiplier of each interval (learning curve x time of day), one more for after the end. */
+  handleMultiplier: Float64Array;
+  /** The learning curve's multiplier of each interval, one more for after the end. */
+  workMultiplier: Float64Array;
+  /** A group's own count thinned as the scenario's agents are (null without a workforce). */
+  thin: ((own: number, interval: number) => number) | null;
+  workforce: WorkforceResult | undefined;
+}
+
+/**
+ * The scenario's agents thinned day by day (as the voice model:
+ * round(planned x live / plannedLive)) and each interval's learning curve.
+ */
+function workforceYear(scenario: Scenario, run: RunContext): WorkforceYear {
+  const { n, L } = run;
   const plannedAgents = Int32Array.from(agentsPerInterval(scenario));
   const days = scenario.days;
   const dayMultiplier = new Float64Array(days).fill(1);
@@ -125,8 +208,8 @@ export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions)
     workforce = simulateWorkforce(w, {
       startDate: scenario.startDate,
       days,
-      seed,
-      replication,
+      seed: run.seed,
+      replication: run.replication,
       daysBefore: scenario.workforce.daysBefore ?? 0,
     });
     plannedLive = scenario.workforce.plannedLiveAgents ?? w.targetHeadcount ?? w.initialStaff;
@@ -135,7 +218,6 @@ export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions)
       live[d] = day.live;
     });
     agents = new Int32Array(n);
-    // As the voice model: round(planned x live / plannedLive).
     for (let i = 0; i < n; i++) {
       const day = Math.floor((i * L) / SECONDS_PER_DAY);
       agents[i] = Math.round(((plannedAgents[i] as number) * (live[day] as number)) / plannedLive);
@@ -151,14 +233,19 @@ export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions)
     handleMultiplier[i] = day * (timeOfDay === undefined ? 1 : (timeOfDay[k % perDay] as number));
     workMultiplier[i] = day;
   }
+  const thin =
+    workforce === undefined
+      ? null
+      : (own: number, i: number): number =>
+          Math.round((own * (live[Math.floor((i * L) / SECONDS_PER_DAY)] as number)) / plannedLive);
+  return { plannedAgents, agents, handleMultiplier, workMultiplier, thin, workforce };
+}
 
-  // Groups: agents per interval (shares by cumulative rounding), channels, skills.
+/** Each group's agents per interval, channels, skills and chat concurrency. */
+function groupsInput(spec: ChannelsSpec, run: RunContext, year: WorkforceYear): ChannelsInput['groups'] {
   const skillNames = (spec.skills ?? []).map((s) => s.name);
-  const thin = (own: number, i: number): number =>
-    Math.round((own * (live[Math.floor((i * L) / SECONDS_PER_DAY)] as number)) / plannedLive);
-  const groupAgents = groupAgentsPerInterval(spec, agents, n, workforce !== undefined ? thin : null);
-  const plannedGroupAgents = groupAgentsPerInterval(spec, plannedAgents, n, null);
-  const groups = spec.groups.map((group, g) => ({
+  const groupAgents = groupAgentsPerInterval(spec, year.agents, run.n, year.thin);
+  return spec.groups.map((group, g) => ({
     agents: groupAgents[g] as Int32Array,
     voice: group.channels.includes('voice'),
     chat: group.channels.includes('chat'),
@@ -170,6 +257,12 @@ export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions)
     concurrency: group.chatConcurrency ?? 0,
     pack: group.chatAssignment === 'pack',
   }));
+}
+
+/** The routing rule as codes, and each channel's order of groups (specialists first by default). */
+function routingInput(
+  spec: ChannelsSpec,
+): Pick<ChannelsInput, 'rule' | 'ruleGroup' | 'overflowSeconds' | 'reserveAgents' | 'order'> {
   const index = new Map(spec.groups.map((group, g) => [group.name, g]));
   const orderOf = (channel: ServedChannel): Int32Array => {
     const given = spec.routing?.order?.[channel];
@@ -180,113 +273,7 @@ export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions)
     return Int32Array.from(serving);
   };
   const routing = spec.routing ?? { kind: 'voiceFirst' as const };
-  const skillCumulative = new Float64Array(Math.max(1, skillNames.length));
-  let total = 0;
-  (spec.skills ?? [{ share: 1 }]).forEach((skill, s) => {
-    total += skill.share;
-    skillCumulative[s] = total;
-  });
-
-  const redial = scenario.redial;
-  const redials = redial !== undefined && redial.maxAttempts > 1 && redial.redialProbability > 0;
-  const voiceArrivals =
-    scenario.arrivals.kind === 'at'
-      ? new ContactArrivals(
-          new Float64Array(n),
-          L,
-          n,
-          Float64Array.from(scenario.arrivals.seconds),
-          sampler(exponential(1), 'arrivals'),
-        )
-      : new ContactArrivals(ratesOf(expected), L, n, null, sampler(exponential(1), 'arrivals'));
-  const chat = spec.chat;
-  const message = spec.message;
-  const callback = spec.callback;
-  const maxLevel = Math.max(1, ...groups.map((g) => g.concurrency));
-  const pace = new Float64Array(maxLevel + 1);
-  for (let m = 1; m <= maxLevel; m++) pace[m] = 1 / (chat?.handleStretch?.[m - 1] ?? 1);
-  const workingDays =
-    message?.workingDays !== undefined
-      ? Uint8Array.from(message.workingDays, (w) => (w ? 1 : 0))
-      : Uint8Array.from({ length: days }, (_, d) => {
-          const weekday = new Date(startMs + d * SECONDS_PER_DAY * 1000).getUTCDay();
-          return weekday === 0 || weekday === 6 ? 0 : 1;
-        });
-
-  const input: ChannelsInput = {
-    n,
-    L,
-    H,
-    warmupSeconds: scenario.measurement?.warmupSeconds ?? 0,
-    skills: Math.max(1, skillNames.length),
-    skillCumulative,
-    voice: {
-      arrivals: voiceArrivals,
-      selfShare: scenario.selfServiceShare ?? 0,
-      uSelf: stream('selfService'),
-      handle: sampler(scenario.handle, 'handleTime'),
-      patience: scenario.patience ? sampler(scenario.patience, 'patience') : null,
-      waitingRoom: scenario.waitingRoom ?? Infinity,
-      threshold: scenario.answerWithinSeconds,
-      maxAttempts: redial?.maxAttempts ?? 1,
-      redialProbability: redial?.redialProbability ?? 0,
-      redials,
-      uRedial: stream('redial'),
-      redialDelay: redials ? sampler(redial.delay, 'redialDelay') : null,
-      uSkill: stream('voiceSkill'),
-      handleMultiplier,
-      meanHandleSeconds: distributionMean(scenario.handle),
-    },
-    chat:
-      chat === undefined
-        ? null
-        : {
-            arrivals: arrivalsOf(chat.arrivals, 'chatArrivals'),
-            handle: sampler(chat.handle, 'chatHandle'),
-            patience: chat.patience !== undefined ? sampler(chat.patience, 'chatPatience') : null,
-            threshold: chat.answerWithinSeconds,
-            pace,
-            uSkill: stream('chatSkill'),
-            assistant:
-              chat.assistant === undefined
-                ? null
-                : {
-                    resolvedShare: chat.assistant.resolvedShare,
-                    uResolved: stream('assistantResolved'),
-                    duration: sampler(chat.assistant.duration, 'assistantDuration'),
-                  },
-          },
-    message:
-      message === undefined
-        ? null
-        : {
-            arrivals: arrivalsOf(message.arrivals, 'messageArrivals'),
-            handle: sampler(message.handle, 'messageHandle'),
-            uSkill: stream('messageSkill'),
-            deadlineWorkingSeconds: message.deadlineWorkingSeconds,
-            fromSeconds: message.workingHours.fromSeconds,
-            toSeconds: message.workingHours.toSeconds,
-            workingDays,
-          },
-    callback:
-      callback === undefined
-        ? null
-        : {
-            offerAboveWaitSeconds: callback.offerAboveWaitSeconds,
-            acceptShare: callback.acceptShare,
-            scheduled: callback.placement === 'scheduled',
-            delay: callback.delay !== undefined ? sampler(callback.delay, 'callbackDelay') : null,
-            answerProbability: callback.answerProbability,
-            ringSeconds: callback.ringSeconds,
-            maxAttempts: callback.maxAttempts,
-            retryDelay:
-              callback.retryDelay !== undefined ? sampler(callback.retryDelay, 'callbackRetry') : null,
-            threshold: callback.answerWithinSeconds,
-            uAccept: stream('callbackAccept'),
-            uAnswer: stream('callbackAnswer'),
-          },
-    workMultiplier,
-    groups,
+  return {
     rule:
       routing.kind === 'voiceFirst'
         ? Rule.VoiceFirst
@@ -299,19 +286,103 @@ export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions)
     overflowSeconds: routing.kind === 'chatOverflow' ? routing.afterSeconds : 0,
     reserveAgents: routing.kind === 'reserveForVoice' ? routing.agents : 0,
     order: [orderOf('voice'), orderOf('chat'), orderOf('message')],
-    columns: [0, 1, 2, 3].map(() => zeroColumns(CHANNEL_COUNT_FIELDS, n)) as ChannelColumns[],
-    groupColumns: groups.map(() => zeroColumns(GROUP_COUNT_FIELDS, n)) as GroupColumns[],
   };
+}
+
+/** Voice: the voice model's callers on its own streams (the same draws), and the skill stream. */
+function voiceInput(
+  scenario: Scenario,
+  run: RunContext,
+  handleMultiplier: Float64Array,
+): ChannelsInput['voice'] {
+  const { stream, sampler } = run;
+  const redial = scenario.redial;
+  const redials = redial !== undefined && redial.maxAttempts > 1 && redial.redialProbability > 0;
+  const arrivals: ChannelArrivals =
+    scenario.arrivals.kind === 'at' ? scenario.arrivals : { kind: 'table', callsPerInterval: run.expected };
   return {
-    input,
-    seed,
-    replication,
-    startMs,
-    expected,
-    plannedAgents,
-    agents,
-    plannedGroupAgents,
-    workforce,
+    arrivals: run.arrivalsOf(arrivals, 'arrivals'),
+    selfShare: scenario.selfServiceShare ?? 0,
+    uSelf: stream('selfService'),
+    handle: sampler(scenario.handle, 'handleTime'),
+    patience: scenario.patience ? sampler(scenario.patience, 'patience') : null,
+    waitingRoom: scenario.waitingRoom ?? Infinity,
+    threshold: scenario.answerWithinSeconds,
+    maxAttempts: redial?.maxAttempts ?? 1,
+    redialProbability: redial?.redialProbability ?? 0,
+    redials,
+    uRedial: stream('redial'),
+    redialDelay: redials ? sampler(redial.delay, 'redialDelay') : null,
+    uSkill: stream('voiceSkill'),
+    handleMultiplier,
+    meanHandleSeconds: distributionMean(scenario.handle),
+  };
+}
+
+/** Chat: its arrivals, draws, the pace of each level and the assistant (null without chat). */
+function chatInput(spec: ChannelsSpec, run: RunContext, maxLevel: number): ChannelsInput['chat'] {
+  const chat = spec.chat;
+  if (chat === undefined) return null;
+  const { stream, sampler } = run;
+  const pace = new Float64Array(maxLevel + 1);
+  for (let m = 1; m <= maxLevel; m++) pace[m] = 1 / (chat.handleStretch?.[m - 1] ?? 1);
+  return {
+    arrivals: run.arrivalsOf(chat.arrivals, 'chatArrivals'),
+    handle: sampler(chat.handle, 'chatHandle'),
+    patience: chat.patience !== undefined ? sampler(chat.patience, 'chatPatience') : null,
+    threshold: chat.answerWithinSeconds,
+    pace,
+    uSkill: stream('chatSkill'),
+    assistant:
+      chat.assistant === undefined
+        ? null
+        : {
+            resolvedShare: chat.assistant.resolvedShare,
+            uResolved: stream('assistantResolved'),
+            duration: sampler(chat.assistant.duration, 'assistantDuration'),
+          },
+  };
+}
+
+/** Messages: arrivals, draws, the deadline and the working days (Monday to Friday unless given). */
+function messageInput(spec: ChannelsSpec, run: RunContext, days: number): ChannelsInput['message'] {
+  const message = spec.message;
+  if (message === undefined) return null;
+  const workingDays =
+    message.workingDays !== undefined
+      ? Uint8Array.from(message.workingDays, (w) => (w ? 1 : 0))
+      : Uint8Array.from({ length: days }, (_, d) => {
+          const weekday = new Date(run.startMs + d * SECONDS_PER_DAY * 1000).getUTCDay();
+          return weekday === 0 || weekday === 6 ? 0 : 1;
+        });
+  return {
+    arrivals: run.arrivalsOf(message.arrivals, 'messageArrivals'),
+    handle: run.sampler(message.handle, 'messageHandle'),
+    uSkill: run.stream('messageSkill'),
+    deadlineWorkingSeconds: message.deadlineWorkingSeconds,
+    fromSeconds: message.workingHours.fromSeconds,
+    toSeconds: message.workingHours.toSeconds,
+    workingDays,
+  };
+}
+
+/** Callbacks: the offer, placement and tries, and their draws (null without callbacks). */
+function callbackInput(spec: ChannelsSpec, run: RunContext): ChannelsInput['callback'] {
+  const callback = spec.callback;
+  if (callback === undefined) return null;
+  const { stream, sampler } = run;
+  return {
+    offerAboveWaitSeconds: callback.offerAboveWaitSeconds,
+    acceptShare: callback.acceptShare,
+    scheduled: callback.placement === 'scheduled',
+    delay: callback.delay !== undefined ? sampler(callback.delay, 'callbackDelay') : null,
+    answerProbability: callback.answerProbability,
+    ringSeconds: callback.ringSeconds,
+    maxAttempts: callback.maxAttempts,
+    retryDelay: callback.retryDelay !== undefined ? sampler(callback.retryDelay, 'callbackRetry') : null,
+    threshold: callback.answerWithinSeconds,
+    uAccept: stream('callbackAccept'),
+    uAnswer: stream('callbackAnswer'),
   };
 }
 
