@@ -1,3 +1,4 @@
+import { channelsReportSection } from './channelsSection.js';
 import { shanghai12333UnitCosts2020 } from '../budget/shanghai12333Costs.js';
 import type { ObservedCall } from '../calibrate/types.js';
 import { periodOf, type ScenarioFile } from '../io/scenarioFile.js';
@@ -218,7 +219,11 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
     generator: options.generator,
   });
   let theory: TheoryCheck | null = null;
-  if (options.theory ?? true) {
+  if (scenario.channels !== undefined && (options.theory ?? true)) {
+    notes.push(
+      'Erlang A check not run: the scenario has channels (its agents are split among groups); the chat staffing formula is checked against the simulator in test/validation/channels.validation.test.ts',
+    );
+  } else if (options.theory ?? true) {
     try {
       theory = theoryCheck(scenario, first.staffing, { seed: options.seed });
     } catch (error) {
@@ -253,6 +258,8 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
     sections.push(section);
     verdictNotes.push(deskVerdictSentence(assessment, desk.replications));
   }
+  const channels = channelsReportSection(scenario, result);
+  if (channels !== null) sections.push(channels);
   sections.push(...(options.sections ?? []));
   return buildReport({
     file,
