@@ -781,3 +781,17 @@ export {
   type GroupSummary,
 } from './plan/channelSummaries.js';
 export { channelThresholds } from './plan/evaluatePlan.js';
+export {
+  compareChannelVariants,
+  channelComparisonRows,
+  dayOfIntervals,
+  type ChannelVariant,
+  type ChannelMeasure,
+} from './plan/channelVariants.js';
+export {
+  channelComparisonChart,
+  channelDayChart,
+  type ChannelComparisonRow,
+  type ChannelComparisonOptions,
+  type ChannelDayRow,
+} from './chart/channelCharts.js';
