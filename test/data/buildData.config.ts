@@ -103,11 +103,11 @@ export const OMNICHANNEL_12333 = {
     answerWithinSeconds: 7200,
   },
   groups: [
-    { name: 'voice', channels: ['voice'], agents: { kind: 'share', share: 0.88 } },
+    { name: 'voice', channels: ['voice'], agents: { kind: 'share', share: 0.86 } },
     {
       name: 'online',
       channels: ['chat', 'message'],
-      agents: { kind: 'share', share: 0.09 },
+      agents: { kind: 'share', share: 0.11 },
       chatConcurrency: 3,
       chatAssignment: 'pack',
     },
