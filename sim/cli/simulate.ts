@@ -398,6 +398,20 @@ function workbookSheets(result: SimulateResult, replication: ReplicationResult):
       KPI_ROWS.map(({ kpi }) => ({ period: quarter.period, kpi, ...(quarter.kpis[kpi] ?? {}) })),
     ),
   });
+  if (result.channels !== undefined) {
+    sheets.push({
+      name: 'Channels',
+      columns: [
+        { key: 'channel', header: 'channel', format: 'text' },
+        { key: 'kpi', header: 'KPI', format: 'text' },
+        ...summaryColumns('decimal'),
+      ],
+      rows: Object.entries(result.channels).flatMap(([channel, c]) => [
+        ...KPI_ROWS.map(({ kpi }) => ({ channel, kpi, ...(c?.kpis[kpi] ?? {}) })),
+        ...Object.entries(c?.counts ?? {}).map(([kpi, summary]) => ({ channel, kpi, ...(summary ?? {}) })),
+      ]),
+    });
+  }
   if (replication.intervals) {
     sheets.push({
       name: 'Intervals',
@@ -449,7 +463,7 @@ export const simulateCommand: CommandSpec = {
     ['--json', 'print the result as JSON (numbers unformatted, stable key order, no timing)'],
     [
       '--xlsx <file>',
-      'also write the targets, quarterly assessments, KPIs, quarters and intervals as an Excel workbook',
+      'also write the targets, quarterly assessments, KPIs, quarters, channels (with channels) and intervals as an Excel workbook',
     ],
     YES_OPTION,
   ],

@@ -61,6 +61,44 @@ describe('hotline simulate with channels', () => {
     }
   });
 
+  it('plans and sweeps an all-media scenario: its groups follow what a budget buys', () => {
+    const plan = hotline([
+      'plan',
+      OMNI,
+      '--budget',
+      '55070300',
+      '--days',
+      '1',
+      '--replications',
+      '2',
+      '--workers',
+      '0',
+      '--json',
+    ]);
+    expect(plan.status).toBe(0);
+    const rows = (JSON.parse(plan.stdout) as { targetTable: { rows: { id: string; mean: number | null }[] } })
+      .targetTable.rows;
+    expect(rows.find((r) => r.id === 'chatResponse')?.mean).toBeGreaterThan(0);
+    const sweep = hotline([
+      'sweep',
+      OMNI,
+      '--seats',
+      '300,360',
+      '--days',
+      '1',
+      '--replications',
+      '2',
+      '--workers',
+      '0',
+      '--json',
+    ]);
+    expect(sweep.status).toBe(0);
+    const points = (JSON.parse(sweep.stdout) as { rows: { seatsBought: number; answerRateMean: number }[] })
+      .rows;
+    expect(points.map((p) => p.seatsBought)).toEqual([300, 360]);
+    expect(points[1]!.answerRateMean).toBeGreaterThan(points[0]!.answerRateMean);
+  });
+
   it('exits 2 with the JSON path of every channel problem, and no stack trace', () => {
     const bad = hotline(['simulate', 'test/io/bad-scenario/scenario-channels-schema.json', '--days', '1']);
     expect(bad.status).toBe(2);
