@@ -21,7 +21,7 @@ export const Rule = {
   ReserveForVoice: 3,
 } as const;
 
-/** Per-group time-weighted accumulators, `sums[g * GROUP_SUMS + k]`. */
+/** Per-group counters and their time-weighted accumulators, `[k * G + g]` (one block of G per kind). */
 export const GroupSum = {
   OnDuty: 0,
   Call: 1,
@@ -165,6 +165,8 @@ export class ChannelsCenter {
   /** Most chats any agent of each group served in the current interval. */
   readonly maxLevel: Int32Array;
   readonly groupSums: Float64Array;
+  /** Every group counter (the arrays above are views of it), `[k * G + g]`. */
+  readonly groupCounters: Int32Array;
   readonly channelSums = new Float64Array(CHANNEL_SUMS);
   /** Scratch of `closeInterval`: agent-seconds of the groups serving, and busy on, each channel. */
   readonly agentsOf = new Float64Array(CHANNELS);
@@ -182,6 +184,8 @@ export class ChannelsCenter {
 
   /** Kinds, keyed heaps and the deferred dispatch (set by `runChannels`). */
   agentDue!: KeyedEvents;
+  /** The end of an agent's call or callback (never moved nor cancelled: a calendar kind). */
+  callEndKind = 0;
   patienceDue!: KeyedEvents;
   redialKind = 0;
   assistantKind = 0;
@@ -204,12 +208,15 @@ export class ChannelsCenter {
         messages: g.message,
       })),
     );
-    this.onDuty = new Int32Array(G);
-    this.calls = new Int32Array(G);
-    this.callbacks = new Int32Array(G);
-    this.chatAgents = new Int32Array(G);
-    this.chatsInService = new Int32Array(G);
-    this.messageAgents = new Int32Array(G);
+    // One block of counters, viewed per kind, so that the time sums grow in one loop over it.
+    this.groupCounters = new Int32Array(G * GROUP_SUMS);
+    const block = (k: number): Int32Array => this.groupCounters.subarray(k * G, (k + 1) * G);
+    this.onDuty = block(GroupSum.OnDuty);
+    this.calls = block(GroupSum.Call);
+    this.callbacks = block(GroupSum.Callback);
+    this.chatAgents = block(GroupSum.ChatAgents);
+    this.chatsInService = block(GroupSum.Chats);
+    this.messageAgents = block(GroupSum.Message);
     const total = this.board.first[G] as number;
     this.leaving = new Int32Array(total);
     this.leavingAt = new Int32Array(total).fill(-1);
@@ -272,7 +279,7 @@ export class ChannelsCenter {
     board.contact[a] = slot;
     if (task === Task.Call) this.calls[g]!++;
     else this.callbacks[g]!++;
-    this.agentDue.set(a, this.kernel.now + seconds);
+    this.kernel.schedule(this.callEndKind, this.kernel.now + seconds, a);
   }
 
   /** Agent `a` ends its call or callback: the agent is free. */

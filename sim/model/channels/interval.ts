@@ -1,4 +1,4 @@
-import { ChannelSum, type ChannelsCenter, GROUP_SUMS, GroupSum } from './center.js';
+import { ChannelSum, type ChannelsCenter, GroupSum } from './center.js';
 import { Channel } from './contacts.js';
 
 /** The kernel's advance hook: the interval's time-weighted sums grow from the instant the clock left to now. */
@@ -18,16 +18,9 @@ export function integrate(c: ChannelsCenter, from: number, to: number): void {
   sums[ChannelSum.MessageWaiting]! += c.waitingMessages * span;
   sums[ChannelSum.MessageOpen]! += c.openMessages * span;
   sums[ChannelSum.CallbackPending]! += c.pendingCallbacks * span;
-  const g6 = c.groupSums;
-  for (let g = 0; g < c.G; g++) {
-    const base = g * GROUP_SUMS;
-    g6[base + GroupSum.OnDuty]! += c.onDuty[g]! * span;
-    g6[base + GroupSum.Call]! += c.calls[g]! * span;
-    g6[base + GroupSum.Callback]! += c.callbacks[g]! * span;
-    g6[base + GroupSum.ChatAgents]! += c.chatAgents[g]! * span;
-    g6[base + GroupSum.Chats]! += c.chatsInService[g]! * span;
-    g6[base + GroupSum.Message]! += c.messageAgents[g]! * span;
-  }
+  const groupSums = c.groupSums;
+  const counters = c.groupCounters;
+  for (let k = 0; k < counters.length; k++) groupSums[k]! += counters[k]! * span;
 }
 
 /**
@@ -45,19 +38,19 @@ export function closeInterval(c: ChannelsCenter): void {
   agentsOf.fill(0);
   busyOn.fill(0);
   for (let g = 0; g < c.G; g++) {
-    const base = g * GROUP_SUMS;
+    const G = c.G;
     const group = input.groups[g]!;
     const columns = input.groupColumns[g]!;
-    const onDuty = c.groupSums[base + GroupSum.OnDuty]!;
-    const call = c.groupSums[base + GroupSum.Call]!;
-    const callback = c.groupSums[base + GroupSum.Callback]!;
-    const chatAgents = c.groupSums[base + GroupSum.ChatAgents]!;
-    const message = c.groupSums[base + GroupSum.Message]!;
+    const onDuty = c.groupSums[GroupSum.OnDuty * G + g]!;
+    const call = c.groupSums[GroupSum.Call * G + g]!;
+    const callback = c.groupSums[GroupSum.Callback * G + g]!;
+    const chatAgents = c.groupSums[GroupSum.ChatAgents * G + g]!;
+    const message = c.groupSums[GroupSum.Message * G + g]!;
     columns.agentSeconds[ci] = onDuty;
     columns.busyAgentSeconds[ci] = call + callback + chatAgents + message;
     columns.voiceAgentSeconds[ci] = call + callback;
     columns.chatAgentSeconds[ci] = chatAgents;
-    columns.chatSeconds[ci] = c.groupSums[base + GroupSum.Chats]!;
+    columns.chatSeconds[ci] = c.groupSums[GroupSum.Chats * G + g]!;
     columns.messageAgentSeconds[ci] = message;
     columns.maxConcurrency[ci] = c.maxLevel[g]!;
     if (group.voice) agentsOf[Channel.Voice]! += onDuty;

@@ -23,13 +23,16 @@ export interface ChannelsRunOutput {
   agents: Int32Array[];
 }
 
-/** Handler of an agent's due event: its call, callback, next chat or message ends. */
+/** Handler of an agent's call end: its call or callback ends. */
+function onCallEnd(c: ChannelsCenter, a: number): void {
+  if (c.board.task[a] === Task.Call) endVoiceCall(c, a);
+  else endCallback(c, a);
+}
+
+/** Handler of an agent's due event: its next chat or its message ends. */
 function onAgentDue(c: ChannelsCenter, a: number): void {
   const board = c.board;
-  const task = board.task[a];
-  if (task === Task.Call) endVoiceCall(c, a);
-  else if (task === Task.Callback) endCallback(c, a);
-  else if ((board.level[a] as number) > 0) endChat(c, a);
+  if ((board.level[a] as number) > 0) endChat(c, a);
   else if ((board.message[a] as number) >= 0) endMessage(c, a);
   else throw new Error(`simulate: internal error, agent ${a} came due with nothing to end`);
 }
@@ -41,9 +44,11 @@ function onPatience(c: ChannelsCenter, slot: number): void {
 }
 
 /**
- * Run the all-media center on the kernel: agents' ends (calls, callbacks, chats,
- * messages: one pending per agent, keyed by agent) and patience deadlines (keyed
- * by contact) as keyed events, arrivals of each channel and interval boundaries
+ * Run the all-media center on the kernel: the ends of calls and callbacks in the
+ * calendar (data: the agent), agents' next chat end or message end (one pending
+ * per agent, moved as chats start and end, cancelled when a message is broken
+ * off) and patience deadlines (keyed by contact, cancelled on answer) as keyed
+ * events, arrivals of each channel and interval boundaries
  * as timers, redials, the assistant's ends, callbacks' times and chats'
  * overflow times in the calendar, the dispatch as a deferred action
  * (same-instant order `EventPriority`; a chat's overflow time comes with the
@@ -58,6 +63,7 @@ function onPatience(c: ChannelsCenter, slot: number): void {
 export function runChannels(input: ChannelsInput): ChannelsRunOutput {
   const kernel = new Kernel(1 << 12);
   const c = new ChannelsCenter(input, kernel);
+  c.callEndKind = kernel.kind(EventPriority.ServiceEnd, (a) => onCallEnd(c, a));
   c.agentDue = kernel.keyed(EventPriority.ServiceEnd, (a) => onAgentDue(c, a), 1 << 10);
   const boundary = kernel.timer(EventPriority.StaffingChange, () => onIntervalBoundary(c, boundary));
   c.patienceDue = kernel.keyed(EventPriority.Abandonment, (slot) => onPatience(c, slot), 1 << 12);
