@@ -776,6 +776,7 @@ export { groupKpisOf } from './model/channels/results.js';
 export { simulateChannels } from './model/channels/simulateChannels.js';
 export {
   summariseChannels,
+  GROUP_KPI_NAMES,
   type ChannelSummary,
   type ChannelCountSummaries,
   type GroupSummary,

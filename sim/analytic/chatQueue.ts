@@ -5,7 +5,7 @@ import {
   requirePositiveInteger,
   requirePositiveOrInfinite,
 } from '../core/validate.js';
-import { patienceRate, phaseCountTails } from './queueMetrics.js';
+import { patienceRate, queuedCallerSums } from './queueMetrics.js';
 import { checkTarget, meetsTarget, type StaffingTarget } from './requiredAgents.js';
 import type { QueueMetrics } from './types.js';
 
@@ -60,7 +60,7 @@ const MAX_STATES = 5_000_000;
 
 // Scratch buffers, grown on demand and reused (the module is single-threaded).
 let logWeights = new Float64Array(4096);
-let tails = new Float64Array(4096);
+let queued = new Float64Array(4096);
 
 function grow(buffer: Float64Array, size: number): Float64Array {
   if (buffer.length >= size) return buffer;
@@ -327,27 +327,16 @@ export function chatQueueMetricsUnchecked(
   } else {
     // A chat that queues behind m others: phases at rates R + j theta, as in Erlang A.
     const mLast = hi - places;
-    tails = grow(tails, mLast + 1);
-    phaseCountTails(full, theta, t, mLast, tails);
-    let sumInverse = 0;
-    let abandonWithinGivenM = 0;
-    let previousInverse = 1 / full;
-    for (let m = 0; m <= mLast; m++) {
-      const inverse = 1 / (full + (m + 1) * theta);
-      const tail = tails[m] as number;
-      sumInverse += inverse;
-      abandonWithinGivenM += full * theta * tail * previousInverse * inverse;
-      previousInverse = inverse;
-      const pm = p(places + m);
-      const answered = full * inverse;
-      probWait += pm;
-      answeredFromQueue += pm * answered;
-      abandonRate += pm * (m + 1) * theta * inverse;
-      answeredWithinFromQueue += pm * answered * tail;
-      notAbandonedWithin += pm * (1 - abandonWithinGivenM);
-      answeredWaitSum += pm * answered * sumInverse;
-      waitSum += pm * (m + 1) * inverse;
-    }
+    queued = grow(queued, mLast + 1);
+    for (let m = 0; m <= mLast; m++) queued[m] = p(places + m);
+    const sums = queuedCallerSums(full, theta, t, mLast, queued, 0, 1, 0);
+    probWait = sums.probWait;
+    answeredFromQueue = sums.answeredFromQueue;
+    abandonRate = sums.abandonRate;
+    answeredWithinFromQueue = sums.answeredWithinFromQueue;
+    notAbandonedWithin = sums.notAbandonedWithin;
+    answeredWaitSum = sums.answeredWaitSum;
+    waitSum = sums.waitSum;
   }
 
   const answerRate = Math.min(1, below + answeredFromQueue);

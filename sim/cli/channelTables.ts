@@ -1,51 +1,27 @@
 import {
+  GROUP_KPI_NAMES,
   summarise,
   type ChannelName,
   type GroupKpis,
   type Kpis,
   type ReplicationResult,
-  type Summary,
 } from '../index.js';
-import { finiteOrNull, formatNumber, formatPercent, formatTable } from './format.js';
-
-/** A summary across replications as JSON (non-finite interval ends as null). */
-interface SummaryJsonLike {
-  n: number;
-  mean: number;
-  sd: number;
-  ciLow: number | null;
-  ciHigh: number | null;
-  p05: number;
-  p95: number;
-}
-
-function json(summary: Summary | null): SummaryJsonLike | null {
-  if (summary === null) return null;
-  return {
-    n: summary.n,
-    mean: summary.mean,
-    sd: summary.sd,
-    ciLow: finiteOrNull(summary.ciLow),
-    ciHigh: finiteOrNull(summary.ciHigh),
-    p05: summary.p05,
-    p95: summary.p95,
-  };
-}
+import { formatNumber, formatPercent, formatTable, summaryJson as json, type SummaryJson } from './format.js';
 
 /** One channel in `hotline simulate --json`: `kpis` as the top level's, `counts` (offered, answered... and the channel's extras), quarters. */
 export interface ChannelJson {
-  kpis: Record<keyof Kpis, SummaryJsonLike | null>;
-  counts: Record<string, SummaryJsonLike | null>;
-  quarters: { period: string; kpis: Record<keyof Kpis, SummaryJsonLike | null> }[];
+  kpis: Record<keyof Kpis, SummaryJson | null>;
+  counts: Record<string, SummaryJson | null>;
+  quarters: { period: string; kpis: Record<keyof Kpis, SummaryJson | null> }[];
   /** Messages only: the mean time from arrival to answer (on time or late), seconds, and the mean backlog (messages open). */
-  message?: { meanResponseSeconds: SummaryJsonLike | null; meanBacklog: SummaryJsonLike | null };
+  message?: { meanResponseSeconds: SummaryJson | null; meanBacklog: SummaryJson | null };
   /** Chat only, with an assistant: contacts offered to it, resolved, transferred, and its resolved share and mean time. */
   assistant?: {
-    offered: SummaryJsonLike | null;
-    resolved: SummaryJsonLike | null;
-    transferred: SummaryJsonLike | null;
-    resolvedShare: SummaryJsonLike | null;
-    meanSeconds: SummaryJsonLike | null;
+    offered: SummaryJson | null;
+    resolved: SummaryJson | null;
+    transferred: SummaryJson | null;
+    resolvedShare: SummaryJson | null;
+    meanSeconds: SummaryJson | null;
   };
 }
 
@@ -55,8 +31,8 @@ export interface GroupJson {
   channels: string[];
   chatConcurrency: number;
   /** Mean agents on duty over the measured time. */
-  agentsOnDuty: SummaryJsonLike | null;
-  kpis: Record<keyof GroupKpis, SummaryJsonLike | null>;
+  agentsOnDuty: SummaryJson | null;
+  kpis: Record<keyof GroupKpis, SummaryJson | null>;
   /** The most chats one agent served at once in any replication (never above `chatConcurrency`). */
   maxConcurrency: number;
 }
@@ -67,17 +43,8 @@ export interface ChannelsJson {
   groups: GroupJson[];
 }
 
-const GROUP_KPIS: readonly (keyof GroupKpis)[] = [
-  'occupancy',
-  'voiceShare',
-  'chatShare',
-  'messageShare',
-  'meanConcurrency',
-  'slotUtilisation',
-];
-
 /** A value of each run summarised, runs without a value left out; null when none has one. */
-function across(values: readonly (number | null)[], level: number): SummaryJsonLike | null {
+function across(values: readonly (number | null)[], level: number): SummaryJson | null {
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
   return present.length === 0 ? null : json(summarise(present, level));
 }
@@ -107,15 +74,15 @@ export function channelsJson(
   for (const name of ['voice', 'chat', 'message', 'callback'] as const) {
     const summary = summaries[name];
     if (summary === undefined) continue;
-    const kpis = {} as Record<keyof Kpis, SummaryJsonLike | null>;
+    const kpis = {} as Record<keyof Kpis, SummaryJson | null>;
     for (const key of kpiKeys) kpis[key] = json(summary.kpis[key]);
-    const counts: Record<string, SummaryJsonLike | null> = {};
+    const counts: Record<string, SummaryJson | null> = {};
     for (const [field, value] of Object.entries(summary.counts)) counts[field] = json(value);
     const channel: ChannelJson = {
       kpis,
       counts,
       quarters: summary.quarters.map((q) => {
-        const record = {} as Record<keyof Kpis, SummaryJsonLike | null>;
+        const record = {} as Record<keyof Kpis, SummaryJson | null>;
         for (const key of kpiKeys) record[key] = json(q.kpis[key]);
         return { period: q.period, kpis: record };
       }),
@@ -157,8 +124,8 @@ export function channelsJson(
     channels[name] = channel;
   }
   const groups: GroupJson[] = (result.groups ?? []).map((group, g) => {
-    const kpis = {} as Record<keyof GroupKpis, SummaryJsonLike | null>;
-    for (const key of GROUP_KPIS) kpis[key] = json(group.kpis[key]);
+    const kpis = {} as Record<keyof GroupKpis, SummaryJson | null>;
+    for (const key of GROUP_KPI_NAMES) kpis[key] = json(group.kpis[key]);
     return {
       name: group.name,
       channels: [...group.channels],
@@ -190,16 +157,16 @@ function show(kind: Kind, value: number | null | undefined): string {
 interface Row {
   label: string;
   kind: Kind;
-  value: (channel: ChannelJson) => SummaryJsonLike | null;
+  value: (channel: ChannelJson) => SummaryJson | null;
 }
 
 const kpi =
   (key: keyof Kpis) =>
-  (channel: ChannelJson): SummaryJsonLike | null =>
+  (channel: ChannelJson): SummaryJson | null =>
     channel.kpis[key];
 const count =
   (key: string) =>
-  (channel: ChannelJson): SummaryJsonLike | null =>
+  (channel: ChannelJson): SummaryJson | null =>
     channel.counts[key] ?? null;
 
 function rowsOf(name: ChannelName, thresholds: Readonly<Record<string, number>>): Row[] {
@@ -304,7 +271,7 @@ export function formatChannels(
           { header: 'p95' },
         ],
         rows.map(({ row, summary }) => {
-          const s = summary as SummaryJsonLike;
+          const s = summary as SummaryJson;
           return [
             row.label,
             show(row.kind, s.mean),

@@ -10,13 +10,21 @@ import {
   type ReplicationResult,
   type Scenario,
   type ScenarioFile,
-  type Summary,
   type TargetAssessment,
   type TargetSet,
 } from '../index.js';
 import { OptionReader, optionText, UsageError } from './args.js';
 import type { CommandSpec } from './command.js';
-import { finiteOrNull, formatNumber, formatPercent, formatTable, MISSING, NO_CALLS } from './format.js';
+import {
+  finiteOrNull,
+  formatNumber,
+  formatPercent,
+  formatTable,
+  MISSING,
+  NO_CALLS,
+  summaryJson,
+  type SummaryJson,
+} from './format.js';
 import {
   checkDistinctOutputs,
   checkOutputPath,
@@ -40,29 +48,7 @@ import { onQueue, QUEUE_OPTIONS, readQueueOptions } from './queueOptions.js';
 import { assessmentSheet, formatTargetTable, targetTableSheet } from './targetTable.js';
 import { channelsJson, formatChannels, type ChannelsJson } from './channelTables.js';
 
-/** A KPI summary across replications with non-finite ends (one replication) as null, for JSON. */
-export interface SummaryJson {
-  n: number;
-  mean: number;
-  sd: number;
-  ciLow: number | null;
-  ciHigh: number | null;
-  p05: number;
-  p95: number;
-}
-
-function summaryJson(summary: Summary | null): SummaryJson | null {
-  if (summary === null) return null;
-  return {
-    n: summary.n,
-    mean: summary.mean,
-    sd: summary.sd,
-    ciLow: finiteOrNull(summary.ciLow),
-    ciHigh: finiteOrNull(summary.ciHigh),
-    p05: summary.p05,
-    p95: summary.p95,
-  };
-}
+export type { SummaryJson } from './format.js';
 
 /** How a KPI is printed: a percentage (`rate`: with four decimals, for rare events), seconds or calls. */
 export type KpiKind = 'fraction' | 'rate' | 'seconds' | 'calls';

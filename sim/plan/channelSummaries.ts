@@ -40,19 +40,22 @@ export interface ChannelParts {
   readonly groups?: readonly GroupRun[];
 }
 
+/** The KPIs of a group, in the order they are reported. */
+export const GROUP_KPI_NAMES: readonly (keyof GroupKpis)[] = [
+  'occupancy',
+  'voiceShare',
+  'chatShare',
+  'messageShare',
+  'meanConcurrency',
+  'slotUtilisation',
+];
+
 function summariseGroupKpis(
   rows: readonly GroupKpis[],
   level: number,
 ): { [K in keyof GroupKpis]: Summary | null } {
   const out = {} as { [K in keyof GroupKpis]: Summary | null };
-  for (const key of [
-    'occupancy',
-    'voiceShare',
-    'chatShare',
-    'messageShare',
-    'meanConcurrency',
-    'slotUtilisation',
-  ] as const) {
+  for (const key of GROUP_KPI_NAMES) {
     const values = rows.map((k) => k[key]).filter((v): v is number => v !== null);
     out[key] = values.length > 0 ? summarise(values, level) : null;
   }

@@ -247,6 +247,22 @@ export class ChannelsCenter {
     return s;
   }
 
+  /**
+   * A new contact of `channel` arriving now: a slot with its channel, skill
+   * (drawn on `uSkill`), arrival, row and whether it is measured set.
+   */
+  takeContact(channel: number, uSkill: AleaStream): number {
+    const pool = this.pool;
+    const slot = pool.take();
+    const row = this.rowNow();
+    pool.channel[slot] = channel;
+    pool.skill[slot] = this.drawSkill(uSkill);
+    pool.arrival[slot] = this.kernel.now;
+    pool.row[slot] = row;
+    pool.measured[slot] = row < this.input.n ? 1 : 0;
+    return slot;
+  }
+
   /** Whether group `g` serves skill `s`. */
   servesSkill(g: number, s: number): boolean {
     return ((this.input.groups[g] as { skillMask: number }).skillMask & (1 << s)) !== 0;

@@ -21,14 +21,9 @@ export function onChatArrival(c: ChannelsCenter, timer: number): void {
   const now = kernel.now;
   chat.arrivals.advance();
   kernel.setTimer(timer, chat.arrivals.nextTime);
+  const slot = c.takeContact(Channel.Chat, chat.uSkill);
   const pool = c.pool;
-  const slot = pool.take();
-  const row = c.rowNow();
-  pool.channel[slot] = Channel.Chat;
-  pool.skill[slot] = c.drawSkill(chat.uSkill);
-  pool.arrival[slot] = now;
-  pool.row[slot] = row;
-  pool.measured[slot] = row < c.input.n ? 1 : 0;
+  const row = pool.row[slot]!;
   pool.work[slot] = chat.handle.next();
   pool.deadline[slot] = now + (chat.patience !== null ? chat.patience.next() : Infinity);
   const assistant = chat.assistant;

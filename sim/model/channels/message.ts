@@ -53,14 +53,9 @@ export function onMessageArrival(c: ChannelsCenter, timer: number): void {
   const now = kernel.now;
   message.arrivals.advance();
   kernel.setTimer(timer, message.arrivals.nextTime);
+  const slot = c.takeContact(Channel.Message, message.uSkill);
   const pool = c.pool;
-  const slot = pool.take();
-  const row = c.rowNow();
-  pool.channel[slot] = Channel.Message;
-  pool.skill[slot] = c.drawSkill(message.uSkill);
-  pool.arrival[slot] = now;
-  pool.row[slot] = row;
-  pool.measured[slot] = row < c.input.n ? 1 : 0;
+  const row = pool.row[slot]!;
   pool.work[slot] = message.handle.next() * c.input.workMultiplier[c.ci]!;
   pool.deadline[slot] = workingDeadline(
     now,
