@@ -29,8 +29,10 @@ export const GroupSum = {
   ChatAgents: 3,
   Chats: 4,
   Message: 5,
+  /** Agents leaving (past their shift's end, finishing what they have): the overtime. */
+  Leaving: 6,
 } as const;
-export const GROUP_SUMS = 6;
+export const GROUP_SUMS = 7;
 
 /** Channel-wide time-weighted accumulators. */
 export const ChannelSum = {
@@ -171,6 +173,7 @@ export class ChannelsCenter {
   /** Scratch of `closeInterval`: agent-seconds of the groups serving, and busy on, each channel. */
   readonly agentsOf = new Float64Array(CHANNELS);
   readonly busyOn = new Float64Array(CHANNELS);
+  readonly overtimeOf = new Float64Array(CHANNELS);
 
   ci = 0;
   waitingVoice = 0;
@@ -217,10 +220,10 @@ export class ChannelsCenter {
     this.chatAgents = block(GroupSum.ChatAgents);
     this.chatsInService = block(GroupSum.Chats);
     this.messageAgents = block(GroupSum.Message);
+    this.leavingCount = block(GroupSum.Leaving);
     const total = this.board.first[G] as number;
     this.leaving = new Int32Array(total);
     this.leavingAt = new Int32Array(total).fill(-1);
-    this.leavingCount = new Int32Array(G);
     this.maxLevel = new Int32Array(G);
     this.groupSums = new Float64Array(G * GROUP_SUMS);
     this.voiceGroups = input.groups.reduce((mask, g, k) => (g.voice ? mask | (1 << k) : mask), 0);

@@ -29,6 +29,7 @@ export const GROUP_SUM_FIELDS = [
   'chatAgentSeconds',
   'chatSeconds',
   'messageAgentSeconds',
+  'overtimeAgentSeconds',
 ] as const satisfies readonly (keyof GroupCounts)[];
 
 /** Every per-interval column of a group. */

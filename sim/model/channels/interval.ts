@@ -35,7 +35,9 @@ export function closeInterval(c: ChannelsCenter): void {
   const measured = sums[ChannelSum.Measured]!;
   const agentsOf = c.agentsOf; // agent-seconds of the groups serving voice, chat, message
   const busyOn = c.busyOn; // agent-seconds busy on voice, chat, message, callback
+  const overtimeOf = c.overtimeOf; // agent-seconds past a shift's end of the groups serving each channel
   agentsOf.fill(0);
+  overtimeOf.fill(0);
   busyOn.fill(0);
   for (let g = 0; g < c.G; g++) {
     const G = c.G;
@@ -46,27 +48,40 @@ export function closeInterval(c: ChannelsCenter): void {
     const callback = c.groupSums[GroupSum.Callback * G + g]!;
     const chatAgents = c.groupSums[GroupSum.ChatAgents * G + g]!;
     const message = c.groupSums[GroupSum.Message * G + g]!;
+    const overtime = c.groupSums[GroupSum.Leaving * G + g]!;
     columns.agentSeconds[ci] = onDuty;
     columns.busyAgentSeconds[ci] = call + callback + chatAgents + message;
     columns.voiceAgentSeconds[ci] = call + callback;
     columns.chatAgentSeconds[ci] = chatAgents;
     columns.chatSeconds[ci] = c.groupSums[GroupSum.Chats * G + g]!;
     columns.messageAgentSeconds[ci] = message;
+    columns.overtimeAgentSeconds[ci] = overtime;
     columns.maxConcurrency[ci] = c.maxLevel[g]!;
-    if (group.voice) agentsOf[Channel.Voice]! += onDuty;
-    if (group.chat) agentsOf[Channel.Chat]! += onDuty;
-    if (group.message) agentsOf[Channel.Message]! += onDuty;
+    if (group.voice) {
+      agentsOf[Channel.Voice]! += onDuty;
+      overtimeOf[Channel.Voice]! += overtime;
+    }
+    if (group.chat) {
+      agentsOf[Channel.Chat]! += onDuty;
+      overtimeOf[Channel.Chat]! += overtime;
+    }
+    if (group.message) {
+      agentsOf[Channel.Message]! += onDuty;
+      overtimeOf[Channel.Message]! += overtime;
+    }
     busyOn[Channel.Voice]! += call;
     busyOn[Channel.Chat]! += chatAgents;
     busyOn[Channel.Message]! += message;
     busyOn[Channel.Callback]! += callback;
   }
   agentsOf[Channel.Callback] = agentsOf[Channel.Voice]!;
+  overtimeOf[Channel.Callback] = overtimeOf[Channel.Voice]!;
   for (let channel = 0; channel < 4; channel++) {
     const columns = input.columns[channel]!;
     columns.measuredSeconds[ci] = measured;
     columns.agentSeconds[ci] = agentsOf[channel]!;
     columns.busyAgentSeconds[ci] = busyOn[channel]!;
+    columns.overtimeAgentSeconds[ci] = overtimeOf[channel]!;
   }
   input.columns[Channel.Voice]!.waitingCallerSeconds[ci] = sums[ChannelSum.VoiceWaiting]!;
   input.columns[Channel.Chat]!.waitingCallerSeconds[ci] = sums[ChannelSum.ChatWaiting]!;

@@ -78,7 +78,7 @@ function ratio(numerator: number, denominator: number): number | null {
  */
 export function groupKpisOf(row: GroupPeriodRow, concurrency: number): GroupKpis {
   return {
-    occupancy: ratio(row.busyAgentSeconds, row.agentSeconds),
+    occupancy: ratio(row.busyAgentSeconds, row.agentSeconds + row.overtimeAgentSeconds),
     voiceShare: ratio(row.voiceAgentSeconds, row.agentSeconds),
     chatShare: ratio(row.chatAgentSeconds, row.agentSeconds),
     messageShare: ratio(row.messageAgentSeconds, row.agentSeconds),

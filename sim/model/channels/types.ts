@@ -312,6 +312,12 @@ export interface GroupCounts {
   chatSeconds: number;
   /** Agents working a message x time. */
   messageAgentSeconds: number;
+  /**
+   * Agents finishing what they have after their shift ended (a staffing drop) x
+   * time: available for the work they finish, so occupancy counts it beside
+   * `agentSeconds`, as the voice model's `overtimeAgentSeconds`.
+   */
+  overtimeAgentSeconds: number;
 }
 
 /** A group's counts over a period, with the most chats any of its agents served at once in it. */
@@ -325,7 +331,7 @@ export interface GroupPeriodRow extends GroupCounts {
 
 /** KPIs of a group over a period; `null` where the denominator is 0. */
 export interface GroupKpis {
-  /** Busy agent time / agent time. */
+  /** Busy agent time / (agent time + overtime). */
   occupancy: number | null;
   /** Share of agent time on calls and callbacks. */
   voiceShare: number | null;

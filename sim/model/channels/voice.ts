@@ -45,7 +45,8 @@ export function onRedial(c: ChannelsCenter, slot: number): void {
  * time, patience, whether the caller redials should it fail), then its skill
  * (first attempts) and, with callbacks, whether the caller would accept one.
  * Answered at once by a free agent when no caller of its skill waits; else
- * blocked when the waiting room is full; else offered a callback when the
+ * blocked when the waiting room is full or no agent serving its skill is on
+ * duty in this interval (the line is closed, as in the voice model); else offered a callback when the
  * expected wait is long (and perhaps accepting it); else it waits.
  */
 function offerVoice(c: ChannelsCenter, slot: number, first: boolean): void {
@@ -75,7 +76,7 @@ function offerVoice(c: ChannelsCenter, slot: number, first: boolean): void {
       return;
     }
   }
-  if (c.waitingVoice >= voice.waitingRoom) {
+  if (c.waitingVoice >= voice.waitingRoom || !voiceOnDuty(c, skill)) {
     counts.offered[row]!++;
     fail(c, slot);
     return;
@@ -93,6 +94,16 @@ function offerVoice(c: ChannelsCenter, slot: number, first: boolean): void {
   const deadline = now + patienceSeconds;
   pool.deadline[slot] = deadline;
   if (patienceSeconds !== Infinity) c.patienceDue.set(slot, deadline);
+}
+
+/** Whether any group serving voice and skill `s` has agents on duty in the current interval. */
+function voiceOnDuty(c: ChannelsCenter, s: number): boolean {
+  const groups = c.input.groups;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    if (group.voice && c.servesSkill(g, s) && group.agents[c.ci]! > 0) return true;
+  }
+  return false;
 }
 
 /**
