@@ -141,9 +141,8 @@ export interface ChannelsContext {
   readonly dayKinds: readonly DayKind[] | undefined;
   /** Turn a distribution of the file into the simulator's, reporting problems at `path`. */
   readonly distribution: (d: unknown, path: string) => Distribution;
-  /** Whether the file has faults or a survey (not modelled with channels). */
+  /** Whether the file has faults (not modelled with channels). */
   readonly faults: boolean;
-  readonly survey: boolean;
 }
 
 function hhmmSeconds(text: string): number | undefined {
@@ -163,7 +162,7 @@ function hhmmSeconds(text: string): number | undefined {
  * no group serves (or served and not described), skills unknown or whose
  * shares do not sum to 1, a stretch that does not cover every concurrency,
  * working hours that are not a window of the day, the arrival tables' rows;
- * and faults or a survey beside channels (not modelled with them yet).
+ * and faults beside channels (not modelled with them yet).
  *
  * @param data the section as written (schema checked)
  * @param ctx the scenario file's horizon, folder and distribution reader
@@ -187,14 +186,6 @@ export function channelsOf(
       row: 0,
       column: 'faults',
       message: 'are not modelled with channels yet (remove faults, or channels)',
-    });
-  }
-  if (ctx.survey) {
-    issues.push({
-      file,
-      row: 0,
-      column: 'survey',
-      message: 'is not modelled with channels yet (remove survey, or channels)',
     });
   }
 

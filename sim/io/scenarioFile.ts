@@ -1353,7 +1353,6 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
             dayKinds,
             distribution: (d, path) => distributionOf(d as DistributionInput, path, file, issues),
             faults: data.faults !== undefined,
-            survey: data.survey !== undefined,
           },
           issues,
         );

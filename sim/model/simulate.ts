@@ -256,7 +256,7 @@ function trialsToNext(u: AleaStream, p: number, logQ: number): number {
  * selected ones. Streams: `survey` (responses and ratings), `complaints`,
  * `quality` (sampling and pass).
  */
-class SurveyDraws {
+export class SurveyDraws {
   /** Position (0-based, among answered attempts) of the next one selected for each draw. */
   private nextResponse: number;
   private nextComplaint: number;

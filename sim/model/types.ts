@@ -385,8 +385,9 @@ export interface Scenario {
    * callbacks, the intelligent assistant), the agent groups that serve them and
    * voice, and the routing between them (see `ChannelsSpec`). Voice keeps this
    * scenario's arrivals, handle time, patience, redials, waiting room and
-   * self-service; the groups replace `agents` as who answers (a group's agents
-   * may be a share of `agents`). Not with `faults` or a measured cohort.
+   * self-service (and the survey, on calls answered live); the groups replace
+   * `agents` as who answers (a group's agents may be a share of `agents`). Not
+   * with `faults` or a measured cohort.
    *
    * __Default value:__ none (one voice queue answered by `agents`, as before)
    */

@@ -320,28 +320,17 @@ function write12333(): void {
 /**
  * The all-media year (issue 16): the 12333 year with the online channels of the
  * 2018-19 transformation (FACTS §1.2) on the same 407 staff, split into agent
- * groups. Faults and the survey are left out: they are not modelled with
- * channels yet.
+ * groups. Faults are left out: they are not modelled with channels yet.
  */
 function writeOmnichannel(): void {
-  const { faults: _faults, survey: _survey, ...withoutMechanisms } = base12333;
-  const {
-    faults: _faultsSource,
-    'survey.responseProbability': _s1,
-    'survey.satisfactionCurve': _s2,
-    'survey.penaltyPerExtraAttempt': _s3,
-    'survey.satisfiedShareOfPositive': _s4,
-    'survey.complaintsPerAnsweredCall': _s5,
-    'survey.qaSampleShare': _s6,
-    'survey.reviewMinutesPerDissatisfied': _s7,
-    ...sources
-  } = sources12333;
+  const { faults: _faults, ...withoutMechanisms } = base12333;
+  const { faults: _faultsSource, ...sources } = sources12333;
   json(`${D12333}omnichannel.json`, {
     ...withoutMechanisms,
     name: 'shanghai-12333-2020-omnichannel',
     title: 'Shanghai 12333, 2020, all media: calls, online chat with the assistant, messages and callbacks (issue 16)',
     description:
-      'The 12333 year of scenario.json on the 全媒体智能咨询平台 of the 2018-19 transformation: the calls as there, plus online chat (website, WeChat, 上海人社 APP) in front of which the intelligent assistant resolves a share, offline messages answered within two working days, and callbacks offered at the peaks, all served by the same 407 staff split into a voice group, an online group and a blended group. Faults and the post-call survey of scenario.json are left out: they are not modelled with channels yet.',
+      'The 12333 year of scenario.json on the 全媒体智能咨询平台 of the 2018-19 transformation: the calls as there, plus online chat (website, WeChat, 上海人社 APP) in front of which the intelligent assistant resolves a share, offline messages answered within two working days, and callbacks offered at the peaks, all served by the same 407 staff split into a voice group, an online group and a blended group, with the post-call survey of scenario.json on the calls. Its platform faults are left out: they are not modelled with channels yet.',
     targets: { file: '../targets/shanghai-12333-omnichannel-2020.json', answerRateDefinition: 'perAttempt' },
     channels: OMNICHANNEL_12333,
     sources: {

@@ -6,6 +6,7 @@ import type { ChannelsSpec } from '../../sim/model/channels/types.js';
 import { deterministic, exponential, lognormal } from '../../sim/model/distributions.js';
 import { simulate, simulateWithScheme } from '../../sim/model/simulate.js';
 import type { Scenario } from '../../sim/model/types.js';
+import { DEFAULT_SURVEY } from '../../sim/model/satisfaction.js';
 import { DEFAULT_LEARNING_CURVE } from '../../sim/model/workforce.js';
 
 const DAYS = 4;
@@ -100,9 +101,10 @@ describe('simulate with channels: voice', () => {
   // One group serving voice alone with every agent: the same streams, the same draws per
   // attempt, the same same-instant order and the voice model's rule that the agents who log
   // off at a staffing drop are the first to become free, so the same calls end alike.
-  it('on one voice group gives exactly the voice model (eager scheme), workforce and redials included', () => {
+  it('on one voice group gives exactly the voice model (eager scheme), workforce, redials and survey included', () => {
     const base = voiceScenario({
       waitingRoom: 12,
+      survey: DEFAULT_SURVEY,
       workforce: {
         spec: {
           initialStaff: 30,
@@ -123,6 +125,8 @@ describe('simulate with channels: voice', () => {
       expect(channels.quarters).toEqual(voice.quarters);
       expect(channels.intervals.map((row) => row.agents)).toEqual(voice.intervals.map((row) => row.agents));
       expect(channels.channels?.voice.horizon.offered).toBe(voice.horizon.offered);
+      expect(channels.horizon.surveyed).toBeGreaterThan(0);
+      expect(channels.survey).toEqual(voice.survey);
     }
   });
 

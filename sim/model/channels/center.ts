@@ -2,6 +2,7 @@ import type { AleaStream } from '../../core/aleaStream.js';
 import type { KeyedEvents } from '../../engine/keyedEvents.js';
 import type { Kernel } from '../../engine/kernel.js';
 import type { BufferedSampler } from '../distributions.js';
+import type { SurveyDraws } from '../simulate.js';
 import { AgentBoard, Duty, Task } from './agents.js';
 import type { ContactArrivals } from './arrivals.js';
 import { Channel, CHANNELS, ContactPool, ContactQueue, ContactState } from './contacts.js';
@@ -72,6 +73,8 @@ export interface ChannelsInput {
     handleMultiplier: Float64Array;
     /** Mean voice handle time, seconds (the callback offer's estimate of the wait). */
     meanHandleSeconds: number;
+    /** The post-call survey, complaints and QA of answered calls, or null. */
+    survey: SurveyDraws | null;
   };
   chat: {
     arrivals: ContactArrivals;
@@ -184,6 +187,8 @@ export class ChannelsCenter {
   pendingRedials = 0;
   callers = 0;
   attempts = 0;
+  /** Answered calls to skip before the next one the survey selects (see `SurveyDraws`). */
+  surveyGap = 0;
 
   /** Kinds, keyed heaps and the deferred dispatch (set by `runChannels`). */
   agentDue!: KeyedEvents;
@@ -226,6 +231,7 @@ export class ChannelsCenter {
     this.leavingAt = new Int32Array(total).fill(-1);
     this.maxLevel = new Int32Array(G);
     this.groupSums = new Float64Array(G * GROUP_SUMS);
+    this.surveyGap = input.voice.survey !== null ? input.voice.survey.firstGap() : 0;
     this.voiceGroups = input.groups.reduce((mask, g, k) => (g.voice ? mask | (1 << k) : mask), 0);
     this.messageGroups = input.groups.reduce((mask, g, k) => (g.message ? mask | (1 << k) : mask), 0);
   }

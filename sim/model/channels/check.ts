@@ -439,8 +439,6 @@ class ChannelChecks {
   checkMechanisms(): void {
     if (this.scenario.faults !== undefined)
       this.at('faults', 'are not modelled with channels yet (remove faults, or channels)');
-    if (this.scenario.survey !== undefined)
-      this.at('survey', 'is not modelled with channels yet (remove survey, or channels)');
     const m = this.scenario.measurement;
     if (
       m !== undefined &&
@@ -461,8 +459,7 @@ class ChannelChecks {
  * without chat), routing that names an unknown group or a group that cannot
  * follow the rule, channels with contacts that no group serves, skills whose
  * shares do not sum to 1 or that no group serves, fields out of range, and the
- * mechanisms not modelled with channels (platform faults, the survey, a
- * measured cohort).
+ * mechanisms not modelled with channels (platform faults, a measured cohort).
  *
  * @param scenario the scenario (its other fields checked by `checkScenario`)
  * @param voiceHasCalls whether voice has calls entering (a channel that

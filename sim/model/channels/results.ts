@@ -1,4 +1,9 @@
-import { kpisOf, PERIOD_COUNT_FIELDS } from '../kpis.js';
+import {
+  DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED,
+  kpisOf,
+  PERIOD_COUNT_FIELDS,
+  reviewHours,
+} from '../kpis.js';
 import { localDateTime } from '../scenario.js';
 import type { IntervalRow, PeriodRow, Scenario, SimulationResult } from '../types.js';
 import type { ChannelColumns, GroupColumns } from './center.js';
@@ -106,6 +111,10 @@ export function buildChannelsResult(
   out: ChannelsRunOutput,
 ): SimulationResult {
   const { n, L, columns, groupColumns, groups } = run.input;
+  // With a survey every answered call is exposed to its draws (as the voice model counts it).
+  if (run.input.voice.survey !== null) {
+    columns[Channel.Voice]!.answeredWithSurvey.set(columns[Channel.Voice]!.answered);
+  }
   const spec = scenario.channels as ChannelsSpec;
   const starts = Array.from({ length: n }, (_, i) => localDateTime(run.startMs, i * L));
   const dayOf = (i: number): string => starts[i]!.slice(0, 10);
@@ -202,5 +211,16 @@ export function buildChannelsResult(
     timing: { runSeconds: 0, events: out.events, attempts: out.attempts },
   };
   if (run.workforce !== undefined) result.workforce = run.workforce;
+  if (scenario.survey !== undefined) {
+    const minutes = scenario.survey.reviewMinutesPerDissatisfied ?? DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED;
+    result.survey = {
+      reviewMinutesPerDissatisfied: minutes,
+      reviewByMonth: result.months.map((m) => ({
+        period: m.period,
+        dissatisfied: m.surveyDissatisfied,
+        reviewHours: reviewHours(m, minutes),
+      })),
+    };
+  }
   return result;
 }

@@ -9,7 +9,9 @@ import {
   scenarioCalendar,
 } from '../scenario.js';
 import type { Distribution, Scenario, SimulateOptions } from '../types.js';
-import { simulateWorkforce, type WorkforceResult } from '../workforce.js';
+import { SurveyDraws } from '../simulate.js';
+import { DEFAULT_LEARNING_CURVE, simulateWorkforce, type WorkforceResult } from '../workforce.js';
+import { Channel } from './contacts.js';
 import { ContactArrivals } from './arrivals.js';
 import { Rule, type ChannelColumns, type ChannelsInput, type GroupColumns } from './center.js';
 import { CHANNEL_COUNT_FIELDS, GROUP_COUNT_FIELDS } from './fields.js';
@@ -86,6 +88,7 @@ export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions)
     skillCumulative[s] = total;
   });
   const maxLevel = Math.max(1, ...groups.map((g) => g.concurrency));
+  const columns = [0, 1, 2, 3].map(() => zeroColumns(CHANNEL_COUNT_FIELDS, n)) as ChannelColumns[];
   const input: ChannelsInput = {
     n,
     L: run.L,
@@ -93,14 +96,14 @@ export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions)
     warmupSeconds: scenario.measurement?.warmupSeconds ?? 0,
     skills: skillCumulative.length,
     skillCumulative,
-    voice: voiceInput(scenario, run, year.handleMultiplier),
+    voice: voiceInput(scenario, run, year, columns[Channel.Voice]!),
     chat: chatInput(spec, run, maxLevel),
     message: messageInput(spec, run, scenario.days),
     callback: callbackInput(spec, run),
     workMultiplier: year.workMultiplier,
     groups,
     ...routingInput(spec),
-    columns: [0, 1, 2, 3].map(() => zeroColumns(CHANNEL_COUNT_FIELDS, n)) as ChannelColumns[],
+    columns,
     groupColumns: groups.map(() => zeroColumns(GROUP_COUNT_FIELDS, n)) as GroupColumns[],
   };
   return {
@@ -185,6 +188,9 @@ interface WorkforceYear {
   handleMultiplier: Float64Array;
   /** The learning curve's multiplier of each interval, one more for after the end. */
   workMultiplier: Float64Array;
+  /** Satisfaction penalty and QA pass rate of each day (the learning curve's; the last step's without a workforce). */
+  penalty: Float64Array;
+  qaRate: Float64Array;
   /** A group's own count thinned as the scenario's agents are (null without a workforce). */
   thin: ((own: number, interval: number) => number) | null;
   workforce: WorkforceResult | undefined;
@@ -199,6 +205,10 @@ function workforceYear(scenario: Scenario, run: RunContext): WorkforceYear {
   const plannedAgents = Int32Array.from(agentsPerInterval(scenario));
   const days = scenario.days;
   const dayMultiplier = new Float64Array(days).fill(1);
+  const penalty = new Float64Array(days);
+  const qaRate = new Float64Array(days).fill(
+    DEFAULT_LEARNING_CURVE[DEFAULT_LEARNING_CURVE.length - 1]!.qaPassRate,
+  );
   const live = new Float64Array(days).fill(1);
   let plannedLive = 1;
   let agents = plannedAgents;
@@ -215,6 +225,8 @@ function workforceYear(scenario: Scenario, run: RunContext): WorkforceYear {
     plannedLive = scenario.workforce.plannedLiveAgents ?? w.targetHeadcount ?? w.initialStaff;
     workforce.days.forEach((day, d) => {
       dayMultiplier[d] = day.handleTimeMultiplier;
+      penalty[d] = day.satisfactionPenalty;
+      qaRate[d] = day.qaPassRate;
       live[d] = day.live;
     });
     agents = new Int32Array(n);
@@ -238,7 +250,7 @@ function workforceYear(scenario: Scenario, run: RunContext): WorkforceYear {
       ? null
       : (own: number, i: number): number =>
           Math.round((own * (live[Math.floor((i * L) / SECONDS_PER_DAY)] as number)) / plannedLive);
-  return { plannedAgents, agents, handleMultiplier, workMultiplier, thin, workforce };
+  return { plannedAgents, agents, handleMultiplier, workMultiplier, penalty, qaRate, thin, workforce };
 }
 
 /** Each group's agents per interval, channels, skills and chat concurrency. */
@@ -293,7 +305,8 @@ function routingInput(
 function voiceInput(
   scenario: Scenario,
   run: RunContext,
-  handleMultiplier: Float64Array,
+  year: WorkforceYear,
+  columns: ChannelColumns,
 ): ChannelsInput['voice'] {
   const { stream, sampler } = run;
   const redial = scenario.redial;
@@ -314,8 +327,21 @@ function voiceInput(
     uRedial: stream('redial'),
     redialDelay: redials ? sampler(redial.delay, 'redialDelay') : null,
     uSkill: stream('voiceSkill'),
-    handleMultiplier,
+    handleMultiplier: year.handleMultiplier,
     meanHandleSeconds: distributionMean(scenario.handle),
+    survey:
+      scenario.survey === undefined
+        ? null
+        : new SurveyDraws(
+            scenario.survey.satisfaction,
+            scenario.survey.qaSampleShare,
+            year.penalty,
+            year.qaRate,
+            stream('survey'),
+            stream('complaints'),
+            stream('quality'),
+            columns,
+          ),
   };
 }
 

@@ -124,6 +124,9 @@ export function answerVoice(c: ChannelsCenter, slot: number, a: number): void {
   counts.waitAnsweredSeconds[row]! += wait;
   if (wait <= voice.threshold) counts.answeredWithin[row]!++;
   counts.freshCallersAnswered[pool.firstRow[slot]!]!++;
+  const survey = voice.survey;
+  if (survey !== null && c.surveyGap-- === 0)
+    c.surveyGap = survey.select(row, wait, pool.attempt[slot]!, now);
 }
 
 /** The call served by agent `a` ends: the slot is done, the agent free. */
