@@ -100,11 +100,26 @@ export {
 } from './plan/budgetScenario.js';
 export {
   leastBudget,
+  leastBudgetTest,
+  analyticScreen,
+  type AnalyticScreen,
   type BudgetEvaluation,
   type LeastBudgetOptions,
   type LeastBudgetProgress,
   type LeastBudgetResult,
+  type LeastBudgetTest,
 } from './plan/leastBudget.js';
+// Issue 15: the least budget's screen on the capacity churn and faults leave, and its sequential test.
+export { expectedCapacity, screenPlan, type ExpectedCapacity } from './plan/screenCapacity.js';
+export {
+  SequentialTest,
+  sequentialOperatingCharacteristic,
+  defaultDelta,
+  checkIndifferenceZoneTest,
+  type IndifferenceZoneTest,
+  type OperatingCharacteristic,
+  type SequentialVerdict,
+} from './stats/sequentialTest.js';
 export {
   sensitivity,
   tornado,
@@ -218,8 +233,11 @@ export {
   CJK_FONT_FAMILY,
   CHART_COLORS,
 } from './chart/theme.js';
-export { EventPriority } from './engine/priority.js';
-export { EventCalendar } from './engine/calendar.js';
+export { EventPriority } from './model/priority.js';
+export { EventCalendar, InstantHeap } from './engine/calendar.js';
+// Issue 15: the kernel every model runs on.
+export { Kernel, type Action, type AdvanceHook, type EventHandler } from './engine/kernel.js';
+export { KeyedEvents } from './engine/keyedEvents.js';
 export { simulate, DEFAULT_RECORD_CAP } from './model/simulate.js';
 export {
   simulateQueue,

@@ -4,7 +4,8 @@
  * it: `DEMO_REPLICATIONS` simulated years, a quick sensitivity run and the
  * validation checks, with the 12345 liaison desk's own target table as a
  * section (`makeReport`'s default for this scenario). It prints the verdict and the target table and writes
- * reports/shanghai-12333-2020/report.{html,md,json}, the committed sample.
+ * reports/shanghai-12333-2020/report.{html,md,json}, the committed sample (or, with `--out <dir>`,
+ * the same files in that folder: `npm run bench` times it without touching the sample).
  *
  * Under the table it prints an analytic cross-check: the agents a typical
  * weekday's busiest half hour needs for an 80% answer rate under Erlang A
@@ -138,6 +139,15 @@ function analyticLine(): string {
   );
 }
 
+/**
+ * The folder `--out <dir>` names on the demo's command line (the benchmark writes the
+ * report there instead of over the committed sample), or undefined.
+ */
+function demoOutput(args: readonly string[]): string | undefined {
+  const at = args.indexOf('--out');
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   // Paths relative to the package, so that the report names no folder of this machine.
@@ -174,7 +184,10 @@ async function main(): Promise<void> {
   } finally {
     progress.stop();
   }
-  const paths = await writeReportFiles(join('reports', file.meta.name), report);
+  const paths = await writeReportFiles(
+    demoOutput(process.argv.slice(2)) ?? join('reports', file.meta.name),
+    report,
+  );
   process.stdout.write(
     `${formatReportSummary(report)}\n${analyticLine()}\n\nWrote ${paths.html}, ${paths.markdown} and ${paths.json} ` +
       `in ${((Date.now() - started) / 1000).toFixed(0)} s.\n`,

@@ -4,6 +4,7 @@ import {
   evaluatePlan,
   costOfPlan,
   leastBudget,
+  leastBudgetTest,
   allocateBudget,
   PAID_HOURS_PER_STAFF_YEAR,
   scenarioCalendar,
@@ -352,9 +353,28 @@ const QUARTER_KPIS: readonly (keyof Kpis)[] = [
 export interface JudgedBudgetJson {
   seats: number;
   totalYuan: number;
+  /** Replications the sequential test read for this budget. */
   replications: number;
   probability: ProbabilityEstimate;
+  /** The test's verdict: the budget reaches p. */
   meets: boolean;
+  /** Whether the test stopped on a boundary (false: judged at the cap by the sign of its ratio). */
+  decidedByBoundary: boolean;
+}
+
+/** The sequential test that judged each budget, with its error rates (`LeastBudgetTest`). */
+export interface SequentialTestJson {
+  p: number;
+  delta: number;
+  alpha: number;
+  beta: number;
+  maxReplications: number;
+  /** Probability that a budget at p - delta is judged to reach p. */
+  reachesAtLow: number;
+  /** Probability that a budget at p + delta is judged short. */
+  shortAtHigh: number;
+  /** Expected replications read for a budget at p. */
+  expectedReplicationsAtP: number;
 }
 
 /** The result of `hotline plan`, as printed by `--json` (no timing, so identical runs print identical JSON). */
@@ -397,6 +417,8 @@ export interface PlanResult {
     found: boolean;
     analyticSeats: number;
     replications: number;
+    /** The rule each budget was judged by. */
+    test: SequentialTestJson;
     evaluations: JudgedBudgetJson[];
   } | null;
   /**
@@ -601,6 +623,7 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
       `(${level} Wilson interval, ${result.replications} replications): ` +
       (result.meetsConfidence ? `reaches p = ${p}` : `BELOW p = ${p}`),
   );
+  if (result.search) lines.push(`Rule: ${testSentence(result.search.test)}`);
   const u = result.purchase;
   lines.push(
     '',
@@ -637,7 +660,7 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
           formatYuan(e.totalYuan),
           String(e.replications),
           formatProbability(e.probability),
-          e.meets ? `>= ${p}` : `< ${p}`,
+          (e.meets ? `reaches ${p}` : `short of ${p}`) + (e.decidedByBoundary ? '' : ' (at the cap)'),
         ]),
       ),
     );
@@ -837,6 +860,7 @@ function planSheets(result: PlanResult, intervals: { interval: string; agents: n
         { key: 'low', header: 'interval low', format: 'percent' },
         { key: 'high', header: 'interval high', format: 'percent' },
         { key: 'meets', header: 'reaches p', format: 'text' },
+        { key: 'decided', header: 'decided', format: 'text' },
       ],
       rows: result.search.evaluations.map((e) => ({
         seats: e.seats,
@@ -846,6 +870,7 @@ function planSheets(result: PlanResult, intervals: { interval: string; agents: n
         low: e.probability.low,
         high: e.probability.high,
         meets: e.meets ? 'yes' : 'no',
+        decided: e.decidedByBoundary ? 'on a boundary' : 'at the cap',
       })),
     });
   }
@@ -880,6 +905,35 @@ function allocationDetail(done: number, planned: number, replications: number): 
   return `candidate ${Math.min(Math.floor(done / replications) + 1, Math.max(1, planned / replications))} of ${Math.ceil(planned / replications)} so far`;
 }
 
+/**
+ * The least-budget rule in one sentence, with its error rates.
+ *
+ * @param test the rule (`LeastBudgetTest` or its JSON)
+ * @returns the sentence
+ * @example
+ * testSentence(leastBudgetTest({})); // => 'each budget judged by a sequential test (Wald's SPRT of P = 85% against P = 95%, ...'
+ */
+export function testSentence(
+  test: Pick<
+    SequentialTestJson,
+    'p' | 'delta' | 'alpha' | 'beta' | 'reachesAtLow' | 'shortAtHigh' | 'expectedReplicationsAtP'
+  > & {
+    maxReplications?: number;
+    maxTrials?: number;
+  },
+): string {
+  const pct = (x: number, digits = 0): string => formatPercent(x, digits);
+  const cap = test.maxReplications ?? test.maxTrials ?? 0;
+  return (
+    `each budget judged by a sequential test with an indifference zone (Wald's SPRT of P = ${pct(test.p - test.delta)} ` +
+    `against P = ${pct(test.p + test.delta)}, boundaries at alpha = ${pct(test.alpha)} and beta = ${pct(test.beta)}, ` +
+    `at most ${cap} replications, then the sign of the likelihood ratio); with the cap, a budget whose probability is ` +
+    `${pct(test.p - test.delta)} is judged to reach ${pct(test.p)} with probability ${pct(test.reachesAtLow, 1)}, one at ` +
+    `${pct(test.p + test.delta)} judged short with probability ${pct(test.shortAtHigh, 1)}; a budget at ${pct(test.p)} ` +
+    `takes ${formatNumber(test.expectedReplicationsAtP, 0)} replications on average`
+  );
+}
+
 /** Where the least-budget search stands, in a few words for the progress bar. */
 function searchDetail(progress: LeastBudgetProgress): string {
   if (progress.phase === 'screen') return `screen (Erlang A): ${progress.seats} seats`;
@@ -894,8 +948,11 @@ export const planCommand: CommandSpec = {
   summary: 'the least budget meeting every target with probability p, or what a budget buys and achieves',
   description:
     'With --least: the least budget (in whole seats) whose plan meets every simulated target in every ' +
-    'quarter with probability at least --confidence: an Erlang A screen, then bisection by simulation under ' +
-    'common random numbers, adding replications while the Wilson interval straddles p. With --budget YUAN ' +
+    'quarter with probability at least --confidence: an Erlang A screen on the agents churn and faults leave, ' +
+    'then a search by simulation under common random numbers, ' +
+    `${testSentence(leastBudgetTest({}))} (the defaults; --indifference, --error-rate and --max-replications change them). ` +
+    'The answer is a budget judged to reach p one seat above one judged short, with its probability and interval. ' +
+    'With --budget YUAN ' +
     '(or, without either, the scenario file’s budget lines): what the money buys (seats, staff on payroll, ' +
     'agent-hours) and the probability of meeting each target per quarter and in all four, with intervals. ' +
     'The budget buys staff by the buying rule (--staff-per-seat, --shrinkage) at the unit costs, and the ' +
@@ -913,8 +970,19 @@ export const planCommand: CommandSpec = {
     ],
     ['--confidence <p>', 'probability p of meeting every target in every quarter (default: 0.9)'],
     ['--replications <n>', 'replications for --budget, and per candidate with --allocate (default: 20)'],
-    ['--batch <n>', 'replications added at a time to a budget being judged, for --least (default: 8)'],
-    ['--max-replications <n>', 'most replications spent on one budget, for --least (default: 40)'],
+    [
+      '--indifference <delta>',
+      'half-width of the indifference zone p ± delta of the test judging each budget, for --least (default: 0.05)',
+    ],
+    [
+      '--error-rate <alpha>',
+      'nominal error rate of the test’s boundaries, both sides, for --least (default: 0.1)',
+    ],
+    ['--batch <n>', 'replications simulated at a time for a budget being judged, for --least (default: 4)'],
+    [
+      '--max-replications <n>',
+      'most replications the test reads for one budget, then the sign of its ratio decides, for --least (default: 60)',
+    ],
     ['--max-seats <n>', 'most seats the search may buy, for --least (default: four times the screen)'],
     ...SHARED_PLAN_OPTIONS,
     ['--json', 'print the result as JSON (numbers unformatted, stable key order, no timing)'],
@@ -957,14 +1025,14 @@ export const planCommand: CommandSpec = {
       max: 100_000,
       integer: true,
     });
-    const batch = reader.number('--batch', optionText(options, 'batch') ?? '8', {
+    const batch = reader.number('--batch', optionText(options, 'batch') ?? '4', {
       min: 1,
       max: 10_000,
       integer: true,
     });
     const maxReplications = reader.number(
       '--max-replications',
-      optionText(options, 'maxReplications') ?? '40',
+      optionText(options, 'maxReplications') ?? '60',
       {
         min: 1,
         max: 100_000,
@@ -976,6 +1044,21 @@ export const planCommand: CommandSpec = {
       max: 1_000_000,
       integer: true,
     });
+    const indifference = reader.fraction('--indifference', optionText(options, 'indifference'));
+    const errorRate = reader.fraction('--error-rate', optionText(options, 'errorRate'));
+    if (errorRate !== undefined && !(errorRate > 0 && errorRate < 0.5)) {
+      reader.problem(
+        `--error-rate: must be strictly between 0 and 0.5 (got ${optionText(options, 'errorRate')})`,
+      );
+    }
+    if (confidence !== undefined && confidence > 0 && confidence < 1 && indifference !== undefined) {
+      const limit = Math.min(confidence, 1 - confidence);
+      if (!(indifference > 0 && indifference < limit)) {
+        reader.problem(
+          `--indifference: must be above 0 and below ${Number(limit.toPrecision(6))} for p = ${confidence}, so that p ± delta stays inside (0, 1) (got ${optionText(options, 'indifference')})`,
+        );
+      }
+    }
     const xlsx = optionText(options, 'xlsx');
     checkOutputPath(reader, '--xlsx', xlsx);
     const read = readPlanInputs(reader, operands[0], options);
@@ -1030,6 +1113,13 @@ export const planCommand: CommandSpec = {
     let intervals: { interval: string; agents: number }[];
     if (least) {
       const batchSize = batch as number;
+      const rule = leastBudgetTest({
+        confidence: p,
+        maxReplications: maxReplications as number,
+        ...(indifference !== undefined ? { indifference } : {}),
+        ...(errorRate !== undefined ? { errorRate } : {}),
+      });
+      const expectedPerBudget = Math.ceil(rule.expectedReplicationsAtP);
       const progress = new Progress('least budget', batchSize);
       let answer;
       try {
@@ -1040,13 +1130,19 @@ export const planCommand: CommandSpec = {
             confidence: p,
             batchReplications: batchSize,
             maxReplications: maxReplications as number,
+            ...(indifference !== undefined ? { indifference } : {}),
+            ...(errorRate !== undefined ? { errorRate } : {}),
             ...(pool ? { pool } : { workers }),
             answerRateDefinition: inputs.targets.answerRateDefinition,
             ...(maxSeats !== undefined ? { maxSeats } : {}),
             onProgress: (at) => {
-              // The bisection's remaining budgets, each at least one batch: an estimate that grows as the search learns.
-              const open = Math.max(1, at.highSeats - at.lowSeats);
-              progress.setTotal(at.replicationsDone + batchSize * (Math.ceil(Math.log2(open)) + 1));
+              // The budgets still to judge, each about the test's expected replications at p:
+              // an estimate that grows as the search learns.
+              const open =
+                at.highSeats < 0 || at.lowSeats < 0 ? 2 : Math.max(1, at.highSeats - at.lowSeats - 1);
+              progress.setTotal(
+                at.replicationsDone + expectedPerBudget * (Math.ceil(Math.log2(open + 1)) + 1),
+              );
               progress.update(at.replicationsDone, searchDetail(at));
             },
           }),
@@ -1060,12 +1156,23 @@ export const planCommand: CommandSpec = {
         found: answer.found,
         analyticSeats: answer.analyticSeats,
         replications: answer.replications,
+        test: {
+          p: answer.test.p,
+          delta: answer.test.delta,
+          alpha: answer.test.alpha,
+          beta: answer.test.beta,
+          maxReplications: answer.test.maxTrials,
+          reachesAtLow: answer.test.reachesAtLow,
+          shortAtHigh: answer.test.shortAtHigh,
+          expectedReplicationsAtP: answer.test.expectedReplicationsAtP,
+        },
         evaluations: answer.evaluations.map((e) => ({
           seats: e.seats,
           totalYuan: e.totalYuan,
           replications: e.replications,
           probability: { ...e.probability },
           meets: e.meets,
+          decidedByBoundary: e.decidedByBoundary,
         })),
       });
     } else {

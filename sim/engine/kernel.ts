@@ -97,6 +97,8 @@ export class Kernel {
   /** The earliest timer's instant (Infinity when none is set) and number. */
   private timerMin = 0.5;
   private timerNext = 0;
+  /** Whether a timer was set or fired since `timerMin` was found (it is found again at the next choice). */
+  private timersChanged = false;
   private readonly bags: InstantHeap[] = [];
   private readonly bagPriorities = new Int32Array(MAX_BAGS);
   private readonly bagHandlers: Action[] = [];
@@ -257,11 +259,12 @@ export class Kernel {
   setTimer(timer: number, time: number): void {
     if (!(time >= this.now)) this.rejectTime('setTimer', time);
     this.timerTimes[timer] = time;
-    this.findTimer();
+    this.timersChanged = true;
   }
 
-  /** The earliest timer (ties: lower priority, then the first registered). */
+  /** The earliest timer (ties: lower priority, then the first registered), found again after a change. */
   private findTimer(): void {
+    this.timersChanged = false;
     const times = this.timerTimes;
     const priorities = this.timerPriorities;
     let best = 0;
@@ -340,6 +343,7 @@ export class Kernel {
       // The earliest pending event: calendar, timers, bags.
       let t = calendar.peekTime();
       let source = FROM_CALENDAR;
+      if (this.timersChanged) this.findTimer();
       const tt = this.timerMin;
       if (
         tt < t ||
@@ -392,7 +396,7 @@ export class Kernel {
         (this.kindHandlers[calendar.kind] as EventHandler)(calendar.data);
       } else if (source < FROM_BAG) {
         this.timerTimes[source] = Infinity;
-        this.findTimer();
+        this.timersChanged = true;
         (this.timerHandlers[source] as Action)();
       } else if (source < FROM_KEYED) {
         (bags[source - FROM_BAG] as InstantHeap).removeMin();
@@ -403,8 +407,40 @@ export class Kernel {
         heap.removeMin();
         (this.keyedHandlers[source - FROM_KEYED] as EventHandler)(key);
       }
+      // A deferred action the handler asked for runs now when no event of lower priority
+      // remains at this instant (the usual case), which spares choosing the next event twice.
+      if (this.pending !== 0) this.runDeferredNow();
     }
     return processed;
+  }
+
+  /** Run the requested deferred actions that nothing pending at this instant must precede. */
+  private runDeferredNow(): void {
+    while (this.pending !== 0) {
+      const d = this.firstPending();
+      if (this.pendingBefore(this.deferredPriorities[d] as number)) return;
+      this.pending &= ~(1 << d);
+      (this.deferredHandlers[d] as Action)();
+    }
+  }
+
+  /** Whether an event is pending at the current instant with a priority below `priority`. */
+  private pendingBefore(priority: number): boolean {
+    const now = this.now;
+    if (this.calendar.peekTime() === now && this.calendar.peekPriority() < priority) return true;
+    for (let k = 0; k < this.timerCount; k++) {
+      if (this.timerTimes[k] === now && (this.timerPriorities[k] as number) < priority) return true;
+    }
+    for (let k = 0; k < this.keyedCount; k++) {
+      if ((this.keyedHeaps[k] as KeyedEvents).min === now && (this.keyedPriorities[k] as number) < priority) {
+        return true;
+      }
+    }
+    for (let b = 0; b < this.bagCount; b++) {
+      if ((this.bags[b] as InstantHeap).min === now && (this.bagPriorities[b] as number) < priority)
+        return true;
+    }
+    return false;
   }
 
   /** The priority of the next event of a source (`Infinity` for an empty calendar). */

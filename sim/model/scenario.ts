@@ -119,7 +119,52 @@ export function checkScenario(fn: string, scenario: Scenario): void {
     );
   }
   const { intervals, horizonSeconds } = calendarOf(scenario);
-  const arrivals = scenario.arrivals;
+  checkArrivals(fn, scenario.arrivals, intervals, horizonSeconds);
+  if (scenario.dayBusynessCv !== undefined)
+    requireNonNegativeFinite(fn, 'scenario.dayBusynessCv', scenario.dayBusynessCv);
+  if (scenario.selfServiceShare !== undefined)
+    requireProbability(fn, 'scenario.selfServiceShare', scenario.selfServiceShare);
+  checkDistribution(fn, 'scenario.handle', scenario.handle);
+  checkHandleTimeOfDay(fn, scenario);
+  if (scenario.patience !== undefined) checkDistribution(fn, 'scenario.patience', scenario.patience);
+  if (scenario.waitingRoom !== undefined && scenario.waitingRoom !== Infinity) {
+    requireNonNegativeInteger(fn, 'scenario.waitingRoom', scenario.waitingRoom);
+  }
+  if (scenario.redial !== undefined) {
+    requireProbability(fn, 'scenario.redial.redialProbability', scenario.redial.redialProbability);
+    requirePositiveInteger(fn, 'scenario.redial.maxAttempts', scenario.redial.maxAttempts);
+    checkDistribution(fn, 'scenario.redial.delay', scenario.redial.delay);
+  }
+  checkAgents(fn, scenario.agents, intervals);
+  requireNonNegativeFinite(fn, 'scenario.answerWithinSeconds', scenario.answerWithinSeconds);
+  if (scenario.measurement !== undefined) checkMeasurement(fn, scenario.measurement);
+  if (scenario.discipline !== undefined && scenario.discipline !== 'fifo') {
+    throw new RangeError(`${fn}: scenario.discipline must be 'fifo' (got ${String(scenario.discipline)})`);
+  }
+  checkMechanisms(fn, scenario);
+  if (scenario.volumeForecastCv !== undefined)
+    requireNonNegativeFinite(fn, 'scenario.volumeForecastCv', scenario.volumeForecastCv);
+  if (scenario.channels !== undefined) {
+    const first = channelProblems(scenario, hasVoiceCalls(scenario))[0];
+    if (first !== undefined) throw new RangeError(`${fn}: scenario.${first.path} ${first.message}`);
+  }
+}
+
+/** Whether a checked scenario's voice arrivals can bring any call. */
+function hasVoiceCalls(scenario: Scenario): boolean {
+  const a = scenario.arrivals;
+  if (a.kind === 'table') return a.callsPerInterval.some((x) => x > 0);
+  if (a.kind === 'at') return a.seconds.length > 0;
+  return a.dailyVolume > 0;
+}
+
+/** Check a scenario's arrivals, naming the field (see `checkScenario`). */
+function checkArrivals(
+  fn: string,
+  arrivals: Scenario['arrivals'],
+  intervals: number,
+  horizonSeconds: number,
+): void {
   switch (arrivals?.kind) {
     case 'profile': {
       requireNonNegativeFinite(fn, 'scenario.arrivals.dailyVolume', arrivals.dailyVolume);
@@ -166,11 +211,10 @@ export function checkScenario(fn: string, scenario: Scenario): void {
         `${fn}: scenario.arrivals.kind must be one of profile, table, at (got ${String((arrivals as { kind?: unknown } | undefined)?.kind)})`,
       );
   }
-  if (scenario.dayBusynessCv !== undefined)
-    requireNonNegativeFinite(fn, 'scenario.dayBusynessCv', scenario.dayBusynessCv);
-  if (scenario.selfServiceShare !== undefined)
-    requireProbability(fn, 'scenario.selfServiceShare', scenario.selfServiceShare);
-  checkDistribution(fn, 'scenario.handle', scenario.handle);
+}
+
+/** Check `handleTimeOfDayFactors`: one positive factor per interval of the day. */
+function checkHandleTimeOfDay(fn: string, scenario: Scenario): void {
   const factors = scenario.handleTimeOfDayFactors;
   if (factors !== undefined) {
     if (1440 % scenario.intervalMinutes !== 0) {
@@ -185,16 +229,10 @@ export function checkScenario(fn: string, scenario: Scenario): void {
     }
     factors.forEach((value, i) => requirePositiveFinite(fn, `scenario.handleTimeOfDayFactors[${i}]`, value));
   }
-  if (scenario.patience !== undefined) checkDistribution(fn, 'scenario.patience', scenario.patience);
-  if (scenario.waitingRoom !== undefined && scenario.waitingRoom !== Infinity) {
-    requireNonNegativeInteger(fn, 'scenario.waitingRoom', scenario.waitingRoom);
-  }
-  if (scenario.redial !== undefined) {
-    requireProbability(fn, 'scenario.redial.redialProbability', scenario.redial.redialProbability);
-    requirePositiveInteger(fn, 'scenario.redial.maxAttempts', scenario.redial.maxAttempts);
-    checkDistribution(fn, 'scenario.redial.delay', scenario.redial.delay);
-  }
-  const agents = scenario.agents;
+}
+
+/** Check a scenario's agents, naming the field. */
+function checkAgents(fn: string, agents: Scenario['agents'], intervals: number): void {
   switch (agents?.kind) {
     case 'constant':
       requireNonNegativeInteger(fn, 'scenario.agents.count', agents.count);
@@ -209,22 +247,23 @@ export function checkScenario(fn: string, scenario: Scenario): void {
         `${fn}: scenario.agents.kind must be one of constant, perInterval (got ${String((agents as { kind?: unknown } | undefined)?.kind)})`,
       );
   }
-  requireNonNegativeFinite(fn, 'scenario.answerWithinSeconds', scenario.answerWithinSeconds);
-  const measurement = scenario.measurement;
-  if (measurement !== undefined) {
-    if (measurement.warmupSeconds !== undefined) {
-      requireNonNegativeFinite(fn, 'scenario.measurement.warmupSeconds', measurement.warmupSeconds);
-    }
-    if (measurement.warmupArrivals !== undefined) {
-      requireNonNegativeInteger(fn, 'scenario.measurement.warmupArrivals', measurement.warmupArrivals);
-    }
-    if (measurement.arrivals !== undefined && measurement.arrivals !== Infinity) {
-      requirePositiveInteger(fn, 'scenario.measurement.arrivals', measurement.arrivals);
-    }
+}
+
+/** Check a scenario's measurement options. */
+function checkMeasurement(fn: string, measurement: NonNullable<Scenario['measurement']>): void {
+  if (measurement.warmupSeconds !== undefined) {
+    requireNonNegativeFinite(fn, 'scenario.measurement.warmupSeconds', measurement.warmupSeconds);
   }
-  if (scenario.discipline !== undefined && scenario.discipline !== 'fifo') {
-    throw new RangeError(`${fn}: scenario.discipline must be 'fifo' (got ${String(scenario.discipline)})`);
+  if (measurement.warmupArrivals !== undefined) {
+    requireNonNegativeInteger(fn, 'scenario.measurement.warmupArrivals', measurement.warmupArrivals);
   }
+  if (measurement.arrivals !== undefined && measurement.arrivals !== Infinity) {
+    requirePositiveInteger(fn, 'scenario.measurement.arrivals', measurement.arrivals);
+  }
+}
+
+/** Check the optional mechanisms of a scenario: workforce, faults, survey. */
+function checkMechanisms(fn: string, scenario: Scenario): void {
   const workforce = scenario.workforce;
   if (workforce !== undefined) {
     if (typeof workforce !== 'object' || workforce === null) {
@@ -266,20 +305,6 @@ export function checkScenario(fn: string, scenario: Scenario): void {
       );
     }
   }
-  if (scenario.volumeForecastCv !== undefined)
-    requireNonNegativeFinite(fn, 'scenario.volumeForecastCv', scenario.volumeForecastCv);
-  if (scenario.channels !== undefined) {
-    const first = channelProblems(scenario, hasVoiceCalls(scenario))[0];
-    if (first !== undefined) throw new RangeError(`${fn}: scenario.${first.path} ${first.message}`);
-  }
-}
-
-/** Whether a checked scenario's voice arrivals can bring any call. */
-function hasVoiceCalls(scenario: Scenario): boolean {
-  const a = scenario.arrivals;
-  if (a.kind === 'table') return a.callsPerInterval.some((x) => x > 0);
-  if (a.kind === 'at') return a.seconds.length > 0;
-  return a.dailyVolume > 0;
 }
 
 /**

@@ -380,40 +380,8 @@ export function simulateWorkforce(
   }
 
   const days = simulated.slice(before);
-  const group = (keyOf: (d: WorkforceDay, i: number) => string): WorkforcePeriod[] => {
-    const out: WorkforcePeriod[] = [];
-    let current: WorkforceDay[] = [];
-    let key = '';
-    const flush = (): void => {
-      if (current.length === 0) return;
-      const n = current.length;
-      const sum = (f: (d: WorkforceDay) => number): number => current.reduce((a, d) => a + f(d), 0);
-      out.push({
-        period: key,
-        days: n,
-        averagePayroll: sum((d) => d.payroll) / n,
-        averageTrainees: sum((d) => d.trainees) / n,
-        averageLive: sum((d) => d.live) / n,
-        averageLearners: sum((d) => d.learners) / n,
-        leavers: sum((d) => d.leavers),
-        hires: sum((d) => d.hires),
-        traineeDays: sum((d) => d.trainees),
-      });
-    };
-    days.forEach((d, i) => {
-      const k = keyOf(d, i);
-      if (k !== key) {
-        flush();
-        current = [];
-        key = k;
-      }
-      current.push(d);
-    });
-    flush();
-    return out;
-  };
-  const weeks = group((_, i) => days[i - (i % 7)]?.date ?? '');
-  const months = group((d) => d.date.slice(0, 7));
+  const weeks = groupDays(days, (_, i) => days[i - (i % 7)]?.date ?? '');
+  const months = groupDays(days, (d) => d.date.slice(0, 7));
   const leavers = days.reduce((a, d) => a + d.leavers, 0);
   const hires = days.reduce((a, d) => a + d.hires, 0);
   const averagePayroll = days.reduce((a, d) => a + d.payroll, 0) / days.length;
@@ -426,4 +394,41 @@ export function simulateWorkforce(
     averagePayroll,
     turnoverRate: averagePayroll > 0 ? ((leavers / averagePayroll) * 365) / days.length : 0,
   };
+}
+
+/** Consecutive days with the same key (`keyOf`) rolled up into one period: averages of the levels, sums of the flows. */
+function groupDays(
+  days: readonly WorkforceDay[],
+  keyOf: (d: WorkforceDay, i: number) => string,
+): WorkforcePeriod[] {
+  const out: WorkforcePeriod[] = [];
+  let current: WorkforceDay[] = [];
+  let key = '';
+  const flush = (): void => {
+    if (current.length === 0) return;
+    const n = current.length;
+    const sum = (f: (d: WorkforceDay) => number): number => current.reduce((a, d) => a + f(d), 0);
+    out.push({
+      period: key,
+      days: n,
+      averagePayroll: sum((d) => d.payroll) / n,
+      averageTrainees: sum((d) => d.trainees) / n,
+      averageLive: sum((d) => d.live) / n,
+      averageLearners: sum((d) => d.learners) / n,
+      leavers: sum((d) => d.leavers),
+      hires: sum((d) => d.hires),
+      traineeDays: sum((d) => d.trainees),
+    });
+  };
+  days.forEach((d, i) => {
+    const k = keyOf(d, i);
+    if (k !== key) {
+      flush();
+      current = [];
+      key = k;
+    }
+    current.push(d);
+  });
+  flush();
+  return out;
 }

@@ -20,6 +20,15 @@ export function quarterOfIntervals(scenario: Scenario): string[] {
   });
 }
 
+/** One interval's queue as the formulas solve it: attempts offered per hour and its rates. */
+export interface SolvedQueue {
+  offered: number;
+  answer: number;
+  abandon: number;
+  sl: number;
+  asa: number;
+}
+
 /**
  * The formulas' view of a plan, quarter by quarter (quarters in order of first interval): each interval's
  * stationary queue (`formulaQueues`) fed by its fresh calls and, when the
@@ -30,19 +39,23 @@ export function quarterOfIntervals(scenario: Scenario): string[] {
  *
  * @param scenario a scenario with `arrivals` of kind `profile` or `table`
  * @param quarters the quarter of each interval (`quarterOfIntervals(scenario)`)
+ * @param solved the queues solved so far, by agents and arrival rate: pass the same map to
+ *   calls on plans of one scenario (a search over budgets: the same handle and patience
+ *   times, waiting room, threshold and redials) so that each queue is solved once in all;
+ *   a fresh map by default
  * @returns the KPIs of each quarter (answer rate per attempt, abandon rate, service level, ASA; other fields null)
  * @throws {RangeError} when the scenario is invalid
  * @example
  * analyticQuarterKpis(plan, quarterOfIntervals(plan)).map((k) => k.answerRate); // e.g. [0.81, 0.80, 0.80, 0.81]
  */
-export function analyticQuarterKpis(scenario: Scenario, quarters: readonly string[]): Kpis[] {
+export function analyticQuarterKpis(
+  scenario: Scenario,
+  quarters: readonly string[],
+  solved: Map<string, SolvedQueue> = new Map(),
+): Kpis[] {
   const sums = new Map<
     string,
     { offered: number; answered: number; abandoned: number; within: number; wait: number }
-  >();
-  const solved = new Map<
-    string,
-    { offered: number; answer: number; abandon: number; sl: number; asa: number }
   >();
   const redial = scenario.redial;
   formulaQueues(scenario).forEach((queue, i) => {

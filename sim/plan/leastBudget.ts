@@ -3,7 +3,15 @@ import { whatBudgetBuys, type BudgetPurchase, type BuyingOptions } from '../budg
 import { requireNonNegativeInteger, requirePositiveInteger, requireProbability } from '../core/validate.js';
 import type { AnswerRateDefinition, TargetSet } from '../core/targets.js';
 import { kpisOf } from '../model/kpis.js';
+import { agentsPerInterval } from '../model/scenario.js';
 import type { Scenario } from '../model/types.js';
+import {
+  checkIndifferenceZoneTest,
+  defaultDelta,
+  SequentialTest,
+  sequentialOperatingCharacteristic,
+  type IndifferenceZoneTest,
+} from '../stats/sequentialTest.js';
 import { normalQuantile } from '../model/distributions.js';
 import { scenarioForBudget } from './budgetScenario.js';
 import {
@@ -14,8 +22,9 @@ import {
   type PlanEvaluation,
   type ProbabilityEstimate,
 } from './evaluatePlan.js';
-import { analyticQuarterKpis, quarterOfIntervals } from './analyticQuarters.js';
+import { analyticQuarterKpis, quarterOfIntervals, type SolvedQueue } from './analyticQuarters.js';
 import { borrowPool, type ReplicationPool } from './replicationPool.js';
+import { expectedCapacity, screenPlan } from './screenCapacity.js';
 import { varyAssumption } from './sensitivity.js';
 import type { ReplicationRun } from './runReplication.js';
 
@@ -32,23 +41,38 @@ export interface LeastBudgetOptions {
    */
   confidence?: number;
   /**
-   * Confidence level of the probability's Wilson interval, which decides when
-   * the answer has been sampled enough, in (0, 1).
+   * Half-width delta of the indifference zone of the sequential test that judges
+   * each budget: a budget whose probability is p - delta or less should be judged
+   * short, p + delta or more judged to reach p (see `SequentialTest`).
+   *
+   * __Default value:__ `0.05` (less for p within 0.1 of 0 or 1: `defaultDelta`)
+   */
+  indifference?: number;
+  /**
+   * Nominal error rate of the test's boundaries, on both sides (Wald's alpha = beta),
+   * in (0, 0.5). The actual rates, with the cap, are in the result (`test`).
+   *
+   * __Default value:__ `0.1`
+   */
+  errorRate?: number;
+  /**
+   * Confidence level of the Wilson interval reported with each probability, in (0, 1).
    *
    * __Default value:__ `0.95`
    */
   level?: number;
   /**
-   * Replications in the first set, and added at a time while the answer's
-   * Wilson interval still straddles p.
+   * Replications simulated at a time for a budget being judged (the test then reads
+   * them in order and stops at its verdict).
    *
    * __Default value:__ `4`
    */
   batchReplications?: number;
   /**
-   * Most replications in the set; once reached, the point estimate decides.
+   * Most replications the test reads for one budget; at this cap an undecided test
+   * is judged by the sign of its log-likelihood ratio.
    *
-   * __Default value:__ `40`
+   * __Default value:__ `60`
    */
   maxReplications?: number;
   /**
@@ -77,12 +101,12 @@ export interface LeastBudgetProgress {
   /** Budgets judged by simulation so far. */
   evaluationsDone: number;
   /**
-   * The bracket of seats for the current set of replications: `lowSeats` was
-   * judged not to reach p, `highSeats` to reach it (-1 and `maxSeats + 1` while unknown).
+   * The bracket of seats: `lowSeats` was judged not to reach p, `highSeats` to
+   * reach it (-1 while unknown).
    */
   lowSeats: number;
   highSeats: number;
-  /** Replications in the current set (it grows by `batchReplications` up to `maxReplications`). */
+  /** Replications the test has read so far for the budget being judged. */
   replicationSet: number;
 }
 
@@ -91,25 +115,35 @@ export interface BudgetEvaluation {
   seats: number;
   /** Seat rental plus management fee, yuan. */
   totalYuan: number;
-  /** Replications in the set it was judged on. */
+  /** Replications the sequential test read for this budget (replications 0, 1, ... in order). */
   replications: number;
   /** Replications simulated at this budget (the others' outcome follows from another budget under common random numbers). */
   simulated: number;
   /**
-   * Probability of meeting every target in every quarter, with its Wilson
-   * interval. A replication not simulated at this budget counts as another
-   * budget implies (it passed with less, or failed with more); when one seat
-   * less is checked, those still unknown count in its favour, so a failure
-   * holds whatever they would give.
+   * Probability of meeting every target in every quarter over the replications
+   * the test read, with its Wilson interval. A replication not simulated at this
+   * budget counts as another budget implies (it passed with less, or failed with more).
    */
   probability: ProbabilityEstimate;
-  /** Whether the budget was judged to reach p (point estimate >= p). */
+  /** Whether the test judged that the budget reaches p. */
   meets: boolean;
+  /** Whether the test stopped on a boundary (false: judged at the cap by the sign of its ratio). */
+  decidedByBoundary: boolean;
+}
+
+/** The statistical rule that judged each budget, with its error rates. */
+export interface LeastBudgetTest extends IndifferenceZoneTest {
+  /** Probability that a budget whose true probability is p - delta is judged to reach p (exact, with the cap). */
+  reachesAtLow: number;
+  /** Probability that a budget whose true probability is p + delta is judged short. */
+  shortAtHigh: number;
+  /** Expected replications read for a budget whose true probability is p. */
+  expectedReplicationsAtP: number;
 }
 
 /** What `leastBudget` answers. */
 export interface LeastBudgetResult {
-  /** False when even `maxSeats` does not reach p; the fields then describe `maxSeats`. */
+  /** False when even `maxSeats` is judged short; the fields then describe `maxSeats`. */
   found: boolean;
   /** The least budget: seat rental for the seats bought, and the unit costs' management fee, yuan. */
   budget: BudgetLines;
@@ -117,16 +151,57 @@ export interface LeastBudgetResult {
   purchase: BudgetPurchase;
   /** The plan: the base scenario staffed with what the budget buys (`scenarioForBudget`). */
   scenario: Scenario;
-  /** Its evaluation from every replication of the set, each simulated at this budget. */
+  /** Its evaluation from the replications the test read at it, each simulated at this budget. */
   evaluation: PlanEvaluation;
   /** Probability of meeting every target, with its interval (`evaluation.allTargets`). */
   probability: ProbabilityEstimate;
-  /** The seats the analytic screen (Erlang A per interval with redials at equilibrium, per quarter) found enough. */
+  /**
+   * The seats the analytic screen found enough: Erlang A per interval with redials at
+   * equilibrium, per quarter, on the agents the workforce and the faults leave on average.
+   */
   analyticSeats: number;
-  /** Every budget judgment, in the order made (a budget is judged again when the set grows). */
+  /** Every budget judged, in the order judged. */
   evaluations: BudgetEvaluation[];
   /** Replications run in all, over every budget. */
   replications: number;
+  /** The sequential test that judged each budget, with its actual error rates. */
+  test: LeastBudgetTest;
+}
+
+/**
+ * The sequential test `leastBudget` judges budgets with, and its actual error
+ * rates with the cap (`sequentialOperatingCharacteristic`), from its options'
+ * defaults.
+ *
+ * @param options p, the indifference zone, the error rate and the cap (defaults as `leastBudget`)
+ * @returns the test with its error rates
+ * @throws {RangeError} when a parameter is out of range
+ * @example
+ * const rule = leastBudgetTest({});
+ * [rule.p, rule.delta, rule.alpha, rule.maxTrials]; // => [0.9, 0.05, 0.1, 60]
+ * rule.reachesAtLow; // => 0.126: a budget at 85% judged to reach 90%
+ * rule.shortAtHigh; // => 0.090: a budget at 95% judged short
+ */
+export function leastBudgetTest(
+  options: Pick<LeastBudgetOptions, 'confidence' | 'indifference' | 'errorRate' | 'maxReplications'>,
+): LeastBudgetTest {
+  const p = options.confidence ?? 0.9;
+  requireProbability('leastBudget', 'options.confidence', p);
+  const alpha = options.errorRate ?? 0.1;
+  const zone: IndifferenceZoneTest = {
+    p,
+    delta: options.indifference ?? defaultDelta(p),
+    alpha,
+    beta: alpha,
+    maxTrials: options.maxReplications ?? 60,
+  };
+  checkIndifferenceZoneTest('leastBudget', zone);
+  return {
+    ...zone,
+    reachesAtLow: sequentialOperatingCharacteristic(zone, zone.p - zone.delta).reaches,
+    shortAtHigh: sequentialOperatingCharacteristic(zone, zone.p + zone.delta).short,
+    expectedReplicationsAtP: sequentialOperatingCharacteristic(zone, zone.p).expectedTrials,
+  };
 }
 
 /** The budget lines that buy exactly `seats` seats. */
@@ -183,9 +258,106 @@ function guessThreshold(outcomes: ReadonlyMap<number, Outcome>, slope: number): 
   return Math.min(Math.max(guess, failedAt + 1), passedAt);
 }
 
+/** What the analytic screen of `leastBudget` found. */
+export interface AnalyticScreen {
+  /** The fewest seats whose plan the formulas judge to meet every target in every quarter (capped at `maxSeats`). */
+  analyticSeats: number;
+  /** The formulas' target margin per seat near that answer. */
+  analyticSlope: number;
+}
+
+/**
+ * The analytic screen of `leastBudget`: bisection on seats with the formulas
+ * per interval (Erlang A, with redials at equilibrium when the scenario has
+ * them; each interval's queue solved once over the whole screen), aggregated
+ * per quarter as the targets are, from a bracket around the base's own peak of
+ * agents, on the agents the simulator
+ * will leave on average (`expectedCapacity`, `screenPlan`: the workforce's live
+ * share and learning curve day by day, the seat-time the faults take), at the
+ * volume's p-quantile when the scenario has a forecast error.
+ *
+ * @param base the base scenario (its workforce, faults and forecast error)
+ * @param targets the target set
+ * @param planFor the plan of a number of seats (`scenarioForBudget` of the seats' budget)
+ * @param options the seed (the workforce years averaged), p, the answer-rate definition, a cap and a callback
+ * @returns the seats and the margin per seat
+ * @example
+ * analyticScreen(base, targets, (seats) => plans(seats), { seed: 1, confidence: 0.9 }).analyticSeats; // => e.g. 364
+ */
+export function analyticScreen(
+  base: Scenario,
+  targets: TargetSet,
+  planFor: (seats: number) => Scenario,
+  options: {
+    seed: number;
+    confidence: number;
+    answerRateDefinition?: AnswerRateDefinition;
+    maxSeats?: number;
+    onSeats?: (seats: number) => void;
+  },
+): AnalyticScreen {
+  const definition = options.answerRateDefinition ?? 'perAttempt';
+  const quarters = quarterOfIntervals(base);
+  const volumeFactor = forecastQuantile(base.volumeForecastCv ?? 0, options.confidence);
+  const capacity = expectedCapacity(base, options.seed);
+  const solved = new Map<string, SolvedQueue>(); // each interval's queue solved once over the whole search
+  const margins = new Map<number, { meets: boolean; margin: number }>();
+  const analyticMargin = (seats: number): { meets: boolean; margin: number } => {
+    const known = margins.get(seats);
+    if (known !== undefined) return known;
+    options.onSeats?.(seats);
+    const plan = screenPlan(planFor(seats), capacity);
+    const kpis = analyticQuarterKpis(
+      volumeFactor === 1 || base.arrivals.kind === 'at' ? plan : varyAssumption(plan, 'volume', volumeFactor),
+      quarters,
+      solved,
+    );
+    const result = {
+      meets: kpis.every((k) => meetsTargets(k, targets, base.answerWithinSeconds, definition)),
+      margin: targetMargin(kpis, targets, base.answerWithinSeconds, definition),
+    };
+    margins.set(seats, result);
+    return result;
+  };
+  const seatsCap = options.maxSeats;
+  if (seatsCap !== undefined) requirePositiveInteger('leastBudget', 'options.maxSeats', seatsCap);
+  const cap = seatsCap ?? 1 << 20;
+  // Bracket from the base's own peak of agents (its seats, near the answer), widening by a
+  // factor until the formulas pass above and fail below, then bisect.
+  let screenHigh = Math.min(cap, Math.max(1, Math.max(0, ...agentsPerInterval(base))));
+  let screenLow = 0;
+  if (analyticMargin(screenHigh).meets) {
+    let lower = Math.floor(screenHigh / 1.1);
+    while (lower > 0 && analyticMargin(lower).meets) {
+      screenHigh = lower;
+      lower = Math.floor(lower / 1.1);
+    }
+    screenLow = lower;
+  } else {
+    screenLow = screenHigh;
+    while (screenHigh < cap) {
+      screenHigh = Math.min(cap, Math.ceil(screenHigh * 1.1) + 1);
+      if (analyticMargin(screenHigh).meets) break;
+      screenLow = screenHigh;
+    }
+  }
+  while (screenHigh - screenLow > 1) {
+    const mid = Math.floor((screenLow + screenHigh) / 2);
+    if (analyticMargin(mid).meets) screenHigh = mid;
+    else screenLow = mid;
+  }
+  const analyticSeats = seatsCap === undefined ? screenHigh : Math.min(screenHigh, seatsCap);
+  const step = Math.max(1, Math.round(analyticSeats * 0.02));
+  const analyticSlope =
+    (analyticMargin(analyticSeats + step).margin - analyticMargin(Math.max(0, analyticSeats - step)).margin) /
+    (analyticSeats + step - Math.max(0, analyticSeats - step));
+  return { analyticSeats, analyticSlope };
+}
+
 /**
  * The least budget whose plan meets every target the simulator measures, in
- * every quarter, with probability at least p (`confidence`).
+ * every quarter, with probability at least p (`confidence`), each budget
+ * judged by a stated statistical rule.
  *
  * The budget is searched in whole seats: n seats cost n seat-years
  * (`whatBudgetBuys`' cost per seat-year, with their staff and hires) plus the
@@ -194,42 +366,42 @@ function guessThreshold(outcomes: ReadonlyMap<number, Outcome>, slope: number): 
  *
  * 1. Screen: bisection on seats with the formulas per interval (Erlang A, with
  *    redials at equilibrium when the scenario has them), aggregated per
- *    quarter as the targets are, gives `analyticSeats`, the first budget tried.
- *    With a forecast error on the volume (`volumeForecastCv`), the screen
- *    sizes for the volume's p-quantile; the simulation then draws the
- *    multiplier in each replication, so the answer covers the forecast error
- *    with probability p as well as the daily busyness.
- * 2. A fixed set of replications (replication r is
- *    `simulate(plan, { seed, replication: r })` whatever the budget: common
- *    random numbers) starts with `batchReplications`. Every replication of the
- *    set is simulated at the budget tried, unless it already passed with less
- *    or failed with more (see below); if fewer than p of them meet the
- *    targets, the next budget is the one where p of them are guessed to meet
- *    (each replication's target margin, `targetMargin`, interpolated in seats:
- *    under common random numbers it moves smoothly with the staffing, so two
- *    budgets per replication place its threshold within a seat).
- * 3. When a budget reaches p, one seat less is checked with as few runs as
- *    the decision needs: under common random numbers a replication that fails
- *    at a budget fails with less, so only replications that passed are run one
- *    seat down, closest to failing first, until enough fail.
- * 4. One-sided sequential test: while the answer's Wilson interval straddles
- *    p, `batchReplications` more replications join the set (up to
- *    `maxReplications`, where the point estimate decides) and steps 2-3 run
- *    again, from the answer so far.
+ *    quarter as the targets are, on the agents the simulator will leave on
+ *    average (`expectedCapacity`: the workforce's live share and learning curve
+ *    day by day, the seat-time the faults take), gives `analyticSeats`, the
+ *    first budget judged. With a forecast error on the volume
+ *    (`volumeForecastCv`), the screen sizes for the volume's p-quantile.
+ * 2. Each budget is judged by a sequential test with an indifference zone
+ *    (`SequentialTest`: Wald's SPRT of P = p - delta against P = p + delta on
+ *    whether a replication meets every target, boundaries at the error rate
+ *    `errorRate` on both sides, truncated at `maxReplications`, where the sign of
+ *    the log-likelihood ratio decides). It reads replications 0, 1, 2, ... in
+ *    order (replication r is `simulate(plan, { seed, replication: r })` whatever
+ *    the budget: common random numbers), simulating them `batchReplications` at a
+ *    time, and stops at its verdict. A replication's outcome at a budget follows
+ *    from another budget when it passed with fewer seats or failed with more
+ *    (common random numbers make a replication's margin grow with the seats; the
+ *    tests check it), and is then not simulated again.
+ * 3. The search moves up from a budget judged short and down from one judged to
+ *    reach p, to the seats where p of the replications so far are guessed to
+ *    meet the targets (each replication's target margin, `targetMargin`,
+ *    interpolated in seats), until a budget judged to reach p sits one seat above
+ *    one judged short: the answer.
  *
- * So replications are spent where the decision is close, and a budget far from
- * it costs one batch. The answer is reproducible for a seed and independent
- * of `workers`; the search is monotone: the answer reaches p on the final set,
- * one seat less was judged on the same set not to, and the answer's
- * evaluation simulates every replication of the set at it. The inference in step 3 assumes that a replication that
- * fails with a budget also fails with less (common random numbers make this
- * hold in practice; `test/plan/leastBudget.test.ts` checks it).
+ * The rule's actual error rates, with the cap, are computed exactly and
+ * returned (`test`): with the defaults (p 0.9, delta 0.05, error rate 0.1, at
+ * most 60 replications), a budget whose probability is 0.85 is judged to reach
+ * 0.9 with probability 0.126, one at 0.95 judged short with probability 0.090,
+ * and a budget at 0.9 takes 37 replications on average. The answer is
+ * reproducible for a seed and independent of `workers`; its evaluation
+ * simulates every replication its test read, and reports the probability with
+ * its Wilson interval.
  *
  * @param base the scenario whose per-interval agents give the staffing's shape
  * @param targets the target set
  * @param unitCosts unit costs, yuan
- * @param options buying rule, seed, p, sampling, workers and progress
- * @returns the budget, its plan, its evaluation and every budget judged
+ * @param options buying rule, seed, p, the test, sampling, workers and progress
+ * @returns the budget, its plan, its evaluation, every budget judged and the test
  * @throws {RangeError} when an argument is out of range
  * @example
  * const answer = await leastBudget(base, targets, shanghai12333UnitCosts2020, {
@@ -238,6 +410,7 @@ function guessThreshold(outcomes: ReadonlyMap<number, Outcome>, slope: number): 
  *   confidence: 0.9,
  * });
  * answer.totalYuan; // the least budget, yuan
+ * answer.probability; // P(meeting every target) at it, with its 95% interval
  */
 export async function leastBudget(
   base: Scenario,
@@ -246,15 +419,15 @@ export async function leastBudget(
   options: LeastBudgetOptions,
 ): Promise<LeastBudgetResult> {
   const fn = 'leastBudget';
-  const p = options.confidence ?? 0.9;
-  requireProbability(fn, 'options.confidence', p);
+  const rule = leastBudgetTest(options);
+  const p = rule.p;
+  const test = new SequentialTest(rule);
   const level = options.level ?? 0.95;
   requireProbability(fn, 'options.level', level);
   requireNonNegativeInteger(fn, 'options.seed', options.seed);
   const batch = options.batchReplications ?? 4;
   requirePositiveInteger(fn, 'options.batchReplications', batch);
-  const maxReplications = Math.max(batch, options.maxReplications ?? 40);
-  requirePositiveInteger(fn, 'options.maxReplications', maxReplications);
+  const maxReplications = rule.maxTrials;
   if (options.pool === undefined) requireNonNegativeInteger(fn, 'options.workers', options.workers ?? 2);
   const definition = options.answerRateDefinition ?? 'perAttempt';
   const managementFee = unitCosts.managementFeeYear;
@@ -278,7 +451,7 @@ export async function leastBudget(
   const evaluations: BudgetEvaluation[] = [];
   let low = -1;
   let high = Infinity;
-  let n = Math.min(batch, maxReplications);
+  let read = 0;
   const report = (phase: LeastBudgetProgress['phase'], seats: number): void =>
     options.onProgress?.({
       phase,
@@ -287,43 +460,21 @@ export async function leastBudget(
       evaluationsDone: evaluations.length,
       lowSeats: low,
       highSeats: Number.isFinite(high) ? high : -1,
-      replicationSet: n,
+      replicationSet: read,
     });
 
-  // 1. Analytic screen, at the volume's p-quantile when the forecast is uncertain.
-  const quarters = quarterOfIntervals(base);
-  const volumeFactor = forecastQuantile(base.volumeForecastCv ?? 0, p);
-  const analyticMargin = (seats: number): { meets: boolean; margin: number } => {
-    report('screen', seats);
-    const plan = planFor(seats);
-    const kpis = analyticQuarterKpis(
-      volumeFactor === 1 || base.arrivals.kind === 'at' ? plan : varyAssumption(plan, 'volume', volumeFactor),
-      quarters,
-    );
-    return {
-      meets: kpis.every((k) => meetsTargets(k, targets, base.answerWithinSeconds, definition)),
-      margin: targetMargin(kpis, targets, base.answerWithinSeconds, definition),
-    };
-  };
-  const seatsCap = options.maxSeats;
-  if (seatsCap !== undefined) requirePositiveInteger(fn, 'options.maxSeats', seatsCap);
-  let screenHigh = 1;
-  while (!analyticMargin(screenHigh).meets && screenHigh < (seatsCap ?? 1 << 20)) screenHigh *= 2;
-  let screenLow = 0;
-  while (screenHigh - screenLow > 1) {
-    const mid = Math.floor((screenLow + screenHigh) / 2);
-    if (analyticMargin(mid).meets) screenHigh = mid;
-    else screenLow = mid;
-  }
-  const analyticSeats = seatsCap === undefined ? screenHigh : Math.min(screenHigh, seatsCap);
-  const maxSeats = seatsCap ?? Math.max(8, 4 * analyticSeats);
-  // The formulas' margin per seat near their answer: the slope used until replications give their own.
-  const step = Math.max(1, Math.round(analyticSeats * 0.02));
-  const analyticSlope =
-    (analyticMargin(analyticSeats + step).margin - analyticMargin(Math.max(0, analyticSeats - step)).margin) /
-    (analyticSeats + step - Math.max(0, analyticSeats - step));
+  // 1. Analytic screen.
+  const screen = analyticScreen(base, targets, planFor, {
+    seed: options.seed,
+    confidence: p,
+    answerRateDefinition: definition,
+    onSeats: (seats) => report('screen', seats),
+    ...(options.maxSeats !== undefined ? { maxSeats: options.maxSeats } : {}),
+  });
+  const { analyticSeats, analyticSlope } = screen;
+  const maxSeats = options.maxSeats ?? Math.max(8, 4 * analyticSeats);
 
-  // 2-4. Simulation under common random numbers.
+  // 2-3. Simulation under common random numbers, each budget judged by the sequential test.
   const outcomes: Map<number, Outcome>[] = [];
   const outcomeOf = (r: number): Map<number, Outcome> => {
     let map = outcomes[r];
@@ -364,25 +515,48 @@ export async function leastBudget(
       });
     });
   };
-  const judge = (seats: number, successes: number, simulated: number, meets: boolean): void => {
-    const last = evaluations.at(-1);
-    if (last?.seats === seats && last.replications === n && last.probability.successes === successes) return;
-    evaluations.push({
-      seats,
-      totalYuan: seats * costPerSeatYear + managementFee,
-      replications: n,
-      simulated,
-      probability: wilsonInterval(successes, n, level),
-      meets,
-    });
-    report('simulate', seats);
+  const verdicts = new Map<number, BudgetEvaluation>();
+  /** Judge a budget: the test reads replications in order, simulating those no other budget tells. */
+  const judge = async (seats: number): Promise<BudgetEvaluation> => {
+    const known = verdicts.get(seats);
+    if (known !== undefined) return known;
+    let successes = 0;
+    for (let trial = 0; ; trial++) {
+      read = trial;
+      let outcome = knownAt(trial, seats);
+      if (outcome === undefined) {
+        const next: number[] = [];
+        for (let r = trial; r < maxReplications && next.length < batch; r++) {
+          if (knownAt(r, seats) === undefined) next.push(r);
+        }
+        await simulate(seats, next);
+        outcome = knownAt(trial, seats) as boolean;
+      }
+      if (outcome) successes++;
+      const verdict = test.verdict(successes, trial + 1);
+      if (verdict === 'continue') continue;
+      const trials = trial + 1;
+      const llr = test.logLikelihoodRatio(successes, trials);
+      const evaluation: BudgetEvaluation = {
+        seats,
+        totalYuan: seats * costPerSeatYear + managementFee,
+        replications: trials,
+        simulated: Array.from({ length: trials }, (_, r) => r).filter((r) => outcomeOf(r).has(seats)).length,
+        probability: wilsonInterval(successes, trials, level),
+        meets: verdict === 'reaches',
+        decidedByBoundary: llr >= test.upper - 1e-9 || llr <= test.lower + 1e-9,
+      };
+      verdicts.set(seats, evaluation);
+      evaluations.push(evaluation);
+      report('simulate', seats);
+      return evaluation;
+    }
   };
-  const need = (): number => Math.max(1, Math.ceil(p * n - 1e-9));
-  const set = (): number[] => Array.from({ length: n }, (_, r) => r);
-  /** The seats at which p of the set is guessed to meet the targets. */
+  /** The seats at which p of the replications simulated so far are guessed to meet the targets. */
   const guess = (): number => {
+    const simulated = outcomes.map((_, r) => r).filter((r) => outcomeOf(r).size > 0);
     const slopes: number[] = [];
-    for (const r of set()) {
+    for (const r of simulated) {
       const points = [...outcomeOf(r)].filter(([, o]) => Number.isFinite(o.margin));
       points.sort((a, b) => Math.abs(a[1].margin) - Math.abs(b[1].margin));
       const [a, b] = points;
@@ -393,83 +567,55 @@ export async function leastBudget(
     }
     slopes.sort((x, y) => x - y);
     const slope = slopes.length > 0 ? (slopes[Math.floor(slopes.length / 2)] as number) : analyticSlope;
-    const thresholds = set()
-      .map((r) => guessThreshold(outcomeOf(r), slope))
-      .sort((x, y) => x - y);
-    return thresholds[need() - 1] ?? analyticSeats;
+    const thresholds = simulated.map((r) => guessThreshold(outcomeOf(r), slope)).sort((x, y) => x - y);
+    const need = Math.max(1, Math.ceil(p * thresholds.length - 1e-9));
+    return thresholds[need - 1] ?? analyticSeats;
   };
 
   let seats = Math.min(analyticSeats, maxSeats);
   let found = true;
   try {
     for (;;) {
-      // 2. Every replication of the set at this budget, unless another budget already tells.
-      const missing = set().filter((r) => knownAt(r, seats) === undefined);
-      if (missing.length > 0) await simulate(seats, missing);
-      const passes = set().filter((r) => knownAt(r, seats) === true).length;
-      const simulatedHere = set().filter((r) => outcomeOf(r).has(seats)).length;
-      if (passes < need()) {
-        judge(seats, passes, simulatedHere, false);
+      const evaluation = await judge(seats);
+      if (!evaluation.meets) {
         low = Math.max(low, seats);
         if (seats >= maxSeats) {
           found = false;
           break;
         }
-        const next = Math.max(seats + 1, Math.min(guess(), Math.ceil(seats * 1.25) + 1));
-        seats = Math.min(maxSeats, high, next);
-        if (seats <= low) seats = low + 1;
+        if (high === seats + 1) break;
+        seats = Math.min(
+          maxSeats,
+          high - 1,
+          Math.max(seats + 1, Math.min(guess(), Math.ceil(seats * 1.25) + 1)),
+        );
         continue;
       }
-      judge(seats, passes, simulatedHere, true);
       high = Math.min(high, seats);
-      // 3. One seat less: enough failures, closest to failing first.
-      if (seats > 0 && low < seats - 1) {
-        const below = seats - 1;
-        const failsNeeded = n - need() + 1;
-        let fails = set().filter((r) => knownAt(r, below) === false).length;
-        const open = set()
-          .filter((r) => knownAt(r, below) === undefined)
-          .sort(
-            (a, b) =>
-              (outcomeOf(a).get(seats)?.margin ?? 0) - (outcomeOf(b).get(seats)?.margin ?? 0) || a - b,
-          );
-        let ran = set().filter((r) => outcomeOf(r).has(below)).length;
-        while (fails < failsNeeded && open.length > 0) {
-          const chunk = open.splice(0, Math.max(2, failsNeeded - fails));
-          await simulate(below, chunk);
-          ran += chunk.length;
-          fails += chunk.filter((r) => outcomeOf(r).get(below)?.meets === false).length;
-        }
-        if (fails < failsNeeded) {
-          // One seat less reaches p too: go down, to the guess if it is lower.
-          judge(below, n - fails, ran, true);
-          high = below;
-          seats = Math.max(low + 1, Math.min(below, Math.max(guess(), Math.floor(seats * 0.8))));
-          continue;
-        }
-        judge(below, n - fails, ran, false);
-        low = below;
-      }
-      // 4. Sequential: more replications while the interval straddles p.
-      const estimate = wilsonInterval(passes, n, level);
-      if (estimate.low >= p || estimate.high < p || n >= maxReplications) break;
-      n = Math.min(maxReplications, n + batch);
-      low = -1;
-      high = Infinity;
+      if (seats === 0 || low === seats - 1) break;
+      seats = Math.max(low + 1, Math.min(seats - 1, Math.max(guess(), Math.floor(seats * 0.8))));
     }
-    // The answer's evaluation rests on every replication of the set simulated at it.
-    const unsimulated = set().filter((r) => !outcomeOf(r).has(seats));
+    if (found) seats = high;
+    // The answer's evaluation rests on every replication its test read, simulated at it.
+    const answer = verdicts.get(seats) as BudgetEvaluation;
+    const unsimulated = Array.from({ length: answer.replications }, (_, r) => r).filter(
+      (r) => !outcomeOf(r).has(seats),
+    );
     if (unsimulated.length > 0) await simulate(seats, unsimulated);
   } finally {
     await release();
   }
+  const answer = verdicts.get(seats) as BudgetEvaluation;
   const plan = scenarioForBudget(
     base,
     budgetForSeats(seats, costPerSeatYear, managementFee),
     unitCosts,
     options.buying,
   );
-  const runs = set().map((r) => (outcomeOf(r).get(seats) as Outcome).run);
+  const runs = Array.from(
+    { length: answer.replications },
+    (_, r) => (outcomeOf(r).get(seats) as Outcome).run,
+  );
   const evaluation = evaluateRuns(runs, plan.scenario, targets, {
     seed: options.seed,
     answerRateDefinition: definition,
@@ -486,5 +632,6 @@ export async function leastBudget(
     analyticSeats,
     evaluations,
     replications: replicationsDone,
+    test: rule,
   };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sequentialOperatingCharacteristic } from '../../sim/stats/sequentialTest.js';
 
 // These tests run the BUILT command as a user does (`npm test` builds first;
 // alone: `npm run build && npx vitest run test/cli/plan.test.ts`).
@@ -306,7 +307,46 @@ describe('hotline plan --least', () => {
     expect(answerRow.verdict).toBe(answerRow.probability.probability >= 0.8 ? 'pass' : 'fail');
     // the budget is whole seat-years plus the management fee (exact, by hand)
     expect(result.budget.totalYuan).toBeCloseTo(seats * SEAT_YEAR_YUAN + MANAGEMENT_FEE_YUAN, 3);
+    // the rule that judged each budget, with its error rates (sequentialOperatingCharacteristic)
+    expect(result.search.test).toMatchObject({
+      p: 0.8,
+      delta: 0.05,
+      alpha: 0.1,
+      beta: 0.1,
+      maxReplications: 4,
+    });
+    const rule = { p: 0.8, delta: 0.05, alpha: 0.1, beta: 0.1, maxTrials: 4 };
+    expect(result.search.test.reachesAtLow).toBeCloseTo(
+      sequentialOperatingCharacteristic(rule, 0.75).reaches,
+      12,
+    );
+    expect(result.search.test.shortAtHigh).toBeCloseTo(
+      sequentialOperatingCharacteristic(rule, 0.85).short,
+      12,
+    );
     expect(hotline(args).stdout).toBe(run.stdout);
+    // the text states the rule and its error rates beside the answer and its interval
+    const text = hotline(args.filter((arg) => arg !== '--json'));
+    expect(text.stdout).toContain('Rule: each budget judged by a sequential test with an indifference zone');
+    expect(text.stdout).toMatch(/judged to reach 80% with probability \d+\.\d%/);
+  });
+
+  it('checks the test: --indifference keeps p ± delta inside (0, 1), --error-rate below one half', () => {
+    const run = hotline([
+      'plan',
+      scenario,
+      '--targets',
+      targets,
+      '--least',
+      '--indifference',
+      '0.2',
+      '--error-rate',
+      '0.6',
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--indifference: must be above 0 and below 0.1 for p = 0.9');
+    expect(run.stderr).toContain('--error-rate: must be strictly between 0 and 0.5 (got 0.6)');
+    expect(run.stderr).not.toMatch(STACK_LINE);
   });
 });
 

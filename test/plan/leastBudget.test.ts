@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { costOfPlan } from '../../sim/budget/costOfPlan.js';
 import { shanghai12333UnitCosts2020 } from '../../sim/budget/shanghai12333Costs.js';
 import { whatBudgetBuys } from '../../sim/budget/whatBudgetBuys.js';
-import { firstDaysOf, readScenarioFile } from '../../sim/io/scenarioFile.js';
+import { firstDaysOf, periodOf, readScenarioFile } from '../../sim/io/scenarioFile.js';
 import { readTargetSet } from '../../sim/io/targets.js';
 import { scenarioForBudget } from '../../sim/plan/budgetScenario.js';
 import { evaluatePlan } from '../../sim/plan/evaluatePlan.js';
 import { kpisOf } from '../../sim/model/kpis.js';
 import { targetMargin } from '../../sim/plan/evaluatePlan.js';
-import { leastBudget, type LeastBudgetProgress } from '../../sim/plan/leastBudget.js';
+import { analyticScreen, leastBudget, type LeastBudgetProgress } from '../../sim/plan/leastBudget.js';
 import { runReplication } from '../../sim/plan/runReplication.js';
+import { expectedCapacity, screenPlan } from '../../sim/plan/screenCapacity.js';
+import { agentsPerInterval } from '../../sim/model/scenario.js';
+import { SequentialTest, sequentialOperatingCharacteristic } from '../../sim/stats/sequentialTest.js';
 
 // Three days of the 12333 year (Wednesday 1 to Friday 3 January 2020, 29,412 calls a day), with
 // day-to-day busyness (CV 0.1) so that the outcome is uncertain, judged on the shipped 12333
@@ -35,10 +38,30 @@ describe('leastBudget', () => {
 
     expect(first.found).toBe(true);
     const seats = first.purchase.seats;
-    // The answer reaches p; one seat less was judged and does not.
-    expect(first.probability.probability).toBeGreaterThanOrEqual(0.9);
+    // The answer is judged to reach p by the sequential test; one seat less was judged short.
+    const answer = first.evaluations.find((e) => e.seats === seats);
+    expect(answer?.meets).toBe(true);
     const below = first.evaluations.find((e) => e.seats === seats - 1);
     expect(below?.meets).toBe(false);
+    // Each verdict is the test's on the replications it read (0, 1, ... in order).
+    const test = new SequentialTest(first.test);
+    for (const e of first.evaluations) {
+      expect(test.verdict(e.probability.successes, e.replications)).toBe(e.meets ? 'reaches' : 'short');
+      if (e.replications > 1) {
+        // The test had not stopped one replication earlier.
+        const before = e.probability.successes - (e.meets ? 1 : 0);
+        if (e.replications < first.test.maxTrials)
+          expect(test.verdict(before, e.replications - 1)).toBe('continue');
+      }
+    }
+    // The rule and its actual error rates are reported: with at most 24 replications, exactly
+    // as sequentialOperatingCharacteristic gives them.
+    expect(first.test).toMatchObject({ p: 0.9, delta: 0.05, alpha: 0.1, beta: 0.1, maxTrials: 24 });
+    expect(first.test.reachesAtLow).toBeCloseTo(
+      sequentialOperatingCharacteristic(first.test, 0.85).reaches,
+      12,
+    );
+    expect(first.test.shortAtHigh).toBeGreaterThan(0);
     // The screen is a first guess, not the answer: redials and busy days cost seats Erlang A does not see.
     expect(first.analyticSeats).toBeGreaterThan(0);
 
@@ -60,14 +83,53 @@ describe('leastBudget', () => {
     const done = progress.map((step) => step.replicationsDone);
     done.forEach((value, i) => expect(value).toBeGreaterThanOrEqual(done[i - 1] ?? 0));
     expect(done.at(-1)).toBe(first.replications);
-    // The answer's evaluation simulates every replication of the final set at it.
-    const last = first.evaluations.filter((e) => e.seats === seats).at(-1);
-    expect(first.evaluation.replications).toBe(last?.replications);
-    expect(first.evaluation.allTargets.successes).toBeGreaterThanOrEqual(
-      Math.ceil(0.9 * (last?.replications ?? 0)),
+    // The answer's evaluation simulates every replication its test read at it, with the
+    // same successes, and reports them with their Wilson interval.
+    expect(first.evaluation.replications).toBe(answer?.replications);
+    expect(first.evaluation.allTargets.successes).toBe(answer?.probability.successes);
+    expect(first.probability.low).toBeLessThanOrEqual(first.probability.probability);
+    // Fewer runs than judging every budget with every replication it read.
+    expect(first.replications).toBeLessThan(first.evaluations.reduce((sum, e) => sum + e.replications, 0));
+  }, 120_000);
+
+  it('screens on the agents churn and faults leave: more seats than the planned agents would need', () => {
+    // The shipped year loses staff to churn (trainees and vacancies, growing from none on
+    // 1 January as leavers are replaced by trainees) and seats to faults, which the screen now
+    // counts instead of finding them by simulation. Four weeks of October, with the staff the
+    // year has by then (periodOf: the workforce starts 274 days before).
+    const year = periodOf(
+      readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario,
+      '2020-10-01',
+      28,
     );
-    // Fewer runs than judging every budget with the whole set.
-    expect(first.replications).toBeLessThan(first.evaluations.length * first.evaluation.replications);
+    const capacity = expectedCapacity(year, 7);
+    capacity.liveShare.forEach((share) => {
+      expect(share).toBeLessThan(0.95);
+      expect(share).toBeGreaterThan(0.7);
+    });
+    expect(Math.max(...capacity.handleFactor)).toBeGreaterThan(1); // learners (live from August) are slower
+    expect(capacity.faultShare).toBeGreaterThan(0);
+    const planned = agentsPerInterval(year);
+    const thinned = agentsPerInterval(screenPlan(year, capacity));
+    thinned.forEach((agents, i) => expect(agents).toBeLessThanOrEqual(planned[i] as number));
+    // Without churn and faults, the same year needs fewer seats by the formulas.
+    const { costPerSeatYear } = whatBudgetBuys(
+      { seatRental: 0, managementFee: 0 },
+      shanghai12333UnitCosts2020,
+      buying,
+    );
+    const planOf = (scenario: typeof year) => (seats: number) =>
+      scenarioForBudget(
+        scenario,
+        { seatRental: seats * costPerSeatYear, managementFee: 4_137_700 },
+        shanghai12333UnitCosts2020,
+        buying,
+      ).scenario;
+    const { workforce: _w, faults: _f, ...plain } = year;
+    const screenOptions = { seed: 7, confidence: 0.9 };
+    const withCapacity = analyticScreen(year, targets, planOf(year), screenOptions).analyticSeats;
+    const without = analyticScreen(plain, targets, planOf(plain), screenOptions).analyticSeats;
+    expect(withCapacity).toBeGreaterThan(without * 1.05);
   }, 120_000);
 
   it('honours a forecast error on the volume: a wider distribution of the volume needs at least as much', async () => {

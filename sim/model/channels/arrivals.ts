@@ -1,4 +1,4 @@
-import type { BufferedSampler } from '../distributions.js';
+import type { BufferedSampler } from '../sampler.js';
 
 /**
  * Contacts of one channel entering: an exact non-homogeneous Poisson process

@@ -1,8 +1,8 @@
 import type { AleaStream } from '../../core/aleaStream.js';
 import type { KeyedEvents } from '../../engine/keyedEvents.js';
 import type { Kernel } from '../../engine/kernel.js';
-import type { BufferedSampler } from '../distributions.js';
-import type { SurveyDraws } from '../simulate.js';
+import type { BufferedSampler } from '../sampler.js';
+import type { SurveyDraws } from '../center/survey.js';
 import { AgentBoard, Duty, Task } from './agents.js';
 import type { ContactArrivals } from './arrivals.js';
 import { Channel, CHANNELS, ContactPool, ContactQueue, ContactState } from './contacts.js';

@@ -57,6 +57,11 @@ export class ContactPool {
   work: Float64Array;
   /** Its patience deadline (calls and chats) or its answer deadline (messages), seconds. */
   deadline: Float64Array;
+  /**
+   * Voice: the instant the caller redials should this attempt run out of patience,
+   * seconds (drawn when it starts to wait, as in the voice model).
+   */
+  redialAt: Float64Array;
   /** The count row of its channel (its interval, or the discard row when not measured). */
   row: Int32Array;
   /** Voice: the row of the caller's first attempt; callback: the row of the voice attempt. */
@@ -80,6 +85,7 @@ export class ContactPool {
     this.arrival = new Float64Array(capacity);
     this.work = new Float64Array(capacity);
     this.deadline = new Float64Array(capacity);
+    this.redialAt = new Float64Array(capacity);
     this.row = new Int32Array(capacity);
     this.firstRow = new Int32Array(capacity);
     this.caller = new Int32Array(capacity);
@@ -126,6 +132,7 @@ export class ContactPool {
     this.arrival = widen(this.arrival, Float64Array);
     this.work = widen(this.work, Float64Array);
     this.deadline = widen(this.deadline, Float64Array);
+    this.redialAt = widen(this.redialAt, Float64Array);
     this.row = widen(this.row, Int32Array);
     this.firstRow = widen(this.firstRow, Int32Array);
     this.caller = widen(this.caller, Int32Array);

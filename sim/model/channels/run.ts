@@ -1,5 +1,5 @@
 import { Kernel } from '../../engine/kernel.js';
-import { EventPriority } from '../../engine/priority.js';
+import { EventPriority } from '../priority.js';
 import { Task } from './agents.js';
 import { endCallback, onCallbackDue } from './callback.js';
 import { ChannelsCenter, type ChannelsInput } from './center.js';

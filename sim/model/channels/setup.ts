@@ -9,7 +9,7 @@ import {
   scenarioCalendar,
 } from '../scenario.js';
 import type { Distribution, Scenario, SimulateOptions } from '../types.js';
-import { SurveyDraws } from '../simulate.js';
+import { SurveyDraws } from '../center/survey.js';
 import { DEFAULT_LEARNING_CURVE, simulateWorkforce, type WorkforceResult } from '../workforce.js';
 import { Channel } from './contacts.js';
 import { ContactArrivals } from './arrivals.js';

@@ -9,7 +9,9 @@ import { voiceAgent } from './routing.js';
  * patience, a waiting room, redials; the same streams and the same draws per
  * attempt in the same order), answered by the agents of the groups that serve
  * voice. Every waiting caller with a finite patience has its deadline as a
- * keyed event, cancelled when answered (the voice model's eager scheme).
+ * keyed event, cancelled when answered (the voice model's eager scheme); a
+ * caller who will redial draws its redial delay when it starts to wait, as the
+ * voice model does since its redial became one event.
  */
 
 /** Handler of the voice arrival timer: a fresh call enters; the timer is set to the next one. */
@@ -93,7 +95,12 @@ function offerVoice(c: ChannelsCenter, slot: number, first: boolean): void {
   c.queue(Channel.Voice, skill).push(slot, pool);
   const deadline = now + patienceSeconds;
   pool.deadline[slot] = deadline;
-  if (patienceSeconds !== Infinity) c.patienceDue.set(slot, deadline);
+  if (patienceSeconds !== Infinity) {
+    // As in the voice model, a caller who will redial draws its redial instant when it
+    // starts to wait (used only if its patience runs out).
+    if (pool.flag[slot] === 1) pool.redialAt[slot] = deadline + voice.redialDelay!.next();
+    c.patienceDue.set(slot, deadline);
+  }
 }
 
 /** Whether any group serving voice and skill `s` has agents on duty in the current interval. */
@@ -142,20 +149,17 @@ function fail(c: ChannelsCenter, slot: number): void {
   if (pool.flag[slot] === 1) {
     pool.attempt[slot]!++;
     pool.state[slot] = ContactState.RedialPending;
-    scheduleRedial(c, slot);
+    c.pendingRedials++;
+    c.kernel.schedule(c.redialKind, c.kernel.now + c.input.voice.redialDelay!.next(), slot);
   } else {
     pool.release(slot);
   }
 }
 
-function scheduleRedial(c: ChannelsCenter, slot: number): void {
-  c.pendingRedials++;
-  c.kernel.schedule(c.redialKind, c.kernel.now + c.input.voice.redialDelay!.next(), slot);
-}
-
 /**
- * A waiting call's patience runs out: counted as abandoned; the caller redials
- * (its next attempt in a new slot, the queue still holding this one) or gives up.
+ * A waiting call's patience runs out: counted as abandoned; the caller redials at
+ * the instant drawn when it started to wait (its next attempt in a new slot, the
+ * queue still holding this one) or gives up.
  */
 export function abandonVoice(c: ChannelsCenter, slot: number): void {
   const pool = c.pool;
@@ -179,7 +183,8 @@ export function abandonVoice(c: ChannelsCenter, slot: number): void {
     p.firstRow[next] = p.firstRow[slot]!;
     p.measured[next] = p.measured[slot]!;
     p.state[next] = ContactState.RedialPending;
-    scheduleRedial(c, next);
+    c.pendingRedials++;
+    c.kernel.schedule(c.redialKind, p.redialAt[slot]!, next);
   }
   pool.finish(slot);
 }
