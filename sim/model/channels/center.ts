@@ -1,10 +1,10 @@
 import type { AleaStream } from '../../core/aleaStream.js';
 import type { KeyedEvents } from '../../engine/keyedEvents.js';
 import type { Kernel } from '../../engine/kernel.js';
-import type { BufferedSampler } from '../sampler.js';
+import type { ArrivalProcess } from '../center/arrival.js';
 import type { SurveyDraws } from '../center/survey.js';
+import type { BufferedSampler } from '../sampler.js';
 import { AgentBoard, Duty, Task } from './agents.js';
-import type { ContactArrivals } from './arrivals.js';
 import { Channel, CHANNELS, ContactPool, ContactQueue, ContactState } from './contacts.js';
 import type { ChannelCounts, GroupCounts } from './types.js';
 
@@ -56,7 +56,7 @@ export interface ChannelsInput {
   skills: number;
   skillCumulative: Float64Array;
   voice: {
-    arrivals: ContactArrivals;
+    arrivals: ArrivalProcess;
     selfShare: number;
     uSelf: AleaStream;
     handle: BufferedSampler;
@@ -77,7 +77,7 @@ export interface ChannelsInput {
     survey: SurveyDraws | null;
   };
   chat: {
-    arrivals: ContactArrivals;
+    arrivals: ArrivalProcess;
     handle: BufferedSampler;
     patience: BufferedSampler | null;
     threshold: number;
@@ -87,7 +87,7 @@ export interface ChannelsInput {
     assistant: { resolvedShare: number; uResolved: AleaStream; duration: BufferedSampler } | null;
   } | null;
   message: {
-    arrivals: ContactArrivals;
+    arrivals: ArrivalProcess;
     handle: BufferedSampler;
     uSkill: AleaStream;
     deadlineWorkingSeconds: number;

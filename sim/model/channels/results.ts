@@ -1,9 +1,5 @@
-import {
-  DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED,
-  kpisOf,
-  PERIOD_COUNT_FIELDS,
-  reviewHours,
-} from '../kpis.js';
+import { kpisOf, PERIOD_COUNT_FIELDS } from '../kpis.js';
+import { surveyReview } from '../center/survey.js';
 import { localDateTime } from '../scenario.js';
 import type { IntervalRow, PeriodRow, Scenario, SimulationResult } from '../types.js';
 import type { ChannelColumns, GroupColumns } from './center.js';
@@ -211,16 +207,6 @@ export function buildChannelsResult(
     timing: { runSeconds: 0, events: out.events, attempts: out.attempts },
   };
   if (run.workforce !== undefined) result.workforce = run.workforce;
-  if (scenario.survey !== undefined) {
-    const minutes = scenario.survey.reviewMinutesPerDissatisfied ?? DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED;
-    result.survey = {
-      reviewMinutesPerDissatisfied: minutes,
-      reviewByMonth: result.months.map((m) => ({
-        period: m.period,
-        dissatisfied: m.surveyDissatisfied,
-        reviewHours: reviewHours(m, minutes),
-      })),
-    };
-  }
+  if (scenario.survey !== undefined) result.survey = surveyReview(scenario.survey, result.months);
   return result;
 }

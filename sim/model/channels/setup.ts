@@ -1,6 +1,8 @@
 import { AleaStream } from '../../core/aleaStream.js';
 import { randomStreams, type StreamName } from '../../core/rng.js';
-import { requireNonNegativeInteger } from '../../core/validate.js';
+import { ArrivalProcess } from '../center/arrival.js';
+import { intervalHandleMultiplier, runSeed, workforceYear as voiceWorkforceYear } from '../center/setup.js';
+import { surveyDrawsOf } from '../center/survey.js';
 import { BufferedSampler, compileSampler, distributionMean, exponential, gamma } from '../distributions.js';
 import {
   agentsPerInterval,
@@ -9,10 +11,8 @@ import {
   scenarioCalendar,
 } from '../scenario.js';
 import type { Distribution, Scenario, SimulateOptions } from '../types.js';
-import { SurveyDraws } from '../center/survey.js';
-import { DEFAULT_LEARNING_CURVE, simulateWorkforce, type WorkforceResult } from '../workforce.js';
+import type { WorkforceResult } from '../workforce.js';
 import { Channel } from './contacts.js';
-import { ContactArrivals } from './arrivals.js';
 import { Rule, type ChannelColumns, type ChannelsInput, type GroupColumns } from './center.js';
 import { CHANNEL_COUNT_FIELDS, GROUP_COUNT_FIELDS } from './fields.js';
 import type { ChannelArrivals, ChannelsSpec, ServedChannel } from './types.js';
@@ -65,13 +65,7 @@ function zeroColumns<F extends string>(fields: readonly F[], n: number): Record<
 export function prepareChannelsRun(scenario: Scenario, options: SimulateOptions): PreparedChannelsRun {
   checkScenario('simulate', scenario);
   const spec = scenario.channels as ChannelsSpec;
-  if (typeof options !== 'object' || options === null) {
-    throw new RangeError(`simulate: options must be an object with a seed (got ${String(options)})`);
-  }
-  const seed = options.seed;
-  const replication = options.replication ?? 0;
-  requireNonNegativeInteger('simulate', 'options.seed', seed);
-  requireNonNegativeInteger('simulate', 'options.replication', replication);
+  const { seed, replication } = runSeed(options);
   if (options.recordCalls !== undefined && options.recordCalls !== false && options.recordCalls !== 0) {
     throw new RangeError(
       'simulate: options.recordCalls is not supported for a scenario with channels (remove it)',
@@ -132,7 +126,7 @@ interface RunContext {
   stream: (name: StreamName) => AleaStream;
   sampler: (d: Distribution, name: StreamName) => BufferedSampler;
   /** The arrivals of a channel on their own stream (a ratio of voice's expected calls, or their own). */
-  arrivalsOf: (arrivals: ChannelArrivals, name: StreamName) => ContactArrivals;
+  arrivalsOf: (arrivals: ChannelArrivals, name: StreamName) => ArrivalProcess;
 }
 
 /**
@@ -166,15 +160,15 @@ function runContext(scenario: Scenario, seed: number, replication: number): RunC
     if (forecast !== 1) for (let i = 0; i < n; i++) rate[i] = (rate[i] as number) * forecast;
     return rate;
   };
-  const arrivalsOf = (arrivals: ChannelArrivals, name: StreamName): ContactArrivals => {
+  const arrivalsOf = (arrivals: ChannelArrivals, name: StreamName): ArrivalProcess => {
     const unit = sampler(exponential(1), name);
     if (arrivals.kind === 'at')
-      return new ContactArrivals(new Float64Array(n), L, n, Float64Array.from(arrivals.seconds), unit);
+      return new ArrivalProcess(new Float64Array(n), L, n, Float64Array.from(arrivals.seconds), unit);
     const calls =
       arrivals.kind === 'ratioOfVoice'
         ? expected.map((x) => x * arrivals.ratio)
         : expectedArrivalsPerInterval({ ...withoutChannels, arrivals });
-    return new ContactArrivals(ratesOf(calls), L, n, null, unit);
+    return new ArrivalProcess(ratesOf(calls), L, n, null, unit);
   };
   return { seed, replication, n, L, H, startMs, expected, stream, sampler, arrivalsOf };
 }
@@ -197,60 +191,35 @@ interface WorkforceYear {
 }
 
 /**
- * The scenario's agents thinned day by day (as the voice model:
- * round(planned x live / plannedLive)) and each interval's learning curve.
+ * The voice model's workforce year (`workforceYear` of `center/setup.ts`: the
+ * scenario's agents thinned day by day, round(planned x live / plannedLive), and
+ * each day's learning curve) with each interval's multipliers, and the same
+ * thinning for a group's own count.
  */
 function workforceYear(scenario: Scenario, run: RunContext): WorkforceYear {
   const { n, L } = run;
   const plannedAgents = Int32Array.from(agentsPerInterval(scenario));
-  const days = scenario.days;
-  const dayMultiplier = new Float64Array(days).fill(1);
-  const penalty = new Float64Array(days);
-  const qaRate = new Float64Array(days).fill(
-    DEFAULT_LEARNING_CURVE[DEFAULT_LEARNING_CURVE.length - 1]!.qaPassRate,
-  );
-  const live = new Float64Array(days).fill(1);
-  let plannedLive = 1;
-  let agents = plannedAgents;
-  let workforce: WorkforceResult | undefined;
-  if (scenario.workforce !== undefined) {
-    const w = scenario.workforce.spec;
-    workforce = simulateWorkforce(w, {
-      startDate: scenario.startDate,
-      days,
-      seed: run.seed,
-      replication: run.replication,
-      daysBefore: scenario.workforce.daysBefore ?? 0,
-    });
-    plannedLive = scenario.workforce.plannedLiveAgents ?? w.targetHeadcount ?? w.initialStaff;
-    workforce.days.forEach((day, d) => {
-      dayMultiplier[d] = day.handleTimeMultiplier;
-      penalty[d] = day.satisfactionPenalty;
-      qaRate[d] = day.qaPassRate;
-      live[d] = day.live;
-    });
-    agents = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const day = Math.floor((i * L) / SECONDS_PER_DAY);
-      agents[i] = Math.round(((plannedAgents[i] as number) * (live[day] as number)) / plannedLive);
-    }
-  }
-  const perDay = Math.round(SECONDS_PER_DAY / L);
-  const handleMultiplier = new Float64Array(n + 1);
+  const year = voiceWorkforceYear(scenario, plannedAgents, L, run.seed, run.replication);
+  const dayOf = (i: number): number => Math.floor((i * L) / SECONDS_PER_DAY);
   const workMultiplier = new Float64Array(n + 1);
-  const timeOfDay = scenario.handleTimeOfDayFactors;
-  for (let i = 0; i <= n; i++) {
-    const k = Math.min(i, n - 1);
-    const day = dayMultiplier[Math.floor((k * L) / SECONDS_PER_DAY)] as number;
-    handleMultiplier[i] = day * (timeOfDay === undefined ? 1 : (timeOfDay[k % perDay] as number));
-    workMultiplier[i] = day;
+  for (let i = 0; i <= n; i++) workMultiplier[i] = year.handleMultiplier[dayOf(Math.min(i, n - 1))] as number;
+  const workforce = year.workforce;
+  const spec = scenario.workforce;
+  let thin: WorkforceYear['thin'] = null;
+  if (workforce !== undefined && spec !== undefined) {
+    const plannedLive = spec.plannedLiveAgents ?? spec.spec.targetHeadcount ?? spec.spec.initialStaff;
+    thin = (own, i) => Math.round((own * workforce.days[dayOf(i)]!.live) / plannedLive);
   }
-  const thin =
-    workforce === undefined
-      ? null
-      : (own: number, i: number): number =>
-          Math.round((own * (live[Math.floor((i * L) / SECONDS_PER_DAY)] as number)) / plannedLive);
-  return { plannedAgents, agents, handleMultiplier, workMultiplier, penalty, qaRate, thin, workforce };
+  return {
+    plannedAgents,
+    agents: year.agents,
+    handleMultiplier: intervalHandleMultiplier(scenario, year.handleMultiplier, L, n),
+    workMultiplier,
+    penalty: year.penalty,
+    qaRate: year.qaRate,
+    thin,
+    workforce,
+  };
 }
 
 /** Each group's agents per interval, channels, skills and chat concurrency. */
@@ -329,19 +298,7 @@ function voiceInput(
     uSkill: stream('voiceSkill'),
     handleMultiplier: year.handleMultiplier,
     meanHandleSeconds: distributionMean(scenario.handle),
-    survey:
-      scenario.survey === undefined
-        ? null
-        : new SurveyDraws(
-            scenario.survey.satisfaction,
-            scenario.survey.qaSampleShare,
-            year.penalty,
-            year.qaRate,
-            stream('survey'),
-            stream('complaints'),
-            stream('quality'),
-            columns,
-          ),
+    survey: surveyDrawsOf(scenario.survey, year, stream, columns),
   };
 }
 
