@@ -149,6 +149,9 @@ const TAIL_WEIGHT = 1e-300;
 /** Most states of the chain handled (memory: 16 bytes each). */
 const MAX_STATES = 5_000_000;
 
+/** The least positive normal double, 2^-1022. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
 function tooManyStates(callers: number): RangeError {
   return new RangeError(
     `queueMetrics: the queue would hold about ${callers} callers, beyond the ${MAX_STATES} states ` +
@@ -457,7 +460,10 @@ function phaseCountTails(cmu: number, theta: number, t: number, kMax: number, ou
     const ratio = (g * (cmu + k * theta)) / k;
     term *= ratio;
     tail += term;
-    if (term === 0 || (ratio < 1 && (term * ratio) / (1 - ratio) <= 1e-18 * tail)) break;
+    // A subnormal term can round back to itself when multiplied by a ratio above 1/2
+    // (5e-324 * 0.6 is 5e-324), so the loop stops below the least normal double: the
+    // terms left then add less than 1e-307, which no probability here can show.
+    if (term < MIN_NORMAL || (ratio < 1 && (term * ratio) / (1 - ratio) <= 1e-18 * tail)) break;
   }
   out[kMax] = tail;
   for (let k = kMax - 1; k >= 0; k--) out[k] = (out[k + 1] as number) + (pmf[k + 1] as number);
