@@ -840,3 +840,59 @@ export {
   type StaffingMonth,
 } from './plan/staffingByMonth.js';
 export { addDays, daysBetween, isCalendarDate } from './core/dates.js';
+// ---- All media: channels, agent groups, routing, chat staffing (issue 16) ----
+export {
+  chatQueueMetrics,
+  chatAgentsRequired,
+  type ChatQueueParams,
+  type ChatQueueMetrics,
+} from './analytic/chatQueue.js';
+export type {
+  AgentGroupSpec,
+  AssistantSpec,
+  CallbackSpec,
+  ChannelArrivals,
+  ChannelCounts,
+  ChannelName,
+  ChannelPeriodRow,
+  ChannelResults,
+  ChannelRun,
+  ChannelsSpec,
+  ChatSpec,
+  GroupAgents,
+  GroupCounts,
+  GroupKpis,
+  GroupPeriodRow,
+  GroupRun,
+  MessageSpec,
+  RoutingSpec,
+  ServedChannel,
+  SkillSpec,
+} from './model/channels/types.js';
+export { CHANNEL_NAMES } from './model/channels/types.js';
+export { CHANNEL_COUNT_FIELDS, CHANNEL_EXTRA_FIELDS } from './model/channels/fields.js';
+export { channelProblems, type ChannelProblem } from './model/channels/check.js';
+export { groupKpisOf } from './model/channels/results.js';
+export { simulateChannels } from './model/channels/simulateChannels.js';
+export {
+  summariseChannels,
+  GROUP_KPI_NAMES,
+  type ChannelSummary,
+  type ChannelCountSummaries,
+  type GroupSummary,
+} from './plan/channelSummaries.js';
+export { channelThresholds } from './plan/evaluatePlan.js';
+export {
+  compareChannelVariants,
+  channelComparisonRows,
+  dayOfIntervals,
+  type ChannelVariant,
+  type ChannelMeasure,
+} from './plan/channelVariants.js';
+export {
+  channelComparisonChart,
+  channelDayChart,
+  type ChannelComparisonRow,
+  type ChannelComparisonOptions,
+  type ChannelDayRow,
+} from './chart/channelCharts.js';

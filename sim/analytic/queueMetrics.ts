@@ -150,6 +150,9 @@ const TAIL_WEIGHT = 1e-300;
 /** Most states of the chain handled (memory: 16 bytes each). */
 const MAX_STATES = 5_000_000;
 
+/** The least positive normal double, 2^-1022. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
 function tooManyStates(callers: number): RangeError {
   return new RangeError(
     `queueMetrics: the queue would hold about ${callers} callers, beyond the ${MAX_STATES} states ` +
@@ -265,29 +268,14 @@ export function queueMetricsUnchecked(
     abandonRate = theta > 0 ? probWait : 0;
     waitSum = theta > 0 ? probWait / theta : Infinity;
   } else if (mLast >= 0) {
-    tails = grow(tails, mLast + 1);
-    phaseCountTails(cmu, theta, t, mLast, tails);
-    let sumInverse = 0; // sum_{j=1..m+1} 1 / (c mu + j theta)
-    let abandonWithinGivenM = 0; // P(abandoned within t | m)
-    let previousInverse = 1 / cmu; // 1 / (c mu + m theta)
-    for (let m = 0; m <= mLast; m++) {
-      const inverse = 1 / (cmu + (m + 1) * theta);
-      const tail = tails[m] as number;
-      sumInverse += inverse;
-      abandonWithinGivenM += cmu * theta * tail * previousInverse * inverse;
-      previousInverse = inverse;
-      const n = c + m;
-      if (n < lo) continue;
-      const p = (weights[n - lo] as number) * scale;
-      const answered = cmu * inverse;
-      probWait += p;
-      answeredFromQueue += p * answered;
-      abandonRate += p * (m + 1) * theta * inverse;
-      answeredWithinFromQueue += p * answered * tail;
-      notAbandonedWithin += p * (1 - abandonWithinGivenM);
-      answeredWaitSum += p * answered * sumInverse;
-      waitSum += p * (m + 1) * inverse;
-    }
+    const sums = queuedCallerSums(cmu, theta, t, mLast, weights, c - lo, scale, Math.max(0, lo - c));
+    probWait = sums.probWait;
+    answeredFromQueue = sums.answeredFromQueue;
+    abandonRate = sums.abandonRate;
+    answeredWithinFromQueue = sums.answeredWithinFromQueue;
+    notAbandonedWithin = sums.notAbandonedWithin;
+    answeredWaitSum = sums.answeredWaitSum;
+    waitSum = sums.waitSum;
   }
 
   // Shares are sums of probabilities that add to 1 up to rounding: keep them in [0, 1].
@@ -310,6 +298,80 @@ export function queueMetricsUnchecked(
     meanQueueLength: queueLength,
     stable: c > 0 || theta > 0,
   };
+}
+
+/** Sums over the callers who queue (`queuedCallerSums`), each weighted by the probability of its state. */
+export interface QueuedSums {
+  /** P(wait). */
+  probWait: number;
+  /** P(wait and answered). */
+  answeredFromQueue: number;
+  /** P(wait and abandon). */
+  abandonRate: number;
+  /** P(wait and answered within t). */
+  answeredWithinFromQueue: number;
+  /** P(wait and not abandoned within t). */
+  notAbandonedWithin: number;
+  /** E[wait; answered after waiting], seconds. */
+  answeredWaitSum: number;
+  /** E[time in queue; waited], seconds. */
+  waitSum: number;
+}
+
+/**
+ * The sums over arrivals who queue behind m = firstM..mLast others, in a queue
+ * that serves them at the constant total rate `cmu` (every server busy) and
+ * loses each to patience at rate `theta`: a tagged FIFO caller is answered
+ * after m + 1 phases at rates cmu + j theta unless its own patience runs out
+ * first (the formulas of `queueMetrics`). The probability that an arrival finds
+ * m queued is `weights[offset + m] * scale`. Shared by `queueMetrics` and
+ * `chatQueueMetrics` (a chat pool whose places are all taken completes chats at
+ * a constant rate too).
+ *
+ * @returns the sums
+ */
+export function queuedCallerSums(
+  cmu: number,
+  theta: number,
+  t: number,
+  mLast: number,
+  weights: Float64Array,
+  offset: number,
+  scale: number,
+  firstM: number,
+): QueuedSums {
+  const out: QueuedSums = {
+    probWait: 0,
+    answeredFromQueue: 0,
+    abandonRate: 0,
+    answeredWithinFromQueue: 0,
+    notAbandonedWithin: 0,
+    answeredWaitSum: 0,
+    waitSum: 0,
+  };
+  tails = grow(tails, mLast + 1);
+  phaseCountTails(cmu, theta, t, mLast, tails);
+  let sumInverse = 0; // sum_{j=1..m+1} 1 / (c mu + j theta)
+  let abandonWithinGivenM = 0; // P(abandoned within t | m)
+  let previousInverse = 1 / cmu; // 1 / (c mu + m theta)
+  for (let m = 0; m <= mLast; m++) {
+    const inverse = 1 / (cmu + (m + 1) * theta);
+    const tail = tails[m] as number;
+    sumInverse += inverse;
+    abandonWithinGivenM += cmu * theta * tail * previousInverse * inverse;
+    previousInverse = inverse;
+    if (m < firstM) continue;
+    const p = (weights[offset + m] as number) * scale;
+    const answered = cmu * inverse;
+    out.probWait += p;
+    out.answeredFromQueue += p * answered;
+    out.abandonRate += p * (m + 1) * theta * inverse;
+    out.answeredWithinFromQueue += p * answered * tail;
+    out.notAbandonedWithin += p * (1 - abandonWithinGivenM);
+    out.answeredWaitSum += p * answered * sumInverse;
+    out.waitSum += p * (m + 1) * inverse;
+  }
+  return out;
 }
 
 /** Erlang C: closed forms when stable, documented limits when not. */
@@ -399,7 +461,10 @@ function phaseCountTails(cmu: number, theta: number, t: number, kMax: number, ou
     const ratio = (g * (cmu + k * theta)) / k;
     term *= ratio;
     tail += term;
-    if (term === 0 || (ratio < 1 && (term * ratio) / (1 - ratio) <= 1e-18 * tail)) break;
+    // A subnormal term can round back to itself when multiplied by a ratio above 1/2
+    // (5e-324 * 0.6 is 5e-324), so the loop stops below the least normal double: the
+    // terms left then add less than 1e-307, which no probability here can show.
+    if (term < MIN_NORMAL || (ratio < 1 && (term * ratio) / (1 - ratio) <= 1e-18 * tail)) break;
   }
   out[kMax] = tail;
   for (let k = kMax - 1; k >= 0; k--) out[k] = (out[k + 1] as number) + (pmf[k + 1] as number);

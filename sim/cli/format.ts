@@ -6,6 +6,8 @@ import { formatFixed, formatPercent as percentText, formatYuan as yuanText } fro
  * `--json` and `--xlsx` carry the numbers unformatted.
  */
 
+import type { Summary } from '../index.js';
+
 /** Column alignment: text to the left, numbers to the right. */
 export type Align = 'left' | 'right';
 
@@ -118,4 +120,37 @@ export function finiteOrNull(value: number | null | undefined): number | null {
  */
 export function formatYuan(value: number | null | undefined): string {
   return yuanText(value, MISSING);
+}
+
+/** A summary across replications as JSON: its fields, with non-finite interval ends (one replication) as null. */
+export interface SummaryJson {
+  n: number;
+  mean: number;
+  sd: number;
+  ciLow: number | null;
+  ciHigh: number | null;
+  p05: number;
+  p95: number;
+}
+
+/**
+ * A summary across replications for `--json`: the same fields, the interval's
+ * non-finite ends (a single replication) as null.
+ *
+ * @param summary the summary, or null/undefined when there is none
+ * @returns the JSON form, or null
+ * @example
+ * summaryJson(summarise([0.8])); // => { n: 1, mean: 0.8, sd: 0, ciLow: null, ciHigh: null, p05: 0.8, p95: 0.8 }
+ */
+export function summaryJson(summary: Summary | null | undefined): SummaryJson | null {
+  if (summary === null || summary === undefined) return null;
+  return {
+    n: summary.n,
+    mean: summary.mean,
+    sd: summary.sd,
+    ciLow: finiteOrNull(summary.ciLow),
+    ciHigh: finiteOrNull(summary.ciHigh),
+    p05: summary.p05,
+    p95: summary.p95,
+  };
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import {
+  channelThresholds,
   evaluateRuns,
   replicate,
   writeFileSet,
@@ -9,13 +10,21 @@ import {
   type ReplicationResult,
   type Scenario,
   type ScenarioFile,
-  type Summary,
   type TargetAssessment,
   type TargetSet,
 } from '../index.js';
 import { OptionReader, optionText, UsageError } from './args.js';
 import type { CommandSpec } from './command.js';
-import { finiteOrNull, formatNumber, formatPercent, formatTable, MISSING, NO_CALLS } from './format.js';
+import {
+  finiteOrNull,
+  formatNumber,
+  formatPercent,
+  formatTable,
+  MISSING,
+  NO_CALLS,
+  summaryJson,
+  type SummaryJson,
+} from './format.js';
 import {
   checkDistinctOutputs,
   checkOutputPath,
@@ -37,30 +46,9 @@ import {
 } from './scenarioInput.js';
 import { onQueue, QUEUE_OPTIONS, readQueueOptions } from './queueOptions.js';
 import { assessmentSheet, formatTargetTable, targetTableSheet } from './targetTable.js';
+import { channelsJson, formatChannels, type ChannelsJson } from './channelTables.js';
 
-/** A KPI summary across replications with non-finite ends (one replication) as null, for JSON. */
-export interface SummaryJson {
-  n: number;
-  mean: number;
-  sd: number;
-  ciLow: number | null;
-  ciHigh: number | null;
-  p05: number;
-  p95: number;
-}
-
-function summaryJson(summary: Summary | null): SummaryJson | null {
-  if (summary === null) return null;
-  return {
-    n: summary.n,
-    mean: summary.mean,
-    sd: summary.sd,
-    ciLow: finiteOrNull(summary.ciLow),
-    ciHigh: finiteOrNull(summary.ciHigh),
-    p05: summary.p05,
-    p95: summary.p95,
-  };
-}
+export type { SummaryJson } from './format.js';
 
 /** How a KPI is printed: a percentage (`rate`: with four decimals, for rare events), seconds or calls. */
 export type KpiKind = 'fraction' | 'rate' | 'seconds' | 'calls';
@@ -117,6 +105,16 @@ export interface SimulateResult {
    * confidence asked for. Null when there are no targets.
    */
   targetTable: TargetAssessment | null;
+  /**
+   * An all-media scenario's channels (`voice`, `chat`, `message`, `callback`
+   * when on), each with `kpis` of the top level's shape and `counts`, and its
+   * agent groups; absent without channels (the top-level `kpis` and `counts`
+   * are voice's either way).
+   */
+  channels?: ChannelsJson['channels'];
+  groups?: ChannelsJson['groups'];
+  /** Each channel's service-level threshold, seconds, with channels. */
+  thresholds?: Record<string, number>;
   warnings: string[];
 }
 
@@ -181,6 +179,7 @@ export function simulateResult(
           confidence,
         }).targetTable
       : null,
+    ...channelsOutput(simulated, result),
     warnings: [...result.warnings],
   };
 }
@@ -191,6 +190,23 @@ const CALL_KPIS: ReadonlySet<keyof Kpis> = new Set<keyof Kpis>(
     (kpi) => !['satisfaction', 'complaintRate', 'qaPassRate', 'occupancy', 'meanQueueLength'].includes(kpi),
   ),
 );
+
+/** The channels, groups and thresholds of an all-media run for `SimulateResult` (nothing without channels). */
+function channelsOutput(
+  scenario: Scenario,
+  result: ReplicationResult,
+): Pick<SimulateResult, 'channels' | 'groups' | 'thresholds'> {
+  const channels = channelsJson(
+    result,
+    KPI_ROWS.map((row) => row.kpi),
+  );
+  if (channels === null) return {};
+  return {
+    channels: channels.channels,
+    groups: channels.groups,
+    thresholds: { voice: scenario.answerWithinSeconds, ...channelThresholds(scenario) },
+  };
+}
 
 function formatKpiValue(kind: KpiKind, value: number | null | undefined): string {
   if (kind === 'fraction') return formatPercent(value);
@@ -284,6 +300,15 @@ export function formatSimulate(result: SimulateResult, wallSeconds: number, wher
       ),
     );
   }
+  if (result.channels !== undefined && result.groups !== undefined) {
+    lines.push(
+      ...formatChannels(
+        { channels: result.channels, groups: result.groups },
+        result.level,
+        result.thresholds ?? {},
+      ),
+    );
+  }
   if (result.targets && result.targetTable) {
     lines.push(
       '',
@@ -371,6 +396,20 @@ function workbookSheets(result: SimulateResult, replication: ReplicationResult):
       KPI_ROWS.map(({ kpi }) => ({ period: quarter.period, kpi, ...(quarter.kpis[kpi] ?? {}) })),
     ),
   });
+  if (result.channels !== undefined) {
+    sheets.push({
+      name: 'Channels',
+      columns: [
+        { key: 'channel', header: 'channel', format: 'text' },
+        { key: 'kpi', header: 'KPI', format: 'text' },
+        ...summaryColumns('decimal'),
+      ],
+      rows: Object.entries(result.channels).flatMap(([channel, c]) => [
+        ...KPI_ROWS.map(({ kpi }) => ({ channel, kpi, ...(c?.kpis[kpi] ?? {}) })),
+        ...Object.entries(c?.counts ?? {}).map(([kpi, summary]) => ({ channel, kpi, ...(summary ?? {}) })),
+      ]),
+    });
+  }
   if (replication.intervals) {
     sheets.push({
       name: 'Intervals',
@@ -422,7 +461,7 @@ export const simulateCommand: CommandSpec = {
     ['--json', 'print the result as JSON (numbers unformatted, stable key order, no timing)'],
     [
       '--xlsx <file>',
-      'also write the targets, quarterly assessments, KPIs, quarters and intervals as an Excel workbook',
+      'also write the targets, quarterly assessments, KPIs, quarters, channels (with channels) and intervals as an Excel workbook',
     ],
     YES_OPTION,
   ],

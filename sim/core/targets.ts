@@ -69,6 +69,16 @@ export interface TargetIndicator {
   readonly answerWithinSeconds?: number;
   /** The fault level (1-3) of a fault indicator. */
   readonly faultLevel?: number;
+  /**
+   * The channel whose KPI judges the indicator, for an all-media scenario:
+   * `chat` (an online response time: `serviceLevel` at the chat's threshold),
+   * `message` (`answerRate`: answered within the deadline / offered),
+   * `callback` (`answerRate`: callbacks kept / requested). A queue KPI without a
+   * channel, or with `voice`, is voice's (综合接通率).
+   *
+   * __Default value:__ `voice`
+   */
+  readonly channel?: TargetChannel;
   /** How the planner models it, in words. */
   readonly modelledBy: string;
   /** Where the target comes from. */
@@ -79,6 +89,15 @@ export interface TargetIndicator {
    */
   readonly targetText?: string;
 }
+
+/** The channels a target can name (see `TargetIndicator.channel`). */
+export const TARGET_CHANNELS = ['voice', 'chat', 'message', 'callback'] as const;
+
+/** A channel a target can name. */
+export type TargetChannel = (typeof TARGET_CHANNELS)[number];
+
+/** A channel other than voice, whose KPIs are measured under `channel:kpi` keys. */
+export type OtherChannel = Exclude<TargetChannel, 'voice'>;
 
 /** A set of targets a scenario can be judged against. */
 export interface TargetSet {
@@ -173,7 +192,7 @@ export type IndicatorMeasure =
 export function indicatorMeasure(
   indicator: Pick<
     TargetIndicator,
-    'kpi' | 'comparison' | 'value' | 'unit' | 'modelledBy' | 'answerWithinSeconds'
+    'kpi' | 'comparison' | 'value' | 'unit' | 'modelledBy' | 'answerWithinSeconds' | 'channel'
   >,
   definition: AnswerRateDefinition,
   answerWithinSeconds: number,
@@ -181,6 +200,12 @@ export function indicatorMeasure(
   const kpi = indicator.kpi;
   if (kpi === null || !(SIMULATED_KPIS as readonly string[]).includes(kpi)) {
     return { kpi: null, reason: `not simulated (${indicator.modelledBy})` };
+  }
+  if (indicator.channel !== undefined && indicator.channel !== 'voice') {
+    return {
+      kpi: null,
+      reason: `measured on ${indicator.channel} (the target table judges it, not voice's KPIs)`,
+    };
   }
   // The general rule, restricted to the queue KPIs the simulator's `Kpis` carry.
   const resolved = resolveMeasure(indicator, { answerRateDefinition: definition, answerWithinSeconds });
@@ -199,7 +224,8 @@ export type FaultKpi = 'faultResponseMinutes' | 'faultRepairMinutes';
  * that started in the period (so `<= 90` holds when every fault met the
  * deadline), `null` when there was none.
  */
-export type MeasureKey = Exclude<TargetKpi, FaultKpi> | `${FaultKpi}:${number}`;
+export type MeasureKey =
+  Exclude<TargetKpi, FaultKpi> | `${FaultKpi}:${number}` | `${OtherChannel}:${SimulatedKpi}`;
 
 /**
  * The measure key of a KPI, with the fault level for a fault KPI.
@@ -253,13 +279,42 @@ export type MeasureResolution =
 export function resolveMeasure(
   indicator: Pick<
     TargetIndicator,
-    'kpi' | 'comparison' | 'value' | 'unit' | 'modelledBy' | 'answerWithinSeconds' | 'faultLevel'
+    'kpi' | 'comparison' | 'value' | 'unit' | 'modelledBy' | 'answerWithinSeconds' | 'faultLevel' | 'channel'
   >,
-  options: { answerRateDefinition?: AnswerRateDefinition; answerWithinSeconds?: number } = {},
+  options: {
+    answerRateDefinition?: AnswerRateDefinition;
+    answerWithinSeconds?: number;
+    channelAnswerWithinSeconds?: Readonly<Partial<Record<OtherChannel, number>>>;
+  } = {},
 ): MeasureResolution {
   const kpi = indicator.kpi;
   if (kpi === null || indicator.comparison === null || typeof indicator.value !== 'number') {
     return { key: null, reason: `not simulated (${indicator.modelledBy})` };
+  }
+  const channel = indicator.channel;
+  if (channel !== undefined && channel !== 'voice') {
+    // Another channel's queue KPI, at that channel's threshold.
+    if (!(SIMULATED_KPIS as readonly string[]).includes(kpi)) {
+      return { key: null, reason: `not simulated (${kpi} is not measured per channel)` };
+    }
+    const threshold = options.channelAnswerWithinSeconds?.[channel];
+    if (threshold === undefined) {
+      return { key: null, reason: `not simulated (the scenario has no ${channel} channel)` };
+    }
+    if (
+      kpi === 'serviceLevel' &&
+      indicator.answerWithinSeconds !== undefined &&
+      indicator.answerWithinSeconds !== threshold
+    ) {
+      return {
+        key: null,
+        reason: `not simulated (threshold ${indicator.answerWithinSeconds} s; the scenario's ${channel} measures ${threshold} s)`,
+      };
+    }
+    return {
+      key: `${channel}:${kpi as SimulatedKpi}`,
+      scale: kpi === 'asaSeconds' && indicator.unit === 'minutes' ? 1 / 60 : 1,
+    };
   }
   if (kpi === 'serviceLevel') {
     if (options.answerWithinSeconds === undefined) {
@@ -330,6 +385,12 @@ export function formatTarget(
   }
 }
 
+const CHANNEL_WORDS: Readonly<Record<OtherChannel, { zh: string; en: string }>> = {
+  chat: { zh: '在线客服', en: 'online chat' },
+  message: { zh: '留言', en: 'messages' },
+  callback: { zh: '回呼', en: 'callbacks' },
+};
+
 const MEASURE_WORDS: Readonly<Record<Exclude<TargetKpi, FaultKpi>, { zh: string; en: string }>> = {
   answerRate: { zh: '人工接听 / 进入人工队列的呼叫', en: 'answered / offered attempts' },
   callerAnswerRate: { zh: '接通的来电人 / 来电人', en: 'callers answered / callers' },
@@ -369,6 +430,12 @@ const MEASURE_WORDS: Readonly<Record<Exclude<TargetKpi, FaultKpi>, { zh: string;
  * describeMeasure('faultRepairMinutes:1').en; // => 'longest level-1 repair time, minutes'
  */
 export function describeMeasure(key: MeasureKey): { zh: string; en: string } {
+  const channel = /^(chat|message|callback):(.+)$/.exec(key);
+  if (channel !== null) {
+    const words = MEASURE_WORDS[channel[2] as SimulatedKpi];
+    const name = CHANNEL_WORDS[channel[1] as OtherChannel];
+    return { zh: `${name.zh}：${words.zh}`, en: `${name.en}: ${words.en}` };
+  }
   const fault = /^(faultResponseMinutes|faultRepairMinutes):(\d+)$/.exec(key);
   if (fault !== null) {
     const response = fault[1] === 'faultResponseMinutes';

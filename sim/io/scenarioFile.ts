@@ -17,6 +17,8 @@ import { readHolidayList } from './holidayList.js';
 import { readWeeklyStaffing, weeklyAgentsByDayKind } from './weeklyStaffing.js';
 import { readArrivalProfile, readArrivalRates, readStaffingTable } from './tables.js';
 import { readTargetSet, type TargetSet } from './targets.js';
+import { channelsOf, channelsPeriod, channelsSchema } from './channelsSection.js';
+import type { ChannelsSpec } from '../model/channels/types.js';
 
 /*
  * Scenario files (data/README.md, "Scenario files"): one strict JSON document
@@ -279,6 +281,7 @@ const scenarioFileSchema = z
       })
       .strict()
       .optional(),
+    channels: channelsSchema(distributionSchema).optional(),
     sources: z.record(z.string(), z.string()),
   })
   .strict();
@@ -1335,6 +1338,24 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
   };
   const { counts, shifts } = agentsAndShifts(data, ctx, issues);
   const mechanisms = mechanismsOf(data, file, issues);
+  const channels: ChannelsSpec | undefined =
+    data.channels === undefined
+      ? undefined
+      : channelsOf(
+          data.channels,
+          {
+            file,
+            folder,
+            startSeconds,
+            days,
+            intervals,
+            intervalSeconds,
+            dayKinds,
+            distribution: (d, path) => distributionOf(d as DistributionInput, path, file, issues),
+            faults: data.faults !== undefined,
+          },
+          issues,
+        );
 
   let targets: ScenarioMeta['targets'];
   if (data.targets !== undefined) {
@@ -1368,6 +1389,7 @@ function build(data: ScenarioFileData, file: string): ScenarioFile {
     ...(redial !== undefined ? { redial } : {}),
     agents: { kind: 'perInterval', counts },
     answerWithinSeconds: data.answerWithinSeconds,
+    ...(channels !== undefined ? { channels } : {}),
   };
   const inboundCallsByDay = Array.from({ length: days }, (_, d) =>
     callsPerInterval.slice(d * perDay, (d + 1) * perDay).reduce((s, x) => s + x, 0),
@@ -1498,6 +1520,9 @@ export function periodOf(scenario: Scenario, from: string, days: number): Scenar
     days,
     arrivals: { kind: 'table', callsPerInterval: cut(scenario.arrivals.callsPerInterval) },
     agents: { kind: 'perInterval', counts: cut(scenario.agents.counts) },
+    ...(scenario.channels !== undefined
+      ? { channels: channelsPeriod(scenario.channels, offset, days, perDay) }
+      : {}),
     ...(scenario.workforce !== undefined && offset > 0
       ? { workforce: { ...scenario.workforce, daysBefore: (scenario.workforce.daysBefore ?? 0) + offset } }
       : {}),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { decodeText } from './encoding.js';
 import { parseJson } from './json.js';
-import { TARGET_KPIS, type TargetSet } from '../core/targets.js';
+import { TARGET_CHANNELS, TARGET_KPIS, type TargetSet } from '../core/targets.js';
 
 export {
   TARGET_KPIS,
@@ -37,6 +37,7 @@ const indicatorSchema = z
     kpi: z.enum(TARGET_KPIS).nullable(),
     answerWithinSeconds: z.number().min(0).max(86_400).optional(),
     faultLevel: z.number().int().min(1).max(3).optional(),
+    channel: z.enum(TARGET_CHANNELS).optional(),
     modelledBy: z.string().min(1),
     source: z.string().min(1),
   })

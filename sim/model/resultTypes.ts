@@ -5,6 +5,7 @@
  * re-exports these.
  */
 
+import type { ChannelResults, GroupRun } from './channels/types.js';
 import type { FaultEpisode, FaultLevelSummary } from './faults.js';
 import type { WorkforceResult } from './workforce.js';
 
@@ -224,6 +225,14 @@ export interface SimulationResult {
   faults?: FaultsResult;
   /** Review workload of the survey, when the scenario has one. */
   survey?: SurveyResult;
+  /**
+   * Results per channel, when the scenario has channels: `voice` (the same
+   * counts as the top-level rows, which stay voice's), `chat`, `message` and
+   * `callback` when the scenario has them.
+   */
+  channels?: ChannelResults;
+  /** Results per agent group (occupancy, concurrency, time by channel), when the scenario has channels. */
+  groups?: GroupRun[];
   /** Work done; `runSeconds` is wall-clock and differs between identical runs. */
   timing: { runSeconds: number; events: number; attempts: number };
 }

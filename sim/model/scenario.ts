@@ -6,6 +6,7 @@ import {
   requirePositiveInteger,
   requireProbability,
 } from '../core/validate.js';
+import { channelProblems } from './channels/check.js';
 import { checkDistribution } from './distributions.js';
 import { checkFaultLevels } from './faults.js';
 import { checkSatisfactionModel } from './satisfaction.js';
@@ -152,6 +153,18 @@ export function checkScenario(fn: string, scenario: Scenario): void {
   checkMechanisms(fn, scenario);
   if (scenario.volumeForecastCv !== undefined)
     requireNonNegativeFinite(fn, 'scenario.volumeForecastCv', scenario.volumeForecastCv);
+  if (scenario.channels !== undefined) {
+    const first = channelProblems(scenario, hasVoiceCalls(scenario))[0];
+    if (first !== undefined) throw new RangeError(`${fn}: scenario.${first.path} ${first.message}`);
+  }
+}
+
+/** Whether a checked scenario's voice arrivals can bring any call. */
+function hasVoiceCalls(scenario: Scenario): boolean {
+  const a = scenario.arrivals;
+  if (a.kind === 'table') return a.callsPerInterval.some((x) => x > 0);
+  if (a.kind === 'at') return a.seconds.length > 0;
+  return a.dailyVolume > 0;
 }
 
 /** Check a scenario's arrivals, naming the field (see `checkScenario`). */

@@ -1,6 +1,7 @@
 import { buildResult } from './center/results.js';
 import { runCallCenter } from './center/run.js';
 import { prepareRun } from './center/setup.js';
+import { simulateChannels } from './channels/simulateChannels.js';
 import type { Scenario, SimulateOptions, SimulationResult } from './types.js';
 
 export { DEFAULT_RECORD_CAP } from './center/setup.js';
@@ -119,6 +120,7 @@ export function simulateWithScheme(
   options: SimulateOptions,
   scheme: 'eager' | 'hybrid',
 ): SimulationResult {
+  if (scenario?.channels !== undefined) return simulateChannels(scenario, options);
   const wallStart = performance.now();
   const run = prepareRun(scenario, options, scheme);
   const result = buildResult(scenario, run, runCallCenter(run.input));

@@ -9,6 +9,7 @@
  * `simulate(scenario: Scenario, options: SimulateOptions): SimulationResult`.
  */
 
+import type { ChannelsSpec } from './channels/types.js';
 import type { FaultLevelSpec } from './faults.js';
 import type { SatisfactionModel } from './satisfaction.js';
 import type { WorkforceSpec } from './workforce.js';
@@ -379,6 +380,18 @@ export interface Scenario {
    * __Default value:__ `0` (the volume is known)
    */
   readonly volumeForecastCv?: number;
+  /**
+   * All-media channels besides the voice queue (online chat, offline messages,
+   * callbacks, the intelligent assistant), the agent groups that serve them and
+   * voice, and the routing between them (see `ChannelsSpec`). Voice keeps this
+   * scenario's arrivals, handle time, patience, redials, waiting room and
+   * self-service (and the survey, on calls answered live); the groups replace
+   * `agents` as who answers (a group's agents may be a share of `agents`). Not
+   * with `faults` or a measured cohort.
+   *
+   * __Default value:__ none (one voice queue answered by `agents`, as before)
+   */
+  readonly channels?: ChannelsSpec;
 }
 
 /** Options of one run. */

@@ -5,6 +5,7 @@ import {
   resolveMeasure,
   type AnswerRateDefinition,
   type MeasureKey,
+  type OtherChannel,
   type TargetComparison,
   type TargetIndicator,
   type TargetSet,
@@ -196,6 +197,13 @@ export interface AssessTargetsOptions {
    * __Default value:__ none
    */
   readonly answerWithinSeconds?: number;
+  /**
+   * The thresholds of the other channels the runs measured (`channelThresholds`),
+   * seconds; a channel's indicator is judged only when its channel is here.
+   *
+   * __Default value:__ none (no channel's indicator is judged)
+   */
+  readonly channelAnswerWithinSeconds?: Readonly<Partial<Record<OtherChannel, number>>>;
   /**
    * Confidence level of the Wilson intervals, in (0, 1).
    *
@@ -483,7 +491,10 @@ export function assessmentAtConfidence(table: TargetAssessment, confidence: numb
 export function quarterAssessments(
   targets: TargetSet,
   run: MeasuredRun,
-  options: Pick<AssessTargetsOptions, 'answerRateDefinition' | 'answerWithinSeconds'> = {},
+  options: Pick<
+    AssessTargetsOptions,
+    'answerRateDefinition' | 'answerWithinSeconds' | 'channelAnswerWithinSeconds'
+  > = {},
 ): boolean[] {
   const checks = targets.indicators.flatMap((indicator) => {
     const measure = resolveMeasure(indicator, options);

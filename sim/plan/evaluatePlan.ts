@@ -275,7 +275,7 @@ export function targetMargin(
  */
 export function evaluateRuns(
   runs: readonly ReplicationRun[],
-  scenario: Pick<Scenario, 'answerWithinSeconds'>,
+  scenario: Pick<Scenario, 'answerWithinSeconds' | 'channels'>,
   targets: TargetSet,
   options: { seed: number; answerRateDefinition?: AnswerRateDefinition; level?: number } & TargetTableOptions,
 ): PlanEvaluation {
@@ -337,16 +337,40 @@ export function evaluateRuns(
   };
 }
 
+/**
+ * The thresholds of an all-media scenario's other channels, seconds, by which
+ * their service-level targets are judged: chat's and callbacks' own
+ * `answerWithinSeconds`, messages' deadline in working seconds (a message's
+ * service level is its on-time share). Empty without channels.
+ *
+ * @param scenario the scenario
+ * @returns the thresholds of the channels it has
+ * @example
+ * channelThresholds(readScenarioFile('data/shanghai-12333-2020/omnichannel.json').scenario); // => { chat: 120, message: 57600, callback: 7200 }
+ */
+export function channelThresholds(
+  scenario: Pick<Scenario, 'channels'>,
+): Partial<Record<'chat' | 'message' | 'callback', number>> {
+  const c = scenario.channels;
+  if (c === undefined) return {};
+  return {
+    ...(c.chat !== undefined ? { chat: c.chat.answerWithinSeconds } : {}),
+    ...(c.message !== undefined ? { message: c.message.deadlineWorkingSeconds } : {}),
+    ...(c.callback !== undefined ? { callback: c.callback.answerWithinSeconds } : {}),
+  };
+}
+
 /** The full target table of replications (see `PlanEvaluation.targetTable`). */
 function targetTableOf(
   runs: readonly ReplicationRun[],
-  scenario: Pick<Scenario, 'answerWithinSeconds'>,
+  scenario: Pick<Scenario, 'answerWithinSeconds' | 'channels'>,
   targets: TargetSet,
   options: { answerRateDefinition?: AnswerRateDefinition; level: number } & TargetTableOptions,
 ): TargetAssessment {
   const judging = {
     answerRateDefinition: options.answerRateDefinition ?? 'perAttempt',
     answerWithinSeconds: scenario.answerWithinSeconds,
+    channelAnswerWithinSeconds: channelThresholds(scenario),
   };
   let measured = runs.map((run) =>
     measuredRunFromSimulation(

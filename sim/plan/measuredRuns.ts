@@ -1,4 +1,4 @@
-import { measureKey, type MeasureKey } from '../core/targets.js';
+import { measureKey, type MeasureKey, type OtherChannel } from '../core/targets.js';
 import { requireNonNegativeFinite } from '../core/validate.js';
 import { budgetExecution } from '../budget/budgetExecution.js';
 import { costOfPlan } from '../budget/costOfPlan.js';
@@ -59,7 +59,13 @@ export interface SimulatedRunParts {
   readonly survey?: {
     readonly reviewByMonth: readonly { readonly period: string; readonly reviewHours: number }[];
   };
+  /** The channels besides voice, when the scenario has them: counts per quarter and over the horizon. */
+  readonly channels?: Readonly<
+    Partial<Record<OtherChannel, { readonly quarters: readonly PeriodRow[]; readonly horizon: PeriodRow }>>
+  >;
 }
+
+const OTHER_CHANNELS: readonly OtherChannel[] = ['chat', 'message', 'callback'];
 
 /** Options of `measuredRunFromSimulation`. */
 export interface SimulatedMeasureOptions {
@@ -107,7 +113,10 @@ function worstMinutes(
  *   `faultRepairMinutes:L`, the longest time among the level's faults that
  *   started in the period (null when none did);
  * - `assessmentsPerYear` = the number of quarters the run assesses (a year
- *   gives 4), for the year.
+ *   gives 4), for the year;
+ * - with channels: each other channel's queue KPIs under `chat:answerRate`,
+ *   `chat:serviceLevel`, `message:answerRate` (on time / offered),
+ *   `callback:answerRate` (kept / requested), ..., from its own counts.
  *
  * @param run one replication (`ReplicationRun` or `SimulationResult`)
  * @param options the review hours a month, when the review workload is limited
@@ -162,15 +171,33 @@ export function measuredRunFromSimulation(
     }
     return values;
   };
+  // Each other channel's queue KPIs under `channel:kpi`.
+  const channelValues = (
+    pick: (rows: { quarters: readonly PeriodRow[]; horizon: PeriodRow }) => PeriodRow | undefined,
+  ): MeasuredValues => {
+    const values: Partial<Record<MeasureKey, number | null>> = {};
+    for (const channel of OTHER_CHANNELS) {
+      const rows = run.channels?.[channel];
+      const row = rows === undefined ? undefined : pick(rows);
+      if (row === undefined) continue;
+      const kpis = kpisOf(row);
+      for (const key of KPI_KEYS) values[`${channel}:${key}`] = kpis[key];
+    }
+    return values;
+  };
   const episodes = run.faults?.episodes ?? [];
-  const quarters = run.quarters.map((row) => {
+  const quarters = run.quarters.map((row, q) => {
     const mine = episodes.filter(
       (e) => e.startSeconds >= row.startSeconds && e.startSeconds < row.endSeconds,
     );
-    return { period: row.period, values: measure(row, mine, monthsOfQuarter(row.period)) };
+    return {
+      period: row.period,
+      values: { ...measure(row, mine, monthsOfQuarter(row.period)), ...channelValues((c) => c.quarters[q]) },
+    };
   });
   const year: Partial<Record<MeasureKey, number | null>> = {
     ...measure(run.horizon, episodes, ['0000-00', '9999-99']),
+    ...channelValues((c) => c.horizon),
     assessmentsPerYear: run.quarters.length,
   };
   if (run.workforce !== undefined) year.turnoverRate = run.workforce.turnoverRate;
@@ -257,7 +284,7 @@ export function planCostsOfRuns(
 /** Options of `withBudgetMeasures`. */
 export interface WithBudgetOptions extends Pick<
   AssessTargetsOptions,
-  'answerRateDefinition' | 'answerWithinSeconds'
+  'answerRateDefinition' | 'answerWithinSeconds' | 'channelAnswerWithinSeconds'
 > {
   /** The plan's cost: one for every replication, or one per replication (when churn changes the payroll). */
   readonly cost: PlanCost | readonly PlanCost[];

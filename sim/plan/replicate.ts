@@ -4,6 +4,7 @@ import { KPI_DEFINITIONS, kpisOf, PERIOD_COUNT_FIELDS } from '../model/kpis.js';
 import { checkScenario } from '../model/scenario.js';
 import type { Kpis, PeriodCounts, PeriodRow, Scenario } from '../model/types.js';
 import { summarise, summariseProportion, type Summary } from '../stats/summarise.js';
+import { summariseChannels, type ChannelSummary, type GroupSummary } from './channelSummaries.js';
 import { borrowPool, type ReplicationPool } from './replicationPool.js';
 import type { ReplicationRun } from './runReplication.js';
 
@@ -95,6 +96,13 @@ export interface ReplicationResult {
   runs: ReplicationRun[];
   /** Each distinct warning, prefixed by the replications that gave it: `[r0, r3] ...`. */
   warnings: string[];
+  /**
+   * Each channel across replications (KPIs and counts, whole horizon and per
+   * quarter), when the scenario has channels; `voice` repeats the top level.
+   */
+  channels?: Partial<Record<'voice' | 'chat' | 'message' | 'callback', ChannelSummary>>;
+  /** Each agent group across replications, when the scenario has channels. */
+  groups?: GroupSummary[];
   /** Wall-clock time, worker threads of this process and where the runs went (`ReplicationPool.where`); differs between identical runs. */
   timing: { wallSeconds: number; workers: number; where: string; simulatedSeconds: number };
 }
@@ -219,6 +227,11 @@ function aggregate(
     ),
     timing,
   };
+  const channels = summariseChannels(runs, level);
+  if (channels !== undefined) {
+    result.channels = channels.channels;
+    result.groups = channels.groups;
+  }
   if (runs[0]?.intervals !== undefined) {
     result.intervals = summarisePeriods(
       runs,

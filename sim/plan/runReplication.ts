@@ -8,6 +8,7 @@ import type {
   Scenario,
   SurveyResult,
 } from '../model/types.js';
+import type { ChannelResults, GroupRun } from '../model/channels/types.js';
 import type { WorkforceResult } from '../model/workforce.js';
 import { weekdayHourCounts, type WeekdayHourCounts } from './weekdayHours.js';
 
@@ -39,6 +40,10 @@ export interface ReplicationRun {
   faults?: FaultsResult;
   /** The survey's review workload, when the scenario has a survey. */
   survey?: SurveyResult;
+  /** Each channel's days, months, quarters, horizon and KPIs, when the scenario has channels (no interval rows). */
+  channels?: ChannelResults;
+  /** Each agent group's quarters, horizon and KPIs, when the scenario has channels (no agents per interval). */
+  groups?: GroupRun[];
   /** Work done; `runSeconds` is wall-clock and differs between identical runs. */
   timing: { runSeconds: number; events: number; attempts: number };
 }
@@ -70,6 +75,21 @@ export function runReplication(
   if (result.workforce !== undefined) run.workforce = result.workforce;
   if (result.faults !== undefined) run.faults = result.faults;
   if (result.survey !== undefined) run.survey = result.survey;
+  if (result.channels !== undefined) {
+    const channels: ChannelResults = { voice: withoutIntervals(result.channels.voice) };
+    for (const name of ['chat', 'message', 'callback'] as const) {
+      const channel = result.channels[name];
+      if (channel !== undefined) channels[name] = withoutIntervals(channel);
+    }
+    run.channels = channels;
+  }
+  if (result.groups !== undefined) run.groups = result.groups.map(({ agents: _agents, ...group }) => group);
   if (keepIntervals) run.intervals = result.intervals;
   return run;
+}
+
+/** A channel's results without its interval rows (a year has 17,568 of them). */
+function withoutIntervals<T extends { intervals?: unknown }>(channel: T): T {
+  const { intervals: _intervals, ...rest } = channel;
+  return rest as T;
 }

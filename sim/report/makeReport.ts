@@ -17,6 +17,7 @@ import { replicate, type ReplicationResult } from '../plan/replicate.js';
 import type { ReplicationPool } from '../plan/replicationPool.js';
 import { sensitivity, type Assumption, type SensitivityRow } from '../plan/sensitivity.js';
 import { buildReport, type ReportCostModel } from './buildReport.js';
+import { channelsReportSection } from './channelsSection.js';
 import { realCallCenterCheck, theoryCheck, type RealCallCenterOptions } from './checks.js';
 import { deskReportSection, deskVerdictSentence } from './deskSection.js';
 import { leastBudgetPeriod, leastBudgetSection, periodBuying } from './leastBudget.js';
@@ -377,7 +378,12 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
 
   const staffing = staffingSection(scenario, result, targets?.set, measure);
   let theory: TheoryCheck | null = null;
-  if (options.theory ?? true) {
+  if (scenario.channels !== undefined && (options.theory ?? true)) {
+    notes.push({
+      zh: '未做 Erlang A 对照：本情景含多个渠道（座席分属多个组）；文字客服的排班公式已与模拟器对照检验。',
+      en: 'Erlang A check not run: the scenario has channels (its agents are split among groups); the chat staffing formula is checked against the simulator in the project’s validation tests.',
+    });
+  } else if (options.theory ?? true) {
     try {
       theory = theoryCheck(scenario, staffing, { seed: options.seed });
     } catch (error) {
@@ -420,6 +426,8 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
         en: `The 12345 desk section simulates the same ${scenario.days} days; its own workforce starts on ${scenario.startDate} with its initial staff.`,
       });
   }
+  const channels = channelsReportSection(scenario, result);
+  if (channels !== null) sections.push(channels);
   sections.push(...(options.sections ?? []));
   return buildReport({
     file,

@@ -15,6 +15,25 @@ type Case = [[number, number, number, number, number, number], Omit<QueueMetrics
 // mpmath 50 digits, test/reference/queue_metrics.py: direct summation of the birth-death chain and
 // direct numerical integration of the offered-wait density (printed as the nearest doubles).
 const REFERENCE: Case[] = [
+  // 625 times overloaded with a short patience: the chain reaches about 1,500 states, and the
+  // phase-count tail ended in subnormal numbers that never reached 0 (10 million steps, 2.6 s a call).
+  [
+    [7, 90000, 200, 23.33, Infinity, 20],
+    {
+      offeredErlangs: 5000.0,
+      answerRate: 0.0014,
+      abandonRate: 0.9986,
+      blockRate: 0.0,
+      probWait: 1.0,
+      serviceLevel: 4.460192499630122e-109,
+      serviceLevelOfAnswered: 3.185851785450087e-106,
+      serviceLevelExcludingShortAbandons: 1.0511367073958881e-108,
+      asaSeconds: 141.6480660331217,
+      meanWaitSeconds: 23.297338,
+      occupancy: 1.0,
+      meanQueueLength: 582.43345,
+    },
+  ],
   [
     [14, 200, 180, Infinity, Infinity, 20],
     {

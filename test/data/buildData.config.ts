@@ -75,3 +75,48 @@ export const SURVEY_12333 = {
   qaSampleShare: 0.02,
   reviewMinutesPerDissatisfied: 15,
 };
+
+/** The all-media channels on the 12333 staff (issue 16; sources in buildData.ts, every figure assumed but the two sourced). */
+export const OMNICHANNEL_12333 = {
+  chat: {
+    arrivals: { kind: 'ratioOfVoice', ratio: 0.1 },
+    handle: { kind: 'lognormal', meanSeconds: 300, cv: 1 },
+    handleStretch: [1, 1.25, 1.6],
+    patience: { kind: 'exponential', meanSeconds: 300 },
+    answerWithinSeconds: 120,
+    assistant: { resolvedShare: 0.293, duration: { kind: 'lognormal', meanSeconds: 45, cv: 1 } },
+  },
+  message: {
+    arrivals: { kind: 'ratioOfVoice', ratio: 0.02 },
+    handle: { kind: 'lognormal', meanSeconds: 300, cv: 0.8 },
+    deadlineWorkingHours: 16,
+    workingHours: { from: '09:00', to: '17:00' },
+  },
+  callback: {
+    offerAboveWaitSeconds: 90,
+    acceptShare: 0.3,
+    placement: 'whenFree',
+    answerProbability: 0.8,
+    ringSeconds: 30,
+    maxAttempts: 2,
+    retryDelay: { kind: 'exponential', meanSeconds: 1800 },
+    answerWithinSeconds: 7200,
+  },
+  groups: [
+    { name: 'voice', channels: ['voice'], agents: { kind: 'share', share: 0.86 } },
+    {
+      name: 'online',
+      channels: ['chat', 'message'],
+      agents: { kind: 'share', share: 0.11 },
+      chatConcurrency: 3,
+      chatAssignment: 'pack',
+    },
+    {
+      name: 'blended',
+      channels: ['voice', 'chat', 'message'],
+      agents: { kind: 'share', share: 0.03 },
+      chatConcurrency: 2,
+    },
+  ],
+  routing: { kind: 'voiceFirst' },
+};

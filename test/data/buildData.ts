@@ -26,6 +26,7 @@ import {
 import {
   DESK_12345,
   FAULTS_12333,
+  OMNICHANNEL_12333,
   STAFFING_12333,
   SURVEY_12333,
   WORKFORCE_12333,
@@ -316,6 +317,42 @@ function write12333(): void {
   });
 }
 
+/**
+ * The all-media year (issue 16): the 12333 year with the online channels of the
+ * 2018-19 transformation (FACTS §1.2) on the same 407 staff, split into agent
+ * groups. Faults are left out: they are not modelled with channels yet.
+ */
+function writeOmnichannel(): void {
+  const { faults: _faults, ...withoutMechanisms } = base12333;
+  const { faults: _faultsSource, ...sources } = sources12333;
+  json(`${D12333}omnichannel.json`, {
+    ...withoutMechanisms,
+    name: 'shanghai-12333-2020-omnichannel',
+    title: 'Shanghai 12333, 2020, all media: calls, online chat with the assistant, messages and callbacks (issue 16)',
+    description:
+      'The 12333 year of scenario.json on the 全媒体智能咨询平台 of the 2018-19 transformation: the calls as there, plus online chat (website, WeChat, 上海人社 APP) in front of which the intelligent assistant resolves a share, offline messages answered within two working days, and callbacks offered at the peaks, all served by the same 407 staff split into a voice group, an online group and a blended group, with the post-call survey of scenario.json on the calls. Its platform faults are left out: they are not modelled with channels yet.',
+    targets: { file: '../targets/shanghai-12333-omnichannel-2020.json', answerRateDefinition: 'perAttempt' },
+    channels: OMNICHANNEL_12333,
+    sources: {
+      ...sources,
+      targets: `${SEED} project 1 indicator table, with two rows for the online channels that SEED does not give (assumed; see the target file).`,
+      'channels.groups': `assumed: the same 407 staff answer every channel (${FACTS} §1.2: the online agent service went live in August 2019 on the platform's own team; no split is published). 86% on calls only, 11% on chat and messages (3 chats at once, a new chat to the agent with the most below 3, so that the others are free for messages), 3% blended (2 chats at once), routed voiceFirst (the rule a hotline judged on 综合接通率 would choose: a free blended agent takes a waiting call before a chat, a new contact goes to the specialists first): notebook 08 compares other splits and rules.`,
+      'channels.chat.arrivals': `assumed: online contacts = 10% of the calls entering, interval by interval (the online service opened in August 2019, ${FACTS} §1.2; no volume is published). Following voice, chat has its months, weekdays and hours.`,
+      'channels.chat.handle': 'assumed: lognormal mean 300 s alone (typing is slower than the 180 s of talk), CV 1 as the calls.',
+      'channels.chat.handleStretch': 'assumed: a chat takes 1.25 times as long beside a second and 1.6 times beside two more (an agent with three chats completes 1.9 where one alone completes 1; Tezcan and Zhang 2014 model the slowdown, no 12333 figure).',
+      'channels.chat.patience': 'assumed: exponential mean 300 s; online users can do something else while they wait, so they are more patient than callers (90 s).',
+      'channels.chat.answerWithinSeconds': 'assumed: an agent picks the chat up within 120 s of the first question, the assistant\'s minute included (the online response-time target below).',
+      'channels.chat.assistant.resolvedShare': `${FACTS} §1.5: Dongying 12333 reports an 智能服务占比 (intelligent-service share) of 29.3% [S, 2024]; taken as the share of online contacts Shanghai's 2020 online intelligent service (${FACTS} §1.4 [S]) resolves without an agent [A].`,
+      'channels.chat.assistant.duration': 'assumed: lognormal mean 45 s, CV 1: a few exchanges with the assistant before it answers or hands over.',
+      'channels.message.arrivals': 'assumed: offline messages (留言) = 2% of the calls entering, following voice\'s shape (no figure found).',
+      'channels.message.handle': 'assumed: lognormal mean 300 s, CV 0.8: read, look up, write the reply.',
+      'channels.message.deadlineWorkingHours': `${FACTS} §4.3: Changsha 12333 replies to unanswered questions within 2 working days [S, 2014]: 16 working hours.`,
+      'channels.message.workingHours': 'assumed: 09:00-17:00 on working days (the official calendar), office hours for the replies.',
+      'channels.callback': 'assumed: a callback is offered when the expected wait passes 90 s, 30% accept, placed by the next free voice agent when no caller waits, 80% of callers answer, 30 s of an agent lost on an unanswered one, a second try after 30 minutes, kept within 2 hours counts in its service level (no 12333 figure; virtual hold is common in Chinese government hotlines).',
+    },
+  });
+}
+
 function write12345(): void {
   mkdirSync(D12345, { recursive: true });
   const [open, close] = DESK_12345.openMinutes;
@@ -373,4 +410,5 @@ function write12345(): void {
 }
 
 write12333();
+writeOmnichannel();
 write12345();

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { dayKind } from '../../sim/core/calendar.js';
 import { firstDaysOf, parseScenarioFile, readScenarioFile } from '../../sim/io/scenarioFile.js';
 import { readTargetSet } from '../../sim/io/targets.js';
+import { evaluateRuns } from '../../sim/plan/evaluatePlan.js';
+import { replicate } from '../../sim/plan/replicate.js';
 import { shanghai12333Defaults, shanghai12333Load2020 } from '../../sim/model/shanghai12333.js';
 import { simulate } from '../../sim/model/simulate.js';
 import { DEFAULT_FAULT_LEVELS } from '../../sim/model/faults.js';
@@ -22,12 +24,13 @@ const scenarioFiles = [
 ];
 
 describe('shipped scenario files', () => {
-  it('ships the 12333 year, its four presets and the 12345 desk', () => {
+  it('ships the 12333 year, its four presets, the all-media year and the 12345 desk', () => {
     expect(scenarioFiles.map((f) => f.slice(DATA.length)).sort()).toEqual([
       'shanghai-12333-2020/budget-2019.json',
       'shanghai-12333-2020/epidemic-spring.json',
       'shanghai-12333-2020/july-peak.json',
       'shanghai-12333-2020/lenient-answer-rate.json',
+      'shanghai-12333-2020/omnichannel.json',
       'shanghai-12333-2020/scenario.json',
       'shanghai-12345-desk-2020/scenario.json',
     ]);
@@ -169,6 +172,44 @@ describe('the presets', () => {
     const lenient = readScenarioFile(`${S12333}lenient-answer-rate.json`);
     expect(lenient.meta.targets?.answerRateDefinition).toBe('includingSelfService');
     expect(base.meta.targets?.answerRateDefinition).toBe('perAttempt');
+  });
+});
+
+describe('the all-media year (issue 16)', () => {
+  const { scenario } = readScenarioFile(`${S12333}omnichannel.json`);
+  const voice = readScenarioFile(`${S12333}scenario.json`).scenario;
+  const channels = scenario.channels!;
+
+  it('has the calls, staff and survey of the 12333 year, without faults', () => {
+    expect(scenario.arrivals).toEqual(voice.arrivals);
+    expect(scenario.agents).toEqual(voice.agents);
+    expect(scenario.workforce).toEqual(voice.workforce);
+    expect(scenario.survey).toEqual(voice.survey);
+    expect(scenario.faults).toBeUndefined();
+  });
+
+  it('splits the staff whole among three groups and follows voice for chat and messages', () => {
+    const shares = channels.groups.map((g) => (g.agents.kind === 'share' ? g.agents.share : 0));
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(channels.chat?.arrivals).toEqual({ kind: 'ratioOfVoice', ratio: 0.1 });
+    expect(channels.chat?.assistant?.resolvedShare).toBe(0.293);
+    // Two working days of 8 hours; 2020 has 249 working days (the official calendar).
+    expect(channels.message?.deadlineWorkingSeconds).toBe(16 * 3600);
+    expect(channels.message?.workingDays?.filter(Boolean)).toHaveLength(249);
+  });
+
+  it('runs a week, and its target table judges the chat and message rows', async () => {
+    const week = firstDaysOf(scenario, 7);
+    const result = simulate(week, { seed: 1 });
+    expect(result.channels?.chat?.horizon.offered).toBeGreaterThan(10_000);
+    expect(result.groups?.map((g) => g.name)).toEqual(['voice', 'online', 'blended']);
+    const targets = readTargetSet(`${DATA}targets/shanghai-12333-omnichannel-2020.json`);
+    const runs = await replicate(week, { replications: 2, seed: 1, workers: 0 });
+    const rows = evaluateRuns(runs.runs, week, targets, { seed: 1 }).targetTable.rows;
+    const row = (id: string) => rows.find((r) => r.id === id)!;
+    expect(row('chatResponse').measuredBy).toBe('chat:serviceLevel');
+    expect(row('messageOnTime').measuredBy).toBe('message:answerRate');
+    expect(row('chatResponse').mean).toBeCloseTo(runs.channels!.chat!.kpis.serviceLevel!.mean, 12);
   });
 });
 

@@ -37,6 +37,29 @@ const cases: readonly BadCase[] = [
     ],
   },
   {
+    file: 'scenario-channels-schema.json',
+    issues: [
+      'scenario-channels-schema.json channels.groups[1].chatConcurrency: must be >= 1 (got 0)',
+      'scenario-channels-schema.json channels.groups[2].channels: must have at least 1 items (got 0)',
+    ],
+  },
+  {
+    file: 'scenario-channels-content.json',
+    issues: [
+      'scenario-channels-content.json channels.groups[1].chatConcurrency: is required for a group that serves chat (expected the chats an agent serves at once, 1 or more)',
+      'scenario-channels-content.json channels.groups[1].channels: serves message, but channels.message is not described (add it, or remove message)',
+      'scenario-channels-content.json channels.groups[2].name: repeats the name of groups[0] ("voice")',
+      'scenario-channels-content.json channels.groups[2].chatConcurrency: is not used by a group that serves no chat (remove it)',
+      'scenario-channels-content.json channels.groups[2].skills[0]: names a skill, but channels.skills lists none (got "jobs")',
+      'scenario-channels-content.json channels.routing.order.chat[0]: names a group that does not serve chat (got "voice")',
+      'scenario-channels-content.json channels.routing.group: names no agent group (got "blended"; the groups are voice, online)',
+      'scenario-channels-content.json channels.chat.handleStretch[0]: must be 1: a chat served alone takes its handle time (got 1.2)',
+      'scenario-channels-content.json channels.chat.arrivals.ratio: is required for kind "ratioOfVoice" (expected contacts per voice call)',
+      'scenario-channels-content.json channels.callback.delay: is required for a scheduled callback (expected the time the caller chooses, a distribution)',
+      'scenario-channels-content.json channels.callback.retryDelay: is required when maxAttempts > 1 (expected the time before the next try, a distribution)',
+    ],
+  },
+  {
     file: 'scenario-distribution-fields.json',
     issues: [
       'scenario-distribution-fields.json handle.cv: is required for a lognormal (expected a number)',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compiledEntry, packageRoot } from '../../sim/core/packageRoot.js';
+import { firstDaysOf, readScenarioFile } from '../../sim/io/scenarioFile.js';
 import { exponential } from '../../sim/model/distributions.js';
 import { kpisOf, PERIOD_COUNT_FIELDS } from '../../sim/model/kpis.js';
 import { simulate } from '../../sim/model/simulate.js';
@@ -55,6 +56,17 @@ describe('replicate', () => {
       two!.timing.workers,
       four!.timing.workers,
     ]).toEqual([0, 1, 2, 4]);
+  });
+
+  it('gives byte-identical results for an all-media scenario in the calling thread and on 2 workers', async () => {
+    const { scenario: omni } = readScenarioFile('data/shanghai-12333-2020/omnichannel.json');
+    const day = firstDaysOf(omni, 1);
+    const [inProcess, two] = await Promise.all([
+      replicate(day, { replications: 3, seed: 2, workers: 0 }),
+      replicate(day, { replications: 3, seed: 2, workers: 2 }),
+    ]);
+    expect(withoutTiming(two!)).toBe(withoutTiming(inProcess!));
+    expect(inProcess!.channels?.chat?.counts.offered.mean).toBeGreaterThan(0);
   });
 
   it('runs replication r as simulate(scenario, { seed, replication: r }) and keeps replication order', async () => {

@@ -1,17 +1,12 @@
 import { distributionMean } from '../distributions.js';
 import { summariseFaults } from '../faults.js';
-import {
-  DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED,
-  PERIOD_COUNT_FIELDS,
-  kpisOf,
-  quarterOf,
-  reviewHours,
-} from '../kpis.js';
+import { PERIOD_COUNT_FIELDS, kpisOf, quarterOf } from '../kpis.js';
 import { localDateTime } from '../scenario.js';
 import type { IntervalRow, PeriodCounts, PeriodRow, Scenario, SimulationResult } from '../types.js';
 import type { CountColumns } from './callCenter.js';
 import type { RunOutput } from './run.js';
 import type { PreparedRun } from './setup.js';
+import { surveyReview } from './survey.js';
 
 /**
  * Every count at 0, with the fields in their order: rows start from it and have
@@ -94,17 +89,7 @@ export function buildResult(scenario: Scenario, run: PreparedRun, out: RunOutput
       callsCutOff: out.callsCutOff,
     };
   }
-  if (scenario.survey !== undefined) {
-    const minutes = scenario.survey.reviewMinutesPerDissatisfied ?? DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED;
-    result.survey = {
-      reviewMinutesPerDissatisfied: minutes,
-      reviewByMonth: result.months.map((m) => ({
-        period: m.period,
-        dissatisfied: m.surveyDissatisfied,
-        reviewHours: reviewHours(m, minutes),
-      })),
-    };
-  }
+  if (scenario.survey !== undefined) result.survey = surveyReview(scenario.survey, result.months);
   return result;
 }
 

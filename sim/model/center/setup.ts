@@ -15,7 +15,7 @@ import { DEFAULT_LEARNING_CURVE, simulateWorkforce, type WorkforceResult } from 
 import type { CallCenterInput, CountColumns } from './callCenter.js';
 import { FaultEvents } from './fault.js';
 import { Recorder } from './recorder.js';
-import { SurveyDraws } from './survey.js';
+import { surveyDrawsOf } from './survey.js';
 
 /** Records kept when `recordCalls` is `true`. */
 export const DEFAULT_RECORD_CAP = 100_000;
@@ -35,6 +35,27 @@ export interface PreparedRun {
   plannedAgents: Int32Array;
   workforce: WorkforceResult | undefined;
   episodes: FaultEpisode[] | null;
+}
+
+/**
+ * The seed and replication of `simulate`'s options, checked (the voice model's and
+ * the all-media model's).
+ *
+ * @param options the options of one run
+ * @returns the seed and the replication (0 unless given)
+ * @throws {RangeError} when the options are not an object or the seed or replication is not an integer >= 0
+ * @example
+ * runSeed({ seed: 7 }); // => { seed: 7, replication: 0 }
+ */
+export function runSeed(options: SimulateOptions): { seed: number; replication: number } {
+  if (typeof options !== 'object' || options === null) {
+    throw new RangeError(`simulate: options must be an object with a seed (got ${String(options)})`);
+  }
+  const seed = options.seed;
+  const replication = options.replication ?? 0;
+  requireNonNegativeInteger('simulate', 'options.seed', seed);
+  requireNonNegativeInteger('simulate', 'options.replication', replication);
+  return { seed, replication };
 }
 
 /**
@@ -64,13 +85,7 @@ export function prepareRun(
   scheme: 'eager' | 'hybrid',
 ): PreparedRun {
   checkScenario('simulate', scenario);
-  if (typeof options !== 'object' || options === null) {
-    throw new RangeError(`simulate: options must be an object with a seed (got ${String(options)})`);
-  }
-  const seed = options.seed;
-  const replication = options.replication ?? 0;
-  requireNonNegativeInteger('simulate', 'options.seed', seed);
-  requireNonNegativeInteger('simulate', 'options.replication', replication);
+  const { seed, replication } = runSeed(options);
   const recordOption = options.recordCalls ?? false;
   if (typeof recordOption === 'number') {
     requireNonNegativeInteger('simulate', 'options.recordCalls', recordOption);
@@ -122,19 +137,7 @@ export function prepareRun(
     recorder: recordCap > 0 ? new Recorder(recordCap) : null,
     columns,
     handleMultiplier: intervalHandleMultiplier(scenario, year.handleMultiplier, L, n),
-    survey:
-      scenario.survey !== undefined
-        ? new SurveyDraws(
-            scenario.survey.satisfaction,
-            scenario.survey.qaSampleShare,
-            year.penalty,
-            year.qaRate,
-            stream('survey'),
-            stream('complaints'),
-            stream('quality'),
-            columns,
-          )
-        : null,
+    survey: surveyDrawsOf(scenario.survey, year, stream, columns),
     faults: episodes !== null ? new FaultEvents(episodes, stream('faultCutOff')) : null,
   };
   return {
@@ -186,9 +189,22 @@ function arrivalRates(
 /**
  * The handle-time multiplier of each interval: the day's learning curve times the
  * time-of-day factor (`handleTimeOfDayFactors`); one entry more for answers after
- * the last interval closes.
+ * the last interval closes. Also the all-media model's (`channels/setup.ts`).
+ *
+ * @param scenario the scenario (checked)
+ * @param dayHandleMultiplier the learning curve's multiplier of each day
+ * @param L interval length, seconds
+ * @param n number of intervals
+ * @returns n + 1 multipliers
+ * @example
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * intervalHandleMultiplier(scenario, Float64Array.of(1.2, 1), 1_800, 96)[47]; // => 1.2 (the first day's curve, no time-of-day factors)
+ * intervalHandleMultiplier(scenario, Float64Array.of(1.2, 1), 1_800, 96).length; // => 97
  */
-function intervalHandleMultiplier(
+export function intervalHandleMultiplier(
   scenario: Scenario,
   dayHandleMultiplier: Float64Array,
   L: number,
@@ -206,7 +222,7 @@ function intervalHandleMultiplier(
 }
 
 /** The workforce year: the roster thinned day by day, and each day's learning curve. */
-interface WorkforceYear {
+export interface WorkforceYear {
   agents: Int32Array;
   handleMultiplier: Float64Array;
   penalty: Float64Array;
@@ -218,9 +234,22 @@ interface WorkforceYear {
  * Without a workforce the planned agents and the experienced curve; with one,
  * `simulateWorkforce` on the `churn` stream, each day's roster `round(planned x
  * live / plannedLive)` and the day's handle-time multiplier, satisfaction
- * penalty and QA pass rate.
+ * penalty and QA pass rate. Also the all-media model's (`channels/setup.ts`).
+ *
+ * @param scenario the scenario (checked)
+ * @param plannedAgents the staffing table's agents per interval
+ * @param L interval length, seconds
+ * @param seed the run's seed
+ * @param replication the run's replication
+ * @returns the agents per interval, each day's multipliers and the workforce's result
+ * @example
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), patience: exponential(90), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * workforceYear(scenario, new Int32Array(96).fill(7), 1_800, 1, 0).agents.slice(0, 3); // => [7, 7, 7] (no workforce: the plan)
  */
-function workforceYear(
+export function workforceYear(
   scenario: Scenario,
   plannedAgents: Int32Array,
   L: number,

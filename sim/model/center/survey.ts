@@ -1,6 +1,8 @@
 import type { AleaStream } from '../../core/aleaStream.js';
+import type { StreamName } from '../../core/rng.js';
+import { DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED, reviewHours } from '../kpis.js';
 import { satisfactionProbabilityUnchecked, type SatisfactionModel } from '../satisfaction.js';
-import type { PeriodCounts } from '../types.js';
+import type { PeriodCounts, PeriodRow, SurveyResult, SurveySpec } from '../types.js';
 
 /**
  * Failures before the next success in a sequence of independent trials with
@@ -116,4 +118,61 @@ export class SurveyDraws {
     this.next = Math.min(this.nextResponse, this.nextComplaint, this.nextQa);
     return this.next - position - 1;
   }
+}
+
+/**
+ * The survey's draws of a run (`SurveyDraws` on the `survey`, `complaints` and
+ * `quality` streams), or null without a survey: the voice model's and the
+ * all-media model's.
+ *
+ * @param survey the scenario's survey, if any
+ * @param year each day's satisfaction penalty and QA pass rate
+ * @param stream the run's stream of a name
+ * @param columns the count columns the draws write to
+ * @returns the draws, or null
+ * @example
+ * const year = { penalty: new Float64Array(1), qaRate: new Float64Array(1).fill(0.99) };
+ * surveyDrawsOf(undefined, year, (name) => new AleaStream(1, 0, name), {} as never); // => null (no survey)
+ */
+export function surveyDrawsOf(
+  survey: SurveySpec | undefined,
+  year: { penalty: Float64Array; qaRate: Float64Array },
+  stream: (name: StreamName) => AleaStream,
+  columns: Record<keyof PeriodCounts, Float64Array>,
+): SurveyDraws | null {
+  if (survey === undefined) return null;
+  return new SurveyDraws(
+    survey.satisfaction,
+    survey.qaSampleShare,
+    year.penalty,
+    year.qaRate,
+    stream('survey'),
+    stream('complaints'),
+    stream('quality'),
+    columns,
+  );
+}
+
+/**
+ * The review workload of the survey (`SimulationResult.survey`): per month, the
+ * dissatisfied ratings and the hours to review them all.
+ *
+ * @param survey the scenario's survey
+ * @param months the run's monthly rows
+ * @returns the minutes per rating (the scenario's, or the default 15) and the months
+ * @example
+ * const scenario = readScenarioFile('data/shanghai-12333-2020/scenario.json').scenario;
+ * const result = simulate(periodOf(scenario, '2020-01-01', 2), { seed: 1 });
+ * surveyReview(scenario.survey!, result.months).reviewByMonth[0]?.reviewHours; // => 23.75
+ */
+export function surveyReview(survey: SurveySpec, months: readonly PeriodRow[]): SurveyResult {
+  const minutes = survey.reviewMinutesPerDissatisfied ?? DEFAULT_REVIEW_MINUTES_PER_DISSATISFIED;
+  return {
+    reviewMinutesPerDissatisfied: minutes,
+    reviewByMonth: months.map((m) => ({
+      period: m.period,
+      dissatisfied: m.surveyDissatisfied,
+      reviewHours: reviewHours(m, minutes),
+    })),
+  };
 }
