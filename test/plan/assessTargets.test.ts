@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { costOfPlan } from '../../sim/budget/costOfPlan.js';
 import { shanghai12333Budget2020, shanghai12333UnitCosts2020 } from '../../sim/budget/shanghai12333Costs.js';
-import type { TargetIndicator, TargetSet } from '../../sim/core/targets.js';
+import type { TargetSet } from '../../sim/core/targets.js';
 import { readTargetSet } from '../../sim/io/targets.js';
 import type { FaultEpisode } from '../../sim/model/faults.js';
 import { DEFAULT_FAULT_LEVELS } from '../../sim/model/faults.js';
@@ -26,25 +26,10 @@ import {
   planCostsOfRuns,
   withBudgetMeasures,
 } from '../../sim/plan/measuredRuns.js';
+import { testIndicator as indicator } from './fixtures.js';
 
 const TARGETS = fileURLToPath(new URL('../../data/targets/', import.meta.url));
 const PERIODS = ['2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4'];
-
-function indicator(id: string, fields: Partial<TargetIndicator>): TargetIndicator {
-  return {
-    id,
-    level1: { zh: '产出目标', en: 'outputs' },
-    level2: { zh: '数量', en: 'quantity' },
-    name: { zh: `指标${id}`, en: id },
-    comparison: '>',
-    value: 0.8,
-    unit: 'fraction',
-    kpi: 'answerRate',
-    modelledBy: `model of ${id}`,
-    source: 'test',
-    ...fields,
-  };
-}
 
 const set: TargetSet = {
   formatVersion: 1,

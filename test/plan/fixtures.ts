@@ -1,3 +1,4 @@
+import type { TargetIndicator } from '../../sim/core/targets.js';
 import type { TargetSet } from '../../sim/io/targets.js';
 import { exponential, lognormal } from '../../sim/model/distributions.js';
 import type { Scenario } from '../../sim/model/types.js';
@@ -47,3 +48,23 @@ export function answerRateTargets(value: number): TargetSet {
 
 /** How the 12333 budget becomes staff (data/README.md, 12333 staffing). */
 export const buying12333 = { staffPerSeat: 407 / 359, shrinkage: 0.3 };
+
+/**
+ * A quantitative target row for tests: an answer rate above 80%, in the outputs'
+ * quantity group, named after its id; `fields` change any of it.
+ */
+export function testIndicator(id: string, fields: Partial<TargetIndicator> = {}): TargetIndicator {
+  return {
+    id,
+    level1: { zh: '产出目标', en: 'outputs' },
+    level2: { zh: '数量', en: 'quantity' },
+    name: { zh: `指标${id}`, en: id },
+    comparison: '>',
+    value: 0.8,
+    unit: 'fraction',
+    kpi: 'answerRate',
+    modelledBy: `model of ${id}`,
+    source: 'test',
+    ...fields,
+  };
+}

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { TargetIndicator, TargetSet } from '../../sim/core/targets.js';
+import type { TargetSet } from '../../sim/core/targets.js';
 import { assessTargets, type MeasuredRun } from '../../sim/plan/assessTargets.js';
 import { reportTargetTable, rowNote } from '../../sim/report/targetTable.js';
+import { testIndicator as indicator } from '../plan/fixtures.js';
 
 const PERIODS = ['2020-Q1', '2020-Q2', '2020-Q3', '2020-Q4'];
-
-function indicator(id: string, fields: Partial<TargetIndicator>): TargetIndicator {
-  return {
-    id,
-    level1: { zh: '产出目标', en: 'outputs' },
-    level2: { zh: '数量', en: 'quantity' },
-    name: { zh: `指标${id}`, en: id },
-    comparison: '>',
-    value: 0.8,
-    unit: 'fraction',
-    kpi: 'answerRate',
-    modelledBy: 'test',
-    source: 'test',
-    ...fields,
-  };
-}
 
 const set: TargetSet = {
   formatVersion: 1,
