@@ -114,6 +114,7 @@ export {
   type LeastBudgetOptions,
   type LeastBudgetProgress,
   type LeastBudgetResult,
+  type OneSeatLess,
   type LeastBudgetTest,
 } from './plan/leastBudget.js';
 // Issue 15: the least budget's screen on the capacity churn and faults leave, and its sequential test.

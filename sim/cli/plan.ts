@@ -14,6 +14,7 @@ import {
   leastBudgetTestSentence,
   leastBudgetTestJson,
   type LeastBudgetTestJson,
+  type OneSeatLess,
   allocateBudget,
   PAID_HOURS_PER_STAFF_YEAR,
   scenarioForBudget,
@@ -341,6 +342,8 @@ export interface PlanResult {
     /** The rule each budget was judged by. */
     test: SequentialTestJson;
     evaluations: JudgedBudgetJson[];
+    /** One seat less read on the answer's replications (the same random numbers); null without an answer. */
+    oneSeatLess: OneSeatLess | null;
   } | null;
   /**
    * With `--allocate`: the allocation chosen (`allocateBudget`) and every
@@ -562,6 +565,13 @@ export function formatPlan(result: PlanResult, wallSeconds: number): string {
           : `straddles p = ${p}: more replications needed to decide`),
   );
   if (result.search) lines.push(`Rule: ${leastBudgetTestSentence(result.search.test)}`);
+  const below = result.search?.oneSeatLess;
+  if (below) {
+    lines.push(
+      `One seat less (${below.seats} seats, ${formatYuan(below.totalYuan)} yuan), judged short after ${below.judgedShortAfter} replications: ` +
+        `P = ${formatProbability(below.probability)} on the answer's ${below.replications} replications (the same random numbers)`,
+    );
+  }
   const u = result.purchase;
   lines.push(
     '',
@@ -1052,6 +1062,7 @@ export const planCommand: CommandSpec = {
           meets: e.meets,
           decidedByBoundary: e.decidedByBoundary,
         })),
+        oneSeatLess: answer.oneSeatLess === null ? null : { ...answer.oneSeatLess },
       });
     } else {
       const lines = budget as BudgetLines;

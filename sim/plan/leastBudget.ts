@@ -132,6 +132,25 @@ export interface BudgetEvaluation {
   decidedByBoundary: boolean;
 }
 
+/**
+ * The budget one seat below the answer, read on the answer's own replications
+ * (0 .. n-1, the same random numbers), so that the difference between the two
+ * is a paired comparison and not the noise of two different samples.
+ */
+export interface OneSeatLess {
+  seats: number;
+  /** Seat rental plus management fee, yuan. */
+  totalYuan: number;
+  /** The answer's replications, read here too. */
+  replications: number;
+  /** Of those, the replications simulated at this budget (the others follow from another budget, as in the search). */
+  simulated: number;
+  /** Probability of meeting every target in every quarter over those replications, with its Wilson interval. */
+  probability: ProbabilityEstimate;
+  /** Replications the sequential test had read when it judged this budget short. */
+  judgedShortAfter: number;
+}
+
 /** The statistical rule that judged each budget, with its error rates. */
 export interface LeastBudgetTest extends IndifferenceZoneTest {
   /** Probability that a budget whose true probability is p - delta is judged to reach p (exact, with the cap). */
@@ -198,6 +217,11 @@ export interface LeastBudgetResult {
    * equilibrium, per quarter, on the agents the workforce and the faults leave on average.
    */
   analyticSeats: number;
+  /**
+   * One seat less, on the answer's replications (null when no answer was found
+   * or the answer is 0 seats): what the last seat buys in probability.
+   */
+  oneSeatLess: OneSeatLess | null;
   /** Every budget judged, in the order judged. */
   evaluations: BudgetEvaluation[];
   /** Replications run in all, over every budget. */
@@ -464,6 +488,9 @@ export function analyticScreen(
  *    meet the targets (each replication's target margin, `targetMargin`,
  *    interpolated in seats), until a budget judged to reach p sits one seat above
  *    one judged short: the answer.
+ * 4. One seat less is then read on the answer's own replications
+ *    (`oneSeatLess`), so that what the last seat buys in probability is a paired
+ *    difference, not the gap between a sample the test stopped early on and another.
  *
  * The rule's actual error rates, with the cap, are computed exactly and
  * returned (`test`): with the defaults (p 0.9, delta 0.05, error rate 0.1, at
@@ -655,6 +682,7 @@ export async function leastBudget(
 
   let seats = Math.min(analyticSeats, maxSeats);
   let found = true;
+  let oneSeatLess: OneSeatLess | null = null;
   try {
     for (;;) {
       const evaluation = await judge(seats);
@@ -683,6 +711,25 @@ export async function leastBudget(
       (r) => !outcomeOf(r).has(seats),
     );
     if (unsimulated.length > 0) await simulate(seats, unsimulated);
+    // One seat less on the same replications: the paired difference is what the last seat buys.
+    const short = verdicts.get(seats - 1);
+    if (found && short !== undefined) {
+      const n = answer.replications;
+      const unknown = Array.from({ length: n }, (_, r) => r).filter(
+        (r) => knownAt(r, seats - 1) === undefined,
+      );
+      if (unknown.length > 0) await simulate(seats - 1, unknown);
+      let successes = 0;
+      for (let r = 0; r < n; r++) if (knownAt(r, seats - 1) === true) successes++;
+      oneSeatLess = {
+        seats: seats - 1,
+        totalYuan: (seats - 1) * costPerSeatYear + managementFee,
+        replications: n,
+        simulated: Array.from({ length: n }, (_, r) => r).filter((r) => outcomeOf(r).has(seats - 1)).length,
+        probability: wilsonInterval(successes, n, level),
+        judgedShortAfter: short.replications,
+      };
+    }
   } finally {
     await release();
   }
@@ -711,6 +758,7 @@ export async function leastBudget(
     evaluation,
     probability: evaluation.allTargets,
     analyticSeats,
+    oneSeatLess,
     evaluations,
     replications: replicationsDone,
     test: rule,

@@ -593,16 +593,16 @@ function leastBudgetBlocks(report: Report, language: Language): ReportBlock[] {
       ...(least.seatBelow
         ? [
             t({
-              zh: `少一个坐席（${least.seatBelow.seats} 个，${formatYuan(least.seatBelow.totalYuan)} 元）被同一规则判为未达到 ${formatPercent(least.confidence, 0)}：${least.seatBelow.replications} 次重复（与最低预算共用随机数）的达标概率为 ${probabilityText(least.seatBelow.probability)}。`,
-              en: `One seat less (${least.seatBelow.seats}, ${formatYuan(least.seatBelow.totalYuan)} yuan) is judged short of ${formatPercent(least.confidence, 0)} by the same rule: it meets them with probability ${probabilityText(least.seatBelow.probability)} over ${least.seatBelow.replications} replications (common random numbers with the least budget).`,
+              zh: `少一个坐席（${least.seatBelow.seats} 个，${formatYuan(least.seatBelow.totalYuan)} 元）被同一规则在 ${least.seatBelow.judgedShortAfter} 次重复后判为未达到 ${formatPercent(least.confidence, 0)}；在最低预算的同一组 ${least.seatBelow.replications} 次重复（相同随机数）上，其达标概率为 ${probabilityText(least.seatBelow.probability)}。`,
+              en: `One seat less (${least.seatBelow.seats}, ${formatYuan(least.seatBelow.totalYuan)} yuan) is judged short of ${formatPercent(least.confidence, 0)} by the same rule after ${least.seatBelow.judgedShortAfter} replications; on the least budget's own ${least.seatBelow.replications} replications (the same random numbers) it meets them with probability ${probabilityText(least.seatBelow.probability)}.`,
             }),
           ]
         : []),
       ...(least.costPerPointYuan !== null
         ? [
             t({
-              zh: `每个坐席（含其人员）每年 ${formatYuan(least.costPerSeatYearYuan)} 元；达标概率每提高 1 个百分点约需 ${formatYuan(least.costPerPointYuan)} 元（由少一个坐席到最低预算之间的变化计算）。`,
-              en: `A seat with its staff costs ${formatYuan(least.costPerSeatYearYuan)} yuan a year; each extra percentage point of probability costs about ${formatYuan(least.costPerPointYuan)} yuan (from one seat less to the least budget).`,
+              zh: `每个坐席（含其人员）每年 ${formatYuan(least.costPerSeatYearYuan)} 元；达标概率每提高 1 个百分点约需 ${formatYuan(least.costPerPointYuan)} 元（由少一个坐席到最低预算在同一组重复上的变化计算）。`,
+              en: `A seat with its staff costs ${formatYuan(least.costPerSeatYearYuan)} yuan a year; each extra percentage point of probability costs about ${formatYuan(least.costPerPointYuan)} yuan (from one seat less to the least budget, on the same replications).`,
             }),
           ]
         : []),

@@ -222,8 +222,8 @@ export function leastBudgetSection(
   );
   const n = answer.evaluation.replications;
   const seats = answer.purchase.seats;
-  // One seat less, as the test last judged it (it read its own number of replications).
-  const below = [...answer.evaluations].reverse().find((e) => e.seats === seats - 1 && !e.meets);
+  // One seat less on the answer's own replications: a paired difference, what the last seat buys.
+  const below = answer.oneSeatLess;
   const probability = { ...answer.probability };
   const delta = below ? probability.probability - below.probability.probability : 0;
   const queueKeys = new Set<string>(SIMULATED_KPIS);
@@ -275,6 +275,7 @@ export function leastBudgetSection(
           totalYuan: below.totalYuan,
           probability: { ...below.probability },
           replications: below.replications,
+          judgedShortAfter: below.judgedShortAfter,
         }
       : null,
     costPerPointYuan: below && delta > 0 ? (answer.totalYuan - below.totalYuan) / (100 * delta) : null,

@@ -372,10 +372,12 @@ export interface ReportSampleRun {
 export interface ReportJudgedBudget {
   seats: number;
   totalYuan: number;
-  /** Over the replications the test read for this budget (replications 0, 1, ... under common random numbers). */
+  /** Over the least budget's replications (replications 0, 1, ..., the same random numbers as the least budget). */
   probability: ProbabilityEstimate;
-  /** Replications the test read for this budget. */
+  /** The least budget's replications, read at this budget too. */
   replications: number;
+  /** Replications the sequential test had read when it judged this budget short. */
+  judgedShortAfter: number;
 }
 
 /**

@@ -90,7 +90,39 @@ describe('leastBudget', () => {
     expect(first.probability.low).toBeLessThanOrEqual(first.probability.probability);
     // Fewer runs than judging every budget with every replication it read.
     expect(first.replications).toBeLessThan(first.evaluations.reduce((sum, e) => sum + e.replications, 0));
-  }, 120_000);
+
+    // One seat less is read on the answer's own replications: the same probability as evaluating that
+    // plan directly on replications 0 .. n-1 with the same seed (every one simulated, none implied).
+    const less = first.oneSeatLess;
+    expect(less).not.toBeNull();
+    expect(less).toMatchObject({
+      seats: seats - 1,
+      replications: answer?.replications,
+      judgedShortAfter: below?.replications,
+    });
+    const { costPerSeatYear } = whatBudgetBuys(
+      { seatRental: 0, managementFee: 0 },
+      shanghai12333UnitCosts2020,
+      buying,
+    );
+    const direct = await evaluatePlan(
+      scenarioForBudget(
+        base,
+        {
+          seatRental: (seats - 1) * costPerSeatYear,
+          managementFee: shanghai12333UnitCosts2020.managementFeeYear,
+        },
+        shanghai12333UnitCosts2020,
+        buying,
+      ).scenario,
+      targets,
+      { replications: answer?.replications ?? 0, seed: options.seed, workers: 0 },
+    );
+    expect(less?.probability).toEqual(direct.allTargets);
+    expect(less?.totalYuan).toBeCloseTo(first.totalYuan - costPerSeatYear, 6);
+    // The last seat buys probability on the same replications (common random numbers: never less).
+    expect(less?.probability.successes).toBeLessThanOrEqual(first.probability.successes);
+  }, 180_000);
 
   it('screens on the agents churn and faults leave: more seats than the planned agents would need', () => {
     // The shipped year loses staff to churn (trainees and vacancies, growing from none on

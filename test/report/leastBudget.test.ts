@@ -71,12 +71,16 @@ describe('the least budget of the report', () => {
     expect(section.costPerSeatYearYuan).toBeCloseTo(costPerSeatYear, 9);
     expect(section.probability).toEqual(answer.probability);
     const below = section.seatBelow;
+    expect(below).not.toBeNull();
     if (below !== null) {
       expect(below.seats).toBe(section.seats - 1);
-      // judged short by the test, on the replications it read there
+      // judged short by the test after the replications it read there ...
       const judged = answer.evaluations.filter((e) => e.seats === below.seats).at(-1);
       expect(judged?.meets).toBe(false);
-      expect(below.replications).toBe(judged?.replications);
+      expect(below.judgedShortAfter).toBe(judged?.replications);
+      // ... and its probability read on the least budget's own replications (a paired difference)
+      expect(below.replications).toBe(answer.evaluation.replications);
+      expect(below.probability).toEqual(answer.oneSeatLess?.probability);
       const delta = section.probability.probability - below.probability.probability;
       // One seat-year buys delta x 100 points.
       expect(section.costPerPointYuan).toBeCloseTo(costPerSeatYear / (100 * delta), 6);
