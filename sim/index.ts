@@ -823,7 +823,6 @@ export {
   leastBudgetPeriod,
   leastBudgetSection,
   leastBudgetRule,
-  periodBuying,
   targetsSeatsDoNotBuy,
   type LeastBudgetContext,
   type LeastBudgetPeriod,
@@ -835,6 +834,8 @@ export { steadyPlanCost, type SteadyPlan } from './budget/costOfPlan.js';
 export { budgetLinesOfTotal } from './budget/whatBudgetBuys.js';
 export {
   agentHoursShare,
+  shareOfYearAgentHours,
+  periodBuyingRule,
   staffingByMonth,
   staffingIntervals,
   type IntervalAgents,

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import {
-  agentHoursShare,
+  periodBuyingRule,
+  shareOfYearAgentHours,
   decideProbability,
   assessmentAtConfidence,
   budgetLinesOfTotal,
@@ -197,7 +198,12 @@ export function readPlanInputs(
       // The scenario format has no cost section yet (`costs` is reserved for the budget model).
       unitCosts: shanghai12333UnitCosts2020,
       unitCostsSource: DEFAULT_UNIT_COSTS_SOURCE,
-      buying: { staffPerSeat, shrinkage, hiresPerStaffYear: hires },
+      // A run over part of the scenario gets the year's agent-hours its own staffing puts there.
+      buying: periodBuyingRule(
+        { staffPerSeat, shrinkage, hiresPerStaffYear: hires },
+        scenario.days,
+        shareOfYearAgentHours(scenario, file.scenario),
+      ),
     },
     shared: { seed, workers, days, queue },
   };
@@ -417,11 +423,11 @@ export function planResult(
   const staffing = staffingByMonth(plan.scenario);
   const notes = [`unit costs: ${inputs.unitCostsSource}`, ...budgetRosterNotes(inputs.roster)];
   if (inputs.scenario.days < 366) {
-    const own = agentHoursShare(inputs.scenario, inputs.file.scenario);
+    const share = shareOfYearAgentHours(inputs.scenario, inputs.file.scenario);
     notes.push(
       `the budget is for a year; the simulation covers ${inputs.scenario.days} days from ${inputs.scenario.startDate} ` +
-        `with the year’s agent-hours prorated to them by days (${formatPercent(inputs.scenario.days / 366, 1)} of the year); ` +
-        `the scenario’s own staffing puts ${formatPercent(own, 1)} of the agent-hours of its ${inputs.file.scenario.days} days in these`,
+        `with ${formatPercent(share, 1)} of the year’s agent-hours, the share the scenario’s own staffing puts in them ` +
+        `(${formatPercent(inputs.scenario.days / 366, 1)} by days)`,
     );
   }
   const unmeasured = evaluation.targetTable.rows.filter((row) => row.status === 'not simulated').length;

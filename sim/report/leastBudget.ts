@@ -26,7 +26,7 @@ import { decideProbability } from '../plan/decision.js';
 import { meetsTargets } from '../plan/evaluatePlan.js';
 import { leastBudgetTestJson, leastBudgetTestSentence, type LeastBudgetResult } from '../plan/leastBudget.js';
 import type { ReplicationResult } from '../plan/replicate.js';
-import { agentHoursShare } from '../plan/staffingByMonth.js';
+import { shareOfYearAgentHours } from '../plan/staffingByMonth.js';
 import type { Bilingual, ReportLeastBudget, ReportLeastBudgetTest, ReportTargetTable } from './types.js';
 
 /** The days the report's least-budget search simulates, and why. */
@@ -120,30 +120,8 @@ export function leastBudgetPeriod(
   }
   const search =
     from === scenario.startDate && days === scenario.days ? scenario : periodOf(scenario, from, days);
-  const share = agentHoursShare(search, year);
-  const shareOfYear = share > 0 ? share * Math.min(1, year.days / 366) : days / 366;
+  const shareOfYear = shareOfYearAgentHours(search, year);
   return { scenario: search, from, days, quarters, shareOfYear, why };
-}
-
-/**
- * The buying rule of the search: the report's rule, with the year's
- * agent-hours prorated to the period by the scenario's own staffing
- * (`openHoursYear` = 24 x days / share of the year's agent-hours), so the
- * period gets what the whole year's plan would give it.
- *
- * @param buying staff per seat, shrinkage and hires a year
- * @param period the period searched
- * @returns the buying options for `leastBudget`
- * @example
- * periodBuying({ staffPerSeat: 407 / 359, shrinkage: 0.3 }, { days: 92, shareOfYear: 0.2678 }).openHoursYear; // => 8244.959 (24 x 92 / 0.2678)
- */
-export function periodBuying(
-  buying: BuyingOptions,
-  period: Pick<LeastBudgetPeriod, 'days' | 'shareOfYear'>,
-): BuyingOptions {
-  return period.shareOfYear > 0
-    ? { ...buying, openHoursYear: (24 * period.days) / period.shareOfYear }
-    : buying;
 }
 
 /** What `leastBudgetSection` needs besides the search's answer. */
@@ -202,7 +180,7 @@ export function targetsSeatsDoNotBuy(table: ReportTargetTable | null): { id: str
  * const period = leastBudgetPeriod(file.scenario, scenario, result, file.meta.targets!, 0.9);
  * const buying = { staffPerSeat: 407 / 359, shrinkage: 0.3 };
  * const answer = await leastBudget(period.scenario, file.meta.targets!.set, shanghai12333UnitCosts2020, {
- *   buying: periodBuying(buying, period), seed: 1, batchReplications: 2, maxReplications: 4, workers: 0,
+ *   buying: periodBuyingRule(buying, period.days, period.shareOfYear), seed: 1, batchReplications: 2, maxReplications: 4, workers: 0,
  * });
  * const section = leastBudgetSection(answer, {
  *   period, confidence: 0.9, unitCosts: shanghai12333UnitCosts2020, buying,

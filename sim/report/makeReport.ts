@@ -15,12 +15,13 @@ import { leastBudget } from '../plan/leastBudget.js';
 import { periodNotes } from '../plan/periodNotes.js';
 import { replicate, type ReplicationResult } from '../plan/replicate.js';
 import type { ReplicationPool } from '../plan/replicationPool.js';
+import { periodBuyingRule } from '../plan/staffingByMonth.js';
 import { sensitivity, type Assumption, type SensitivityRow } from '../plan/sensitivity.js';
 import { buildReport, type ReportCostModel } from './buildReport.js';
 import { channelsReportSection } from './channelsSection.js';
 import { realCallCenterCheck, theoryCheck, type RealCallCenterOptions } from './checks.js';
 import { deskReportSection, deskVerdictSentence } from './deskSection.js';
-import { leastBudgetPeriod, leastBudgetSection, periodBuying } from './leastBudget.js';
+import { leastBudgetPeriod, leastBudgetSection } from './leastBudget.js';
 import { staffingSection } from './staffing.js';
 import type {
   Bilingual,
@@ -343,7 +344,7 @@ export async function makeReport(file: ScenarioFile, options: MakeReportOptions)
     total += batch;
     let counted = 0;
     const answer = await leastBudget(period.scenario, targets.set, costModel.unitCosts, {
-      buying: periodBuying(buying, period),
+      buying: periodBuyingRule(buying, period.days, period.shareOfYear),
       seed: options.seed,
       confidence: REPORT_CONFIDENCE,
       batchReplications: batch,

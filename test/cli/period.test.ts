@@ -172,7 +172,8 @@ describe('a chosen period: --from with --days or --to', () => {
     const planned = JSON.parse(plan.stdout) as { scenario: ScenarioPart; notes: string[] };
     expect(planned.scenario.startDate).toBe('2020-04-01');
     expect(planned.notes.join(' ')).toContain(
-      'prorated to them by days (0.5% of the year); the scenario’s own staffing puts 20.0% of the agent-hours of its 10 days in these',
+      // 20% of the 10 days' agent-hours, the 10 days 10/366 of a year: 0.5%, as many as by days here
+      'with 0.5% of the year’s agent-hours, the share the scenario’s own staffing puts in them (0.5% by days)',
     );
     const out = join(dir, 'report');
     const report = hotline([

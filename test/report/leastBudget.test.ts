@@ -6,7 +6,8 @@ import { periodOf, readScenarioFile } from '../../sim/io/scenarioFile.js';
 import { agentsPerInterval } from '../../sim/model/scenario.js';
 import { leastBudget } from '../../sim/plan/leastBudget.js';
 import { replicate } from '../../sim/plan/replicate.js';
-import { leastBudgetPeriod, leastBudgetSection, periodBuying } from '../../sim/report/leastBudget.js';
+import { leastBudgetPeriod, leastBudgetSection } from '../../sim/report/leastBudget.js';
+import { periodBuyingRule } from '../../sim/plan/staffingByMonth.js';
 
 const file = readScenarioFile(join('data', 'shanghai-12333-2020', 'scenario.json'));
 const targets = file.meta.targets!;
@@ -30,7 +31,10 @@ describe('the least budget of the report', () => {
       12,
     );
     // The buying rule prorates by that share: 24 h x 4 days / share.
-    expect(periodBuying(buying, none).openHoursYear).toBeCloseTo((24 * 4) / none.shareOfYear, 9);
+    expect(periodBuyingRule(buying, none.days, none.shareOfYear).openHoursYear).toBeCloseTo(
+      (24 * 4) / none.shareOfYear,
+      9,
+    );
   }, 60_000);
 
   it('gives the seats, the yuan, one seat less and the cost of a point of probability, from the search', async () => {
@@ -44,7 +48,7 @@ describe('the least budget of the report', () => {
       why: { zh: '测试', en: 'test' },
     };
     const answer = await leastBudget(search, targets.set, shanghai12333UnitCosts2020, {
-      buying: periodBuying(buying, period),
+      buying: periodBuyingRule(buying, period.days, period.shareOfYear),
       seed: 2,
       batchReplications: 2,
       maxReplications: 4,
