@@ -439,9 +439,17 @@ function summaryBlocks(report: Report, language: Language): ReportBlock[] {
     const where = worst
       ? `${quarterLabel(worst.period, language)} ${rowValue(row, worst.mean, language)}`
       : w(`全年 ${rowValue(row, row.mean, 'zh')}`, `the year ${rowValue(row, row.mean, 'en')}`);
+    // The verdict judges the probability, not the mean: a mean inside the target can still fail.
+    const p = report.targets?.confidence ?? 0.9;
+    const chance = row.probability
+      ? w(
+          `；达标概率 ${probabilityText(row.probability)}，要求 ${formatPercent(p, 0)}`,
+          `; met with probability ${probabilityText(row.probability)}, ${formatPercent(p, 0)} needed`,
+        )
+      : '';
     add(
       { zh: `未达标：${row.name.zh}`, en: `Not met: ${row.name.en}` },
-      w(`${where}（目标 ${row.target}）`, `${where} (target ${row.target})`),
+      w(`${where}（目标 ${row.target}${chance}）`, `${where} (target ${row.target}${chance})`),
       'fail',
     );
   }

@@ -63,6 +63,26 @@ describe('the report of a seeded 14-day run of the 12333 scenario', () => {
     expect(markdown).not.toMatch(/结论|预算与执行率|假设与来源/);
   }, 240_000);
 
+  // A row fails on its probability, not its mean (a mean inside the target can fail): the summary's line for
+  // each failing row gives the probability the verdict judged and the share required, in both editions.
+  it('says in the summary, for each failing row, the probability that fails it', async () => {
+    const report = await goldenReport();
+    const failing = (report.targets?.rows ?? []).filter((row) => row.status === 'fail');
+    expect(failing.length).toBeGreaterThan(0);
+    const zh = reportToMarkdown(report);
+    const en = reportToMarkdown(report, 'en');
+    for (const row of failing) {
+      const p = row.probability?.probability ?? NaN;
+      const percent = `${Math.round(100 * p)}%`;
+      expect(zh.split('\n').find((line) => line.includes(`未达标：${row.name.zh}`))).toContain(
+        `达标概率 ${percent}`,
+      );
+      expect(en.split('\n').find((line) => line.includes(`Not met: ${row.name.en}`))).toContain(
+        `met with probability ${percent}`,
+      );
+    }
+  }, 240_000);
+
   // Exact: every indicator of data/targets/shanghai-12333-2020.json is a row, in the file's order.
   it('has every row of the target table, in the document order', async () => {
     const report = await goldenReport();
