@@ -12,7 +12,8 @@ export const workerCommand: CommandSpec = {
     'with --queue) and run them, --concurrency at a time, each on a worker thread; log each job on standard ' +
     'output. Start as many as you like, on any machine that reaches the Redis and has the same version ' +
     'installed (package version and build): a worker of another version refuses the jobs, saying so. A worker ' +
-    'killed mid-job leaves its job to another one after --lock-seconds. Ctrl-C (or SIGTERM) stops taking jobs ' +
+    'killed mid-job leaves its job to another one after --lock-seconds; a worker thread that fails (out of ' +
+    'memory) fails its job and is replaced, so the worker goes on. Ctrl-C (or SIGTERM) stops taking jobs ' +
     'and finishes the running ones; a second Ctrl-C stops at once.',
   operands: [],
   options: [
@@ -21,6 +22,10 @@ export const workerCommand: CommandSpec = {
     [
       '--lock-seconds <s>',
       'seconds before another worker takes over the job of a worker that stopped answering (default: 30)',
+    ],
+    [
+      '--thread-heap <MB>',
+      'most heap of each worker thread; a job that needs more fails (another worker may retry it) and a new thread takes the place (default: Node’s)',
     ],
   ],
   examples: [
@@ -51,6 +56,11 @@ export const workerCommand: CommandSpec = {
       { min: 1, max: 86_400 },
       'seconds',
     );
+    const heapText = optionText(options, 'threadHeap');
+    const threadHeapMb =
+      heapText === undefined
+        ? undefined
+        : reader.number('--thread-heap', heapText, { min: 16, max: 1_048_576, integer: true }, 'MB');
     if (reader.problems.length > 0 || url === undefined) throw new UsageError(reader.problems);
 
     const log = (line: string): void => {
@@ -59,6 +69,7 @@ export const workerCommand: CommandSpec = {
     const worker = await runQueueWorker(url, {
       concurrency: concurrency as number,
       lockSeconds: lockSeconds as number,
+      ...(threadHeapMb === undefined ? {} : { threadHeapMb }),
       log,
     });
     log(

@@ -37,6 +37,12 @@ export interface QueueWorkerOptions {
    * __Default value:__ `30`
    */
   lockSeconds?: number;
+  /**
+   * Most heap of each worker thread, MB: a job that needs more fails (BullMQ
+   * may give it to another worker) and a new thread takes the place
+   * (`openReplicationPool`). __Default value:__ Node's default
+   */
+  threadHeapMb?: number;
   /** Receives one line per event (job started, done, refused, skipped, failed; connection errors). __Default value:__ none */
   log?: (line: string) => void;
 }
@@ -97,7 +103,10 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions = 
   const version = buildVersion();
   const name = clientNamePart(`${hostname()}-${process.pid}@${version}`);
   const redis = await connectRedis(address);
-  const threads = openReplicationPool(concurrency);
+  const threads = openReplicationPool(
+    concurrency,
+    options.threadHeapMb === undefined ? {} : { threadHeapMb: options.threadHeapMb },
+  );
   const scenarios = new Map<string, Scenario>();
 
   const scenarioOf = async (hash: string): Promise<Scenario> => {

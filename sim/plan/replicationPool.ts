@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { compiledEntry } from '../core/packageRoot.js';
-import { requireNonNegativeInteger } from '../core/validate.js';
+import { requireNonNegativeInteger, requirePositiveInteger } from '../core/validate.js';
 import { checkScenario } from '../model/scenario.js';
 import type { Scenario } from '../model/types.js';
 import { runReplication, type ReplicationRun } from './runReplication.js';
@@ -63,6 +63,31 @@ interface Round {
   reject: (error: unknown) => void;
 }
 
+/** A worker thread of the pool. */
+interface Thread {
+  worker: Worker;
+  /** The job it runs, if any. */
+  task: Task | undefined;
+  /** Scenario ids the thread keeps, least recently used first (a Map keeps insertion order). */
+  known: Map<number, true>;
+  /** Failed and replaced: its late events are ignored. */
+  gone: boolean;
+  /** Has answered a job (so it started). */
+  answered: boolean;
+}
+
+/** Options of `openReplicationPool`. */
+export interface ReplicationPoolOptions {
+  /**
+   * Most heap of each worker thread, MB (V8's old generation). A replication
+   * that needs more stops its thread, fails its round, and a new thread takes
+   * the place; the process and the other rounds go on.
+   *
+   * __Default value:__ Node's default (about a quarter of the memory)
+   */
+  threadHeapMb?: number;
+}
+
 /** A job waiting for a thread, or running on one. */
 interface Task {
   round: Round;
@@ -106,11 +131,15 @@ export function jobChecker(fn: string): (jobs: readonly ReplicationJob[]) => voi
  * thread that ran it, so results are identical for any number of workers.
  * Each scenario is sent to a thread once (kept by object identity; a thread
  * keeps the 32 it used last). Rounds may overlap (`hotline worker` runs one
- * per queued job): jobs are taken first come, first served.
+ * per queued job): jobs are taken first come, first served. A thread that
+ * fails (out of its heap, or stopped) fails the round whose job it ran, with a
+ * message naming the replication, and a new thread takes its place; the other
+ * rounds go on.
  *
  * Close it in a `finally`.
  *
  * @param workers worker threads, a non-negative integer (0: run in the calling thread, one round at a time; needs no build)
+ * @param options the most heap of each thread (`threadHeapMb`)
  * @returns the pool
  * @throws {RangeError} when `workers` is not a non-negative integer
  * @throws {Error} "run npm run build" when workers are asked for and `dist/` is missing or stale
@@ -124,9 +153,11 @@ export function jobChecker(fn: string): (jobs: readonly ReplicationJob[]) => voi
  * await pool.close();
  * runs.length; // => 2
  */
-export function openReplicationPool(workers: number): ReplicationPool {
+export function openReplicationPool(workers: number, options: ReplicationPoolOptions = {}): ReplicationPool {
   const fn = 'openReplicationPool';
   requireNonNegativeInteger(fn, 'workers', workers);
+  if (options.threadHeapMb !== undefined)
+    requirePositiveInteger(fn, 'options.threadHeapMb', options.threadHeapMb);
   const check = jobChecker(fn);
   if (workers === 0) return callingThreadPool(check);
 
@@ -141,12 +172,11 @@ export function openReplicationPool(workers: number): ReplicationPool {
     }
     return id;
   };
-  const threads = Array.from({ length: workers }, () => ({
-    worker: new Worker(entry),
-    task: undefined as Task | undefined,
-    // scenario ids the thread keeps, least recently used first (a Map keeps insertion order)
-    known: new Map<number, true>(),
-  }));
+  const limits =
+    options.threadHeapMb === undefined
+      ? {}
+      : { resourceLimits: { maxOldGenerationSizeMb: options.threadHeapMb } };
+  const threads: Thread[] = [];
   const waiting: Task[] = [];
   const rounds = new Set<Round>();
   let closed = false;
@@ -186,19 +216,54 @@ export function openReplicationPool(workers: number): ReplicationPool {
       });
     }
   };
-  // A thread that fails (not a job's error, which it answers) leaves the pool unusable.
-  const breakPool = (error: unknown): void => {
-    if (closed) return;
+  // A thread that fails (not a job's error, which it answers: it ran out of memory, or stopped)
+  // fails the round whose job it ran, and a new thread takes its place, so that a long-lived pool
+  // (`hotline worker`) keeps working.
+  // A thread that fails before it has answered any job, with none to run, cannot start: the pool
+  // breaks, every round rejects with the reason, rather than starting threads for ever.
+  const breakPool = (error: Error): void => {
     closed = true;
-    for (const round of [...rounds]) endRound(round, error);
+    for (const round of [...rounds])
+      endRound(round, new Error(`${fn}: a worker thread cannot start: ${error.message}`));
     for (const thread of threads) void thread.worker.terminate();
   };
-  for (const thread of threads) {
+  const replaceThread = (thread: Thread, error: Error): void => {
+    if (closed || thread.gone) return;
+    thread.gone = true;
+    const task = thread.task;
+    thread.task = undefined;
+    if (task === undefined && !thread.answered) {
+      breakPool(error);
+      return;
+    }
+    void thread.worker.terminate();
+    const at = threads.indexOf(thread);
+    if (at >= 0) threads[at] = startThread();
+    if (task !== undefined) {
+      const job = task.round.jobs[task.index] as ReplicationJob;
+      endRound(
+        task.round,
+        new Error(
+          `${fn}: the worker thread running replication ${job.replication} (seed ${job.seed}) failed: ${error.message}; a new thread took its place`,
+        ),
+      );
+    }
+    dispatch();
+  };
+  function startThread(): Thread {
+    const thread: Thread = {
+      worker: new Worker(entry, limits),
+      task: undefined,
+      known: new Map(),
+      gone: false,
+      answered: false,
+    };
     thread.worker.on(
       'message',
       (message: { run?: ReplicationRun; error?: { name: string; message: string } }) => {
         const task = thread.task;
         thread.task = undefined;
+        thread.answered = true;
         if (task !== undefined && !task.round.over) {
           const { round, index } = task;
           if (message.error || !message.run) {
@@ -220,11 +285,13 @@ export function openReplicationPool(workers: number): ReplicationPool {
         if (!closed) dispatch();
       },
     );
-    thread.worker.on('error', breakPool);
+    thread.worker.on('error', (error) => replaceThread(thread, error));
     thread.worker.on('exit', (code) =>
-      breakPool(new Error(`${fn}: a worker thread stopped with code ${code}`)),
+      replaceThread(thread, new Error(`the thread stopped with code ${code}`)),
     );
+    return thread;
   }
+  for (let i = 0; i < workers; i++) threads.push(startThread());
 
   return {
     workers,

@@ -280,6 +280,9 @@ describeWithRedis('hotline on a Redis queue: the README commands, scaled down', 
       expect(run.stderr).not.toMatch(STACK_LINE);
     }
     expect((await hotline(['worker', '--queue', 'http://x'])).status).toBe(2);
+    const heap = await hotline(['worker', '--queue', unreachable, '--thread-heap', '8']);
+    expect(heap.status).toBe(2);
+    expect(heap.stderr).toContain('--thread-heap');
   });
 
   it('with no worker, the command exits 1 after --queue-timeout, and Ctrl-C removes its jobs (exit 130)', async () => {

@@ -91,6 +91,56 @@ describe('openReplicationPool', () => {
     }
   });
 
+  // A thread that runs out of its heap (a year of 5-minute interval rows kept on a 32 MB heap) fails
+  // that round, naming the replication; a new thread takes its place, and the next round runs on it.
+  it('replaces a thread that fails: its round rejects, the next round runs as in the calling thread', async () => {
+    const hungry: Scenario = { ...scenario, days: 366, intervalMinutes: 5 };
+    const pool = openReplicationPool(1, { threadHeapMb: 32 });
+    try {
+      await expect(
+        pool.run([{ scenario: hungry, seed: 1, replication: 2, keepIntervals: true }]),
+      ).rejects.toThrow(
+        /^openReplicationPool: the worker thread running replication 2 \(seed 1\) failed: .*; a new thread took its place$/,
+      );
+      const runs = await pool.run(jobs);
+      expect(withoutTiming(runs)).toBe(
+        withoutTiming(jobs.map((job) => runReplication(job.scenario, job.seed, job.replication, false))),
+      );
+    } finally {
+      await pool.close();
+    }
+    // Threads that cannot start (a 1 MB heap) fail the rounds they were given, then break the pool
+    // instead of being started for ever: within a few rounds every round says the pool is closed.
+    const starved = openReplicationPool(2, { threadHeapMb: 1 });
+    try {
+      const messages: string[] = [];
+      for (
+        let round = 0;
+        round < 50 && messages.at(-1) !== 'openReplicationPool: the pool is closed';
+        round++
+      ) {
+        messages.push(
+          await starved.run(jobs).then(
+            () => 'ran',
+            (error: Error) => error.message,
+          ),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(messages.at(-1)).toBe('openReplicationPool: the pool is closed');
+      for (const message of messages) {
+        expect(message).toMatch(
+          /^openReplicationPool: (a worker thread cannot start: |the worker thread running replication \d+ \(seed \d\) failed: |the pool is closed$)/,
+        );
+      }
+    } finally {
+      await starved.close();
+    }
+    expect(() => openReplicationPool(1, { threadHeapMb: 0 })).toThrow(
+      'openReplicationPool: options.threadHeapMb must be a positive integer (got 0)',
+    );
+  }, 120_000);
+
   it('rejects a bad job before any run, and any job once closed', async () => {
     const pool = openReplicationPool(0);
     await expect(pool.run([{ scenario, seed: 1, replication: 1.5 }])).rejects.toThrow(
