@@ -73,8 +73,9 @@ export function expectedCapacity(scenario: Scenario, seed: number, replications 
 /**
  * A plan as the screen should see it: each interval's agents times its month's
  * mean live share and the seat-time the faults leave, over the month's mean
- * handle-time multiplier (learners' longer calls taken as fewer agents), rounded
- * down. Monthly means rather than daily values keep the formulas' distinct
+ * handle-time multiplier (learners' longer calls taken as fewer agents) and
+ * over the interval's time-of-day handle factor (`handleTimeOfDayFactors`,
+ * likewise), rounded down. Monthly means rather than daily values keep the formulas' distinct
  * queues as few as the staffing's own (the screen solves each once).
  *
  * @param plan the plan (agents per interval)
@@ -103,10 +104,12 @@ export function screenPlan(plan: Scenario, capacity: ExpectedCapacity): Scenario
     sum.days++;
     sums.set(month, sum);
   }
+  const timeOfDay = plan.handleTimeOfDayFactors;
   const counts = agentsPerInterval(plan).map((agents, i) => {
     const sum = sums.get(monthOf(Math.floor(i / perDay)));
     const share = sum === undefined ? 1 : sum.share / sum.days;
-    return Math.floor(agents * share * keep + 1e-9);
+    const longer = timeOfDay?.[i % perDay] ?? 1;
+    return Math.floor((agents * share * keep) / longer + 1e-9);
   });
   return { ...plan, agents: { kind: 'perInterval', counts } };
 }

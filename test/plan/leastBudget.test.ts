@@ -164,6 +164,39 @@ describe('leastBudget', () => {
     expect(withCapacity).toBeGreaterThan(without * 1.05);
   }, 120_000);
 
+  it('screens on the time-of-day handle factors of a calibrated scenario: longer calls, fewer agents counted', () => {
+    // Three days without churn or faults, calls 25% longer from 08:00 to 20:00 (as `hotline calibrate`
+    // writes them): the screen counts 1/1.25 of the agents there and needs more seats for the same targets.
+    const { workforce: _w, faults: _f, ...plain } = base;
+    const perDay = 1_440 / plain.intervalMinutes;
+    const factors = Array.from({ length: perDay }, (_, i) =>
+      i >= perDay / 3 && i < (5 * perDay) / 6 ? 1.25 : 1,
+    );
+    const longer = { ...plain, handleTimeOfDayFactors: factors };
+    const capacity = expectedCapacity(longer, 7);
+    const planned = agentsPerInterval(longer);
+    const screened = agentsPerInterval(screenPlan(longer, capacity));
+    screened.forEach((agents, i) =>
+      expect(agents).toBe(Math.floor((planned[i] as number) / (factors[i % perDay] as number) + 1e-9)),
+    );
+    const { costPerSeatYear } = whatBudgetBuys(
+      { seatRental: 0, managementFee: 0 },
+      shanghai12333UnitCosts2020,
+      buying,
+    );
+    const planOf = (scenario: typeof plain) => (seats: number) =>
+      scenarioForBudget(
+        scenario,
+        { seatRental: seats * costPerSeatYear, managementFee: 4_137_700 },
+        shanghai12333UnitCosts2020,
+        buying,
+      ).scenario;
+    const screenOptions = { seed: 7, confidence: 0.9 };
+    expect(analyticScreen(longer, targets, planOf(longer), screenOptions).analyticSeats).toBeGreaterThan(
+      analyticScreen(plain, targets, planOf(plain), screenOptions).analyticSeats,
+    );
+  }, 120_000);
+
   it('honours a forecast error on the volume: a wider distribution of the volume needs at least as much', async () => {
     const small = { ...options, batchReplications: 6, maxReplications: 12 };
     const known = await leastBudget(base, targets, shanghai12333UnitCosts2020, small);
