@@ -17,11 +17,13 @@ import { requireNonNegativeInteger } from '../core/validate.js';
  *
  * @example
  * const kernel = new Kernel();
- * const due = kernel.keyed(2, (key) => console.log(key));
+ * const fired: number[] = [];
+ * const due = kernel.keyed(2, (key) => fired.push(key));
  * due.set(7, 30);
  * due.set(3, 10);
  * due.cancel(3);
- * kernel.run(Infinity); // logs 7
+ * kernel.run(Infinity);
+ * fired; // => [7]
  */
 export class KeyedEvents {
   private times: Float64Array;
