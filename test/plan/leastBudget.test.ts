@@ -10,6 +10,7 @@ import { kpisOf } from '../../sim/model/kpis.js';
 import { targetMargin } from '../../sim/plan/evaluatePlan.js';
 import { analyticScreen, leastBudget, type LeastBudgetProgress } from '../../sim/plan/leastBudget.js';
 import { runReplication } from '../../sim/plan/runReplication.js';
+import type { Scenario } from '../../sim/model/types.js';
 import { expectedCapacity, screenPlan } from '../../sim/plan/screenCapacity.js';
 import { agentsPerInterval } from '../../sim/model/scenario.js';
 import { SequentialTest, sequentialOperatingCharacteristic } from '../../sim/stats/sequentialTest.js';
@@ -24,6 +25,23 @@ const base = {
 const targets = readTargetSet('data/targets/shanghai-12333-2020.json');
 const buying = { staffPerSeat: 407 / 359, shrinkage: 0.3 }; // data/README.md, 12333 staffing
 const options = { buying, seed: 7, confidence: 0.9, workers: 0, batchReplications: 6, maxReplications: 24 };
+
+/** The plan of a scenario that a number of seats buys (the screen's input): whole seat-years and the 12333 fee. */
+const planOf =
+  (scenario: Scenario) =>
+  (seats: number): Scenario => {
+    const { costPerSeatYear } = whatBudgetBuys(
+      { seatRental: 0, managementFee: 0 },
+      shanghai12333UnitCosts2020,
+      buying,
+    );
+    return scenarioForBudget(
+      scenario,
+      { seatRental: seats * costPerSeatYear, managementFee: 4_137_700 },
+      shanghai12333UnitCosts2020,
+      buying,
+    ).scenario;
+  };
 
 describe('leastBudget', () => {
   it('is reproducible for a seed, monotone around its answer, and its costs add up', async () => {
@@ -145,18 +163,6 @@ describe('leastBudget', () => {
     const thinned = agentsPerInterval(screenPlan(year, capacity));
     thinned.forEach((agents, i) => expect(agents).toBeLessThanOrEqual(planned[i] as number));
     // Without churn and faults, the same year needs fewer seats by the formulas.
-    const { costPerSeatYear } = whatBudgetBuys(
-      { seatRental: 0, managementFee: 0 },
-      shanghai12333UnitCosts2020,
-      buying,
-    );
-    const planOf = (scenario: typeof year) => (seats: number) =>
-      scenarioForBudget(
-        scenario,
-        { seatRental: seats * costPerSeatYear, managementFee: 4_137_700 },
-        shanghai12333UnitCosts2020,
-        buying,
-      ).scenario;
     const { workforce: _w, faults: _f, ...plain } = year;
     const screenOptions = { seed: 7, confidence: 0.9 };
     const withCapacity = analyticScreen(year, targets, planOf(year), screenOptions).analyticSeats;
@@ -179,18 +185,6 @@ describe('leastBudget', () => {
     screened.forEach((agents, i) =>
       expect(agents).toBe(Math.floor((planned[i] as number) / (factors[i % perDay] as number) + 1e-9)),
     );
-    const { costPerSeatYear } = whatBudgetBuys(
-      { seatRental: 0, managementFee: 0 },
-      shanghai12333UnitCosts2020,
-      buying,
-    );
-    const planOf = (scenario: typeof plain) => (seats: number) =>
-      scenarioForBudget(
-        scenario,
-        { seatRental: seats * costPerSeatYear, managementFee: 4_137_700 },
-        shanghai12333UnitCosts2020,
-        buying,
-      ).scenario;
     const screenOptions = { seed: 7, confidence: 0.9 };
     expect(analyticScreen(longer, targets, planOf(longer), screenOptions).analyticSeats).toBeGreaterThan(
       analyticScreen(plain, targets, planOf(plain), screenOptions).analyticSeats,
