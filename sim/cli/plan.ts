@@ -34,14 +34,13 @@ import {
   type Scenario,
   type StaffingMonth,
   type ScenarioFile,
-  type Summary,
   type TargetAssessment,
   type TargetSet,
   type UnitCosts,
 } from '../index.js';
 import { optionText, OptionReader, UsageError } from './args.js';
 import type { CommandSpec, OptionValues } from './command.js';
-import { finiteOrNull, formatNumber, formatPercent, formatTable, formatYuan } from './format.js';
+import { formatNumber, formatPercent, formatTable, formatYuan, summaryJson } from './format.js';
 import { confirmLongRun, YES_OPTION } from './longRun.js';
 import { checkOutputPath, Progress, workbookBytes, type Sheet } from './output.js';
 import {
@@ -367,19 +366,6 @@ export interface PlanResult {
     }[];
   } | null;
   notes: string[];
-}
-
-function summaryJson(summary: Summary | null | undefined): SummaryJson | null {
-  if (!summary) return null;
-  return {
-    n: summary.n,
-    mean: summary.mean,
-    sd: summary.sd,
-    ciLow: finiteOrNull(summary.ciLow),
-    ciHigh: finiteOrNull(summary.ciHigh),
-    p05: summary.p05,
-    p95: summary.p95,
-  };
 }
 
 /**

@@ -97,7 +97,9 @@ export function prepareRun(
   const plannedAgents = Int32Array.from(agentsPerInterval(scenario));
   const explicitTimes = scenario.arrivals.kind === 'at' ? Float64Array.from(scenario.arrivals.seconds) : null;
   const rate =
-    explicitTimes === null ? arrivalRates(scenario, expected, L, seed, replication) : new Float64Array(n);
+    explicitTimes === null
+      ? arrivalRates(expected, volumeMultipliers(scenario, seed, replication), L)
+      : new Float64Array(n);
   const year = workforceYear(scenario, plannedAgents, L, seed, replication);
 
   // Faults, drawn on their own stream.
@@ -153,20 +155,34 @@ export function prepareRun(
   };
 }
 
+/** The random multipliers of one run's volume (`volumeMultipliers`). */
+export interface VolumeMultipliers {
+  /** Each day's busyness (1 without `dayBusynessCv`). */
+  busyness: Float64Array;
+  /** The replication's forecast error of the volume (1 without `volumeForecastCv`). */
+  forecast: number;
+}
+
 /**
- * Calls entering per second in each interval: the expected calls x the day's
- * busyness (`dailyBusyness` stream) x the replication's forecast error
- * (`forecastError` stream), over the interval's length.
+ * The random multipliers of one run's volume: each day's busyness, gamma
+ * with mean 1 and CV `dayBusynessCv` (`dailyBusyness` stream), and one
+ * forecast error for the replication, gamma with CV `volumeForecastCv`
+ * (`forecastError` stream). The voice model and the all-media model draw them
+ * alike, so a busy day is busy on every channel.
+ *
+ * @param scenario the scenario (checked)
+ * @param seed the run's seed
+ * @param replication the replication
+ * @returns the multipliers
+ * @example
+ * const scenario = {
+ *   startDate: '2020-05-11', days: 2, intervalMinutes: 30, arrivals: { kind: 'profile', dailyVolume: 2400 },
+ *   handle: exponential(200), agents: { kind: 'constant', count: 7 }, answerWithinSeconds: 15,
+ * } as const;
+ * volumeMultipliers(scenario, 1, 0); // => { busyness: Float64Array.of(1, 1), forecast: 1 }
+ * volumeMultipliers({ ...scenario, dayBusynessCv: 0.1 }, 1, 0).busyness.length; // => 2
  */
-function arrivalRates(
-  scenario: Scenario,
-  expected: readonly number[],
-  L: number,
-  seed: number,
-  replication: number,
-): Float64Array {
-  const n = expected.length;
-  const rate = new Float64Array(n);
+export function volumeMultipliers(scenario: Scenario, seed: number, replication: number): VolumeMultipliers {
   const streams = randomStreams(seed, replication);
   const busyness = new Float64Array(scenario.days).fill(1);
   const busynessCv = scenario.dayBusynessCv ?? 0;
@@ -174,15 +190,35 @@ function arrivalRates(
     const draw = compileSampler(gamma(1, busynessCv), streams.stream('dailyBusyness'));
     for (let d = 0; d < scenario.days; d++) busyness[d] = draw();
   }
+  const forecastCv = scenario.volumeForecastCv ?? 0;
+  const forecast =
+    forecastCv > 0 ? compileSampler(gamma(1, forecastCv), streams.stream('forecastError'))() : 1;
+  return { busyness, forecast };
+}
+
+/**
+ * Contacts entering per second in each interval: the expected contacts x the
+ * day's busyness x the replication's forecast error, over the interval's length.
+ *
+ * @param expected expected contacts per interval
+ * @param multipliers the run's multipliers (`volumeMultipliers`)
+ * @param L interval length, seconds
+ * @returns one rate per interval, per second
+ * @example
+ * arrivalRates([1800, 900], { busyness: Float64Array.of(1.5), forecast: 1 }, 1_800); // => Float64Array.of(1.5, 0.75)
+ */
+export function arrivalRates(
+  expected: readonly number[],
+  multipliers: VolumeMultipliers,
+  L: number,
+): Float64Array {
+  const { busyness, forecast } = multipliers;
+  const n = expected.length;
+  const rate = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     rate[i] = ((expected[i] ?? 0) * (busyness[Math.floor((i * L) / 86_400)] ?? 1)) / L;
   }
-  // The forecast error of the volume: one multiplier for the whole replication.
-  const forecastCv = scenario.volumeForecastCv ?? 0;
-  if (forecastCv > 0) {
-    const factor = compileSampler(gamma(1, forecastCv), streams.stream('forecastError'))();
-    for (let i = 0; i < n; i++) rate[i] = (rate[i] as number) * factor;
-  }
+  if (forecast !== 1) for (let i = 0; i < n; i++) rate[i] = (rate[i] as number) * forecast;
   return rate;
 }
 

@@ -1,9 +1,15 @@
 import { AleaStream } from '../../core/aleaStream.js';
-import { randomStreams, type StreamName } from '../../core/rng.js';
+import type { StreamName } from '../../core/rng.js';
 import { ArrivalProcess } from '../center/arrival.js';
-import { intervalHandleMultiplier, runSeed, workforceYear as voiceWorkforceYear } from '../center/setup.js';
+import {
+  arrivalRates,
+  intervalHandleMultiplier,
+  runSeed,
+  volumeMultipliers,
+  workforceYear as voiceWorkforceYear,
+} from '../center/setup.js';
 import { surveyDrawsOf } from '../center/survey.js';
-import { BufferedSampler, compileSampler, distributionMean, exponential, gamma } from '../distributions.js';
+import { BufferedSampler, distributionMean, exponential } from '../distributions.js';
 import {
   agentsPerInterval,
   checkScenario,
@@ -141,26 +147,10 @@ function runContext(scenario: Scenario, seed: number, replication: number): RunC
   const stream = (name: StreamName): AleaStream => new AleaStream(seed, replication, name);
   const sampler = (d: Distribution, name: StreamName): BufferedSampler =>
     new BufferedSampler(d, stream(name));
-  const streams = randomStreams(seed, replication);
-  const busyness = new Float64Array(scenario.days).fill(1);
-  const busynessCv = scenario.dayBusynessCv ?? 0;
-  if (busynessCv > 0) {
-    const draw = compileSampler(gamma(1, busynessCv), streams.stream('dailyBusyness'));
-    for (let d = 0; d < scenario.days; d++) busyness[d] = draw();
-  }
-  const forecastCv = scenario.volumeForecastCv ?? 0;
-  const forecast =
-    forecastCv > 0 ? compileSampler(gamma(1, forecastCv), streams.stream('forecastError'))() : 1;
+  const multipliers = volumeMultipliers(scenario, seed, replication);
   const expected = expectedArrivalsPerInterval(scenario);
   // A channel's expected contacts, computed as voice's would be (without the channels' checks).
   const { channels: _channels, ...withoutChannels } = scenario;
-  const ratesOf = (calls: readonly number[]): Float64Array => {
-    const rate = new Float64Array(n);
-    for (let i = 0; i < n; i++)
-      rate[i] = ((calls[i] ?? 0) * (busyness[Math.floor((i * L) / SECONDS_PER_DAY)] ?? 1)) / L;
-    if (forecast !== 1) for (let i = 0; i < n; i++) rate[i] = (rate[i] as number) * forecast;
-    return rate;
-  };
   const arrivalsOf = (arrivals: ChannelArrivals, name: StreamName): ArrivalProcess => {
     const unit = sampler(exponential(1), name);
     if (arrivals.kind === 'at')
@@ -169,7 +159,7 @@ function runContext(scenario: Scenario, seed: number, replication: number): RunC
       arrivals.kind === 'ratioOfVoice'
         ? expected.map((x) => x * arrivals.ratio)
         : expectedArrivalsPerInterval({ ...withoutChannels, arrivals });
-    return new ArrivalProcess(ratesOf(calls), L, n, null, unit);
+    return new ArrivalProcess(arrivalRates(calls, multipliers, L), L, n, null, unit);
   };
   return { seed, replication, n, L, H, startMs, expected, stream, sampler, arrivalsOf };
 }
